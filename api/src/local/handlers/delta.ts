@@ -1,0 +1,120 @@
+import { graphErrors } from "../errors.ts";
+import { type GraphRequest, type GraphResponse, json } from "../graph-request.ts";
+import { planQuery } from "../odata/query-plan.ts";
+import { presentItem } from "../presenters.ts";
+import type { ServiceContext } from "../service-context.ts";
+import { fieldsFor, type ListScope } from "./items.ts";
+import { decodeSkipToken, encodeSkipToken } from "./paging.ts";
+import { DEFAULT_PAGE_SIZE, parseItemQueryOptions } from "./query-options.ts";
+
+/**
+ * `items/delta`: a first round returns every item, later rounds (with the
+ * token from `@odata.deltaLink`) what changed since, deleted items with a
+ * `deleted` facet. A token older than the kept change log → 410 resyncRequired.
+ */
+
+type DeltaState =
+  | { phase: "initial"; afterId: number; upTo: number }
+  | { phase: "changes"; afterSeq: number; upTo: number };
+
+const OPTIONS = new Set(["token", "top", "expand", "select", "skiptoken"]);
+
+function encodeToken(listId: string, seq: number) {
+  return Buffer.from(`${listId}:${seq}`).toString("base64url");
+}
+
+function decodeToken(token: string, listId: string): number {
+  const [tokenList, seq] = Buffer.from(token, "base64url").toString("utf8").split(":");
+  if (tokenList !== listId || !seq || !/^\d+$/.test(seq)) {
+    throw graphErrors.invalidRequest("The delta token is not valid for this list.");
+  }
+  return Number(seq);
+}
+
+export function itemsDelta(
+  context: ServiceContext,
+  scope: ListScope,
+  request: GraphRequest,
+  path: string,
+): GraphResponse {
+  const options = parseItemQueryOptions(request.query, OPTIONS);
+  const listId = scope.list.id;
+  const origin = context.origin();
+  const fingerprint = `delta|${listId}`;
+  const pageSize = options.top ?? DEFAULT_PAGE_SIZE;
+  const token = request.query.get("token") ?? undefined;
+
+  let state: DeltaState;
+  if (options.skipToken) {
+    state = decodeSkipToken<DeltaState>(options.skipToken, fingerprint);
+  } else if (token === "latest") {
+    const latest = encodeToken(listId, context.persistence.latestChange(listId));
+    return json(200, { value: [], "@odata.deltaLink": `${origin}/v1.0${path}?token=${latest}` });
+  } else if (token !== undefined) {
+    const seq = decodeToken(token, listId);
+    state = { phase: "changes", afterSeq: seq, upTo: context.persistence.latestChange(listId) };
+  } else {
+    state = { phase: "initial", afterId: 0, upTo: context.persistence.latestChange(listId) };
+  }
+  if (state.phase === "changes" && state.afterSeq < context.persistence.deltaFloor(listId)) {
+    throw graphErrors.resyncRequired(`${origin}/v1.0${path}`);
+  }
+
+  const present = (item: Parameters<typeof fieldsFor>[2] & Parameters<typeof presentItem>[3]) =>
+    presentItem(
+      origin,
+      scope.site,
+      scope.list,
+      item,
+      options.expandFields ? fieldsFor(context, scope, item, options.fieldSelect) : undefined,
+    );
+
+  const value: unknown[] = [];
+  let next: DeltaState | undefined;
+  if (state.phase === "initial") {
+    const page = context.persistence.queryItems(
+      listId,
+      planQuery({
+        filter: undefined,
+        orderBy: [],
+        columns: [],
+        itemCount: 0,
+        honorNonIndexed: false,
+      }),
+      pageSize,
+      state.afterId > 0 ? [state.afterId] : undefined,
+    );
+    for (const item of page.items) value.push(present(item));
+    const last = page.items.at(-1);
+    if (page.nextKeyset && last) next = { ...state, afterId: last.id };
+  } else {
+    const changes = context.persistence
+      .changesSince(listId, state.afterSeq, pageSize)
+      .filter((change) => change.seq <= state.upTo);
+    const latestByItem = new Map<number, boolean>();
+    for (const change of changes) latestByItem.set(change.itemId, change.deleted);
+    for (const [itemId] of latestByItem) {
+      const item = context.persistence.getItem(listId, itemId);
+      value.push(item ? present(item) : { id: String(itemId), deleted: { state: "deleted" } });
+    }
+    const last = changes.at(-1);
+    if (changes.length === pageSize && last && last.seq < state.upTo)
+      next = { ...state, afterSeq: last.seq };
+  }
+
+  const link = (key: "token" | "$skiptoken", value: string) => {
+    const query = new URLSearchParams();
+    const expand = request.query.get("$expand") ?? request.query.get("expand");
+    if (expand) query.set("$expand", expand);
+    if (options.top) query.set("$top", String(options.top));
+    query.set(key, value);
+    return `${origin}/v1.0${path}?${query.toString()}`;
+  };
+  if (next) {
+    return json(200, {
+      value,
+      "@odata.nextLink": link("$skiptoken", encodeSkipToken(next, fingerprint)),
+    });
+  }
+  return json(200, { value, "@odata.deltaLink": link("token", encodeToken(listId, state.upTo)) });
+}

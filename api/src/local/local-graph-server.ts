@@ -1,0 +1,485 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { errorBody, type GraphError, graphErrors } from "./errors.ts";
+import { FaultInjector, type FaultSettings } from "./faults.ts";
+import type { GraphRequest, GraphResponse } from "./graph-request.ts";
+import { errorResponse, handleGraphRequest } from "./graph-service.ts";
+import { parseBatch, runBatch } from "./handlers/batch.ts";
+import { cancelUploadSession, driveScope, uploadFragment } from "./handlers/drives.ts";
+import { isoSeconds, newDriveId, newDriveItemId, newGuid, newSiteId } from "./ids.ts";
+import { LocalIssuer, unverifiedClaims } from "./local-issuer.ts";
+import type { Identity } from "./persistence/graph-persistence.ts";
+import { SqliteGraphPersistence } from "./persistence/sqlite-graph-persistence.ts";
+import { DownloadTokens, type ServiceContext } from "./service-context.ts";
+
+/**
+ * The local Graph service: an HTTP server speaking the Graph v1.0 subset the
+ * app uses, with SharePoint's rules, data kept on disk. Pipeline per request:
+ * count + latency + throttling → authentication → body → dispatch → serialise.
+ */
+
+export interface LocalGraphServerOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  faults?: Partial<FaultSettings>;
+  /** Verify bearer tokens against the local issuer instead of accepting any non-empty token. */
+  verifyTokens?: boolean;
+  /** Serve the `/_local` admin endpoints (fault injection, stats, token). */
+  adminEndpoints?: boolean;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export const DEFAULT_SITE_PATH = "/sites/avtal";
+export const LOCAL_ISSUER = "urn:avtalsuppfoljning:local-graph";
+const MAX_JSON_BODY_BYTES = 4 * 1024 * 1024;
+const MAX_CONTENT_BODY_BYTES = 250 * 1024 * 1024 + 1;
+
+class BodyTooLarge extends Error {}
+
+async function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).byteLength;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function lowerHeaders(request: http.IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined)
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+export class LocalGraphServer {
+  readonly faults: FaultInjector;
+  readonly persistence: SqliteGraphPersistence;
+  private readonly server: http.Server;
+  private readonly context: ServiceContext;
+  private issuer: LocalIssuer | undefined;
+  private baseOrigin = "";
+  private readonly options: LocalGraphServerOptions;
+
+  constructor(options: LocalGraphServerOptions) {
+    this.options = options;
+    this.faults = new FaultInjector(options.faults);
+    this.persistence = new SqliteGraphPersistence(options.dataDir);
+    this.context = {
+      persistence: this.persistence,
+      origin: () => this.baseOrigin,
+      now: () => new Date(),
+      downloads: new DownloadTokens(),
+    };
+    this.server = http.createServer((request, response) => {
+      this.route(request, response).catch((error: unknown) => {
+        this.options.log?.({ level: "error", msg: "local graph: unhandled", error: String(error) });
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+    });
+    this.server.keepAliveTimeout = 5000;
+  }
+
+  /** Base URL of the Graph API, ending in `/v1.0`. */
+  get graphUrl(): string {
+    return `${this.baseOrigin}/v1.0`;
+  }
+
+  get origin(): string {
+    return this.baseOrigin;
+  }
+
+  async start(): Promise<string> {
+    this.issuer = await LocalIssuer.open(this.options.dataDir, LOCAL_ISSUER);
+    const host = this.options.host ?? "127.0.0.1";
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(this.options.port, host, () => resolve());
+    });
+    const address = this.server.address() as AddressInfo;
+    this.baseOrigin = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address.port}`;
+    this.ensureDefaultSite(address.port);
+    return this.graphUrl;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    this.persistence.close();
+  }
+
+  /** The root site and its default document library exist from the first start. */
+  private ensureDefaultSite(port: number): void {
+    if (this.persistence.getRootSite()) return;
+    const now = isoSeconds(new Date());
+    const hostname = "localhost";
+    this.persistence.transaction(() => {
+      const site = {
+        id: newSiteId(hostname),
+        hostname,
+        path: DEFAULT_SITE_PATH,
+        name: "avtal",
+        displayName: "Avtalsuppföljning",
+        created: now,
+        isRoot: true,
+      };
+      this.persistence.insertSite(site);
+      const listId = newGuid();
+      const driveId = newDriveId();
+      this.persistence.insertList({
+        id: listId,
+        siteId: site.id,
+        name: "Shared Documents",
+        displayName: "Dokument",
+        description: "",
+        template: "documentLibrary",
+        created: now,
+        modified: now,
+        driveId,
+      });
+      for (const [name, displayName] of [
+        ["Title", "Title"],
+        ["FileLeafRef", "Name"],
+      ] as const) {
+        this.persistence.insertColumn({
+          id: newGuid(),
+          listId,
+          name,
+          displayName,
+          description: "",
+          type: "text",
+          facet: { maxLength: 255, allowMultipleLines: false },
+          indexed: false,
+          enforceUniqueValues: false,
+          required: false,
+          hidden: false,
+          readOnly: false,
+        });
+      }
+      this.persistence.insertDrive({
+        id: driveId,
+        siteId: site.id,
+        listId,
+        name: "Dokument",
+        created: now,
+      });
+      const system: Identity = { application: { id: "local", displayName: "Lokal Graph-tjänst" } };
+      this.persistence.insertDriveItem({
+        id: newDriveItemId(),
+        driveId,
+        parentId: null,
+        name: "root",
+        isFolder: true,
+        size: 0,
+        mimeType: null,
+        created: now,
+        modified: now,
+        version: 1,
+        listItemId: null,
+        createdBy: system,
+        modifiedBy: system,
+      });
+    });
+    this.options.log?.({ level: "info", msg: `local graph: created root site on port ${port}` });
+  }
+
+  private async route(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? "/", "http://local");
+    const requestId = randomUUID();
+    const clientRequestId =
+      (request.headers["client-request-id"] as string | undefined) ?? requestId;
+    const send = (graphResponse: GraphResponse) =>
+      this.write(response, graphResponse, {
+        "request-id": requestId,
+        "client-request-id": clientRequestId,
+      });
+    const sendError = (error: GraphError) =>
+      send({
+        status: error.status,
+        headers: error.headers,
+        body: errorBody(error, requestId, clientRequestId),
+      });
+
+    try {
+      if (url.pathname === "/v1.0" || url.pathname.startsWith("/v1.0/")) {
+        await this.graph(request, url, send, sendError);
+      } else if (url.pathname.startsWith("/_upload/")) {
+        await this.upload(request, url.pathname.slice("/_upload/".length), send, sendError);
+      } else if (url.pathname.startsWith("/_download/")) {
+        this.download(url.pathname.slice("/_download/".length), response);
+      } else if (url.pathname.startsWith("/_local/") && this.options.adminEndpoints !== false) {
+        await this.admin(request, url, response);
+      } else if (request.method === "GET" && url.pathname === "/") {
+        send({ status: 200, body: { service: "Lokal Graph-tjänst", graph: this.graphUrl } });
+      } else {
+        sendError(graphErrors.segmentNotFound(url.pathname.split("/")[1] ?? ""));
+      }
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        sendError(graphErrors.payloadTooLarge("The request body is too large."));
+        return;
+      }
+      const { error: graphError, unexpected } = errorResponse(error);
+      if (unexpected)
+        this.options.log?.({
+          level: "error",
+          msg: "local graph: handler failed",
+          error: String(error),
+          stack: (error as Error).stack,
+        });
+      sendError(graphError);
+    }
+  }
+
+  private async authenticate(headers: Record<string, string>): Promise<Identity> {
+    const authorization = headers.authorization ?? "";
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) {
+      throw graphErrors.unauthenticated(
+        authorization === ""
+          ? "Access token is empty."
+          : "The Authorization header must be 'Bearer <token>'.",
+      );
+    }
+    const token = match[1];
+    let claims: Record<string, unknown> | undefined;
+    if (this.options.verifyTokens) {
+      try {
+        claims = await this.issuer!.verify(token);
+      } catch {
+        throw graphErrors.unauthenticated(
+          "Access token validation failure. Invalid audience, issuer, signature or lifetime.",
+        );
+      }
+    } else {
+      claims = unverifiedClaims(token);
+    }
+    const name = typeof claims?.name === "string" ? claims.name : undefined;
+    const oid = typeof claims?.oid === "string" ? claims.oid : undefined;
+    if (name && oid) return { user: { id: oid, displayName: name } };
+    const appId = typeof claims?.appid === "string" ? claims.appid : "local-app";
+    const appName =
+      typeof claims?.app_displayname === "string" ? claims.app_displayname : "Avtalsuppföljning";
+    return { application: { id: appId, displayName: appName } };
+  }
+
+  private async graph(
+    request: http.IncomingMessage,
+    url: URL,
+    send: (response: GraphResponse) => void,
+    sendError: (error: GraphError) => void,
+  ): Promise<void> {
+    const path = url.pathname.slice("/v1.0".length) || "/";
+    const isBatch = path === "/$batch";
+    const throttled = await this.faults.admit(isBatch ? "batch" : "request");
+    if (throttled) return sendError(throttled);
+    const headers = lowerHeaders(request);
+    const identity = await this.authenticate(headers);
+    const isJson = (headers["content-type"] ?? "").toLowerCase().includes("json");
+    const raw = await readBody(request, isJson ? MAX_JSON_BODY_BYTES : MAX_CONTENT_BODY_BYTES);
+    let body: unknown;
+    if (isJson && raw.byteLength > 0) {
+      try {
+        body = JSON.parse(raw.toString("utf8"));
+      } catch {
+        return sendError(graphErrors.invalidRequest("The request body is not valid JSON."));
+      }
+    }
+    if (isBatch) {
+      if (request.method !== "POST") return sendError(graphErrors.methodNotAllowed());
+      const parts = parseBatch(body);
+      const responses = await runBatch(
+        parts,
+        async (part) => {
+          const partThrottled = await this.faults.admit("part");
+          if (partThrottled) return this.errorAsResponse(partThrottled);
+          const partUrl = new URL(
+            part.url.startsWith("/") ? part.url : `/${part.url}`,
+            "http://local",
+          );
+          const partHeaders: Record<string, string> = {};
+          for (const [name, value] of Object.entries(part.headers ?? {}))
+            partHeaders[name.toLowerCase()] = value;
+          return this.execute({
+            method: part.method,
+            path: partUrl.pathname,
+            query: partUrl.searchParams,
+            headers: partHeaders,
+            body: part.body,
+            rawBody: undefined,
+            identity,
+          });
+        },
+        (error) => errorBody(error, randomUUID()),
+      );
+      return send({ status: 200, body: { responses } });
+    }
+    send(
+      this.execute({
+        method: request.method ?? "GET",
+        path,
+        query: url.searchParams,
+        headers,
+        body,
+        rawBody: isJson ? undefined : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
+        identity,
+      }),
+    );
+  }
+
+  private errorAsResponse(error: GraphError): GraphResponse {
+    return { status: error.status, headers: error.headers, body: errorBody(error, randomUUID()) };
+  }
+
+  /** One operation, errors turned into Graph error responses (used for batch parts too). */
+  private execute(request: GraphRequest): GraphResponse {
+    try {
+      return handleGraphRequest(this.context, request);
+    } catch (error) {
+      const { error: graphError, unexpected } = errorResponse(error);
+      if (unexpected)
+        this.options.log?.({
+          level: "error",
+          msg: "local graph: handler failed",
+          error: String(error),
+          stack: (error as Error).stack,
+        });
+      return this.errorAsResponse(graphError);
+    }
+  }
+
+  private async upload(
+    request: http.IncomingMessage,
+    sessionId: string,
+    send: (response: GraphResponse) => void,
+    sendError: (error: GraphError) => void,
+  ): Promise<void> {
+    const headers = lowerHeaders(request);
+    // Upload URLs are pre-authenticated; SharePoint refuses a bearer token on them.
+    if (headers.authorization) {
+      return sendError(
+        graphErrors.unauthenticated("Do not send an Authorization header to an upload URL."),
+      );
+    }
+    const throttled = await this.faults.admit("request");
+    if (throttled) return sendError(throttled);
+    const identity: Identity = { application: { id: "upload", displayName: "Avtalsuppföljning" } };
+    if (request.method === "DELETE")
+      return send(cancelUploadSession(this.context, decodeURIComponent(sessionId)));
+    if (request.method !== "PUT") return sendError(graphErrors.methodNotAllowed());
+    const raw = await readBody(request, 61 * 1024 * 1024);
+    send(
+      uploadFragment(this.context, decodeURIComponent(sessionId), {
+        method: "PUT",
+        path: "",
+        query: new URLSearchParams(),
+        headers,
+        body: undefined,
+        rawBody: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
+        identity,
+      }),
+    );
+  }
+
+  private download(token: string, response: http.ServerResponse): void {
+    const target = this.context.downloads.resolve(decodeURIComponent(token), Date.now());
+    const content = target && this.persistence.readContent(target.driveId, target.itemId);
+    const item = target && this.persistence.getDriveItem(target.driveId, target.itemId);
+    if (!content || !item || !target) {
+      response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found");
+      return;
+    }
+    driveScope(this.context, target.driveId);
+    response
+      .writeHead(200, {
+        "Content-Type": item.mimeType ?? "application/octet-stream",
+        "Content-Length": String(content.byteLength),
+        "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(item.name)}`,
+      })
+      .end(Buffer.from(content));
+  }
+
+  /** Local-only administration: fault injection, request counters, tokens, delta expiry. */
+  private async admin(
+    request: http.IncomingMessage,
+    url: URL,
+    response: http.ServerResponse,
+  ): Promise<void> {
+    const reply = (status: number, body: unknown): void => {
+      response
+        .writeHead(status, { "Content-Type": "application/json; charset=utf-8" })
+        .end(JSON.stringify(body));
+    };
+    const readJson = async () => {
+      const raw = await readBody(request, 64 * 1024);
+      return raw.byteLength === 0 ? {} : (JSON.parse(raw.toString("utf8")) as unknown);
+    };
+    const key = `${request.method} ${url.pathname}`;
+    try {
+      switch (key) {
+        case "GET /_local/faults":
+          return reply(200, this.faults.current());
+        case "PUT /_local/faults":
+          return reply(200, this.faults.configure(await readJson()));
+        case "GET /_local/stats":
+          return reply(200, this.faults.stats());
+        case "POST /_local/stats/reset":
+          this.faults.resetStats();
+          return reply(200, this.faults.stats());
+        case "GET /_local/issuer/keys":
+          return reply(200, this.issuer!.jwks());
+        case "POST /_local/token": {
+          const body = (await readJson()) as { clientId?: unknown };
+          const clientId = typeof body.clientId === "string" ? body.clientId : "local-app";
+          const { token, expiresIn } = await this.issuer!.issueAppToken(clientId);
+          return reply(200, { access_token: token, token_type: "Bearer", expires_in: expiresIn });
+        }
+        case "POST /_local/delta/expire": {
+          const body = (await readJson()) as { listId?: unknown };
+          if (typeof body.listId !== "string" || !this.persistence.getListById(body.listId)) {
+            return reply(400, { error: "listId saknas eller är okänt" });
+          }
+          this.persistence.transaction(() => this.persistence.compactChanges(String(body.listId)));
+          return reply(200, { expired: body.listId });
+        }
+        default:
+          return reply(404, { error: `okänd administrationsväg ${key}` });
+      }
+    } catch (error) {
+      return reply(400, { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private write(
+    response: http.ServerResponse,
+    graphResponse: GraphResponse,
+    ids: Record<string, string>,
+  ): void {
+    const headers: Record<string, string> = { ...ids, ...graphResponse.headers };
+    if (graphResponse.body === undefined) {
+      response.writeHead(graphResponse.status, headers).end();
+    } else if (graphResponse.body instanceof Uint8Array) {
+      response
+        .writeHead(graphResponse.status, { ...headers, "Content-Type": "application/octet-stream" })
+        .end(Buffer.from(graphResponse.body));
+    } else {
+      const payload = JSON.stringify(graphResponse.body);
+      response
+        .writeHead(graphResponse.status, {
+          ...headers,
+          "Content-Type": "application/json; odata.metadata=minimal; charset=utf-8",
+          "Content-Length": String(Buffer.byteLength(payload)),
+        })
+        .end(payload);
+    }
+  }
+}
