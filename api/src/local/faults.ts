@@ -21,6 +21,8 @@ export const faultSettingsSchema = z.object({
   latencyMs: z.number().int().min(0).max(60_000).default(0),
   /** Extra random latency 0…jitter added on top. */
   latencyJitterMs: z.number().int().min(0).max(60_000).default(0),
+  /** Throttle exactly the next N operations (deterministic tests), then count down. */
+  failNext: z.number().int().min(0).max(10_000).default(0),
 });
 
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
@@ -80,11 +82,13 @@ export class FaultInjector {
     if (kind === "batch") this.counters.batches += 1;
     if (kind === "part") this.counters.batchParts += 1;
     if (kind !== "batch") this.counters.operations += 1;
-    const { latencyMs, latencyJitterMs, failureRate, statuses, retryAfterSeconds } = this.settings;
+    const { latencyMs, latencyJitterMs, failureRate, statuses, retryAfterSeconds, failNext } = this.settings;
     // Batch parts run inside the envelope's time on the server; only the envelope waits.
     const delay = kind === "part" ? 0 : latencyMs + Math.round(this.random() * latencyJitterMs);
     if (delay > 0) await sleep(delay);
-    if (failureRate > 0 && this.random() < failureRate) {
+    const forced = failNext > 0;
+    if (forced) this.settings = { ...this.settings, failNext: failNext - 1 };
+    if (forced || (failureRate > 0 && this.random() < failureRate)) {
       this.counters.throttled += 1;
       const status = statuses[Math.floor(this.random() * statuses.length)] ?? 429;
       return graphErrors.throttled(status, retryAfterSeconds);

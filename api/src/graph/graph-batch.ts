@@ -1,0 +1,109 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { GraphAccess } from "./graph-client-factory.ts";
+
+/**
+ * JSON batching with what graph-client's RetryHandler does not do: it looks
+ * inside the batch and re-sends the parts that were throttled (429/503), after
+ * the longest Retry-After among them, together with the parts that failed only
+ * because they depended on a throttled one (424).
+ */
+
+export const MAX_BATCH_SIZE = 20;
+
+export interface BatchRequest {
+  id: string;
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Relative to the Graph version root, e.g. `/sites/root/lists`. */
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  dependsOn?: string[];
+}
+
+export interface BatchResponse {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface BatchOptions {
+  maxAttempts?: number;
+  /** Fallback wait when a throttled part has no Retry-After. */
+  defaultRetryAfterSeconds?: number;
+}
+
+const RETRIABLE = new Set([429, 503, 504]);
+
+function retryAfterSeconds(response: BatchResponse, fallback: number): number {
+  const header = Object.entries(response.headers ?? {}).find(([name]) => name.toLowerCase() === "retry-after")?.[1];
+  const seconds = header === undefined ? Number.NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : fallback;
+}
+
+function withJsonContentType(request: BatchRequest): BatchRequest {
+  if (request.body === undefined) return request;
+  const hasType = Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === "content-type");
+  return hasType ? request : { ...request, headers: { ...request.headers, "Content-Type": "application/json" } };
+}
+
+/** Sends any number of requests in batches of 20; returns the responses by id. */
+export async function sendBatch(
+  access: GraphAccess,
+  requests: BatchRequest[],
+  options: BatchOptions = {},
+): Promise<Map<string, BatchResponse>> {
+  const results = new Map<string, BatchResponse>();
+  for (let start = 0; start < requests.length; start += MAX_BATCH_SIZE) {
+    const chunk = requests.slice(start, start + MAX_BATCH_SIZE);
+    const ids = new Set(chunk.map((request) => request.id));
+    for (const request of chunk) {
+      for (const dependency of request.dependsOn ?? []) {
+        if (!ids.has(dependency)) {
+          throw new Error(`Batch request ${request.id} depends on ${dependency}, which is not in the same batch of 20`);
+        }
+      }
+    }
+    for (const [id, response] of await sendChunk(access, chunk, options)) results.set(id, response);
+  }
+  return results;
+}
+
+async function sendChunk(
+  access: GraphAccess,
+  chunk: BatchRequest[],
+  options: BatchOptions,
+): Promise<Map<string, BatchResponse>> {
+  const maxAttempts = options.maxAttempts ?? 6;
+  const fallback = options.defaultRetryAfterSeconds ?? 1;
+  const done = new Map<string, BatchResponse>();
+  let pending = chunk.map(withJsonContentType);
+  for (let attempt = 1; pending.length > 0; attempt += 1) {
+    const reply = (await access.client.api("/$batch").post({ requests: pending })) as { responses: BatchResponse[] };
+    const byId = new Map(reply.responses.map((response) => [response.id, response]));
+    const throttled = pending.filter((request) => RETRIABLE.has(byId.get(request.id)?.status ?? 0));
+    const retry = new Set(throttled.map((request) => request.id));
+    // A 424 caused (directly or through a chain) by a throttled part is retried with it.
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const request of pending) {
+        if (retry.has(request.id) || byId.get(request.id)?.status !== 424) continue;
+        if ((request.dependsOn ?? []).some((id) => retry.has(id))) {
+          retry.add(request.id);
+          grew = true;
+        }
+      }
+    }
+    for (const request of pending) {
+      const response = byId.get(request.id);
+      if (response && (!retry.has(request.id) || attempt >= maxAttempts)) done.set(request.id, response);
+    }
+    if (attempt >= maxAttempts) break;
+    pending = pending.filter((request) => retry.has(request.id));
+    if (pending.length > 0) {
+      const wait = Math.max(...throttled.map((request) => retryAfterSeconds(byId.get(request.id)!, fallback)), 0);
+      await sleep(wait * 1000);
+    }
+  }
+  return done;
+}

@@ -1,0 +1,60 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from "express";
+
+/**
+ * Errors leave the API as RFC 9457 problem details with a Swedish `detail`
+ * for people and a stable `code` for programs.
+ */
+export interface Problem {
+  status: number;
+  code: string;
+  title: string;
+  detail: string;
+  errors?: Array<{ field: string; message: string }>;
+}
+
+export class ProblemError extends Error {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail);
+    this.problem = problem;
+  }
+}
+
+export function sendProblem(response: Response, problem: Problem): void {
+  response
+    .status(problem.status)
+    .type("application/problem+json")
+    .send(JSON.stringify({ type: `urn:avtalsuppfoljning:problem:${problem.code}`, ...problem }));
+}
+
+export const notFoundHandler: RequestHandler = (request, response) => {
+  sendProblem(response, {
+    status: 404,
+    code: "not-found",
+    title: "Hittades inte",
+    detail: `Det finns ingen resurs på ${request.method} ${request.path}.`,
+  });
+};
+
+export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler {
+  return (error: unknown, _request, response, _next) => {
+    if (error instanceof ProblemError) return sendProblem(response, error.problem);
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      // express/body-parser errors: malformed JSON, too large body.
+      return sendProblem(response, {
+        status,
+        code: status === 413 ? "payload-too-large" : "bad-request",
+        title: status === 413 ? "För stor begäran" : "Felaktig begäran",
+        detail: status === 413 ? "Begäran är för stor." : "Begäran kunde inte läsas (kontrollera att den är giltig JSON).",
+      });
+    }
+    log(error);
+    sendProblem(response, {
+      status: 500,
+      code: "internal",
+      title: "Internt fel",
+      detail: "Något gick fel på servern. Försök igen om en stund; kvarstår felet, kontakta IT-supporten.",
+    });
+  };
+}

@@ -1,0 +1,31 @@
+import { pino, type Logger } from "pino";
+
+export type { Logger };
+
+/** One logger for the app; secrets and tokens are redacted wherever they appear. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { app: "avtalsuppfoljning" },
+      redact: {
+        paths: [
+          "authorization",
+          "*.authorization",
+          "headers.authorization",
+          "*.headers.authorization",
+          "token",
+          "*.token",
+          "accessToken",
+          "*.accessToken",
+          "clientSecret",
+          "*.clientSecret",
+          "secret",
+          "*.secret",
+        ],
+        censor: "[dolt]",
+      },
+    },
+    destination,
+  );
+}

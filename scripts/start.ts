@@ -1,0 +1,36 @@
+/**
+ * `npm start`: the app in the configured mode. With no tenant settings this is
+ * local mode: the local Graph service (data under DATA_DIR) and the app.
+ */
+import { ConfigError, loadConfig } from "../api/src/config.ts";
+import { startApp } from "../api/src/server.ts";
+
+try {
+  const config = loadConfig();
+  const running = await startApp(config);
+  const lines = [
+    "",
+    `  Avtalsuppföljning körs (${config.mode === "local" ? "lokalt läge" : "klientläge"})`,
+    `  App:              ${running.appUrl}`,
+    `  Graph:            ${running.graphUrl}`,
+    ...(config.mode === "local" ? [`  Data:             ${config.dataDir}`] : []),
+    "  Avsluta med Ctrl+C.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("Stänger …");
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
