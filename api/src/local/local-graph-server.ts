@@ -324,7 +324,7 @@ export class LocalGraphServer {
       return send({ status: 200, body: { responses } });
     }
     send(
-      this.execute({
+      handleGraphRequest(this.context, {
         method: request.method ?? "GET",
         path,
         query: url.searchParams,
@@ -336,8 +336,8 @@ export class LocalGraphServer {
     );
   }
 
-  private errorAsResponse(error: GraphError): GraphResponse {
-    return { status: error.status, headers: error.headers, body: errorBody(error, randomUUID()) };
+  private errorAsResponse(error: GraphError, clientRequestId?: string): GraphResponse {
+    return { status: error.status, headers: error.headers, body: errorBody(error, randomUUID(), clientRequestId) };
   }
 
   /** One operation, errors turned into Graph error responses (used for batch parts too). */
@@ -353,7 +353,7 @@ export class LocalGraphServer {
           error: String(error),
           stack: (error as Error).stack,
         });
-      return this.errorAsResponse(graphError);
+      return this.errorAsResponse(graphError, request.headers["client-request-id"]);
     }
   }
 

@@ -4,7 +4,7 @@ import { planQuery } from "../odata/query-plan.ts";
 import { presentItem } from "../presenters.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { fieldsFor, type ListScope } from "./items.ts";
-import { decodeSkipToken, encodeSkipToken } from "./paging.ts";
+import { decodeSkipToken, encodeSkipToken, queryPart } from "./paging.ts";
 import { DEFAULT_PAGE_SIZE, parseItemQueryOptions } from "./query-options.ts";
 
 /**
@@ -103,12 +103,12 @@ export function itemsDelta(
   }
 
   const link = (key: "token" | "$skiptoken", value: string) => {
-    const query = new URLSearchParams();
+    const parts: string[] = [];
     const expand = request.query.get("$expand") ?? request.query.get("expand");
-    if (expand) query.set("$expand", expand);
-    if (options.top) query.set("$top", String(options.top));
-    query.set(key, value);
-    return `${origin}/v1.0${path}?${query.toString()}`;
+    if (expand) parts.push(queryPart("$expand", expand));
+    if (options.top) parts.push(queryPart("$top", String(options.top)));
+    parts.push(queryPart(key, value));
+    return `${origin}/v1.0${path}?${parts.join("&")}`;
   };
   if (next) {
     return json(200, {

@@ -23,16 +23,16 @@ export function decodeSkipToken<T>(token: string, fingerprint: string): T {
 }
 
 /** The same URL with the skip token replaced, for `@odata.nextLink`. */
-export function nextLink(
-  origin: string,
-  path: string,
-  query: URLSearchParams,
-  token: string,
-): string {
-  const next = new URLSearchParams();
+export function nextLink(origin: string, path: string, query: URLSearchParams, token: string): string {
+  const parts: string[] = [];
   for (const [key, value] of query) {
-    if (key.toLowerCase().replace(/^\$/, "") !== "skiptoken") next.append(key, value);
+    if (key.toLowerCase().replace(/^\$/, "") !== "skiptoken") parts.push(queryPart(key, value));
   }
-  next.append("$skiptoken", token);
-  return `${origin}/v1.0${path}?${next.toString()}`;
+  parts.push(queryPart("$skiptoken", token));
+  return `${origin}/v1.0${path}?${parts.join("&")}`;
+}
+
+/** Like Graph's links: `$` in option names stays literal, values are percent-encoded. */
+export function queryPart(key: string, value: string): string {
+  return `${encodeURIComponent(key).replace(/^%24/, () => "$")}=${encodeURIComponent(value)}`;
 }
