@@ -21,7 +21,7 @@ export const faultSettingsSchema = z.object({
   latencyMs: z.number().int().min(0).max(60_000).default(0),
   /** Extra random latency 0…jitter added on top. */
   latencyJitterMs: z.number().int().min(0).max(60_000).default(0),
-  /** Throttle exactly the next N operations (deterministic tests), then count down. */
+  /** Throttle exactly the next N operations (deterministic tests); batch envelopes pass, their parts count. */
   failNext: z.number().int().min(0).max(10_000).default(0),
 });
 
@@ -86,7 +86,7 @@ export class FaultInjector {
     // Batch parts run inside the envelope's time on the server; only the envelope waits.
     const delay = kind === "part" ? 0 : latencyMs + Math.round(this.random() * latencyJitterMs);
     if (delay > 0) await sleep(delay);
-    const forced = failNext > 0;
+    const forced = failNext > 0 && kind !== "batch";
     if (forced) this.settings = { ...this.settings, failNext: failNext - 1 };
     if (forced || (failureRate > 0 && this.random() < failureRate)) {
       this.counters.throttled += 1;

@@ -284,7 +284,9 @@ export class LocalGraphServer {
     if (throttled) return sendError(throttled);
     const headers = lowerHeaders(request);
     const identity = await this.authenticate(headers);
-    const isJson = (headers["content-type"] ?? "").toLowerCase().includes("json");
+    // File content is bytes whatever Content-Type says (graph-client defaults to JSON).
+    const isContentUpload = request.method === "PUT" && /\/content$/.test(path);
+    const isJson = !isContentUpload && (headers["content-type"] ?? "").toLowerCase().includes("json");
     const raw = await readBody(request, isJson ? MAX_JSON_BODY_BYTES : MAX_CONTENT_BODY_BYTES);
     let body: unknown;
     if (isJson && raw.byteLength > 0) {

@@ -68,7 +68,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS drive_items_by_name
 CREATE TABLE IF NOT EXISTS upload_sessions (
   id TEXT PRIMARY KEY, drive_id TEXT NOT NULL, parent_id TEXT NOT NULL, name TEXT NOT NULL,
   conflict_behavior TEXT NOT NULL, expires TEXT NOT NULL, received INTEGER NOT NULL,
-  total INTEGER, data BLOB NOT NULL DEFAULT x'');
+  total INTEGER);
+CREATE TABLE IF NOT EXISTS upload_chunks (
+  session_id TEXT NOT NULL, offset INTEGER NOT NULL, data BLOB NOT NULL,
+  PRIMARY KEY (session_id, offset)) WITHOUT ROWID;
 `;
 
 type Row = Record<string, SQLInputValue>;
@@ -731,22 +734,24 @@ export class SqliteGraphPersistence implements GraphPersistence {
   }
 
   appendUploadChunk(id: string, offset: number, chunk: Uint8Array, total: number): void {
-    this.run(
-      "UPDATE upload_sessions SET data = data || ?, received = ?, total = ? WHERE id = ? AND received = ?",
-      chunk,
-      offset + chunk.byteLength,
-      total,
-      id,
-      offset,
-    );
+    this.transaction(() => {
+      this.run("INSERT INTO upload_chunks (session_id, offset, data) VALUES (?, ?, ?)", id, offset, chunk);
+      this.run(
+        "UPDATE upload_sessions SET received = ?, total = ? WHERE id = ?",
+        offset + chunk.byteLength,
+        total,
+        id,
+      );
+    });
   }
 
   readUploadData(id: string): Uint8Array {
-    const row = this.get("SELECT data FROM upload_sessions WHERE id = ?", id);
-    return row?.data instanceof Uint8Array ? row.data : new Uint8Array();
+    const chunks = this.all("SELECT data FROM upload_chunks WHERE session_id = ? ORDER BY offset", id);
+    return Buffer.concat(chunks.map((row) => row.data as Uint8Array));
   }
 
   deleteUploadSession(id: string): void {
+    this.run("DELETE FROM upload_chunks WHERE session_id = ?", id);
     this.run("DELETE FROM upload_sessions WHERE id = ?", id);
   }
 }
