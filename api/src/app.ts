@@ -1,8 +1,8 @@
 import express from "express";
 import helmet from "helmet";
 import type { AppConfig } from "./config.ts";
-import type { GraphAccess } from "./graph/graph-client-factory.ts";
 import { siteReference } from "./graph/graph-access-for-config.ts";
+import type { GraphAccess } from "./graph/graph-client-factory.ts";
 import { errorHandler, notFoundHandler } from "./http/problem.ts";
 import type { Logger } from "./logger.ts";
 
@@ -49,7 +49,10 @@ export function createApp({ config, graph, logger }: AppDependencies): express.E
 
   app.get("/healthz", async (_request, response) => {
     try {
-      await graph.client.api(`/sites/${siteReference(config)}`).select("id").get();
+      await graph.client
+        .api(`/sites/${siteReference(config)}`)
+        .select("id")
+        .get();
       response.json({ status: "ok", mode: config.mode, graph: "ok" });
     } catch (error) {
       logger.warn({ error: String(error) }, "health: graph unreachable");
@@ -58,6 +61,10 @@ export function createApp({ config, graph, logger }: AppDependencies): express.E
   });
 
   app.use(notFoundHandler);
-  app.use(errorHandler((error) => logger.error({ error: String(error), stack: (error as Error)?.stack }, "unhandled error")));
+  app.use(
+    errorHandler((error) =>
+      logger.error({ error: String(error), stack: (error as Error)?.stack }, "unhandled error"),
+    ),
+  );
   return app;
 }

@@ -20,7 +20,10 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(config: AppConfig, logger = createLogger(config.logLevel)): Promise<RunningApp> {
+export async function startApp(
+  config: AppConfig,
+  logger = createLogger(config.logLevel),
+): Promise<RunningApp> {
   let localGraph: LocalGraphServer | undefined;
   let graphUrl: string;
   if (config.mode === "local") {
@@ -28,7 +31,10 @@ export async function startApp(config: AppConfig, logger = createLogger(config.l
       dataDir: config.localGraph.dataDir,
       port: config.localGraph.port,
       verifyTokens: config.localGraph.verifyTokens,
-      faults: { failureRate: config.localGraph.failureRate, latencyMs: config.localGraph.latencyMs },
+      faults: {
+        failureRate: config.localGraph.failureRate,
+        latencyMs: config.localGraph.latencyMs,
+      },
       log: ({ level, msg, ...rest }) => {
         const child = logger.child({ component: "local-graph" });
         if (level === "error") child.error(rest, String(msg));
@@ -39,10 +45,16 @@ export async function startApp(config: AppConfig, logger = createLogger(config.l
   } else {
     graphUrl = `${config.graphBaseUrl}/v1.0`;
   }
-  const graph = createAppGraphAccess(config, logger, localGraph ? { localGraphOrigin: localGraph.origin } : {});
+  const graph = createAppGraphAccess(
+    config,
+    logger,
+    localGraph ? { localGraphOrigin: localGraph.origin } : {},
+  );
   const app = createApp({ config, graph, logger });
   const server = await new Promise<http.Server>((resolve, reject) => {
-    const listening = app.listen(config.port, "0.0.0.0", (error?: Error) => (error ? reject(error) : resolve(listening)));
+    const listening = app.listen(config.port, "0.0.0.0", (error?: Error) =>
+      error ? reject(error) : resolve(listening),
+    );
   });
   const port = (server.address() as AddressInfo).port;
   return {

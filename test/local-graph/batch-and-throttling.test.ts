@@ -1,13 +1,23 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { sendBatch } from "../../api/src/graph/graph-batch.ts";
-import { createTestList, graphError, type ListHandle, startTestGraph, type TestGraph } from "../support/local-graph.ts";
+import {
+  createTestList,
+  graphError,
+  type ListHandle,
+  startTestGraph,
+  type TestGraph,
+} from "../support/local-graph.ts";
 
 let graph: TestGraph;
 let list: ListHandle;
 
 beforeAll(async () => {
-  graph = await startTestGraph();
-  list = await createTestList(graph.access, "Batchtest", [{ name: "code", text: {}, indexed: true, enforceUniqueValues: true }]);
+  // Envelopes are throttled too at the random rates used here; ten retries
+  // make a spurious failure (0.3^11 per round) practically impossible.
+  graph = await startTestGraph({ maxRetries: 10 });
+  list = await createTestList(graph.access, "Batchtest", [
+    { name: "code", text: {}, indexed: true, enforceUniqueValues: true },
+  ]);
 });
 
 afterEach(async () => {
@@ -28,22 +38,45 @@ const rawBatch = (requests: unknown[]) =>
 describe("$batch", () => {
   test("at most 20 requests; ids unique; a body needs Content-Type", async () => {
     const get = (id: string) => ({ id, method: "GET", url: "/sites/root" });
-    expect((await rawBatch(Array.from({ length: 21 }, (_, index) => get(String(index))))).status).toBe(400);
+    expect(
+      (await rawBatch(Array.from({ length: 21 }, (_, index) => get(String(index))))).status,
+    ).toBe(400);
     expect((await rawBatch([get("1"), get("1")])).status).toBe(400);
-    expect((await rawBatch([{ id: "1", method: "POST", url: `${list.url}/items`, body: { fields: {} } }])).status).toBe(400);
+    expect(
+      (
+        await rawBatch([
+          { id: "1", method: "POST", url: `${list.url}/items`, body: { fields: {} } },
+        ])
+      ).status,
+    ).toBe(400);
     const ok = await rawBatch(Array.from({ length: 20 }, (_, index) => get(String(index))));
     expect(ok.status).toBe(200);
   });
 
   test("parts fail on their own inside a 200; dependents of a failed part get 424", async () => {
     const response = await rawBatch([
-      { id: "a", method: "POST", url: `${list.url}/items`, headers: { "Content-Type": "application/json" }, body: { fields: { code: "A" } } },
-      { id: "b", method: "POST", url: `${list.url}/items`, headers: { "Content-Type": "application/json" }, body: { fields: { code: "A" } }, dependsOn: ["a"] },
+      {
+        id: "a",
+        method: "POST",
+        url: `${list.url}/items`,
+        headers: { "Content-Type": "application/json" },
+        body: { fields: { code: "A" } },
+      },
+      {
+        id: "b",
+        method: "POST",
+        url: `${list.url}/items`,
+        headers: { "Content-Type": "application/json" },
+        body: { fields: { code: "A" } },
+        dependsOn: ["a"],
+      },
       { id: "c", method: "GET", url: `${list.url}/items/999`, dependsOn: ["b"] },
       { id: "d", method: "GET", url: "/sites/root/lists/finnsinte" },
     ]);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { responses: Array<{ id: string; status: number; body: { error?: { code: string } } }> };
+    const body = (await response.json()) as {
+      responses: Array<{ id: string; status: number; body: { error?: { code: string } } }>;
+    };
     const byId = new Map(body.responses.map((part) => [part.id, part]));
     expect(byId.get("a")?.status).toBe(201);
     expect(byId.get("b")?.status).toBe(409);
@@ -59,7 +92,9 @@ describe("$batch", () => {
       { id: "2", method: "GET", url: "/sites/root" },
     ]);
     expect(second.status).toBe(200);
-    const body = (await second.json()) as { responses: Array<{ id: string; status: number; headers: Record<string, string> }> };
+    const body = (await second.json()) as {
+      responses: Array<{ id: string; status: number; headers: Record<string, string> }>;
+    };
     const statuses = body.responses.map((part) => part.status).sort();
     expect(statuses).toEqual([200, 429]);
     expect(body.responses.find((part) => part.status === 429)?.headers["Retry-After"]).toBe("7");
@@ -76,7 +111,9 @@ describe("$batch", () => {
     const responses = await sendBatch(graph.access, requests, { maxAttempts: 20 });
     expect([...responses.values()].every((response) => response.status === 201)).toBe(true);
     await graph.setFaults({ failureRate: 0 });
-    const created = (await graph.access.client.api(`${list.url}/items?$filter=startswith(fields/code,'R')&$top=100`).get()) as {
+    const created = (await graph.access.client
+      .api(`${list.url}/items?$filter=startswith(fields/code,'R')&$top=100`)
+      .get()) as {
       value: unknown[];
     };
     expect(created.value).toHaveLength(45);
@@ -111,10 +148,14 @@ describe("throttling of single requests", () => {
 
   test("the throttling error has Graph's shape", async () => {
     await graph.setFaults({ failNext: 1, statuses: [429], retryAfterSeconds: 41 });
-    const response = await fetch(`${graph.server.graphUrl}/sites/root`, { headers: { Authorization: "Bearer test" } });
+    const response = await fetch(`${graph.server.graphUrl}/sites/root`, {
+      headers: { Authorization: "Bearer test" },
+    });
     expect(response.status).toBe(429);
     expect(response.headers.get("Retry-After")).toBe("41");
-    const body = (await response.json()) as { error: { code: string; innerError: { code: string } } };
+    const body = (await response.json()) as {
+      error: { code: string; innerError: { code: string } };
+    };
     expect(body.error.code).toBe("activityLimitReached");
     expect(body.error.innerError.code).toBe("throttledRequest");
   });

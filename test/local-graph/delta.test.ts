@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createItemsInBatches, createTestList, type ListHandle, startTestGraph, type TestGraph } from "../support/local-graph.ts";
+import {
+  createItemsInBatches,
+  createTestList,
+  type ListHandle,
+  startTestGraph,
+  type TestGraph,
+} from "../support/local-graph.ts";
 
 interface DeltaPage {
   value: Array<{ id: string; deleted?: { state: string }; fields?: Record<string, unknown> }>;
@@ -13,7 +19,11 @@ let list: ListHandle;
 beforeAll(async () => {
   graph = await startTestGraph();
   list = await createTestList(graph.access, "Deltatest", [{ name: "n", number: {} }]);
-  await createItemsInBatches(graph.access, list, Array.from({ length: 30 }, (_, index) => ({ n: index })));
+  await createItemsInBatches(
+    graph.access,
+    list,
+    Array.from({ length: 30 }, (_, index) => ({ n: index })),
+  );
 });
 
 afterAll(async () => {
@@ -44,7 +54,9 @@ test("later rounds return only changes, deletions with the deleted facet, the la
   await graph.access.client.api(`${list.url}/items/3/fields`).patch({ n: 300 });
   await graph.access.client.api(`${list.url}/items/3/fields`).patch({ n: 301 });
   await graph.access.client.api(`${list.url}/items/4`).delete();
-  const created = (await graph.access.client.api(`${list.url}/items`).post({ fields: { n: 99 } })) as { id: string };
+  const created = (await graph.access.client
+    .api(`${list.url}/items`)
+    .post({ fields: { n: 99 } })) as { id: string };
   const changes = await round(deltaLink.replace(/\?/, "?$expand=fields&"));
   const byId = new Map(changes.items.map((item) => [item.id, item]));
   expect([...byId.keys()].sort()).toEqual(["3", "4", created.id].sort());
@@ -63,7 +75,9 @@ test("a stale token gets 410 resyncRequired with a Location to start over", asyn
   });
   const response = await fetch(deltaLink, { headers: { Authorization: "Bearer test" } });
   expect(response.status).toBe(410);
-  expect(((await response.json()) as { error: { code: string } }).error.code).toBe("resyncRequired");
+  expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+    "resyncRequired",
+  );
   const location = response.headers.get("Location");
   expect(location).toContain("/items/delta");
   const restart = await round(location!);
@@ -71,7 +85,9 @@ test("a stale token gets 410 resyncRequired with a Location to start over", asyn
 });
 
 test("token=latest starts from now", async () => {
-  const latest = (await graph.access.client.api(`${list.url}/items/delta?token=latest`).get()) as DeltaPage;
+  const latest = (await graph.access.client
+    .api(`${list.url}/items/delta?token=latest`)
+    .get()) as DeltaPage;
   expect(latest.value).toHaveLength(0);
   await graph.access.client.api(`${list.url}/items`).post({ fields: { n: 1000 } });
   const after = await round(latest["@odata.deltaLink"]!);

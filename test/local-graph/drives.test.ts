@@ -24,12 +24,18 @@ beforeAll(async () => {
     displayName: "Socialnämndens dokument",
     list: { template: "documentLibrary" },
     columns: [
-      { name: "documentType", displayName: "Dokumenttyp", choice: { choices: ["Redovisning", "Plan"] } },
+      {
+        name: "documentType",
+        displayName: "Dokumenttyp",
+        choice: { choices: ["Redovisning", "Plan"] },
+      },
       { name: "period", displayName: "Period", text: {}, indexed: true },
     ],
   })) as { id: string };
   libraryId = library.id;
-  const drive = (await graph.access.client.api(`/sites/root/lists/${library.id}/drive`).get()) as { id: string };
+  const drive = (await graph.access.client.api(`/sites/root/lists/${library.id}/drive`).get()) as {
+    id: string;
+  };
   driveId = drive.id;
 });
 
@@ -39,7 +45,9 @@ afterAll(async () => {
 
 const put = (path: string, content: string, conflict?: string) =>
   graph.access.client
-    .api(`/drives/${driveId}/root:/${path}:/content${conflict ? `?@microsoft.graph.conflictBehavior=${conflict}` : ""}`)
+    .api(
+      `/drives/${driveId}/root:/${path}:/content${conflict ? `?@microsoft.graph.conflictBehavior=${conflict}` : ""}`,
+    )
     .put(Buffer.from(content)) as Promise<DriveItem>;
 
 describe("drives and files", () => {
@@ -55,10 +63,16 @@ describe("drives and files", () => {
     const item = await put("Rapporter/2022/Redovisning strategiska avtal 2021–2022.docx", "första");
     expect(item.name).toBe("Redovisning strategiska avtal 2021–2022.docx");
     expect(item.size).toBe(Buffer.byteLength("första"));
-    expect(item.file?.mimeType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(item.file?.mimeType).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     expect(item.parentReference.path).toBe(`/drives/${driveId}/root:/Rapporter/2022`);
-    expect(decodeURIComponent(item.webUrl)).toMatch(/\/Socialnämndens dokument\/Rapporter\/2022\/Redovisning strategiska avtal 2021–2022\.docx$/);
-    const folder = (await graph.access.client.api(`/drives/${driveId}/root:/Rapporter/2022`).get()) as DriveItem;
+    expect(decodeURIComponent(item.webUrl)).toMatch(
+      /\/Socialnämndens dokument\/Rapporter\/2022\/Redovisning strategiska avtal 2021–2022\.docx$/,
+    );
+    const folder = (await graph.access.client
+      .api(`/drives/${driveId}/root:/Rapporter/2022`)
+      .get()) as DriveItem;
     expect(folder.folder?.childCount).toBe(1);
   });
 
@@ -83,7 +97,10 @@ describe("drives and files", () => {
     const item = await put("Rapporter/etag.docx", "a");
     await put("Rapporter/etag.docx", "b");
     const stale = await graphError(
-      graph.access.client.api(`/drives/${driveId}/root:/Rapporter/etag.docx:/content`).header("If-Match", item.eTag).put(Buffer.from("c")),
+      graph.access.client
+        .api(`/drives/${driveId}/root:/Rapporter/etag.docx:/content`)
+        .header("If-Match", item.eTag)
+        .put(Buffer.from("c")),
     );
     expect(stale.statusCode).toBe(412);
   });
@@ -101,19 +118,25 @@ describe("drives and files", () => {
       .api(`/drives/${driveId}/items/${item.id}/listItem/fields`)
       .patch({ documentType: "Redovisning", period: "2021–2022" });
     expect(fields.documentType).toBe("Redovisning");
-    const listItem = (await graph.access.client.api(`/drives/${driveId}/items/${item.id}/listItem?expand=fields`).get()) as {
+    const listItem = (await graph.access.client
+      .api(`/drives/${driveId}/items/${item.id}/listItem?expand=fields`)
+      .get()) as {
       fields: Record<string, unknown>;
     };
     expect(listItem.fields).toMatchObject({ FileLeafRef: "meta.docx", period: "2021–2022" });
     const byPeriod = (await graph.access.client
-      .api(`/sites/root/lists/${libraryId}/items?$filter=fields/period eq '2021–2022'&expand=fields`)
+      .api(
+        `/sites/root/lists/${libraryId}/items?$filter=fields/period eq '2021–2022'&expand=fields`,
+      )
       .get()) as { value: unknown[] };
     expect(byPeriod.value).toHaveLength(1);
   });
 
   test("children are paged", async () => {
     for (let index = 0; index < 5; index += 1) await put(`Paging/f${index}.txt`, String(index));
-    const first = (await graph.access.client.api(`/drives/${driveId}/root:/Paging:/children?$top=2`).get()) as {
+    const first = (await graph.access.client
+      .api(`/drives/${driveId}/root:/Paging:/children?$top=2`)
+      .get()) as {
       value: DriveItem[];
       "@odata.nextLink"?: string;
     };
@@ -123,7 +146,12 @@ describe("drives and files", () => {
 
   test("an upload session takes a large file in 320 KiB multiples and refuses a bearer token", async () => {
     const content = new Uint8Array(3 * 1024 * 1024 + 12345).map((_, index) => index % 251);
-    const item = await uploadLargeFile(graph.access, `/drives/${driveId}/root:/Stora/stor.bin:`, content, "fail");
+    const item = await uploadLargeFile(
+      graph.access,
+      `/drives/${driveId}/root:/Stora/stor.bin:`,
+      content,
+      "fail",
+    );
     expect(item.size).toBe(content.byteLength);
     const downloaded = (await graph.access.client
       .api(`/drives/${driveId}/items/${item.id}/content`)
@@ -146,7 +174,9 @@ describe("drives and files", () => {
       body: new Uint8Array(100),
     });
     expect(oddFragment.status).toBe(400);
-    const failing = await graphError(uploadLargeFile(graph.access, `/drives/${driveId}/root:/Stora/stor.bin:`, content, "fail"));
+    const failing = await graphError(
+      uploadLargeFile(graph.access, `/drives/${driveId}/root:/Stora/stor.bin:`, content, "fail"),
+    );
     expect(failing.statusCode).toBe(409);
   });
 });

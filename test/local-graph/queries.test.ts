@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readAll } from "../../api/src/graph/paging.ts";
-import { createItemsInBatches, createTestList, graphError, type ListHandle, startTestGraph, type TestGraph } from "../support/local-graph.ts";
+import {
+  createItemsInBatches,
+  createTestList,
+  graphError,
+  type ListHandle,
+  startTestGraph,
+  type TestGraph,
+} from "../support/local-graph.ts";
 
 interface Item {
   id: string;
@@ -64,26 +71,36 @@ describe("$filter", () => {
   });
 
   test("a non-indexed column is refused with SharePoint's message unless the Prefer header is sent", async () => {
-    const error = await graphError(graph.access.client.api(`${list.url}/items?$filter=fields/note eq 'udda'`).get());
+    const error = await graphError(
+      graph.access.client.api(`${list.url}/items?$filter=fields/note eq 'udda'`).get(),
+    );
     expect(error.statusCode).toBe(400);
     expect(error.code).toBe("invalidRequest");
     expect(error.message).toBe(
       "Field 'note' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.",
     );
-    const allowed = await items("$filter=fields/note eq 'udda'", { Prefer: "HonorNonIndexedQueriesWarningMayFailRandomly" });
+    const allowed = await items("$filter=fields/note eq 'udda'", {
+      Prefer: "HonorNonIndexedQueriesWarningMayFailRandomly",
+    });
     expect(allowed).toHaveLength(225);
   });
 
   test("orderby on a non-indexed column is refused the same way", async () => {
-    const error = await graphError(graph.access.client.api(`${list.url}/items?$orderby=fields/note`).get());
+    const error = await graphError(
+      graph.access.client.api(`${list.url}/items?$orderby=fields/note`).get(),
+    );
     expect(error.statusCode).toBe(400);
     expect(error.message).toContain("Field 'note' cannot be referenced in filter or orderby");
   });
 
   test("a wrong value type and an unknown field are refused", async () => {
-    const wrongType = await graphError(graph.access.client.api(`${list.url}/items?$filter=fields/amount eq 'many'`).get());
+    const wrongType = await graphError(
+      graph.access.client.api(`${list.url}/items?$filter=fields/amount eq 'many'`).get(),
+    );
     expect(wrongType.statusCode).toBe(400);
-    const unknown = await graphError(graph.access.client.api(`${list.url}/items?$filter=fields/nope eq 'x'`).get());
+    const unknown = await graphError(
+      graph.access.client.api(`${list.url}/items?$filter=fields/nope eq 'x'`).get(),
+    );
     expect(unknown.statusCode).toBe(400);
     expect(unknown.message).toContain("nope");
   });
@@ -91,7 +108,10 @@ describe("$filter", () => {
 
 describe("paging and $top", () => {
   test("server-driven paging follows @odata.nextLink to every item exactly once", async () => {
-    const first = (await graph.access.client.api(`${list.url}/items`).get()) as { value: Item[]; "@odata.nextLink"?: string };
+    const first = (await graph.access.client.api(`${list.url}/items`).get()) as {
+      value: Item[];
+      "@odata.nextLink"?: string;
+    };
     expect(first.value).toHaveLength(200);
     expect(first["@odata.nextLink"]).toContain("$skiptoken=");
     const all = await items("$top=100&$orderby=fields/amount desc&expand=fields(select=amount)");
@@ -103,7 +123,9 @@ describe("paging and $top", () => {
 
   test("$top must be 1–5000", async () => {
     for (const top of ["0", "5001", "abc"]) {
-      const error = await graphError(graph.access.client.api(`${list.url}/items?$top=${top}`).get());
+      const error = await graphError(
+        graph.access.client.api(`${list.url}/items?$top=${top}`).get(),
+      );
       expect(error.statusCode).toBe(400);
     }
   });
@@ -116,10 +138,14 @@ describe("paging and $top", () => {
   });
 
   test("a skip token cannot be replayed against another query", async () => {
-    const first = (await graph.access.client.api(`${list.url}/items?$top=5`).get()) as { "@odata.nextLink": string };
+    const first = (await graph.access.client.api(`${list.url}/items?$top=5`).get()) as {
+      "@odata.nextLink": string;
+    };
     const token = new URL(first["@odata.nextLink"]).searchParams.get("$skiptoken");
     const error = await graphError(
-      graph.access.client.api(`${list.url}/items?$top=5&$filter=fields/amount gt 0&$skiptoken=${token}`).get(),
+      graph.access.client
+        .api(`${list.url}/items?$top=5&$filter=fields/amount gt 0&$skiptoken=${token}`)
+        .get(),
     );
     expect(error.statusCode).toBe(400);
   });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { readAll } from "../../api/src/graph/paging.ts";
-import { createItemsInBatches, createTestList, graphError, type ListHandle, startTestGraph, type TestGraph } from "../support/local-graph.ts";
+import {
+  createItemsInBatches,
+  createTestList,
+  graphError,
+  type ListHandle,
+  startTestGraph,
+  type TestGraph,
+} from "../support/local-graph.ts";
 
 const PREFER = { Prefer: "HonorNonIndexedQueriesWarningMayFailRandomly" };
 let graph: TestGraph;
@@ -15,7 +22,10 @@ beforeAll(async () => {
   await createItemsInBatches(
     graph.access,
     list,
-    Array.from({ length: 5001 }, (_, index) => ({ committee: `N${index % 50}`, note: index % 2 ? "a" : "b" })),
+    Array.from({ length: 5001 }, (_, index) => ({
+      committee: `N${index % 50}`,
+      note: index % 2 ? "a" : "b",
+    })),
   );
 });
 
@@ -24,15 +34,22 @@ afterAll(async () => {
 });
 
 test("past 5,000 items a non-indexed query fails even with the Prefer header", async () => {
-  const error = await graphError(graph.access.client.api(`${list.url}/items?$filter=fields/note eq 'a'`).headers(PREFER).get());
+  const error = await graphError(
+    graph.access.client.api(`${list.url}/items?$filter=fields/note eq 'a'`).headers(PREFER).get(),
+  );
   expect(error.statusCode).toBe(500);
   expect(error.message).toContain("list view threshold");
-  const orderError = await graphError(graph.access.client.api(`${list.url}/items?$orderby=fields/note`).headers(PREFER).get());
+  const orderError = await graphError(
+    graph.access.client.api(`${list.url}/items?$orderby=fields/note`).headers(PREFER).get(),
+  );
   expect(orderError.statusCode).toBe(500);
 });
 
 test("indexed filters and unfiltered paging still work past the threshold", async () => {
-  const one = await readAll(graph.access, `${list.url}/items?$filter=fields/committee eq 'N7'&$top=5000`);
+  const one = await readAll(
+    graph.access,
+    `${list.url}/items?$filter=fields/committee eq 'N7'&$top=5000`,
+  );
   expect(one).toHaveLength(100);
   const all = await readAll<{ id: string }>(graph.access, `${list.url}/items?$top=5000`);
   expect(all).toHaveLength(5001);

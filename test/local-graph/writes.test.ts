@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createTestList, graphError, type ListHandle, startTestGraph, type TestGraph } from "../support/local-graph.ts";
+import {
+  createTestList,
+  graphError,
+  type ListHandle,
+  startTestGraph,
+  type TestGraph,
+} from "../support/local-graph.ts";
 
 interface Item {
   id: string;
@@ -18,8 +24,19 @@ beforeAll(async () => {
     { name: "code", displayName: "Kod", text: {}, indexed: true, enforceUniqueValues: true },
   ]);
   contracts = await createTestList(graph.access, "Avtal", [
-    { name: "contractNumber", displayName: "Avtalsnummer", text: { maxLength: 20 }, indexed: true, enforceUniqueValues: true },
-    { name: "committee", displayName: "Nämnd", lookup: { listId: committees.id, columnName: "Title" }, indexed: true },
+    {
+      name: "contractNumber",
+      displayName: "Avtalsnummer",
+      text: { maxLength: 20 },
+      indexed: true,
+      enforceUniqueValues: true,
+    },
+    {
+      name: "committee",
+      displayName: "Nämnd",
+      lookup: { listId: committees.id, columnName: "Title" },
+      indexed: true,
+    },
     { name: "valueClass", displayName: "Värde", choice: { choices: ["låg", "hög"] } },
     { name: "annualValue", displayName: "Årsvärde", number: { minimum: 0 } },
     { name: "isShared", displayName: "Delat", boolean: {} },
@@ -55,10 +72,14 @@ describe("columns", () => {
 
   test("a unique column must be indexed; a duplicate column name is refused", async () => {
     const notIndexed = await graphError(
-      graph.access.client.api(`${contracts.url}/columns`).post({ name: "x", text: {}, enforceUniqueValues: true }),
+      graph.access.client
+        .api(`${contracts.url}/columns`)
+        .post({ name: "x", text: {}, enforceUniqueValues: true }),
     );
     expect(notIndexed.statusCode).toBe(400);
-    const duplicate = await graphError(graph.access.client.api(`${contracts.url}/columns`).post({ name: "valueClass", text: {} }));
+    const duplicate = await graphError(
+      graph.access.client.api(`${contracts.url}/columns`).post({ name: "valueClass", text: {} }),
+    );
     expect(duplicate.statusCode).toBe(409);
   });
 
@@ -69,10 +90,14 @@ describe("columns", () => {
       Array.from({ length: 21 }, (_, index) => ({ name: `c${index}`, text: {} })),
     );
     for (let index = 0; index < 20; index += 1) {
-      const column = (await graph.access.client.api(`${list.url}/columns/c${index}`).patch({ indexed: true })) as { indexed: boolean };
+      const column = (await graph.access.client
+        .api(`${list.url}/columns/c${index}`)
+        .patch({ indexed: true })) as { indexed: boolean };
       expect(column.indexed).toBe(true);
     }
-    const tooMany = await graphError(graph.access.client.api(`${list.url}/columns/c20`).patch({ indexed: true }));
+    const tooMany = await graphError(
+      graph.access.client.api(`${list.url}/columns/c20`).patch({ indexed: true }),
+    );
     expect(tooMany.statusCode).toBe(400);
   });
 });
@@ -132,7 +157,11 @@ describe("creating and updating items", () => {
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.code).toBe("nameAlreadyExists");
     const other = await create(contracts, { contractNumber: "AVT-ANNAN" });
-    const update = await graphError(graph.access.client.api(`${contracts.url}/items/${other.id}/fields`).patch({ contractNumber: "AVT-UNIK" }));
+    const update = await graphError(
+      graph.access.client
+        .api(`${contracts.url}/items/${other.id}/fields`)
+        .patch({ contractNumber: "AVT-UNIK" }),
+    );
     expect(update.statusCode).toBe(409);
   });
 
@@ -144,24 +173,38 @@ describe("creating and updating items", () => {
       .patch({ annualValue: 200 });
     expect(first.annualValue).toBe(200);
     const stale = await graphError(
-      graph.access.client.api(`${contracts.url}/items/${item.id}/fields`).header("If-Match", item.eTag).patch({ annualValue: 300 }),
+      graph.access.client
+        .api(`${contracts.url}/items/${item.id}/fields`)
+        .header("If-Match", item.eTag)
+        .patch({ annualValue: 300 }),
     );
     expect(stale.statusCode).toBe(412);
     expect(stale.code).toBe("resourceModified");
     const unquoted = await graphError(
-      graph.access.client.api(`${contracts.url}/items/${item.id}/fields`).header("If-Match", "abc").patch({ annualValue: 300 }),
+      graph.access.client
+        .api(`${contracts.url}/items/${item.id}/fields`)
+        .header("If-Match", "abc")
+        .patch({ annualValue: 300 }),
     );
     expect(unquoted.statusCode).toBe(400);
-    const current = (await graph.access.client.api(`${contracts.url}/items/${item.id}?expand=fields`).get()) as Item;
+    const current = (await graph.access.client
+      .api(`${contracts.url}/items/${item.id}?expand=fields`)
+      .get()) as Item;
     expect(current.fields.annualValue).toBe(200);
     expect(current.eTag).toMatch(/,2"$/);
   });
 
   test("versions record every write, newest first", async () => {
     const item = await create(contracts, { Title: "Simhall", annualValue: 1 });
-    await graph.access.client.api(`${contracts.url}/items/${item.id}/fields`).patch({ annualValue: 2 });
-    await graph.access.client.api(`${contracts.url}/items/${item.id}/fields`).patch({ Title: "Simhall Nord" });
-    const versions = (await graph.access.client.api(`${contracts.url}/items/${item.id}/versions?expand=fields`).get()) as {
+    await graph.access.client
+      .api(`${contracts.url}/items/${item.id}/fields`)
+      .patch({ annualValue: 2 });
+    await graph.access.client
+      .api(`${contracts.url}/items/${item.id}/fields`)
+      .patch({ Title: "Simhall Nord" });
+    const versions = (await graph.access.client
+      .api(`${contracts.url}/items/${item.id}/versions?expand=fields`)
+      .get()) as {
       value: Array<{ id: string; fields: Record<string, unknown> }>;
     };
     expect(versions.value.map((version) => version.id)).toEqual(["3.0", "2.0", "1.0"]);
@@ -171,11 +214,20 @@ describe("creating and updating items", () => {
 
   test("DELETE → 204, then 404; a stale If-Match on delete → 412", async () => {
     const item = await create(contracts, { Title: "Städning" });
-    await graph.access.client.api(`${contracts.url}/items/${item.id}/fields`).patch({ Title: "Städning 2" });
-    const stale = await graphError(graph.access.client.api(`${contracts.url}/items/${item.id}`).header("If-Match", item.eTag).delete());
+    await graph.access.client
+      .api(`${contracts.url}/items/${item.id}/fields`)
+      .patch({ Title: "Städning 2" });
+    const stale = await graphError(
+      graph.access.client
+        .api(`${contracts.url}/items/${item.id}`)
+        .header("If-Match", item.eTag)
+        .delete(),
+    );
     expect(stale.statusCode).toBe(412);
     await graph.access.client.api(`${contracts.url}/items/${item.id}`).delete();
-    const gone = await graphError(graph.access.client.api(`${contracts.url}/items/${item.id}`).get());
+    const gone = await graphError(
+      graph.access.client.api(`${contracts.url}/items/${item.id}`).get(),
+    );
     expect(gone.statusCode).toBe(404);
     expect(gone.code).toBe("itemNotFound");
   });
@@ -186,7 +238,9 @@ describe("creating and updating items", () => {
     });
     expect(response.status).toBe(404);
     expect(response.headers.get("client-request-id")).toBe("abc-123");
-    const body = (await response.json()) as { error: { code: string; message: string; innerError: Record<string, string> } };
+    const body = (await response.json()) as {
+      error: { code: string; message: string; innerError: Record<string, string> };
+    };
     expect(body.error.code).toBe("itemNotFound");
     expect(body.error.innerError["client-request-id"]).toBe("abc-123");
     expect(body.error.innerError["request-id"]).toBe(response.headers.get("request-id"));

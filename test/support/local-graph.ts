@@ -14,7 +14,13 @@ export interface TestGraph {
   dataDir: string;
   /** Admin endpoint helpers. */
   setFaults(settings: Partial<FaultSettings>): Promise<void>;
-  stats(): Promise<{ requests: number; batches: number; batchParts: number; operations: number; throttled: number }>;
+  stats(): Promise<{
+    requests: number;
+    batches: number;
+    batchParts: number;
+    operations: number;
+    throttled: number;
+  }>;
   stop(): Promise<void>;
 }
 
@@ -26,7 +32,11 @@ export async function startTestGraph(
   options: { dataDir?: string; verifyTokens?: boolean; maxRetries?: number } = {},
 ): Promise<TestGraph> {
   const dataDir = options.dataDir ?? temporaryDirectory();
-  const server = new LocalGraphServer({ dataDir, port: 0, verifyTokens: options.verifyTokens ?? false });
+  const server = new LocalGraphServer({
+    dataDir,
+    port: 0,
+    verifyTokens: options.verifyTokens ?? false,
+  });
   await server.start();
   const access = createGraphAccess({
     graphRoot: server.origin,
@@ -47,7 +57,9 @@ export async function startTestGraph(
       if (!response.ok) throw new Error(`faults: ${response.status} ${await response.text()}`);
     },
     async stats() {
-      return (await (await fetch(`${server.origin}/_local/stats`)).json()) as Awaited<ReturnType<TestGraph["stats"]>>;
+      return (await (await fetch(`${server.origin}/_local/stats`)).json()) as Awaited<
+        ReturnType<TestGraph["stats"]>
+      >;
     },
     async stop() {
       await server.stop();
@@ -56,11 +68,19 @@ export async function startTestGraph(
 }
 
 /** The Graph error a graph-client call failed with. */
-export async function graphError(promise: Promise<unknown>): Promise<{ statusCode: number; code: string; message: string; headers?: Headers; body: string }> {
+export async function graphError(
+  promise: Promise<unknown>,
+): Promise<{ statusCode: number; code: string; message: string; headers?: Headers; body: string }> {
   try {
     await promise;
   } catch (error) {
-    const failure = error as { statusCode: number; code: string; message: string; headers?: Headers; body: string };
+    const failure = error as {
+      statusCode: number;
+      code: string;
+      message: string;
+      headers?: Headers;
+      body: string;
+    };
     return failure;
   }
   throw new Error("expected the Graph call to fail, but it succeeded");
@@ -72,7 +92,11 @@ export interface ListHandle {
 }
 
 /** Creates a generic list with the given column definitions through Graph. */
-export async function createTestList(access: GraphAccess, displayName: string, columns: unknown[]): Promise<ListHandle> {
+export async function createTestList(
+  access: GraphAccess,
+  displayName: string,
+  columns: unknown[],
+): Promise<ListHandle> {
   const list = (await access.client
     .api("/sites/root/lists")
     .post({ displayName, columns, list: { template: "genericList" } })) as { id: string };
@@ -80,11 +104,20 @@ export async function createTestList(access: GraphAccess, displayName: string, c
 }
 
 /** Creates items through batches of 20 (one Graph round trip per 20 items). */
-export async function createItemsInBatches(access: GraphAccess, list: ListHandle, fieldsList: Record<string, unknown>[]): Promise<void> {
+export async function createItemsInBatches(
+  access: GraphAccess,
+  list: ListHandle,
+  fieldsList: Record<string, unknown>[],
+): Promise<void> {
   const { sendBatch } = await import("../../api/src/graph/graph-batch.ts");
   const responses = await sendBatch(
     access,
-    fieldsList.map((fields, index) => ({ id: String(index + 1), method: "POST" as const, url: `${list.url}/items`, body: { fields } })),
+    fieldsList.map((fields, index) => ({
+      id: String(index + 1),
+      method: "POST" as const,
+      url: `${list.url}/items`,
+      body: { fields },
+    })),
   );
   const failed = [...responses.values()].filter((response) => response.status !== 201);
   if (failed.length > 0) throw new Error(`batch create failed: ${JSON.stringify(failed[0])}`);

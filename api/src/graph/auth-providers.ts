@@ -77,7 +77,9 @@ export class ClientCredentialsProvider implements AuthenticationProvider {
 
   async getAccessToken(): Promise<string> {
     // msal-node caches app tokens and refreshes them before expiry.
-    const result = await this.client.acquireTokenByClientCredential({ scopes: [graphScope(this.config)] });
+    const result = await this.client.acquireTokenByClientCredential({
+      scopes: [graphScope(this.config)],
+    });
     return tokenOf(result, "client credentials");
   }
 }

@@ -1,6 +1,10 @@
 import type { AppConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
-import { ClientCredentialsProvider, createConfidentialClient, LocalTokenProvider } from "./auth-providers.ts";
+import {
+  ClientCredentialsProvider,
+  createConfidentialClient,
+  LocalTokenProvider,
+} from "./auth-providers.ts";
 import { createGraphAccess, type GraphAccess } from "./graph-client-factory.ts";
 import type { GraphCallCounter } from "./middleware.ts";
 
@@ -13,10 +17,20 @@ export function createAppGraphAccess(
   const counter = options.counter ? { counter: options.counter } : {};
   if (config.mode === "local") {
     const origin = options.localGraphOrigin ?? `http://127.0.0.1:${config.localGraph.port}`;
-    return createGraphAccess({ graphRoot: origin, authProvider: new LocalTokenProvider(origin), logger, ...counter });
+    return createGraphAccess({
+      graphRoot: origin,
+      authProvider: new LocalTokenProvider(origin),
+      logger,
+      ...counter,
+    });
   }
   const provider = new ClientCredentialsProvider(createConfidentialClient(config), config);
-  return createGraphAccess({ graphRoot: config.graphBaseUrl, authProvider: provider, logger, ...counter });
+  return createGraphAccess({
+    graphRoot: config.graphBaseUrl,
+    authProvider: provider,
+    logger,
+    ...counter,
+  });
 }
 
 /** The SharePoint site holding the app's lists: the configured one, or the local service's root site. */

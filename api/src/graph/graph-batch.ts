@@ -36,15 +36,21 @@ export interface BatchOptions {
 const RETRIABLE = new Set([429, 503, 504]);
 
 function retryAfterSeconds(response: BatchResponse, fallback: number): number {
-  const header = Object.entries(response.headers ?? {}).find(([name]) => name.toLowerCase() === "retry-after")?.[1];
+  const header = Object.entries(response.headers ?? {}).find(
+    ([name]) => name.toLowerCase() === "retry-after",
+  )?.[1];
   const seconds = header === undefined ? Number.NaN : Number(header);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : fallback;
 }
 
 function withJsonContentType(request: BatchRequest): BatchRequest {
   if (request.body === undefined) return request;
-  const hasType = Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === "content-type");
-  return hasType ? request : { ...request, headers: { ...request.headers, "Content-Type": "application/json" } };
+  const hasType = Object.keys(request.headers ?? {}).some(
+    (name) => name.toLowerCase() === "content-type",
+  );
+  return hasType
+    ? request
+    : { ...request, headers: { ...request.headers, "Content-Type": "application/json" } };
 }
 
 /** Sends any number of requests in batches of 20; returns the responses by id. */
@@ -60,7 +66,9 @@ export async function sendBatch(
     for (const request of chunk) {
       for (const dependency of request.dependsOn ?? []) {
         if (!ids.has(dependency)) {
-          throw new Error(`Batch request ${request.id} depends on ${dependency}, which is not in the same batch of 20`);
+          throw new Error(
+            `Batch request ${request.id} depends on ${dependency}, which is not in the same batch of 20`,
+          );
         }
       }
     }
@@ -79,7 +87,9 @@ async function sendChunk(
   const done = new Map<string, BatchResponse>();
   let pending = chunk.map(withJsonContentType);
   for (let attempt = 1; pending.length > 0; attempt += 1) {
-    const reply = (await access.client.api("/$batch").post({ requests: pending })) as { responses: BatchResponse[] };
+    const reply = (await access.client.api("/$batch").post({ requests: pending })) as {
+      responses: BatchResponse[];
+    };
     const byId = new Map(reply.responses.map((response) => [response.id, response]));
     const throttled = pending.filter((request) => RETRIABLE.has(byId.get(request.id)?.status ?? 0));
     const retry = new Set(throttled.map((request) => request.id));
@@ -96,12 +106,16 @@ async function sendChunk(
     }
     for (const request of pending) {
       const response = byId.get(request.id);
-      if (response && (!retry.has(request.id) || attempt >= maxAttempts)) done.set(request.id, response);
+      if (response && (!retry.has(request.id) || attempt >= maxAttempts))
+        done.set(request.id, response);
     }
     if (attempt >= maxAttempts) break;
     pending = pending.filter((request) => retry.has(request.id));
     if (pending.length > 0) {
-      const wait = Math.max(...throttled.map((request) => retryAfterSeconds(byId.get(request.id)!, fallback)), 0);
+      const wait = Math.max(
+        ...throttled.map((request) => retryAfterSeconds(byId.get(request.id)!, fallback)),
+        0,
+      );
       await sleep(wait * 1000);
     }
   }

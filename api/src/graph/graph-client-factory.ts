@@ -7,7 +7,12 @@ import {
   RetryHandlerOptions,
 } from "@microsoft/microsoft-graph-client";
 import type { Logger } from "../logger.ts";
-import { BearerTokenMiddleware, CountingMiddleware, GraphCallCounter, LoggingMiddleware } from "./middleware.ts";
+import {
+  BearerTokenMiddleware,
+  CountingMiddleware,
+  GraphCallCounter,
+  LoggingMiddleware,
+} from "./middleware.ts";
 
 /**
  * The one way the app reaches Microsoft Graph, in tenant and local mode alike:
@@ -43,7 +48,9 @@ export const DEFAULT_MAX_RETRIES = 5;
 export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
   const graphRoot = options.graphRoot.replace(/\/+$/, "");
   const counter = options.counter ?? new GraphCallCounter();
-  const retry = new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? DEFAULT_MAX_RETRIES));
+  const retry = new RetryHandler(
+    new RetryHandlerOptions(1, options.maxRetries ?? DEFAULT_MAX_RETRIES),
+  );
   const bearer = new BearerTokenMiddleware(options.authProvider, graphRoot);
   const logging = new LoggingMiddleware(options.logger);
   const counting = new CountingMiddleware(counter);

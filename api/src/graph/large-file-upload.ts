@@ -43,7 +43,9 @@ export async function uploadLargeFile(
 ): Promise<UploadedItem> {
   const session = (await access.client
     .api(`${itemPath}/createUploadSession`)
-    .post({ item: { "@microsoft.graph.conflictBehavior": conflictBehavior } })) as { uploadUrl: string };
+    .post({ item: { "@microsoft.graph.conflictBehavior": conflictBehavior } })) as {
+    uploadUrl: string;
+  };
   const total = content.byteLength;
   const maxAttempts = options.maxAttempts ?? 6;
   let offset = 0;
@@ -52,7 +54,10 @@ export async function uploadLargeFile(
     const end = Math.min(offset + FRAGMENT_BYTES, total) - 1;
     const response = await fetch(session.uploadUrl, {
       method: "PUT",
-      headers: { "Content-Range": `bytes ${offset}-${end}/${total}`, "Content-Length": String(end - offset + 1) },
+      headers: {
+        "Content-Range": `bytes ${offset}-${end}/${total}`,
+        "Content-Length": String(end - offset + 1),
+      },
       body: content.slice(offset, end + 1),
     });
     access.counter.requests += 1;
@@ -69,9 +74,15 @@ export async function uploadLargeFile(
     }
     if (RETRIABLE.has(response.status) && ++failures < maxAttempts) {
       const retryAfter = Number(response.headers.get("Retry-After"));
-      await sleep((Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 2 ** failures) * 1000);
+      await sleep(
+        (Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 2 ** failures) * 1000,
+      );
       continue;
     }
-    throw new UploadError(response.status, body.error?.code, body.error?.message ?? `Uppladdningen misslyckades (HTTP ${response.status})`);
+    throw new UploadError(
+      response.status,
+      body.error?.code,
+      body.error?.message ?? `Uppladdningen misslyckades (HTTP ${response.status})`,
+    );
   }
 }

@@ -1,4 +1,8 @@
-import type { AuthenticationProvider, Context, Middleware } from "@microsoft/microsoft-graph-client";
+import type {
+  AuthenticationProvider,
+  Context,
+  Middleware,
+} from "@microsoft/microsoft-graph-client";
 import type { Logger } from "../logger.ts";
 
 /**
@@ -20,7 +24,8 @@ function setHeader(context: Context, name: string, value: string): void {
   context.options ??= {};
   const headers = context.options.headers;
   if (headers instanceof Headers) headers.set(name, value);
-  else context.options.headers = { ...(headers as Record<string, string> | undefined), [name]: value };
+  else
+    context.options.headers = { ...(headers as Record<string, string> | undefined), [name]: value };
 }
 
 abstract class ChainedMiddleware implements Middleware {
@@ -98,7 +103,8 @@ export class CountingMiddleware extends ChainedMiddleware {
       const body = context.options?.body;
       if (typeof body === "string") {
         try {
-          this.counter.batchParts += (JSON.parse(body) as { requests?: unknown[] }).requests?.length ?? 0;
+          this.counter.batchParts +=
+            (JSON.parse(body) as { requests?: unknown[] }).requests?.length ?? 0;
         } catch {
           // Not JSON: the service will refuse it; nothing to count.
         }

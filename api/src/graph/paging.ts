@@ -17,7 +17,11 @@ export async function* pages<T>(
   }
 }
 
-export async function readAll<T>(access: GraphAccess, firstUrl: string, headers: Record<string, string> = {}): Promise<T[]> {
+export async function readAll<T>(
+  access: GraphAccess,
+  firstUrl: string,
+  headers: Record<string, string> = {},
+): Promise<T[]> {
   const all: T[] = [];
   for await (const page of pages<T>(access, firstUrl, headers)) all.push(...page);
   return all;

@@ -46,7 +46,10 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
         status,
         code: status === 413 ? "payload-too-large" : "bad-request",
         title: status === 413 ? "För stor begäran" : "Felaktig begäran",
-        detail: status === 413 ? "Begäran är för stor." : "Begäran kunde inte läsas (kontrollera att den är giltig JSON).",
+        detail:
+          status === 413
+            ? "Begäran är för stor."
+            : "Begäran kunde inte läsas (kontrollera att den är giltig JSON).",
       });
     }
     log(error);
@@ -54,7 +57,8 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
       status: 500,
       code: "internal",
       title: "Internt fel",
-      detail: "Något gick fel på servern. Försök igen om en stund; kvarstår felet, kontakta IT-supporten.",
+      detail:
+        "Något gick fel på servern. Försök igen om en stund; kvarstår felet, kontakta IT-supporten.",
     });
   };
 }

@@ -82,7 +82,8 @@ export class FaultInjector {
     if (kind === "batch") this.counters.batches += 1;
     if (kind === "part") this.counters.batchParts += 1;
     if (kind !== "batch") this.counters.operations += 1;
-    const { latencyMs, latencyJitterMs, failureRate, statuses, retryAfterSeconds, failNext } = this.settings;
+    const { latencyMs, latencyJitterMs, failureRate, statuses, retryAfterSeconds, failNext } =
+      this.settings;
     // Batch parts run inside the envelope's time on the server; only the envelope waits.
     const delay = kind === "part" ? 0 : latencyMs + Math.round(this.random() * latencyJitterMs);
     if (delay > 0) await sleep(delay);

@@ -286,7 +286,8 @@ export class LocalGraphServer {
     const identity = await this.authenticate(headers);
     // File content is bytes whatever Content-Type says (graph-client defaults to JSON).
     const isContentUpload = request.method === "PUT" && /\/content$/.test(path);
-    const isJson = !isContentUpload && (headers["content-type"] ?? "").toLowerCase().includes("json");
+    const isJson =
+      !isContentUpload && (headers["content-type"] ?? "").toLowerCase().includes("json");
     const raw = await readBody(request, isJson ? MAX_JSON_BODY_BYTES : MAX_CONTENT_BODY_BYTES);
     let body: unknown;
     if (isJson && raw.byteLength > 0) {
@@ -339,7 +340,11 @@ export class LocalGraphServer {
   }
 
   private errorAsResponse(error: GraphError, clientRequestId?: string): GraphResponse {
-    return { status: error.status, headers: error.headers, body: errorBody(error, randomUUID(), clientRequestId) };
+    return {
+      status: error.status,
+      headers: error.headers,
+      body: errorBody(error, randomUUID(), clientRequestId),
+    };
   }
 
   /** One operation, errors turned into Graph error responses (used for batch parts too). */

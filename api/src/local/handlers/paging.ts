@@ -23,7 +23,12 @@ export function decodeSkipToken<T>(token: string, fingerprint: string): T {
 }
 
 /** The same URL with the skip token replaced, for `@odata.nextLink`. */
-export function nextLink(origin: string, path: string, query: URLSearchParams, token: string): string {
+export function nextLink(
+  origin: string,
+  path: string,
+  query: URLSearchParams,
+  token: string,
+): string {
   const parts: string[] = [];
   for (const [key, value] of query) {
     if (key.toLowerCase().replace(/^\$/, "") !== "skiptoken") parts.push(queryPart(key, value));

@@ -735,7 +735,12 @@ export class SqliteGraphPersistence implements GraphPersistence {
 
   appendUploadChunk(id: string, offset: number, chunk: Uint8Array, total: number): void {
     this.transaction(() => {
-      this.run("INSERT INTO upload_chunks (session_id, offset, data) VALUES (?, ?, ?)", id, offset, chunk);
+      this.run(
+        "INSERT INTO upload_chunks (session_id, offset, data) VALUES (?, ?, ?)",
+        id,
+        offset,
+        chunk,
+      );
       this.run(
         "UPDATE upload_sessions SET received = ?, total = ? WHERE id = ?",
         offset + chunk.byteLength,
@@ -746,7 +751,10 @@ export class SqliteGraphPersistence implements GraphPersistence {
   }
 
   readUploadData(id: string): Uint8Array {
-    const chunks = this.all("SELECT data FROM upload_chunks WHERE session_id = ? ORDER BY offset", id);
+    const chunks = this.all(
+      "SELECT data FROM upload_chunks WHERE session_id = ? ORDER BY offset",
+      id,
+    );
     return Buffer.concat(chunks.map((row) => row.data as Uint8Array));
   }
 

@@ -1,0 +1,73 @@
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+const TENANT = "11111111-2222-3333-4444-555555555555";
+const CLIENT = "66666666-7777-8888-9999-000000000000";
+
+function problems(environment: Record<string, string>): string[] {
+  try {
+    loadConfig(environment, "/srv/app");
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("loadConfig", () => {
+  test("no settings → local mode with defaults under ./.data", () => {
+    const config = loadConfig({}, "/srv/app");
+    expect(config.mode).toBe("local");
+    expect(config.port).toBe(3978);
+    expect(config.dataDir).toBe(path.resolve("/srv/app/.data"));
+    if (config.mode === "local") {
+      expect(config.localGraph.port).toBe(5100);
+      expect(config.localGraph.dataDir).toBe(path.resolve("/srv/app/.data/graph"));
+    }
+  });
+
+  test("complete tenant settings → tenant mode", () => {
+    const config = loadConfig(
+      {
+        TENANT_ID: TENANT,
+        CLIENT_ID: CLIENT,
+        CLIENT_SECRET: "hemligt",
+        SHAREPOINT_SITE_ID: "contoso.sharepoint.com,a,b",
+      },
+      "/srv/app",
+    );
+    expect(config.mode).toBe("tenant");
+    if (config.mode === "tenant") {
+      expect(config.credential).toEqual({ kind: "secret", secret: "hemligt" });
+      expect(config.graphBaseUrl).toBe("https://graph.microsoft.com");
+    }
+  });
+
+  test("bad values are named with what is wrong, every one at once", () => {
+    const found = problems({ PORT: "abc", LOCAL_GRAPH_FAILURE_RATE: "2", LOG_LEVEL: "loud" });
+    expect(found).toHaveLength(3);
+    expect(found.find((problem) => problem.startsWith("PORT:"))).toContain('(fick "abc")');
+    expect(found.find((problem) => problem.startsWith("LOCAL_GRAPH_FAILURE_RATE:"))).toContain(
+      "högst 1",
+    );
+  });
+
+  test("partial tenant settings list what is missing; a secret is never echoed", () => {
+    const found = problems({ TENANT_ID: TENANT, CLIENT_SECRET: "topphemligt" });
+    expect(found.some((problem) => problem.startsWith("CLIENT_ID: saknas"))).toBe(true);
+    expect(found.some((problem) => problem.startsWith("SHAREPOINT_SITE_ID: saknas"))).toBe(true);
+    expect(found.join("\n")).not.toContain("topphemligt");
+    expect(problems({ TENANT_ID: "inte-ett-guid" })[0]).toContain("GUID");
+  });
+
+  test("a certificate needs its thumbprint; secret and certificate together are refused", () => {
+    const base = { TENANT_ID: TENANT, CLIENT_ID: CLIENT, SHAREPOINT_SITE_ID: "site" };
+    expect(problems({ ...base, CLIENT_CERTIFICATE_PATH: "cert.pem" })[0]).toContain(
+      "CLIENT_CERTIFICATE_THUMBPRINT",
+    );
+    expect(
+      problems({ ...base, CLIENT_CERTIFICATE_PATH: "cert.pem", CLIENT_SECRET: "s" })[0],
+    ).toContain("bara en");
+  });
+});

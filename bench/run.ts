@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: runs every benchmark scenario, prints a table and writes
+ * bench/results.json. Performance is measured here, never asserted in tests.
+ */
+import { printTable, writeResults } from "./report.ts";
+import { localGraphScenario } from "./scenarios/local-graph.ts";
+
+const scenarios = { "local-graph": localGraphScenario };
+const only = process.argv.slice(2);
+const rows = [];
+for (const [name, run] of Object.entries(scenarios)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.error(`bench: ${name} …`);
+  rows.push(...(await run()));
+}
+printTable(rows);
+writeResults(rows);
