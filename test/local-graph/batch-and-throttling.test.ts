@@ -160,8 +160,9 @@ describe("throttling of single requests", () => {
     expect(body.error.innerError.code).toBe("throttledRequest");
   });
 
-  test("the client gives up after its retries and surfaces the 429", async () => {
-    await graph.setFaults({ failNext: 10, statuses: [503], retryAfterSeconds: 0 });
+  test("the client gives up after its retries and surfaces the 503", async () => {
+    // This client retries ten times; the eleventh answer is the one it shows.
+    await graph.setFaults({ failNext: 11, statuses: [503], retryAfterSeconds: 0 });
     const error = await graphError(graph.access.client.api("/sites/root").get());
     expect(error.statusCode).toBe(503);
   });
