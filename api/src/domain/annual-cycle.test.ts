@@ -1,0 +1,205 @@
+import { describe, expect, test } from "vitest";
+import { demoDataset } from "../demo/demo-data.ts";
+import { annualCycle, countByStatus, followUpDueDates, type Obligation } from "./annual-cycle.ts";
+import { addDays } from "./dates.ts";
+import { periodStartingIn } from "./reporting-period.ts";
+
+function cycle(
+  today: string,
+  change?: (data: ReturnType<typeof demoDataset>) => void,
+): Obligation[] {
+  const data = demoDataset("2026-11-24");
+  change?.(data);
+  return annualCycle({ today, ...data, reports: [] });
+}
+
+const summary = (obligations: Obligation[]) =>
+  obligations
+    .map((obligation) => `${obligation.status} ${obligation.rule} ${obligation.target.id}`)
+    .sort();
+
+describe("the annual cycle on the demo data (2026-11-24)", () => {
+  const obligations = cycle("2026-11-24");
+
+  test("exactly the expected obligations, late first", () => {
+    expect(summary(obligations)).toEqual(
+      [
+        "late committee-report IFN",
+        "late committee-report KFN",
+        "late committee-report KS",
+        "late committee-report SN",
+        "late committee-report TN",
+        "late committee-report VAN",
+        "late action-plan-check-up brist-faktura",
+        "late extension-decision parkskotsel",
+        "due action-plan-check-up brist-ekonomi",
+        "upcoming action-plan-deadline brist-ekonomi",
+        "upcoming action-plan-deadline brist-faktura",
+        "upcoming kickoff bjorken",
+        "upcoming ks-report KS",
+        "upcoming contract-end tolk",
+        "upcoming extension-decision hvb",
+        "upcoming extension-decision snorojning",
+        "upcoming follow-up snorojning",
+      ].sort(),
+    );
+    expect(obligations[0]?.status).toBe("late");
+    expect(countByStatus(obligations)).toEqual({ late: 8, due: 1, upcoming: 8 });
+  });
+
+  test("report months follow each nämnd's period: May for Socialnämnden, September otherwise", () => {
+    const reports = obligations.filter((obligation) => obligation.rule === "committee-report");
+    expect(reports.find((obligation) => obligation.committeeId === "SN")?.dueDate).toBe(
+      "2026-05-31",
+    );
+    expect(reports.find((obligation) => obligation.committeeId === "VAN")?.dueDate).toBe(
+      "2026-09-30",
+    );
+    expect(reports.find((obligation) => obligation.committeeId === "SN")?.title).toContain(
+      "1 maj 2025 – 30 april 2026",
+    );
+  });
+
+  test("obligations name the responsible person and have stable keys", () => {
+    const checkUp = obligations.find(
+      (obligation) =>
+        obligation.target.id === "brist-faktura" && obligation.rule === "action-plan-check-up",
+    );
+    expect(checkUp?.owner?.name).toBe("Erik Johansson");
+    expect(checkUp?.key).toBe(
+      `action-plan-check-up|deficiency:brist-faktura|TN|${addDays("2026-11-24", -3)}`,
+    );
+    expect(new Set(obligations.map((obligation) => obligation.key)).size).toBe(obligations.length);
+  });
+
+  test("a finished report removes its obligation; a draft does not", () => {
+    const data = demoDataset("2026-11-24");
+    const report = {
+      id: "r",
+      etag: "",
+      committeeId: "VAN",
+      reportType: "namnd" as const,
+      period: "2025–2026",
+      title: "",
+      webUrl: "",
+      driveItemId: "",
+      generatedAt: "",
+    };
+    const draft = annualCycle({
+      today: "2026-11-24",
+      ...data,
+      reports: [{ ...report, status: "utkast" }],
+    });
+    const done = annualCycle({
+      today: "2026-11-24",
+      ...data,
+      reports: [{ ...report, status: "färdig" }],
+    });
+    const vanReport = (list: Obligation[]) =>
+      list.some((item) => item.rule === "committee-report" && item.committeeId === "VAN");
+    expect(vanReport(draft)).toBe(true);
+    expect(vanReport(done)).toBe(false);
+  });
+});
+
+describe("rules over dates", () => {
+  test("the plan for 2026–2030: not yet, upcoming in autumn 2027, due in late December, late in 2028", () => {
+    const plans = (today: string) =>
+      cycle(today).filter((obligation) => obligation.rule === "plan");
+    expect(plans("2027-06-01")).toHaveLength(0);
+    const autumn = plans("2027-11-01");
+    expect(autumn).toHaveLength(6);
+    expect(
+      autumn.every(
+        (obligation) => obligation.status === "upcoming" && obligation.dueDate === "2027-12-31",
+      ),
+    ).toBe(true);
+    expect(plans("2027-12-20").every((obligation) => obligation.status === "due")).toBe(true);
+    expect(plans("2028-01-02").every((obligation) => obligation.status === "late")).toBe(true);
+    // Deciding a nämnd's plan removes its obligation; Socialnämnden's draft stays open.
+    const decided = cycle("2027-11-01", (data) => {
+      const draft = data.plans.find(
+        (plan) => plan.committeeId === "SN" && plan.mandatePeriod === "2026–2030",
+      )!;
+      draft.status = "beslutad";
+    }).filter((obligation) => obligation.rule === "plan");
+    expect(decided.map((obligation) => obligation.committeeId).sort()).toEqual([
+      "IFN",
+      "KFN",
+      "KS",
+      "TN",
+      "VAN",
+    ]);
+  });
+
+  test("kickoff before start: upcoming 60 days ahead, late after start until recorded, gone when held", () => {
+    const kickoff = (today: string, held = false) =>
+      cycle(today, (data) => {
+        if (held) {
+          data.kickoffs.push({
+            ...data.kickoffs[0]!,
+            id: "k2",
+            contractId: "bjorken",
+            contractStart: data.contracts.find((c) => c.id === "bjorken")!.startDate!,
+          });
+        }
+      }).find((obligation) => obligation.rule === "kickoff" && obligation.target.id === "bjorken");
+    const start = addDays("2026-11-24", 38);
+    expect(kickoff(addDays(start, -61))).toBeUndefined();
+    expect(kickoff(addDays(start, -60))?.status).toBe("upcoming");
+    expect(kickoff(addDays(start, -14))?.status).toBe("due");
+    expect(kickoff(start)?.status).toBe("due");
+    expect(kickoff(addDays(start, 1))?.status).toBe("late");
+    expect(kickoff(addDays(start, 1), true)).toBeUndefined();
+  });
+
+  test("extension-option deadline: reminded three months ahead (configurable)", () => {
+    const decision = (today: string, noticeMonths = 3) =>
+      cycle(today, (data) => {
+        data.municipality.noticeMonths = noticeMonths;
+      }).find(
+        (obligation) =>
+          obligation.rule === "extension-decision" && obligation.target.id === "solgarden",
+      );
+    const due = demoDataset("2026-11-24").contracts.find((contract) => contract.id === "solgarden")!
+      .extensionDecisionDate!;
+    expect(decision(addDays(due, -100))).toBeUndefined();
+    expect(decision(addDays(due, -85))?.status).toBe("upcoming");
+    expect(decision(addDays(due, -100), 4)?.status).toBe("upcoming");
+    expect(decision(addDays(due, 1))?.status).toBe("late");
+  });
+
+  test("follow-up cadence: three per year gives three due dates in the period", () => {
+    const period = periodStartingIn("july-june", 2026);
+    expect(followUpDueDates(period, 3)).toEqual(["2026-10-31", "2027-02-28", "2027-06-30"]);
+    expect(followUpDueDates(period, 1)).toEqual(["2027-06-30"]);
+    expect(followUpDueDates(periodStartingIn("may-april", 2023), 2)).toEqual([
+      "2023-10-31",
+      "2024-04-30",
+    ]);
+  });
+
+  test("a missing follow-up of a strategic contract is late after its due date, per reporting nämnd", () => {
+    const late = cycle("2027-07-05").filter(
+      (obligation) => obligation.rule === "follow-up" && obligation.status === "late",
+    );
+    const stadning = late
+      .filter((obligation) => obligation.target.id === "stadning")
+      .map((obligation) => obligation.committeeId);
+    // Socialnämnden (May–April) was due on 30 April, the others on 30 June.
+    expect(stadning.sort()).toEqual(["KFN", "KS", "SN"]);
+    // Socialnämnden follows May–April: its part of the shared contract is due 30 April 2027.
+    const sn = cycle("2027-05-02").find(
+      (obligation) => obligation.target.id === "stadning" && obligation.committeeId === "SN",
+    );
+    expect(sn).toMatchObject({ status: "late", dueDate: "2027-04-30" });
+  });
+
+  test("the KS report is reminded from October and due before year-end", () => {
+    const ks = (today: string) =>
+      cycle(today).find((obligation) => obligation.rule === "ks-report");
+    expect(ks("2026-09-30")).toBeUndefined();
+    expect(ks("2026-10-01")?.dueDate).toBe("2026-12-31");
+    expect(ks("2026-12-20")?.status).toBe("due");
+  });
+});

@@ -1,0 +1,227 @@
+import type { Level } from "./classification.ts";
+import type { IsoDate } from "./dates.ts";
+import type { PeriodKind } from "./reporting-period.ts";
+
+/**
+ * The domain's objects, named after DOMAIN.md's glossary. Ids are the
+ * SharePoint list item ids (strings); `etag` is carried from read to write so
+ * concurrent edits never silently overwrite each other.
+ */
+
+/** A person, kept as Entra object id + display name + UPN (DESIGN: not a person column). */
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface Municipality {
+  name: string;
+  defaultPeriodKind: PeriodKind;
+  /** Months before a contract's end (or option deadline) to remind, default 3. */
+  noticeMonths: number;
+}
+
+export interface Committee {
+  id: string;
+  etag: string;
+  name: string;
+  /** Short code, e.g. "SN"; unique. */
+  code: string;
+  /** Overrides the kommun's period setting. */
+  periodKind: PeriodKind | undefined;
+  /** Month (1–12) the yearly report is due after a period; default by period kind. */
+  reportMonth: number | undefined;
+  /** The nämnd's diarium address (Beslutet expedieras till). */
+  registryEmail: string;
+  /** Microsoft 365 group whose members are the nämnd's members. */
+  groupId: string;
+  /** Nämnd secretaries (Entra object ids). */
+  secretaryIds: string[];
+  /** Kommunstyrelsen itself (it receives the compilation). */
+  isKs: boolean;
+  teamId: string;
+  channelId: string;
+  driveId: string;
+}
+
+export const CONTRACT_STATUSES = ["planerat", "aktivt", "avslutat"] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+/** Fields of a contract that may be shown to the public (insynsrätt); chosen per contract. */
+export const PUBLIC_FIELD_CHOICES = [
+  "provider",
+  "serviceArea",
+  "period",
+  "followedUp",
+  "latestResult",
+  "actionPlans",
+] as const;
+export type PublicField = (typeof PUBLIC_FIELD_CHOICES)[number];
+
+export interface Contract {
+  id: string;
+  etag: string;
+  title: string;
+  contractNumber: string;
+  committeeId: string;
+  /** Other nämnder that report their part of a shared contract. */
+  sharedWithCommitteeIds: string[];
+  serviceArea: string;
+  provider: string;
+  providerOrgNumber: string;
+  /** Egen regi: the kommun's own operation, followed up alike since 2024-07-01. */
+  ownRegime: boolean;
+  owner: Person;
+  valueClass: Level;
+  impactClass: Level;
+  strategic: boolean;
+  /** Set when the nämnd's decision differs from the matrix. */
+  overrideReason: string;
+  annualValue: number | undefined;
+  startDate: IsoDate | undefined;
+  endDate: IsoDate | undefined;
+  /** Free text like "1 + 1 år". */
+  extensionOptions: string;
+  /** Date by which the next extension must be decided (option deadline). */
+  extensionDecisionDate: IsoDate | undefined;
+  status: ContractStatus;
+  /** Follow-ups per year for this contract (risk-based cadence, SKR); 0 = per plan default. */
+  followUpsPerYear: number;
+  description: string;
+  publicFields: PublicField[];
+  /** What is followed up, in words for the public. */
+  publicDescription: string;
+  internalNotes: string;
+}
+
+export const FOLLOW_UP_FORMS = ["tillsyn", "avtalsuppföljning", "verksamhetsuppföljning"] as const;
+export type FollowUpForm = (typeof FOLLOW_UP_FORMS)[number];
+
+export const PLAN_STATUSES = ["utkast", "beslutad"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** Seed 001's five parts, per nämnd and mandate period. */
+export interface FollowUpPlan {
+  id: string;
+  etag: string;
+  committeeId: string;
+  mandatePeriod: string;
+  /** 1. Vad ska följas upp? */
+  scope: string;
+  /** 2. Hur? (forms) */
+  forms: FollowUpForm[];
+  formsDescription: string;
+  /** 3. Vem ansvarar? */
+  responsibility: string;
+  /** 4. När? */
+  timetable: string;
+  /** 5. Återkoppling till nämnd och utförare. */
+  feedback: string;
+  status: PlanStatus;
+  decisionDate: IsoDate | undefined;
+  registryNumber: string;
+}
+
+export const KICKOFF_REASONS = ["nytt avtal", "förlängning"] as const;
+export type KickoffReason = (typeof KICKOFF_REASONS)[number];
+
+export interface KickoffMeeting {
+  id: string;
+  etag: string;
+  contractId: string;
+  committeeId: string;
+  reason: KickoffReason;
+  /** The start (or extension start) the meeting prepares. */
+  contractStart: IsoDate;
+  meetingDate: IsoDate;
+  attendees: string;
+  continuousReporting: string;
+  yearlyReporting: string;
+  minutesRegistryNumber: string;
+  notes: string;
+}
+
+export const SEVERITIES = ["låg", "medel", "hög"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const DEVIATION_STATUSES = ["öppen", "hanterad"] as const;
+export type DeviationStatus = (typeof DEVIATION_STATUSES)[number];
+
+export interface Deviation {
+  id: string;
+  etag: string;
+  contractId: string;
+  committeeId: string;
+  occurredOn: IsoDate;
+  description: string;
+  severity: Severity;
+  handling: string;
+  status: DeviationStatus;
+}
+
+export const REQUIREMENT_ANSWERS = ["ja", "delvis", "nej"] as const;
+export type RequirementAnswer = (typeof REQUIREMENT_ANSWERS)[number];
+export const FOLLOW_UP_STATUSES = ["utkast", "klar"] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/** One follow-up of one contract (this nämnd's part) in one reporting period (DOMAIN.md req. 5). */
+export interface FollowUp {
+  id: string;
+  etag: string;
+  contractId: string;
+  committeeId: string;
+  period: string;
+  followUpDate: IsoDate;
+  form: FollowUpForm;
+  meetsRequirements: RequirementAnswer;
+  deficienciesSummary: string;
+  goalImpact: string;
+  actionPlanSummary: string;
+  goalFulfilment: string;
+  serviceEvaluation: string;
+  controlSufficient: boolean;
+  feedbackToProviderOn: IsoDate | undefined;
+  publicSummary: string;
+  status: FollowUpStatus;
+}
+
+export const DEFICIENCY_STATUSES = ["öppen", "pågår", "åtgärdad", "eskalerad"] as const;
+export type DeficiencyStatus = (typeof DEFICIENCY_STATUSES)[number];
+
+/** A deficiency found in a follow-up, with its action plan. */
+export interface Deficiency {
+  id: string;
+  etag: string;
+  contractId: string;
+  committeeId: string;
+  followUpId: string | undefined;
+  description: string;
+  goalImpact: string;
+  actionOwner: Person | undefined;
+  measures: string;
+  deadline: IsoDate | undefined;
+  checkUpDate: IsoDate | undefined;
+  checkUpResult: string;
+  /** Consequence if not met: vitesstrappa, uppsägning … */
+  sanctionNote: string;
+  status: DeficiencyStatus;
+}
+
+export const REPORT_TYPES = ["namnd", "ks", "plan", "uppstart", "aterkoppling"] as const;
+export type ReportType = (typeof REPORT_TYPES)[number];
+export const REPORT_STATUSES = ["utkast", "färdig", "diarieförd"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** A generated report draft as recorded in the Rapporter list. */
+export interface ReportRecord {
+  id: string;
+  etag: string;
+  committeeId: string;
+  reportType: ReportType;
+  period: string;
+  status: ReportStatus;
+  title: string;
+  webUrl: string;
+  driveItemId: string;
+  generatedAt: string;
+}
