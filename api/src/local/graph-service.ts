@@ -1,6 +1,7 @@
 import { GraphError, graphErrors } from "./errors.ts";
 import type { GraphRequest, GraphResponse } from "./graph-request.ts";
 import { itemsDelta } from "./handlers/delta.ts";
+import { directoryRoutes } from "./handlers/directory.ts";
 import * as drives from "./handlers/drives.ts";
 import * as items from "./handlers/items.ts";
 import * as lists from "./handlers/lists.ts";
@@ -59,6 +60,9 @@ export function handleGraphRequest(context: ServiceContext, request: GraphReques
     const site = resolveSite(context, decodeURIComponent(second));
     const tail = rest.length > 0 ? `/${rest.join("/")}` : "";
     return siteRoutes(context, site, tail, request, path);
+  }
+  if (first === "users" || first === "groups") {
+    return directoryRoutes(context, segments, request, path);
   }
   if (first === "drives" && second !== undefined) {
     return driveRoutes(context, drives.driveScope(context, second), rest, request, path);

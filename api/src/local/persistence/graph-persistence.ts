@@ -101,6 +101,24 @@ export interface ChangeEntry {
   deleted: boolean;
 }
 
+export interface StoredUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  mail: string | null;
+  jobTitle: string | null;
+}
+
+export interface StoredGroup {
+  id: string;
+  displayName: string;
+  mailNickname: string;
+  description: string | null;
+  securityEnabled: boolean;
+  mailEnabled: boolean;
+  groupTypes: string[];
+}
+
 export interface GraphPersistence {
   transaction<T>(work: () => T): T;
   close(): void;
@@ -163,6 +181,16 @@ export interface GraphPersistence {
   updateDriveItem(item: StoredDriveItem, content?: Uint8Array): void;
   deleteDriveItem(driveId: string, id: string): void;
   readContent(driveId: string, id: string): Uint8Array | undefined;
+
+  listUsers(limit: number, afterId?: string): StoredUser[];
+  getUser(idOrUpn: string): StoredUser | undefined;
+  insertUser(user: StoredUser): void;
+  listGroups(limit: number, afterId?: string): StoredGroup[];
+  getGroup(id: string): StoredGroup | undefined;
+  insertGroup(group: StoredGroup): void;
+  addMember(groupId: string, memberId: string): boolean;
+  listMembers(groupId: string): StoredUser[];
+  groupsOf(memberId: string): StoredGroup[];
 
   insertUploadSession(session: StoredUploadSession): void;
   getUploadSession(id: string): StoredUploadSession | undefined;

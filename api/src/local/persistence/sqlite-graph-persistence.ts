@@ -14,7 +14,9 @@ import type {
   StoredItemVersion,
   StoredList,
   StoredSite,
+  StoredGroup,
   StoredUploadSession,
+  StoredUser,
 } from "./graph-persistence.ts";
 import { fieldExpression, filterToSql, keysetToSql, orderKeys, orderToSql } from "./sql-query.ts";
 
@@ -65,6 +67,15 @@ CREATE TABLE IF NOT EXISTS drive_items (
   list_item_id INTEGER, created_by TEXT NOT NULL, modified_by TEXT NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS drive_items_by_name
   ON drive_items (drive_id, ifnull(parent_id, ''), name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, display_name TEXT NOT NULL, upn TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  mail TEXT, job_title TEXT);
+CREATE TABLE IF NOT EXISTS groups (
+  id TEXT PRIMARY KEY, display_name TEXT NOT NULL, mail_nickname TEXT NOT NULL, description TEXT,
+  security_enabled INTEGER NOT NULL, mail_enabled INTEGER NOT NULL, group_types TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS group_members (
+  group_id TEXT NOT NULL, member_id TEXT NOT NULL, PRIMARY KEY (group_id, member_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS group_members_by_member ON group_members (member_id);
 CREATE TABLE IF NOT EXISTS upload_sessions (
   id TEXT PRIMARY KEY, drive_id TEXT NOT NULL, parent_id TEXT NOT NULL, name TEXT NOT NULL,
   conflict_behavior TEXT NOT NULL, expires TEXT NOT NULL, received INTEGER NOT NULL,
@@ -151,6 +162,28 @@ function toDriveItem(row: Row): StoredDriveItem {
     listItemId: row.list_item_id === null ? null : Number(row.list_item_id),
     createdBy: json<Identity>(row, "created_by"),
     modifiedBy: json<Identity>(row, "modified_by"),
+  };
+}
+
+function toUser(row: Row): StoredUser {
+  return {
+    id: text(row, "id"),
+    displayName: text(row, "display_name"),
+    userPrincipalName: text(row, "upn"),
+    mail: row.mail === null ? null : text(row, "mail"),
+    jobTitle: row.job_title === null ? null : text(row, "job_title"),
+  };
+}
+
+function toGroup(row: Row): StoredGroup {
+  return {
+    id: text(row, "id"),
+    displayName: text(row, "display_name"),
+    mailNickname: text(row, "mail_nickname"),
+    description: row.description === null ? null : text(row, "description"),
+    securityEnabled: row.security_enabled === 1,
+    mailEnabled: row.mail_enabled === 1,
+    groupTypes: json<string[]>(row, "group_types"),
   };
 }
 
@@ -696,6 +729,71 @@ export class SqliteGraphPersistence implements GraphPersistence {
     );
     const content = row?.content;
     return content instanceof Uint8Array ? content : undefined;
+  }
+
+  // Directory: users and groups
+
+  listUsers(limit: number, afterId?: string): StoredUser[] {
+    return this.all("SELECT * FROM users WHERE id > ? ORDER BY id LIMIT ?", afterId ?? "", limit).map(toUser);
+  }
+
+  getUser(idOrUpn: string): StoredUser | undefined {
+    const row = this.get("SELECT * FROM users WHERE id = ? COLLATE NOCASE OR upn = ? COLLATE NOCASE", idOrUpn, idOrUpn);
+    return row && toUser(row);
+  }
+
+  insertUser(user: StoredUser): void {
+    this.run(
+      "INSERT INTO users (id, display_name, upn, mail, job_title) VALUES (?, ?, ?, ?, ?)",
+      user.id,
+      user.displayName,
+      user.userPrincipalName,
+      user.mail,
+      user.jobTitle,
+    );
+  }
+
+  listGroups(limit: number, afterId?: string): StoredGroup[] {
+    return this.all("SELECT * FROM groups WHERE id > ? ORDER BY id LIMIT ?", afterId ?? "", limit).map(toGroup);
+  }
+
+  getGroup(id: string): StoredGroup | undefined {
+    const row = this.get("SELECT * FROM groups WHERE id = ? COLLATE NOCASE", id);
+    return row && toGroup(row);
+  }
+
+  insertGroup(group: StoredGroup): void {
+    this.run(
+      "INSERT INTO groups (id, display_name, mail_nickname, description, security_enabled, mail_enabled, group_types) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      group.id,
+      group.displayName,
+      group.mailNickname,
+      group.description,
+      group.securityEnabled ? 1 : 0,
+      group.mailEnabled ? 1 : 0,
+      JSON.stringify(group.groupTypes),
+    );
+  }
+
+  addMember(groupId: string, memberId: string): boolean {
+    const exists = this.get("SELECT 1 AS found FROM group_members WHERE group_id = ? AND member_id = ?", groupId, memberId);
+    if (exists) return false;
+    this.run("INSERT INTO group_members (group_id, member_id) VALUES (?, ?)", groupId, memberId);
+    return true;
+  }
+
+  listMembers(groupId: string): StoredUser[] {
+    return this.all(
+      "SELECT users.* FROM group_members JOIN users ON users.id = group_members.member_id WHERE group_id = ? ORDER BY users.display_name",
+      groupId,
+    ).map(toUser);
+  }
+
+  groupsOf(memberId: string): StoredGroup[] {
+    return this.all(
+      "SELECT groups.* FROM group_members JOIN groups ON groups.id = group_members.group_id WHERE member_id = ? ORDER BY groups.display_name",
+      memberId,
+    ).map(toGroup);
   }
 
   // Upload sessions
