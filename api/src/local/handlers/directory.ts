@@ -14,7 +14,11 @@ import { queryPart } from "./paging.ts";
 
 const badRequest = (message: string) => new GraphError(400, "Request_BadRequest", message);
 const notFound = (id: string) =>
-  new GraphError(404, "Request_ResourceNotFound", `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  new GraphError(
+    404,
+    "Request_ResourceNotFound",
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 
 function presentUser(user: StoredUser) {
   return {
@@ -45,7 +49,10 @@ function select(object: Record<string, unknown>, request: GraphRequest): Record<
   if (!text) return object;
   const picked: Record<string, unknown> = { "@odata.type": object["@odata.type"] };
   for (const name of text.split(",").map((part) => part.trim())) {
-    if (!(name in object)) throw badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.directoryObject'.`);
+    if (!(name in object))
+      throw badRequest(
+        `Could not find a property named '${name}' on type 'microsoft.graph.directoryObject'.`,
+      );
     picked[name] = object[name];
   }
   return picked;
@@ -63,13 +70,19 @@ function matches(node: FilterNode, object: Record<string, unknown>): boolean {
     }
     case "compare": {
       if (node.field.scope !== "item" || !(node.field.name in object)) {
-        throw badRequest(`Unsupported or invalid query filter clause specified for property '${node.field.name}'.`);
+        throw badRequest(
+          `Unsupported or invalid query filter clause specified for property '${node.field.name}'.`,
+        );
       }
-      if (node.operator !== "eq" && node.operator !== "ne") throw badRequest("Only eq, ne and startswith are supported here.");
+      if (node.operator !== "eq" && node.operator !== "ne")
+        throw badRequest("Only eq, ne and startswith are supported here.");
       const value = object[node.field.name];
-      const literal = node.value.kind === "null" ? null : "value" in node.value ? node.value.value : undefined;
+      const literal =
+        node.value.kind === "null" ? null : "value" in node.value ? node.value.value : undefined;
       const equal =
-        typeof value === "string" && typeof literal === "string" ? value.toLowerCase() === literal.toLowerCase() : value === literal;
+        typeof value === "string" && typeof literal === "string"
+          ? value.toLowerCase() === literal.toLowerCase()
+          : value === literal;
       return node.operator === "eq" ? equal : !equal;
     }
   }
@@ -88,7 +101,8 @@ function collection(
   }
   const topText = request.query.get("$top") ?? request.query.get("top");
   const top = topText === null ? 100 : Number(topText);
-  if (!Number.isInteger(top) || top < 1 || top > 999) throw badRequest("$top must be between 1 and 999.");
+  if (!Number.isInteger(top) || top < 1 || top > 999)
+    throw badRequest("$top must be between 1 and 999.");
   const filterText = request.query.get("$filter") ?? request.query.get("filter");
   const filter = filterText ? parseFilter(filterText) : undefined;
   const after = request.query.get("$skiptoken") ?? undefined;
@@ -112,7 +126,9 @@ function collection(
   const body: Record<string, unknown> = { value: page.map((object) => select(object, request)) };
   const last = page.at(-1);
   if (more && last) {
-    const parts = [...request.query].filter(([key]) => key !== "$skiptoken").map(([key, value]) => queryPart(key, value));
+    const parts = [...request.query]
+      .filter(([key]) => key !== "$skiptoken")
+      .map(([key, value]) => queryPart(key, value));
     parts.push(queryPart("$skiptoken", last.id));
     body["@odata.nextLink"] = `${context.origin()}/v1.0${path}?${parts.join("&")}`;
   }
@@ -121,7 +137,8 @@ function collection(
 
 function requireString(body: Record<string, unknown>, name: string): string {
   const value = body[name];
-  if (typeof value !== "string" || value.trim() === "") throw badRequest(`Property '${name}' is required.`);
+  if (typeof value !== "string" || value.trim() === "")
+    throw badRequest(`Property '${name}' is required.`);
   return value;
 }
 
@@ -138,14 +155,22 @@ function objectBody(request: GraphRequest): Record<string, unknown> {
   return request.body as Record<string, unknown>;
 }
 
-export function directoryRoutes(context: ServiceContext, segments: string[], request: GraphRequest, path: string): GraphResponse {
+export function directoryRoutes(
+  context: ServiceContext,
+  segments: string[],
+  request: GraphRequest,
+  path: string,
+): GraphResponse {
   const [resource, id, relation, cast, extra] = segments;
   const persistence = context.persistence;
   const method = request.method;
 
   if (resource === "users") {
     if (id === undefined) {
-      if (method === "GET") return collection(context, request, path, (limit, after) => persistence.listUsers(limit, after).map(presentUser));
+      if (method === "GET")
+        return collection(context, request, path, (limit, after) =>
+          persistence.listUsers(limit, after).map(presentUser),
+        );
       if (method !== "POST") throw graphErrors.methodNotAllowed();
       const body = objectBody(request);
       const userPrincipalName = requireString(body, "userPrincipalName");
@@ -153,10 +178,14 @@ export function directoryRoutes(context: ServiceContext, segments: string[], req
       requireString(body, "mailNickname");
       requireBoolean(body, "accountEnabled");
       const password = (body.passwordProfile as { password?: unknown } | undefined)?.password;
-      if (typeof password !== "string" || password === "") throw badRequest("Property 'passwordProfile' is required.");
-      if (!/^[^@\s]+@[^@\s]+$/.test(userPrincipalName)) throw badRequest("Property userPrincipalName is invalid.");
+      if (typeof password !== "string" || password === "")
+        throw badRequest("Property 'passwordProfile' is required.");
+      if (!/^[^@\s]+@[^@\s]+$/.test(userPrincipalName))
+        throw badRequest("Property userPrincipalName is invalid.");
       if (persistence.getUser(userPrincipalName)) {
-        throw badRequest("Another object with the same value for property userPrincipalName already exists.");
+        throw badRequest(
+          "Another object with the same value for property userPrincipalName already exists.",
+        );
       }
       const user: StoredUser = {
         id: newGuid(),
@@ -176,7 +205,8 @@ export function directoryRoutes(context: ServiceContext, segments: string[], req
     }
     if ((relation === "memberOf" || relation === "transitiveMemberOf") && extra === undefined) {
       if (method !== "GET") throw graphErrors.methodNotAllowed();
-      if (cast !== undefined && cast !== "microsoft.graph.group") throw graphErrors.segmentNotFound(cast);
+      if (cast !== undefined && cast !== "microsoft.graph.group")
+        throw graphErrors.segmentNotFound(cast);
       // Groups do not nest here, so memberOf and transitiveMemberOf agree.
       const groups = persistence.groupsOf(user.id).map(presentGroup);
       return collection(context, request, path, (limit, after) =>
@@ -188,7 +218,10 @@ export function directoryRoutes(context: ServiceContext, segments: string[], req
 
   if (resource === "groups") {
     if (id === undefined) {
-      if (method === "GET") return collection(context, request, path, (limit, after) => persistence.listGroups(limit, after).map(presentGroup));
+      if (method === "GET")
+        return collection(context, request, path, (limit, after) =>
+          persistence.listGroups(limit, after).map(presentGroup),
+        );
       if (method !== "POST") throw graphErrors.methodNotAllowed();
       const body = objectBody(request);
       const group: StoredGroup = {
@@ -219,11 +252,16 @@ export function directoryRoutes(context: ServiceContext, segments: string[], req
     if (relation === "members" && cast === "$ref" && extra === undefined) {
       if (method !== "POST") throw graphErrors.methodNotAllowed();
       const reference = objectBody(request)["@odata.id"];
-      const memberId = typeof reference === "string" ? /\/(?:directoryObjects|users)\/([^/?]+)$/.exec(reference)?.[1] : undefined;
+      const memberId =
+        typeof reference === "string"
+          ? /\/(?:directoryObjects|users)\/([^/?]+)$/.exec(reference)?.[1]
+          : undefined;
       if (!memberId) throw badRequest("Invalid '@odata.id'; expected …/directoryObjects/{id}.");
       if (!persistence.getUser(memberId)) throw notFound(memberId);
       if (!persistence.addMember(group.id, memberId)) {
-        throw badRequest("One or more added object references already exist for the following modified properties: 'members'.");
+        throw badRequest(
+          "One or more added object references already exist for the following modified properties: 'members'.",
+        );
       }
       return noContent();
     }

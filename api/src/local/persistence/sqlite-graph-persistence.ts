@@ -10,11 +10,11 @@ import type {
   ItemPage,
   StoredDrive,
   StoredDriveItem,
+  StoredGroup,
   StoredItem,
   StoredItemVersion,
   StoredList,
   StoredSite,
-  StoredGroup,
   StoredUploadSession,
   StoredUser,
 } from "./graph-persistence.ts";
@@ -734,11 +734,19 @@ export class SqliteGraphPersistence implements GraphPersistence {
   // Directory: users and groups
 
   listUsers(limit: number, afterId?: string): StoredUser[] {
-    return this.all("SELECT * FROM users WHERE id > ? ORDER BY id LIMIT ?", afterId ?? "", limit).map(toUser);
+    return this.all(
+      "SELECT * FROM users WHERE id > ? ORDER BY id LIMIT ?",
+      afterId ?? "",
+      limit,
+    ).map(toUser);
   }
 
   getUser(idOrUpn: string): StoredUser | undefined {
-    const row = this.get("SELECT * FROM users WHERE id = ? COLLATE NOCASE OR upn = ? COLLATE NOCASE", idOrUpn, idOrUpn);
+    const row = this.get(
+      "SELECT * FROM users WHERE id = ? COLLATE NOCASE OR upn = ? COLLATE NOCASE",
+      idOrUpn,
+      idOrUpn,
+    );
     return row && toUser(row);
   }
 
@@ -754,7 +762,11 @@ export class SqliteGraphPersistence implements GraphPersistence {
   }
 
   listGroups(limit: number, afterId?: string): StoredGroup[] {
-    return this.all("SELECT * FROM groups WHERE id > ? ORDER BY id LIMIT ?", afterId ?? "", limit).map(toGroup);
+    return this.all(
+      "SELECT * FROM groups WHERE id > ? ORDER BY id LIMIT ?",
+      afterId ?? "",
+      limit,
+    ).map(toGroup);
   }
 
   getGroup(id: string): StoredGroup | undefined {
@@ -776,7 +788,11 @@ export class SqliteGraphPersistence implements GraphPersistence {
   }
 
   addMember(groupId: string, memberId: string): boolean {
-    const exists = this.get("SELECT 1 AS found FROM group_members WHERE group_id = ? AND member_id = ?", groupId, memberId);
+    const exists = this.get(
+      "SELECT 1 AS found FROM group_members WHERE group_id = ? AND member_id = ?",
+      groupId,
+      memberId,
+    );
     if (exists) return false;
     this.run("INSERT INTO group_members (group_id, member_id) VALUES (?, ?)", groupId, memberId);
     return true;

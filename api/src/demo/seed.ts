@@ -1,0 +1,262 @@
+import type { Person } from "../domain/model.ts";
+import { sendBatch } from "../graph/graph-batch.ts";
+import type { GraphAccess } from "../graph/graph-client-factory.ts";
+import { readAll } from "../graph/paging.ts";
+import type { AppStore } from "../store/app-store.ts";
+import type { Fields } from "../store/list-client.ts";
+import {
+  encodeCommittee,
+  encodeContract,
+  encodeDeficiency,
+  encodeDeviation,
+  encodeFollowUp,
+  encodeKickoff,
+  encodePlan,
+} from "../store/mappers.ts";
+import { odataString } from "../store/odata.ts";
+import { provision } from "../store/provisioning.ts";
+import type { ListKey } from "../store/schema.ts";
+import { demoDataset } from "./demo-data.ts";
+import { DEMO_USERS } from "./demo-people.ts";
+
+/**
+ * Loads the demonstration data into SharePoint through Graph: in local mode
+ * also the demo users and the nämnder's Microsoft 365 groups. Runs only when
+ * no nämnd exists yet, so a restart never duplicates anything.
+ */
+
+export interface SeedResult {
+  seeded: boolean;
+  counts: Record<string, number>;
+}
+
+async function ensureUsers(access: GraphAccess): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const user of Object.values(DEMO_USERS)) {
+    const [existing] = await readAll<{ id: string }>(
+      access,
+      `/users?$filter=${encodeURIComponent(`userPrincipalName eq ${odataString(user.email)}`)}`,
+    );
+    const created =
+      existing ??
+      ((await access.client.api("/users").post({
+        accountEnabled: true,
+        displayName: user.name,
+        mailNickname: user.email.split("@")[0],
+        userPrincipalName: user.email,
+        mail: user.email,
+        jobTitle: user.description,
+        passwordProfile: { password: "Lokal-demo-1!" },
+      })) as { id: string });
+    ids.set(user.id, created.id);
+  }
+  return ids;
+}
+
+async function ensureGroup(
+  access: GraphAccess,
+  displayName: string,
+  mailNickname: string,
+  members: string[],
+): Promise<string> {
+  const [existing] = await readAll<{ id: string }>(
+    access,
+    `/groups?$filter=${encodeURIComponent(`mailNickname eq ${odataString(mailNickname)}`)}`,
+  );
+  const group =
+    existing ??
+    ((await access.client.api("/groups").post({
+      displayName,
+      mailNickname,
+      mailEnabled: true,
+      securityEnabled: false,
+      groupTypes: ["Unified"],
+    })) as { id: string });
+  const current = new Set(
+    (await readAll<{ id: string }>(access, `/groups/${group.id}/members`)).map(
+      (member) => member.id,
+    ),
+  );
+  for (const member of members.filter((id) => !current.has(id))) {
+    await access.client
+      .api(`/groups/${group.id}/members/$ref`)
+      .post({ "@odata.id": `https://graph.microsoft.com/v1.0/directoryObjects/${member}` });
+  }
+  return group.id;
+}
+
+async function createAll(
+  store: AppStore,
+  key: ListKey,
+  rows: Array<{ key: string; fields: Fields }>,
+): Promise<Map<string, string>> {
+  const itemsUrl = await store.list(key).itemsUrl();
+  const responses = await sendBatch(
+    store.access,
+    rows.map((row) => ({
+      id: row.key,
+      method: "POST" as const,
+      url: itemsUrl,
+      body: { fields: row.fields },
+    })),
+  );
+  const ids = new Map<string, string>();
+  for (const row of rows) {
+    const response = responses.get(row.key);
+    if (response?.status !== 201) {
+      throw new Error(
+        `Demodata: ${key}/${row.key} kunde inte skapas (HTTP ${response?.status}): ${JSON.stringify(response?.body)}`,
+      );
+    }
+    ids.set(row.key, (response.body as { id: string }).id);
+  }
+  return ids;
+}
+
+export async function seedDemoData(
+  store: AppStore,
+  options: { today: string; createDirectory: boolean },
+): Promise<SeedResult> {
+  const existing = await store.list("committees").query({ top: 1 });
+  if (existing.length > 0) return { seeded: false, counts: {} };
+  const data = demoDataset(options.today);
+  const access = store.access;
+
+  const userIds = options.createDirectory ? await ensureUsers(access) : new Map<string, string>();
+  const personId = (id: string) => userIds.get(id) ?? id;
+  const mapPerson = (person: Person | undefined) =>
+    person ? { ...person, id: personId(person.id) } : undefined;
+
+  const groupIds = new Map<string, string>();
+  if (options.createDirectory) {
+    for (const committee of data.committees) {
+      const members = Object.values(DEMO_USERS)
+        .filter((user) => (user.memberOf as string[]).includes(committee.code))
+        .map((user) => personId(user.id));
+      groupIds.set(
+        committee.code,
+        await ensureGroup(access, committee.name, committee.code.toLowerCase(), members),
+      );
+    }
+    const klkMembers = Object.values(DEMO_USERS)
+      .filter((user) => user.klk)
+      .map((user) => personId(user.id));
+    const klkGroupId = await ensureGroup(access, "Kommunledningskontoret", "klk", klkMembers);
+    await store.setSetting("klkGroupId", klkGroupId);
+  }
+  await store.setSetting("municipalityName", data.municipality.name);
+  await store.setSetting("defaultPeriodKind", data.municipality.defaultPeriodKind);
+  await store.setSetting("noticeMonths", String(data.municipality.noticeMonths));
+
+  const committeeIds = await createAll(
+    store,
+    "committees",
+    data.committees.map((committee) => ({
+      key: committee.code,
+      fields: encodeCommittee({
+        ...committee,
+        groupId: groupIds.get(committee.code) ?? "",
+        secretaryIds: committee.secretaryIds.map(personId),
+      }),
+    })),
+  );
+  store.invalidate();
+  // Each nämnd gets its document library now that it exists.
+  await provision(access, store.site.replace(/^\/sites\//, ""));
+
+  const committee = (code: string) => committeeIds.get(code)!;
+  const contractIds = await createAll(
+    store,
+    "contracts",
+    data.contracts.map((contract) => ({
+      key: contract.id,
+      fields: encodeContract({
+        ...contract,
+        committeeId: committee(contract.committeeId),
+        owner: mapPerson(contract.owner)!,
+      }),
+    })),
+  );
+  const contract = (key: string) => contractIds.get(key)!;
+  const shares = data.contracts.flatMap((item) =>
+    item.sharedWithCommitteeIds.map((code) => ({
+      key: `${item.id}-${code}`,
+      fields: {
+        shareKey: `${contract(item.id)}|${committee(code)}`,
+        contractLookupId: Number(contract(item.id)),
+        committeeLookupId: Number(committee(code)),
+      },
+    })),
+  );
+  await createAll(store, "contractShares", shares);
+  await createAll(
+    store,
+    "plans",
+    data.plans.map((plan) => ({
+      key: plan.id,
+      fields: encodePlan({ ...plan, committeeId: committee(plan.committeeId) }),
+    })),
+  );
+  await createAll(
+    store,
+    "kickoffs",
+    data.kickoffs.map((meeting) => ({
+      key: meeting.id,
+      fields: encodeKickoff({
+        ...meeting,
+        contractId: contract(meeting.contractId),
+        committeeId: committee(meeting.committeeId),
+      }),
+    })),
+  );
+  await createAll(
+    store,
+    "deviations",
+    data.deviations.map((deviation) => ({
+      key: deviation.id,
+      fields: encodeDeviation({
+        ...deviation,
+        contractId: contract(deviation.contractId),
+        committeeId: committee(deviation.committeeId),
+      }),
+    })),
+  );
+  const followUpIds = await createAll(
+    store,
+    "followUps",
+    data.followUps.map((followUp) => ({
+      key: followUp.id,
+      fields: encodeFollowUp({
+        ...followUp,
+        contractId: contract(followUp.contractId),
+        committeeId: committee(followUp.committeeId),
+      }),
+    })),
+  );
+  await createAll(
+    store,
+    "deficiencies",
+    data.deficiencies.map((deficiency) => ({
+      key: deficiency.id,
+      fields: encodeDeficiency({
+        ...deficiency,
+        contractId: contract(deficiency.contractId),
+        committeeId: committee(deficiency.committeeId),
+        followUpId: deficiency.followUpId ? followUpIds.get(deficiency.followUpId) : undefined,
+        actionOwner: mapPerson(deficiency.actionOwner),
+      }),
+    })),
+  );
+  store.invalidate();
+  return {
+    seeded: true,
+    counts: {
+      nämnder: data.committees.length,
+      avtal: data.contracts.length,
+      strategiska: data.contracts.filter((item) => item.strategic).length,
+      uppföljningar: data.followUps.length,
+      brister: data.deficiencies.length,
+      användare: userIds.size,
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/** What can go wrong in the store, in the terms the API and bot need. */
+
+export class NotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} finns inte`);
+  }
+}
+
+/** The item was changed by someone else since it was read (ETag mismatch, 412). */
+export class ConflictError extends Error {
+  readonly currentEtag: string | undefined;
+  constructor(currentEtag?: string) {
+    super("Posten har ändrats av någon annan sedan du läste den.");
+    this.currentEtag = currentEtag;
+  }
+}
+
+/** A unique column already holds this value (409). */
+export class DuplicateError extends Error {}
+
+interface GraphFailure {
+  statusCode?: number;
+  code?: string;
+}
+
+export function translateGraphError(error: unknown, what: string): unknown {
+  const failure = error as GraphFailure;
+  if (failure?.statusCode === 404) return new NotFoundError(what);
+  if (failure?.statusCode === 412) return new ConflictError();
+  if (failure?.statusCode === 409 && failure.code === "nameAlreadyExists")
+    return new DuplicateError(`${what} finns redan`);
+  return error;
+}
