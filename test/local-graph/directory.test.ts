@@ -22,15 +22,13 @@ const newUser = (name: string, upn: string) =>
 test("users and groups, membership and a user's transitive groups", async () => {
   const anna = await newUser("Anna Lindqvist", "anna@asby.se");
   const erik = await newUser("Erik Johansson", "erik@asby.se");
-  const group = (await graph.access.client
-    .api("/groups")
-    .post({
-      displayName: "Vård- och äldrenämnden",
-      mailNickname: "van",
-      mailEnabled: true,
-      securityEnabled: false,
-      groupTypes: ["Unified"],
-    })) as {
+  const group = (await graph.access.client.api("/groups").post({
+    displayName: "Vård- och äldrenämnden",
+    mailNickname: "van",
+    mailEnabled: true,
+    securityEnabled: false,
+    groupTypes: ["Unified"],
+  })) as {
     id: string;
   };
   await graph.access.client

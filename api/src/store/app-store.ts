@@ -220,18 +220,19 @@ export class AppStore {
    * the nämnd and for pages beyond the first.
    */
   async cycleData(committeeId?: string): Promise<CycleData> {
-    const byCommittee = (list: ListKey) =>
-      committeeId ? where.eq("committeeLookupId", Number(committeeId)) : undefined;
+    const byCommittee = committeeId
+      ? where.eq("committeeLookupId", Number(committeeId))
+      : undefined;
     const queries: Array<[ListKey, string | undefined]> = [
       ["settings", undefined],
       ["committees", undefined],
-      ["contracts", byCommittee("contracts")],
+      ["contracts", byCommittee],
       ["contractShares", undefined],
-      ["plans", byCommittee("plans")],
-      ["kickoffs", byCommittee("kickoffs")],
-      ["followUps", byCommittee("followUps")],
-      ["deficiencies", byCommittee("deficiencies")],
-      ["reports", byCommittee("reports")],
+      ["plans", byCommittee],
+      ["kickoffs", byCommittee],
+      ["followUps", byCommittee],
+      ["deficiencies", byCommittee],
+      ["reports", byCommittee],
     ];
     const requests: BatchRequest[] = await Promise.all(
       queries.map(([key, filter]) => this.list(key).queryRequest(key, filter ? { filter } : {})),

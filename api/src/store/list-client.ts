@@ -167,9 +167,7 @@ export class ListClient {
     }
   }
 
-  async versions(
-    itemId: string,
-  ): Promise<
+  async versions(itemId: string): Promise<
     Array<{
       id: string;
       lastModifiedDateTime: string;
@@ -193,7 +191,7 @@ export function batchItems(
   response: BatchResponse | undefined,
   what: string,
 ): { items: ListItem[]; nextLink: string | undefined } {
-  if (!response || response.status !== 200) {
+  if (response?.status !== 200) {
     throw new Error(`Läsningen av ${what} misslyckades (HTTP ${response?.status ?? "?"})`);
   }
   const body = response.body as { value: ListItem[]; "@odata.nextLink"?: string };
