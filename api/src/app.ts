@@ -3,13 +3,26 @@ import helmet from "helmet";
 import type { AppConfig } from "./config.ts";
 import { siteReference } from "./graph/graph-access-for-config.ts";
 import type { GraphAccess } from "./graph/graph-client-factory.ts";
+import { authenticate } from "./http/auth/authenticate.ts";
+import type { LocalSignIn } from "./http/auth/local-sign-in.ts";
+import type { TokenValidator } from "./http/auth/token-validator.ts";
 import { errorHandler, notFoundHandler } from "./http/problem.ts";
+import { committeesRouter } from "./http/routes/committees.ts";
+import { contractsRouter } from "./http/routes/contracts.ts";
+import { localAuthRouter } from "./http/routes/local-auth.ts";
+import { recordsRouter } from "./http/routes/records.ts";
 import type { Logger } from "./logger.ts";
+import { AppStore } from "./store/app-store.ts";
+import { MembershipResolver } from "./store/membership.ts";
 
 export interface AppDependencies {
   config: AppConfig;
   graph: GraphAccess;
   logger: Logger;
+  validateToken: TokenValidator;
+  /** Local mode's sign-in (demo users); absent in tenant mode. */
+  localSignIn?: LocalSignIn;
+  now?: () => Date;
 }
 
 /** Teams (web, desktop, mobile) and Microsoft 365 may frame the tab. */
@@ -24,7 +37,12 @@ export const TEAMS_FRAME_ANCESTORS = [
 ];
 
 /** Wires the whole app; no module-level state, so tests can run several side by side. */
-export function createApp({ config, graph, logger }: AppDependencies): express.Express {
+export function createApp(dependencies: AppDependencies): express.Express {
+  const { config, graph, logger } = dependencies;
+  const now = dependencies.now ?? (() => new Date());
+  const store = new AppStore(graph, siteReference(config));
+  const membership = new MembershipResolver(graph);
+
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -59,6 +77,14 @@ export function createApp({ config, graph, logger }: AppDependencies): express.E
       response.status(503).json({ status: "degraded", mode: config.mode, graph: "unreachable" });
     }
   });
+
+  const api = express.Router();
+  if (dependencies.localSignIn) api.use(localAuthRouter(graph, dependencies.localSignIn));
+  api.use(authenticate({ validate: dependencies.validateToken, membership, store }));
+  api.use(committeesRouter(store, now));
+  api.use(contractsRouter(store));
+  api.use(recordsRouter(store));
+  app.use("/api", api);
 
   app.use(notFoundHandler);
   app.use(

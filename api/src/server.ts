@@ -2,28 +2,53 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
 import type { AppConfig } from "./config.ts";
-import { createAppGraphAccess } from "./graph/graph-access-for-config.ts";
+import { seedDemoData } from "./demo/seed.ts";
+import { swedishDate } from "./domain/dates.ts";
+import { createAppGraphAccess, siteReference } from "./graph/graph-access-for-config.ts";
 import type { GraphAccess } from "./graph/graph-client-factory.ts";
+import { LocalSignIn } from "./http/auth/local-sign-in.ts";
+import { createTokenValidator, type TokenValidator } from "./http/auth/token-validator.ts";
 import { LocalGraphServer } from "./local/local-graph-server.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { AppStore } from "./store/app-store.ts";
+import { provision } from "./store/provisioning.ts";
 
 /**
  * Starts what the configuration asks for: in local mode the local Graph
- * service and the app, in tenant mode the app alone.
+ * service (schema provisioned, demo data loaded on first start) and the app;
+ * in tenant mode the app alone.
  */
 export interface RunningApp {
   appUrl: string;
   graphUrl: string;
   graph: GraphAccess;
   localGraph: LocalGraphServer | undefined;
+  localSignIn: LocalSignIn | undefined;
   logger: Logger;
   stop(): Promise<void>;
 }
 
-export async function startApp(
-  config: AppConfig,
-  logger = createLogger(config.logLevel),
-): Promise<RunningApp> {
+export function tenantTokenValidator(
+  config: Extract<AppConfig, { mode: "tenant" }>,
+): TokenValidator {
+  return createTokenValidator({
+    issuer: `${config.authorityHost}/${config.tenantId}/v2.0`,
+    audience: config.clientId,
+    tenantId: config.tenantId,
+    requiredScope: "access_as_user",
+    keys: { jwksUrl: `${config.authorityHost}/${config.tenantId}/discovery/v2.0/keys` },
+  });
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Load the demo data on first start in local mode (default true). */
+  seedDemo?: boolean;
+  now?: () => Date;
+}
+
+export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
   let localGraph: LocalGraphServer | undefined;
   let graphUrl: string;
   if (config.mode === "local") {
@@ -50,7 +75,32 @@ export async function startApp(
     logger,
     localGraph ? { localGraphOrigin: localGraph.origin } : {},
   );
-  const app = createApp({ config, graph, logger });
+
+  let localSignIn: LocalSignIn | undefined;
+  let validateToken: TokenValidator;
+  if (config.mode === "local") {
+    await provision(graph, siteReference(config));
+    if (options.seedDemo !== false) {
+      const seeded = await seedDemoData(new AppStore(graph, siteReference(config)), {
+        today: swedishDate(options.now?.() ?? new Date()),
+        createDirectory: true,
+      });
+      if (seeded.seeded) logger.info({ counts: seeded.counts }, "demo data loaded");
+    }
+    localSignIn = await LocalSignIn.open(config.dataDir);
+    validateToken = createTokenValidator(localSignIn.validatorOptions());
+  } else {
+    validateToken = tenantTokenValidator(config);
+  }
+
+  const app = createApp({
+    config,
+    graph,
+    logger,
+    validateToken,
+    ...(localSignIn ? { localSignIn } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const server = await new Promise<http.Server>((resolve, reject) => {
     const listening = app.listen(config.port, "0.0.0.0", (error?: Error) =>
       error ? reject(error) : resolve(listening),
@@ -62,6 +112,7 @@ export async function startApp(
     graphUrl,
     graph,
     localGraph,
+    localSignIn,
     logger,
     async stop() {
       await new Promise<void>((resolve) => {

@@ -29,9 +29,9 @@ export interface Committee {
   /** Short code, e.g. "SN"; unique. */
   code: string;
   /** Overrides the kommun's period setting. */
-  periodKind: PeriodKind | undefined;
+  periodKind?: PeriodKind | undefined;
   /** Month (1–12) the yearly report is due after a period; default by period kind. */
-  reportMonth: number | undefined;
+  reportMonth?: number | undefined;
   /** The nämnd's diarium address (Beslutet expedieras till). */
   registryEmail: string;
   /** Microsoft 365 group whose members are the nämnd's members. */
@@ -78,13 +78,13 @@ export interface Contract {
   strategic: boolean;
   /** Set when the nämnd's decision differs from the matrix. */
   overrideReason: string;
-  annualValue: number | undefined;
-  startDate: IsoDate | undefined;
-  endDate: IsoDate | undefined;
+  annualValue?: number | undefined;
+  startDate?: IsoDate | undefined;
+  endDate?: IsoDate | undefined;
   /** Free text like "1 + 1 år". */
   extensionOptions: string;
   /** Date by which the next extension must be decided (option deadline). */
-  extensionDecisionDate: IsoDate | undefined;
+  extensionDecisionDate?: IsoDate | undefined;
   status: ContractStatus;
   /** Follow-ups per year for this contract (risk-based cadence, SKR); 0 = per plan default. */
   followUpsPerYear: number;
@@ -119,7 +119,7 @@ export interface FollowUpPlan {
   /** 5. Återkoppling till nämnd och utförare. */
   feedback: string;
   status: PlanStatus;
-  decisionDate: IsoDate | undefined;
+  decisionDate?: IsoDate | undefined;
   registryNumber: string;
 }
 
@@ -180,7 +180,7 @@ export interface FollowUp {
   goalFulfilment: string;
   serviceEvaluation: string;
   controlSufficient: boolean;
-  feedbackToProviderOn: IsoDate | undefined;
+  feedbackToProviderOn?: IsoDate | undefined;
   publicSummary: string;
   status: FollowUpStatus;
 }
@@ -194,13 +194,13 @@ export interface Deficiency {
   etag: string;
   contractId: string;
   committeeId: string;
-  followUpId: string | undefined;
+  followUpId?: string | undefined;
   description: string;
   goalImpact: string;
-  actionOwner: Person | undefined;
+  actionOwner?: Person | undefined;
   measures: string;
-  deadline: IsoDate | undefined;
-  checkUpDate: IsoDate | undefined;
+  deadline?: IsoDate | undefined;
+  checkUpDate?: IsoDate | undefined;
   checkUpResult: string;
   /** Consequence if not met: vitesstrappa, uppsägning … */
   sanctionNote: string;

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
+import { ConflictError, DuplicateError, NotFoundError } from "../store/store-errors.ts";
 
 /**
  * Errors leave the API as RFC 9457 problem details with a Swedish `detail`
@@ -10,6 +11,8 @@ export interface Problem {
   title: string;
   detail: string;
   errors?: Array<{ field: string; message: string }>;
+  /** With 412: the version now stored. */
+  current?: unknown;
 }
 
 export class ProblemError extends Error {
@@ -39,6 +42,31 @@ export const notFoundHandler: RequestHandler = (request, response) => {
 export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler {
   return (error: unknown, _request, response, _next) => {
     if (error instanceof ProblemError) return sendProblem(response, error.problem);
+    if (error instanceof NotFoundError) {
+      return sendProblem(response, {
+        status: 404,
+        code: "not-found",
+        title: "Hittades inte",
+        detail: `${error.message}.`,
+      });
+    }
+    if (error instanceof ConflictError) {
+      return sendProblem(response, {
+        status: 412,
+        code: "conflict",
+        title: "Ändrat av någon annan",
+        detail:
+          "Posten har ändrats av någon annan sedan du öppnade den. Läs in den igen och gör din ändring på nytt.",
+      });
+    }
+    if (error instanceof DuplicateError) {
+      return sendProblem(response, {
+        status: 409,
+        code: "duplicate",
+        title: "Finns redan",
+        detail: `${error.message}.`,
+      });
+    }
     const status = (error as { status?: unknown }).status;
     if (typeof status === "number" && status >= 400 && status < 500) {
       // express/body-parser errors: malformed JSON, too large body.

@@ -1,0 +1,183 @@
+import { Router } from "express";
+import {
+  annualCycle,
+  countByStatus,
+  followUpDueDates,
+  type Obligation,
+  periodKindOf,
+  reportingCommitteeIds,
+} from "../../domain/annual-cycle.ts";
+import { strategicCountWarning } from "../../domain/classification.ts";
+import { swedishDate } from "../../domain/dates.ts";
+import { mandatePeriodContaining } from "../../domain/mandate-period.ts";
+import type { Committee } from "../../domain/model.ts";
+import {
+  latestCompletePeriod,
+  PERIOD_KIND_LABELS,
+  periodContaining,
+} from "../../domain/reporting-period.ts";
+import { can, readableCommittees, rolesOf } from "../../policies/access.ts";
+import type { AppStore, CycleData } from "../../store/app-store.ts";
+import { forbidden, identityOf, notFound } from "../request-context.ts";
+import { itemId, parseInput } from "../validation.ts";
+
+/** Nämnder, the nämnd's dashboard (the årshjul) and kommunledningskontoret's overview. */
+
+function presentCommittee(committee: Committee, settings: CycleData["settings"]) {
+  const kind = periodKindOf(committee, settings);
+  return {
+    id: committee.id,
+    name: committee.name,
+    code: committee.code,
+    isKs: committee.isKs,
+    periodKind: kind,
+    periodLabel: PERIOD_KIND_LABELS[kind],
+    registryEmail: committee.registryEmail,
+  };
+}
+
+export function committeesRouter(store: AppStore, now: () => Date): Router {
+  const router = Router();
+
+  router.get("/me", async (_request, response) => {
+    const { user, principal } = identityOf(response);
+    const [committees, settings] = await Promise.all([store.committees(), store.settings()]);
+    response.json({
+      user: { id: user.id, name: user.name, email: user.email },
+      roles: rolesOf(principal),
+      municipality: settings.name,
+      committees: readableCommittees(principal, committees).map((committee) => ({
+        ...presentCommittee(committee, settings),
+        canWrite: can.writeCommittee(principal, committee.id),
+        canDecide: can.decideForCommittee(principal, committee.id),
+      })),
+    });
+  });
+
+  router.get("/committees", async (_request, response) => {
+    const [committees, settings] = await Promise.all([store.committees(), store.settings()]);
+    response.json({ items: committees.map((committee) => presentCommittee(committee, settings)) });
+  });
+
+  router.get("/committees/:id/dashboard", async (request, response) => {
+    const { principal } = identityOf(response);
+    const committeeId = parseInput(itemId("Nämnd"), request.params.id);
+    if (!(await store.committee(committeeId))) throw notFound("Nämnden");
+    if (!can.readCommittee(principal, committeeId)) throw forbidden();
+    const data = await store.cycleData(committeeId);
+    const committee = data.committees.find((candidate) => candidate.id === committeeId)!;
+    const today = swedishDate(now());
+    const obligations = annualCycle({ today, municipality: data.settings, ...data }).filter(
+      (obligation) => obligation.committeeId === committeeId,
+    );
+    const strategic = data.contracts.filter(
+      (contract) => contract.strategic && contract.status !== "avslutat",
+    );
+    const kind = periodKindOf(committee, data.settings);
+    response.json({
+      committee: presentCommittee(committee, data.settings),
+      today,
+      currentPeriod: periodContaining(kind, today),
+      latestCompletePeriod: latestCompletePeriod(kind, today),
+      mandatePeriod: mandatePeriodContaining(today),
+      counts: {
+        ...countByStatus(obligations),
+        contracts: data.contracts.length,
+        strategic: strategic.length,
+        openDeficiencies: data.deficiencies.filter((deficiency) => deficiency.status !== "åtgärdad")
+          .length,
+      },
+      warning: strategicCountWarning(
+        strategic.filter((contract) => contract.committeeId === committeeId).length,
+      ),
+      obligations,
+    });
+  });
+
+  router.get("/overview", async (_request, response) => {
+    const { principal } = identityOf(response);
+    if (!can.seeKommunOverview(principal))
+      throw forbidden("Översikten över alla nämnder är till för kommunledningskontoret.");
+    const data = await store.cycleData();
+    const today = swedishDate(now());
+    const obligations = annualCycle({ today, municipality: data.settings, ...data });
+    const mandate = mandatePeriodContaining(today);
+    const rows = data.committees.map((committee) => {
+      const mine = obligations.filter((obligation) => obligation.committeeId === committee.id);
+      const period = latestCompletePeriod(periodKindOf(committee, data.settings), today);
+      const strategic = data.contracts.filter(
+        (contract) =>
+          contract.strategic &&
+          contract.status !== "planerat" &&
+          reportingCommitteeIds(contract).includes(committee.id),
+      );
+      const expected = strategic.reduce(
+        (sum, contract) => sum + followUpDueDates(period, contract.followUpsPerYear || 1).length,
+        0,
+      );
+      const done = data.followUps.filter(
+        (followUp) =>
+          followUp.committeeId === committee.id &&
+          followUp.period === period.key &&
+          followUp.status === "klar",
+      ).length;
+      const plan = data.plans.find(
+        (candidate) =>
+          candidate.committeeId === committee.id && candidate.mandatePeriod === mandate.key,
+      );
+      const report = data.reports.find(
+        (candidate) =>
+          candidate.committeeId === committee.id &&
+          candidate.reportType === "namnd" &&
+          candidate.period === period.key,
+      );
+      const withDeficiencies = new Set(
+        data.deficiencies
+          .filter(
+            (deficiency) =>
+              deficiency.committeeId === committee.id && deficiency.status !== "åtgärdad",
+          )
+          .map((deficiency) => deficiency.contractId),
+      );
+      return {
+        committee: presentCommittee(committee, data.settings),
+        period: period.key,
+        planStatus: plan?.status ?? "saknas",
+        followUps: { done: Math.min(done, expected), expected },
+        strategicContracts: strategic.length,
+        contractsWithDeficiencies: strategic
+          .filter((contract) => withDeficiencies.has(contract.id))
+          .map((contract) => ({ id: contract.id, title: contract.title })),
+        openDeficiencies: data.deficiencies.filter(
+          (deficiency) =>
+            deficiency.committeeId === committee.id && deficiency.status !== "åtgärdad",
+        ).length,
+        reportStatus: report?.status ?? "saknas",
+        counts: countByStatus(mine),
+        late: mine.filter((obligation: Obligation) => obligation.status === "late"),
+      };
+    });
+    const strategicTotal = data.contracts.filter(
+      (contract) => contract.strategic && contract.status !== "planerat",
+    ).length;
+    response.json({
+      today,
+      mandatePeriod: mandate,
+      totals: {
+        strategicContracts: strategicTotal,
+        late: obligations.filter((obligation) => obligation.status === "late").length,
+        committeesLate: rows.filter((row) => row.counts.late > 0).length,
+      },
+      committees: rows,
+    });
+  });
+
+  router.get("/reports", async (request, response) => {
+    const { principal } = identityOf(response);
+    const committeeId = parseInput(itemId("Nämnd"), request.query.committeeId);
+    if (!can.readCommittee(principal, committeeId)) throw forbidden();
+    response.json({ items: await store.reports(committeeId) });
+  });
+
+  return router;
+}

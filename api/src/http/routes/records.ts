@@ -1,0 +1,295 @@
+import { type Request, type Response, Router } from "express";
+import type { z } from "zod";
+import type { Contract } from "../../domain/model.ts";
+import { can, type Principal } from "../../policies/access.ts";
+import type { AppStore } from "../../store/app-store.ts";
+import type { Fields, ListItem } from "../../store/list-client.ts";
+import {
+  decodeDeficiency,
+  decodeDeviation,
+  decodeFollowUp,
+  decodeKickoff,
+  decodePlan,
+  encodeDeficiency,
+  encodeDeviation,
+  encodeFollowUp,
+  encodeKickoff,
+  encodePlan,
+} from "../../store/mappers.ts";
+import { where } from "../../store/odata.ts";
+import type { ListKey } from "../../store/schema.ts";
+import { ConflictError } from "../../store/store-errors.ts";
+import { ProblemError } from "../problem.ts";
+import { forbidden, identityOf, notFound, requireIfMatch } from "../request-context.ts";
+import { itemId, parseInput } from "../validation.ts";
+import {
+  deficiencySchema,
+  deviationSchema,
+  followUpSchema,
+  kickoffSchema,
+  planSchema,
+} from "./record-schemas.ts";
+
+/**
+ * The nämnd's records — plans, kickoff meetings, deviations, follow-ups,
+ * deficiencies with action plans — share one shape of API: list by nämnd or
+ * contract, read, create, update with If-Match, history. Each kind declares
+ * its list, schema and mapping; access is checked the same way for all.
+ */
+
+interface RecordBase {
+  id: string;
+  etag: string;
+  committeeId: string;
+  contractId?: string;
+}
+
+interface RecordKind<T extends RecordBase> {
+  path: string;
+  list: ListKey;
+  /** "Uppföljningen", for messages. */
+  label: string;
+  schema: z.ZodType<Omit<T, "id" | "etag">>;
+  decode(item: ListItem): T;
+  encode(record: Omit<T, "id" | "etag">): Fields;
+  /** Extra rule beyond the nämnd's write access (e.g. only secretaries decide plans). */
+  mayWrite?(
+    principal: Principal,
+    record: Omit<T, "id" | "etag">,
+    previous: T | undefined,
+  ): string | undefined;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous registry of record kinds.
+export const RECORD_KINDS: RecordKind<any>[] = [
+  {
+    path: "plans",
+    list: "plans",
+    label: "Uppföljningsplanen",
+    schema: planSchema,
+    decode: decodePlan,
+    encode: encodePlan,
+    mayWrite: (principal, plan, previous) =>
+      (plan.status === "beslutad" || previous?.status === "beslutad") &&
+      !principal.secretaryOf.has(plan.committeeId)
+        ? "Bara nämndsekreteraren kan markera en plan som beslutad eller ändra en beslutad plan."
+        : undefined,
+  } satisfies RecordKind<ReturnType<typeof decodePlan>>,
+  {
+    path: "kickoffs",
+    list: "kickoffs",
+    label: "Uppstartsmötet",
+    schema: kickoffSchema,
+    decode: decodeKickoff,
+    encode: encodeKickoff,
+  },
+  {
+    path: "deviations",
+    list: "deviations",
+    label: "Avvikelsen",
+    schema: deviationSchema,
+    decode: decodeDeviation,
+    encode: encodeDeviation,
+  },
+  {
+    path: "follow-ups",
+    list: "followUps",
+    label: "Uppföljningen",
+    schema: followUpSchema,
+    decode: decodeFollowUp,
+    encode: encodeFollowUp,
+  },
+  {
+    path: "deficiencies",
+    list: "deficiencies",
+    label: "Bristen",
+    schema: deficiencySchema,
+    decode: decodeDeficiency,
+    encode: encodeDeficiency,
+  },
+];
+
+async function contractOrFail(store: AppStore, id: string): Promise<Contract> {
+  try {
+    return await store.contract(id);
+  } catch {
+    throw new ProblemError({
+      status: 400,
+      code: "validation",
+      title: "Ogiltiga uppgifter",
+      detail: "Avtalet finns inte.",
+      errors: [{ field: "contractId", message: "Avtalet finns inte" }],
+    });
+  }
+}
+
+async function checkWrite<T extends RecordBase>(
+  store: AppStore,
+  principal: Principal,
+  kind: RecordKind<T>,
+  record: Omit<T, "id" | "etag">,
+  previous: T | undefined,
+): Promise<void> {
+  const committee = await store.committee(record.committeeId);
+  if (!committee) {
+    throw new ProblemError({
+      status: 400,
+      code: "validation",
+      title: "Ogiltiga uppgifter",
+      detail: "Nämnden finns inte.",
+      errors: [{ field: "committeeId", message: "Nämnden finns inte" }],
+    });
+  }
+  const contractId = (record as { contractId?: string }).contractId;
+  if (contractId) {
+    const contract = await contractOrFail(store, contractId);
+    if (![contract.committeeId, ...contract.sharedWithCommitteeIds].includes(record.committeeId)) {
+      throw new ProblemError({
+        status: 400,
+        code: "validation",
+        title: "Ogiltiga uppgifter",
+        detail: "Avtalet hör inte till nämnden.",
+        errors: [{ field: "committeeId", message: "Avtalet hör inte till den här nämnden" }],
+      });
+    }
+    if (!can.recordForContract(principal, contract, record.committeeId)) throw forbidden();
+  } else if (!can.writeCommittee(principal, record.committeeId)) {
+    throw forbidden();
+  }
+  if (
+    previous &&
+    previous.committeeId !== record.committeeId &&
+    !can.writeCommittee(principal, previous.committeeId)
+  ) {
+    throw forbidden();
+  }
+  const refusal = kind.mayWrite?.(principal, record, previous);
+  if (refusal) throw forbidden(refusal);
+}
+
+function present<T extends RecordBase>(response: Response, record: T): void {
+  response.setHeader("ETag", record.etag);
+  response.json(record);
+}
+
+export function recordsRouter(store: AppStore): Router {
+  const router = Router();
+  for (const kind of RECORD_KINDS) {
+    const client = store.list(kind.list);
+
+    const load = async (request: Request) => {
+      const id = parseInput(itemId("Id"), request.params.id);
+      return kind.decode(await client.get(id)) as RecordBase;
+    };
+
+    router.get(`/${kind.path}`, async (request, response) => {
+      const { principal } = identityOf(response);
+      const committeeId =
+        typeof request.query.committeeId === "string"
+          ? parseInput(itemId("Nämnd"), request.query.committeeId)
+          : undefined;
+      const contractId =
+        typeof request.query.contractId === "string"
+          ? parseInput(itemId("Avtal"), request.query.contractId)
+          : undefined;
+      if (!committeeId && !contractId) {
+        throw new ProblemError({
+          status: 400,
+          code: "validation",
+          title: "Ogiltig fråga",
+          detail: "Ange nämnd (committeeId) eller avtal (contractId).",
+        });
+      }
+      if (committeeId && !can.readCommittee(principal, committeeId)) throw forbidden();
+      let ownedContract: Contract | undefined;
+      if (contractId && !committeeId) {
+        const contract = await store.contract(contractId);
+        if (!can.readContract(principal, contract)) throw forbidden();
+        if (contract.owner.id === principal.userId) ownedContract = contract;
+      }
+      const filter = where.and(
+        committeeId ? where.eq("committeeLookupId", Number(committeeId)) : "",
+        contractId ? where.eq("contractLookupId", Number(contractId)) : "",
+      );
+      const records = (await client.query({ filter })).map(
+        (item) => kind.decode(item) as RecordBase,
+      );
+      // By contract, a reader sees the nämnder they may read; the owner also the owning nämnd's records.
+      const visible = records.filter(
+        (record) =>
+          can.readCommittee(principal, record.committeeId) ||
+          record.committeeId === ownedContract?.committeeId,
+      );
+      response.json({ items: visible });
+    });
+
+    router.get(`/${kind.path}/:id`, async (request, response) => {
+      const { principal } = identityOf(response);
+      const record = await load(request);
+      if (!can.readCommittee(principal, record.committeeId)) throw forbidden();
+      present(response, record);
+    });
+
+    router.get(`/${kind.path}/:id/history`, async (request, response) => {
+      const { principal } = identityOf(response);
+      const record = await load(request);
+      if (!can.readCommittee(principal, record.committeeId)) throw forbidden();
+      response.json({ items: await store.history(kind.list, record.id) });
+    });
+
+    router.post(`/${kind.path}`, async (request, response) => {
+      const { principal } = identityOf(response);
+      const input = parseInput(kind.schema, request.body);
+      await checkWrite(store, principal, kind, input, undefined);
+      const created = await client.create(kind.encode(input));
+      response.status(201);
+      present(response, kind.decode(created) as RecordBase);
+    });
+
+    router.patch(`/${kind.path}/:id`, async (request, response) => {
+      const { principal } = identityOf(response);
+      const ifMatch = requireIfMatch(request);
+      const previous = await load(request);
+      if (
+        !can.readCommittee(principal, previous.committeeId) &&
+        !can.writeCommittee(principal, previous.committeeId)
+      ) {
+        // Do not reveal other nämnders' records.
+        throw notFound(kind.label);
+      }
+      const { id: _id, etag: _etag, ...stored } = previous;
+      const body = typeof request.body === "object" && request.body !== null ? request.body : {};
+      const input = parseInput(kind.schema, { ...stored, ...body });
+      await checkWrite(store, principal, kind, input, previous);
+      try {
+        const updated = await client.update(previous.id, ifMatch, kind.encode(input));
+        present(
+          response,
+          kind.decode({
+            id: previous.id,
+            eTag: updated.eTag,
+            createdDateTime: "",
+            lastModifiedDateTime: "",
+            fields: updated.fields,
+          }) as RecordBase,
+        );
+      } catch (error) {
+        if (error instanceof ConflictError) throw conflictProblem(previous);
+        throw error;
+      }
+    });
+  }
+  return router;
+}
+
+/** 412 with the version now stored, so the tab can show what changed. */
+export function conflictProblem(current: unknown): ProblemError {
+  return new ProblemError({
+    status: 412,
+    code: "conflict",
+    title: "Ändrat av någon annan",
+    detail:
+      "Posten har ändrats av någon annan sedan du öppnade den. Jämför med den sparade versionen och spara igen.",
+    current,
+  });
+}

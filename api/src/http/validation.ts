@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { isIsoDate } from "../domain/dates.ts";
+import { ProblemError } from "./problem.ts";
+
+/** zod speaks Swedish to our users. */
+z.config(z.locales.sv());
+
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ProblemError({
+    status: 400,
+    code: "validation",
+    title: "Ogiltiga uppgifter",
+    detail: "Några uppgifter behöver rättas innan de kan sparas.",
+    errors: result.error.issues.map((issue) => ({
+      field: issue.path.join(".") || "(hela)",
+      message: issue.message,
+    })),
+  });
+}
+
+/** Text the way people type it: trimmed, control characters other than line breaks refused. */
+export const text = (max: number, label: string) =>
+  z
+    .string({ error: `${label} måste vara text` })
+    .trim()
+    .max(max, { error: `${label} får vara högst ${max} tecken` })
+    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
+      error: `${label} innehåller otillåtna tecken`,
+    });
+
+export const requiredText = (max: number, label: string) =>
+  text(max, label).refine((value) => value.length > 0, { error: `Ange ${label.toLowerCase()}` });
+
+export const isoDate = (label: string) =>
+  z.string({ error: `${label} måste vara ett datum (ÅÅÅÅ-MM-DD)` }).refine(isIsoDate, {
+    error: `${label} måste vara ett giltigt datum (ÅÅÅÅ-MM-DD)`,
+  });
+
+export const itemId = (label: string) =>
+  z.string({ error: `${label} saknas` }).regex(/^\d{1,9}$/, { error: `${label} är ogiltigt` });
+
+export const person = z.object({
+  id: z.string().trim().min(1, { error: "Personens id saknas" }).max(100),
+  name: requiredText(200, "Namn"),
+  email: z
+    .string()
+    .trim()
+    .max(320)
+    .refine((value) => value === "" || /^[^@\s]+@[^@\s]+$/.test(value), {
+      error: "Ogiltig e-postadress",
+    }),
+});

@@ -1,0 +1,90 @@
+import type { Committee, Contract } from "../domain/model.ts";
+
+/**
+ * Who may do what, in one place, used by the API, the bot and the exports.
+ * Members of a nämnd's Microsoft 365 group work with its data; nämnd
+ * secretaries also decide plans and finish reports; a contract's owner may
+ * edit that contract; kommunledningskontoret reads every nämnd (oversight),
+ * and writes only where it is a member.
+ */
+
+export interface Principal {
+  userId: string;
+  name: string;
+  email: string;
+  memberOf: ReadonlySet<string>;
+  secretaryOf: ReadonlySet<string>;
+  klk: boolean;
+}
+
+export interface Roles {
+  klk: boolean;
+  member: string[];
+  secretary: string[];
+}
+
+export function principalFor(
+  user: { id: string; name: string; email: string },
+  groupIds: ReadonlySet<string>,
+  committees: Committee[],
+  klkGroupId: string,
+): Principal {
+  const memberOf = new Set(
+    committees
+      .filter((committee) => committee.groupId !== "" && groupIds.has(committee.groupId))
+      .map((committee) => committee.id),
+  );
+  const secretaryOf = new Set(
+    committees
+      .filter((committee) => committee.secretaryIds.includes(user.id))
+      .map((committee) => committee.id),
+  );
+  // A secretary works with the nämnd even if not in its group.
+  for (const id of secretaryOf) memberOf.add(id);
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    memberOf,
+    secretaryOf,
+    klk: klkGroupId !== "" && groupIds.has(klkGroupId),
+  };
+}
+
+export function rolesOf(principal: Principal): Roles {
+  return {
+    klk: principal.klk,
+    member: [...principal.memberOf],
+    secretary: [...principal.secretaryOf],
+  };
+}
+
+export const can = {
+  readCommittee: (principal: Principal, committeeId: string) =>
+    principal.klk || principal.memberOf.has(committeeId),
+  writeCommittee: (principal: Principal, committeeId: string) =>
+    principal.memberOf.has(committeeId),
+  /** Decide plans, finish and register reports. */
+  decideForCommittee: (principal: Principal, committeeId: string) =>
+    principal.secretaryOf.has(committeeId),
+  readContract: (principal: Principal, contract: Contract) =>
+    principal.klk ||
+    principal.userId === contract.owner.id ||
+    [contract.committeeId, ...contract.sharedWithCommitteeIds].some((id) =>
+      principal.memberOf.has(id),
+    ),
+  /** The owning nämnd's members and the contract owner edit the contract itself. */
+  writeContract: (principal: Principal, contract: Contract) =>
+    principal.userId === contract.owner.id || principal.memberOf.has(contract.committeeId),
+  /** A nämnd records follow-ups, deficiencies, kickoffs and deviations for contracts it owns or shares. */
+  recordForContract: (principal: Principal, contract: Contract, committeeId: string) =>
+    [contract.committeeId, ...contract.sharedWithCommitteeIds].includes(committeeId) &&
+    (principal.memberOf.has(committeeId) ||
+      (principal.userId === contract.owner.id && committeeId === contract.committeeId)),
+  seeKommunOverview: (principal: Principal) => principal.klk,
+};
+
+/** The nämnder a person can read, for menus and default filters. */
+export function readableCommittees(principal: Principal, committees: Committee[]): Committee[] {
+  return committees.filter((committee) => can.readCommittee(principal, committee.id));
+}
