@@ -20,13 +20,19 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   });
 }
 
+/** C0 controls and DEL, except tab and line breaks. */
+function isControlCharacter(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return (code < 0x20 && char !== "\t" && char !== "\n" && char !== "\r") || code === 0x7f;
+}
+
 /** Text the way people type it: trimmed, control characters other than line breaks refused. */
 export const text = (max: number, label: string) =>
   z
     .string({ error: `${label} måste vara text` })
     .trim()
     .max(max, { error: `${label} får vara högst ${max} tecken` })
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
+    .refine((value) => ![...value].some(isControlCharacter), {
       error: `${label} innehåller otillåtna tecken`,
     });
 
