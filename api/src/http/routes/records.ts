@@ -20,7 +20,7 @@ import { where } from "../../store/odata.ts";
 import type { ListKey } from "../../store/schema.ts";
 import { ConflictError } from "../../store/store-errors.ts";
 import { ProblemError } from "../problem.ts";
-import { forbidden, identityOf, notFound, requireIfMatch } from "../request-context.ts";
+import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
 import { itemId, parseInput } from "../validation.ts";
 import {
   deficiencySchema,
@@ -250,13 +250,7 @@ export function recordsRouter(store: AppStore): Router {
       const { principal } = identityOf(response);
       const ifMatch = requireIfMatch(request);
       const previous = await load(request);
-      if (
-        !can.readCommittee(principal, previous.committeeId) &&
-        !can.writeCommittee(principal, previous.committeeId)
-      ) {
-        // Do not reveal other nämnders' records.
-        throw notFound(kind.label);
-      }
+      if (!can.readCommittee(principal, previous.committeeId)) throw forbidden();
       const { id: _id, etag: _etag, ...stored } = previous;
       const body = typeof request.body === "object" && request.body !== null ? request.body : {};
       const input = parseInput(kind.schema, { ...stored, ...body });

@@ -1,0 +1,97 @@
+import type { AppConfig } from "../../api/src/config.ts";
+import { createLogger } from "../../api/src/logger.ts";
+import { type RunningApp, startApp } from "../../api/src/server.ts";
+import { DEMO_USERS, type DemoUserKey } from "../../api/src/demo/demo-people.ts";
+import { temporaryDirectory } from "./local-graph.ts";
+
+/** The whole app in local mode on free ports, with the demo data, for HTTP tests. */
+export interface TestApp {
+  running: RunningApp;
+  url: string;
+  tokenFor(user: DemoUserKey): Promise<string>;
+  call(method: string, path: string, options?: { user?: DemoUserKey; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<TestResponse>;
+  committeeId(code: string): Promise<string>;
+  contractId(title: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON bodies are inspected freely in tests.
+  body: any;
+}
+
+export function localTestConfig(dataDir = temporaryDirectory("avtal-app-")): AppConfig {
+  return {
+    mode: "local",
+    port: 0,
+    dataDir,
+    logLevel: "silent",
+    localGraph: { port: 0, dataDir: `${dataDir}/graph`, failureRate: 0, latencyMs: 0, verifyTokens: false },
+  };
+}
+
+export async function startTestApp(options: { now?: Date; config?: AppConfig } = {}): Promise<TestApp> {
+  const config = options.config ?? localTestConfig();
+  const now = options.now;
+  const running = await startApp(config, { logger: createLogger("silent"), ...(now ? { now: () => now } : {}) });
+  const url = running.appUrl;
+  const tokens = new Map<DemoUserKey, string>();
+
+  const call: TestApp["call"] = async (method, path, callOptions = {}) => {
+    const token = callOptions.token ?? (callOptions.user ? await tokenFor(callOptions.user) : undefined);
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(callOptions.body !== undefined ? { "Content-Type": "application/json" } : {}),
+        ...callOptions.headers,
+      },
+      ...(callOptions.body !== undefined ? { body: typeof callOptions.body === "string" ? callOptions.body : JSON.stringify(callOptions.body) } : {}),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON
+    }
+    return { status: response.status, headers: response.headers, body };
+  };
+
+  async function tokenFor(user: DemoUserKey): Promise<string> {
+    const cached = tokens.get(user);
+    if (cached) return cached;
+    const people = await call("GET", "/api/local-auth/users");
+    const match = people.body.items.find((item: { email: string }) => item.email === DEMO_USERS[user].email);
+    if (!match) throw new Error(`demo user ${user} not found`);
+    const issued = await call("POST", "/api/local-auth/token", { body: { userId: match.id } });
+    tokens.set(user, issued.body.accessToken);
+    return issued.body.accessToken;
+  }
+
+  const committeeIds = new Map<string, string>();
+  return {
+    running,
+    url,
+    tokenFor,
+    call,
+    async committeeId(code) {
+      if (committeeIds.size === 0) {
+        const list = await call("GET", "/api/committees", { user: "karin" });
+        for (const committee of list.body.items) committeeIds.set(committee.code, committee.id);
+      }
+      const id = committeeIds.get(code);
+      if (!id) throw new Error(`no committee ${code}`);
+      return id;
+    },
+    async contractId(title) {
+      const list = await call("GET", "/api/contracts", { user: "karin" });
+      const match = list.body.items.find((item: { title: string }) => item.title === title);
+      if (!match) throw new Error(`no contract ${title}`);
+      return match.id;
+    },
+    stop: () => running.stop(),
+  };
+}
