@@ -11,7 +11,10 @@ afterAll(async () => {
   await app.stop();
 });
 
-async function forge(claims: Record<string, unknown>, options: { issuer?: string; audience?: string; expires?: string } = {}) {
+async function forge(
+  claims: Record<string, unknown>,
+  options: { issuer?: string; audience?: string; expires?: string } = {},
+) {
   const { privateKey } = await generateKeyPair("RS256");
   return new SignJWT({ oid: "x", tid: LOCAL_SIGN_IN.tenantId, scp: "access_as_user", ...claims })
     .setProtectedHeader({ alg: "RS256" })
@@ -41,7 +44,8 @@ describe("every /api route needs a valid token", () => {
       `${header}.${Buffer.from(JSON.stringify({ ...claims, name: "Inkräktare" })).toString("base64url")}.${real.split(".")[2]}`,
       "not-a-token",
     ];
-    for (const token of tokens) expect((await app.call("GET", "/api/me", { token })).status).toBe(401);
+    for (const token of tokens)
+      expect((await app.call("GET", "/api/me", { token })).status).toBe(401);
   });
 
   test("the local sign-in's tokens pass, and carry the person's roles", async () => {
@@ -49,7 +53,9 @@ describe("every /api route needs a valid token", () => {
     expect(anna.status).toBe(200);
     expect(anna.body.user.name).toBe("Anna Lindqvist");
     expect(anna.body.roles.klk).toBe(false);
-    expect(anna.body.committees.map((committee: { code: string }) => committee.code)).toEqual(["VAN"]);
+    expect(anna.body.committees.map((committee: { code: string }) => committee.code)).toEqual([
+      "VAN",
+    ]);
     const karin = await app.call("GET", "/api/me", { user: "karin" });
     expect(karin.body.roles.klk).toBe(true);
     expect(karin.body.committees).toHaveLength(6);

@@ -11,8 +11,16 @@ import { startTestApp, type TestApp } from "../support/app.ts";
 let app: TestApp;
 const ids = new Map<string, string>();
 
-const MEMBERS: Record<string, DemoUserKey[]> = { VAN: ["anna"], TN: ["erik"], SN: ["lars", "maria"] };
-const CONTRACTS: Record<string, string> = { VAN: "Hemtjänst enligt LOV", TN: "Snöröjning och halkbekämpning", SN: "Personlig assistans" };
+const MEMBERS: Record<string, DemoUserKey[]> = {
+  VAN: ["anna"],
+  TN: ["erik"],
+  SN: ["lars", "maria"],
+};
+const CONTRACTS: Record<string, string> = {
+  VAN: "Hemtjänst enligt LOV",
+  TN: "Snöröjning och halkbekämpning",
+  SN: "Personlig assistans",
+};
 const USERS: DemoUserKey[] = ["anna", "erik", "lars", "karin"];
 
 beforeAll(async () => {
@@ -22,7 +30,10 @@ beforeAll(async () => {
     ids.set(`contract:${code}`, await app.contractId(CONTRACTS[code]!));
   }
   // Socialnämnden has no deviation in the demo; give it one to update.
-  await app.call("POST", "/api/deviations", { user: "lars", body: bodyFor("deviations", "SN", "lars") });
+  await app.call("POST", "/api/deviations", {
+    user: "lars",
+    body: bodyFor("deviations", "SN", "lars"),
+  });
 });
 afterAll(async () => {
   await app.stop();
@@ -36,15 +47,69 @@ function bodyFor(kind: string, code: string, user: DemoUserKey) {
   const contractId = ids.get(`contract:${code}`)!;
   switch (kind) {
     case "plans":
-      return { committeeId, mandatePeriod: "2030–2034", scope: `Plan av ${user}`, forms: ["avtalsuppföljning"], formsDescription: "", responsibility: "", timetable: "", feedback: "", status: "utkast", registryNumber: "" };
+      return {
+        committeeId,
+        mandatePeriod: "2030–2034",
+        scope: `Plan av ${user}`,
+        forms: ["avtalsuppföljning"],
+        formsDescription: "",
+        responsibility: "",
+        timetable: "",
+        feedback: "",
+        status: "utkast",
+        registryNumber: "",
+      };
     case "kickoffs":
-      return { contractId, committeeId, reason: "förlängning", contractStart: "2027-07-01", meetingDate: "2027-06-01", attendees: user, continuousReporting: "", yearlyReporting: "", minutesRegistryNumber: "", notes: "" };
+      return {
+        contractId,
+        committeeId,
+        reason: "förlängning",
+        contractStart: "2027-07-01",
+        meetingDate: "2027-06-01",
+        attendees: user,
+        continuousReporting: "",
+        yearlyReporting: "",
+        minutesRegistryNumber: "",
+        notes: "",
+      };
     case "deviations":
-      return { contractId, committeeId, occurredOn: "2026-11-20", description: `Avvikelse från ${user}`, severity: "låg", handling: "", status: "öppen" };
+      return {
+        contractId,
+        committeeId,
+        occurredOn: "2026-11-20",
+        description: `Avvikelse från ${user}`,
+        severity: "låg",
+        handling: "",
+        status: "öppen",
+      };
     case "follow-ups":
-      return { contractId, committeeId, period: "2026–2027", followUpDate: "2026-11-20", form: "avtalsuppföljning", meetsRequirements: "ja", deficienciesSummary: "", goalImpact: "", actionPlanSummary: "", goalFulfilment: "", serviceEvaluation: "", controlSufficient: true, publicSummary: "", status: "utkast" };
+      return {
+        contractId,
+        committeeId,
+        period: "2026–2027",
+        followUpDate: "2026-11-20",
+        form: "avtalsuppföljning",
+        meetsRequirements: "ja",
+        deficienciesSummary: "",
+        goalImpact: "",
+        actionPlanSummary: "",
+        goalFulfilment: "",
+        serviceEvaluation: "",
+        controlSufficient: true,
+        publicSummary: "",
+        status: "utkast",
+      };
     default:
-      return { contractId, committeeId, description: `Brist från ${user}`, goalImpact: "", measures: "", checkUpResult: "", sanctionNote: "", status: "öppen" };
+      return {
+        contractId,
+        committeeId,
+        description: `Brist från ${user}`,
+        goalImpact: "",
+        measures: "",
+        checkUpResult: "",
+        sanctionNote: "",
+        status: "öppen",
+      };
   }
 }
 
@@ -63,24 +128,37 @@ describe.each(USERS)("as %s", (user) => {
       `/api/contracts/${contractId}/history`,
       ...KINDS.map((kind) => `/api/${kind}?committeeId=${committeeId}`),
     ];
-    for (const path of paths) expect((await app.call("GET", path, { user })).status, path).toBe(expected);
+    for (const path of paths)
+      expect((await app.call("GET", path, { user })).status, path).toBe(expected);
     for (const kind of KINDS) {
-      const list = await app.call("GET", `/api/${kind}?committeeId=${committeeId}`, { user: MEMBERS[code]![0]! });
+      const list = await app.call("GET", `/api/${kind}?committeeId=${committeeId}`, {
+        user: MEMBERS[code]![0]!,
+      });
       const first = list.body.items[0];
       if (!first) continue;
-      expect((await app.call("GET", `/api/${kind}/${first.id}`, { user })).status, `${kind}/${first.id}`).toBe(expected);
-      expect((await app.call("GET", `/api/${kind}/${first.id}/history`, { user })).status).toBe(expected);
+      expect(
+        (await app.call("GET", `/api/${kind}/${first.id}`, { user })).status,
+        `${kind}/${first.id}`,
+      ).toBe(expected);
+      expect((await app.call("GET", `/api/${kind}/${first.id}/history`, { user })).status).toBe(
+        expected,
+      );
     }
   });
 
   test.each(Object.keys(MEMBERS))("writing for nämnd %s", async (code) => {
     const expectedCreate = isMember(user, code) ? 201 : 403;
     for (const kind of KINDS) {
-      const created = await app.call("POST", `/api/${kind}`, { user, body: bodyFor(kind, code, user) });
+      const created = await app.call("POST", `/api/${kind}`, {
+        user,
+        body: bodyFor(kind, code, user),
+      });
       expect(created.status, `${kind}: ${JSON.stringify(created.body)}`).toBe(expectedCreate);
     }
     // Updating an existing record of the nämnd.
-    const list = await app.call("GET", `/api/deviations?committeeId=${ids.get(code)}`, { user: MEMBERS[code]![0]! });
+    const list = await app.call("GET", `/api/deviations?committeeId=${ids.get(code)}`, {
+      user: MEMBERS[code]![0]!,
+    });
     const record = list.body.items[0];
     const patched = await app.call("PATCH", `/api/deviations/${record.id}`, {
       user,
@@ -89,7 +167,9 @@ describe.each(USERS)("as %s", (user) => {
     });
     expect(patched.status).toBe(isMember(user, code) ? 200 : 403);
     // The contract itself: its nämnd's members (and its owner) may change it.
-    const contract = await app.call("GET", `/api/contracts/${ids.get(`contract:${code}`)}`, { user: "karin" });
+    const contract = await app.call("GET", `/api/contracts/${ids.get(`contract:${code}`)}`, {
+      user: "karin",
+    });
     const contractPatch = await app.call("PATCH", `/api/contracts/${contract.body.id}`, {
       user,
       headers: { "If-Match": contract.body.etag },
@@ -99,18 +179,25 @@ describe.each(USERS)("as %s", (user) => {
   });
 
   test("the kommun-wide overview is for kommunledningskontoret only", async () => {
-    expect((await app.call("GET", "/api/overview", { user })).status).toBe(user === "karin" ? 200 : 403);
+    expect((await app.call("GET", "/api/overview", { user })).status).toBe(
+      user === "karin" ? 200 : 403,
+    );
   });
 
   test("the unfiltered register lists only nämnder the person may read", async () => {
     const list = await app.call("GET", "/api/contracts", { user });
     const readable = new Set(
-      (await app.call("GET", "/api/me", { user })).body.committees.map((committee: { id: string }) => committee.id),
+      (await app.call("GET", "/api/me", { user })).body.committees.map(
+        (committee: { id: string }) => committee.id,
+      ),
     );
     expect(list.status).toBe(200);
     expect(list.body.items.length).toBeGreaterThan(0);
     for (const contract of list.body.items) {
-      const visible = [contract.committeeId, ...contract.sharedWithCommitteeIds].some((id: string) => readable.has(id)) || contract.owner.id === (await app.call("GET", "/api/me", { user })).body.user.id;
+      const visible =
+        [contract.committeeId, ...contract.sharedWithCommitteeIds].some((id: string) =>
+          readable.has(id),
+        ) || contract.owner.id === (await app.call("GET", "/api/me", { user })).body.user.id;
       expect(visible, contract.title).toBe(true);
     }
   });
@@ -120,7 +207,9 @@ describe("special rules", () => {
   test("a shared contract: each nämnd records its own part; only the owning nämnd edits the contract", async () => {
     const stadning = await app.contractId("Städning av kommunens lokaler");
     const sn = ids.get("SN")!;
-    expect((await app.call("GET", `/api/contracts/${stadning}`, { user: "lars" })).status).toBe(200);
+    expect((await app.call("GET", `/api/contracts/${stadning}`, { user: "lars" })).status).toBe(
+      200,
+    );
     const followUp = await app.call("POST", "/api/follow-ups", {
       user: "lars",
       body: { ...bodyFor("follow-ups", "SN", "lars"), contractId: stadning, committeeId: sn },
@@ -128,11 +217,19 @@ describe("special rules", () => {
     expect(followUp.status).toBe(201);
     const asOtherNämnd = await app.call("POST", "/api/follow-ups", {
       user: "lars",
-      body: { ...bodyFor("follow-ups", "SN", "lars"), contractId: stadning, committeeId: await app.committeeId("KS") },
+      body: {
+        ...bodyFor("follow-ups", "SN", "lars"),
+        contractId: stadning,
+        committeeId: await app.committeeId("KS"),
+      },
     });
     expect(asOtherNämnd.status).toBe(403);
     const contract = await app.call("GET", `/api/contracts/${stadning}`, { user: "lars" });
-    const edit = await app.call("PATCH", `/api/contracts/${stadning}`, { user: "lars", headers: { "If-Match": contract.body.etag }, body: { description: "x" } });
+    const edit = await app.call("PATCH", `/api/contracts/${stadning}`, {
+      user: "lars",
+      headers: { "If-Match": contract.body.etag },
+      body: { description: "x" },
+    });
     expect(edit.status).toBe(403);
     // A contract not shared with the nämnd cannot be recorded against it.
     const notShared = await app.call("POST", "/api/follow-ups", {
@@ -146,10 +243,22 @@ describe("special rules", () => {
     const sn = ids.get("SN")!;
     const plans = await app.call("GET", `/api/plans?committeeId=${sn}`, { user: "lars" });
     const draft = plans.body.items.find((plan: { status: string }) => plan.status === "utkast");
-    const decide = { status: "beslutad", decisionDate: "2027-03-15", registryNumber: "SN 2027/0042" };
-    const byMember = await app.call("PATCH", `/api/plans/${draft.id}`, { user: "lars", headers: { "If-Match": draft.etag }, body: decide });
+    const decide = {
+      status: "beslutad",
+      decisionDate: "2027-03-15",
+      registryNumber: "SN 2027/0042",
+    };
+    const byMember = await app.call("PATCH", `/api/plans/${draft.id}`, {
+      user: "lars",
+      headers: { "If-Match": draft.etag },
+      body: decide,
+    });
     expect(byMember.status).toBe(403);
-    const bySecretary = await app.call("PATCH", `/api/plans/${draft.id}`, { user: "maria", headers: { "If-Match": draft.etag }, body: decide });
+    const bySecretary = await app.call("PATCH", `/api/plans/${draft.id}`, {
+      user: "maria",
+      headers: { "If-Match": draft.etag },
+      body: decide,
+    });
     expect(bySecretary.status).toBe(200);
     expect(bySecretary.body.status).toBe("beslutad");
   });

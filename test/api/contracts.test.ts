@@ -48,21 +48,38 @@ describe("contracts", () => {
     expect(created.body.strategic).toBe(true);
     expect(created.headers.get("etag")).toBe(created.body.etag);
     const read = await app.call("GET", `/api/contracts/${created.body.id}`, { user: "anna" });
-    expect(read.body).toMatchObject({ title: "Hemsjukvård kvällstid", provider: "Kvällsvård & Co AB", startDate: "2027-01-01", endDate: "2029-12-31" });
+    expect(read.body).toMatchObject({
+      title: "Hemsjukvård kvällstid",
+      provider: "Kvällsvård & Co AB",
+      startDate: "2027-01-01",
+      endDate: "2029-12-31",
+    });
   });
 
   test("bad input: Swedish messages per field, nothing stored", async () => {
-    const before = (await app.call("GET", `/api/contracts?committeeId=${van}`, { user: "anna" })).body.total;
+    const before = (await app.call("GET", `/api/contracts?committeeId=${van}`, { user: "anna" }))
+      .body.total;
     const response = await app.call("POST", "/api/contracts", {
       user: "anna",
-      body: newContract({ title: "", annualValue: -5, endDate: "2026-01-01", startDate: "2026-02-30", valueClass: "medel" }),
+      body: newContract({
+        title: "",
+        annualValue: -5,
+        endDate: "2026-01-01",
+        startDate: "2026-02-30",
+        valueClass: "medel",
+      }),
     });
     expect(response.status).toBe(400);
     expect(response.headers.get("content-type")).toContain("application/problem+json");
     const fields = response.body.errors.map((error: { field: string }) => error.field);
-    expect(fields).toEqual(expect.arrayContaining(["title", "annualValue", "startDate", "valueClass"]));
-    expect(response.body.errors.find((error: { field: string }) => error.field === "title").message).toBe("Ange avtalets namn");
-    const after = (await app.call("GET", `/api/contracts?committeeId=${van}`, { user: "anna" })).body.total;
+    expect(fields).toEqual(
+      expect.arrayContaining(["title", "annualValue", "startDate", "valueClass"]),
+    );
+    expect(
+      response.body.errors.find((error: { field: string }) => error.field === "title").message,
+    ).toBe("Ange avtalets namn");
+    const after = (await app.call("GET", `/api/contracts?committeeId=${van}`, { user: "anna" }))
+      .body.total;
     expect(after).toBe(before);
   });
 
@@ -70,36 +87,61 @@ describe("contracts", () => {
     const malformed = await app.call("POST", "/api/contracts", { user: "anna", body: "{not json" });
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe("bad-request");
-    const wrongType = await app.call("POST", "/api/contracts", { user: "anna", body: newContract({ ownRegime: "ja", owner: "Anna" }) });
+    const wrongType = await app.call("POST", "/api/contracts", {
+      user: "anna",
+      body: newContract({ ownRegime: "ja", owner: "Anna" }),
+    });
     expect(wrongType.status).toBe(400);
   });
 
   test("an override needs a reason; the nämnd may make a routine contract strategic", async () => {
     const missing = await app.call("POST", "/api/contracts", {
       user: "anna",
-      body: newContract({ valueClass: "låg", impactClass: "hög", strategicOverride: { strategic: true, reason: "" } }),
+      body: newContract({
+        valueClass: "låg",
+        impactClass: "hög",
+        strategicOverride: { strategic: true, reason: "" },
+      }),
     });
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].field).toBe("strategicOverride.reason");
     const ok = await app.call("POST", "/api/contracts", {
       user: "anna",
-      body: newContract({ valueClass: "låg", impactClass: "hög", strategicOverride: { strategic: true, reason: "Ensam utförare av nattinsatser" } }),
+      body: newContract({
+        valueClass: "låg",
+        impactClass: "hög",
+        strategicOverride: { strategic: true, reason: "Ensam utförare av nattinsatser" },
+      }),
     });
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ strategic: true, overrideReason: "Ensam utförare av nattinsatser" });
+    expect(ok.body).toMatchObject({
+      strategic: true,
+      overrideReason: "Ensam utförare av nattinsatser",
+    });
   });
 
   test("a warning past ten strategic contracts per nämnd", async () => {
     let last: { body: { warning?: string } } | undefined;
     for (let index = 0; index < 9; index += 1) {
-      last = await app.call("POST", "/api/contracts", { user: "anna", body: newContract({ title: `Strategiskt ${index}` }) });
+      last = await app.call("POST", "/api/contracts", {
+        user: "anna",
+        body: newContract({ title: `Strategiskt ${index}` }),
+      });
     }
     expect(last?.body.warning).toMatch(/Nämnden har \d+ strategiska avtal/);
   });
 
   test("update needs If-Match (428); a stale one gets 412 with the stored version; history shows the change", async () => {
-    const created = (await app.call("POST", "/api/contracts", { user: "anna", body: newContract({ title: "Versionstest" }) })).body;
-    const noIfMatch = await app.call("PATCH", `/api/contracts/${created.id}`, { user: "anna", body: { provider: "X AB" } });
+    const created = (
+      await app.call("POST", "/api/contracts", {
+        user: "anna",
+        body: newContract({ title: "Versionstest" }),
+      })
+    ).body;
+    const noIfMatch = await app.call("PATCH", `/api/contracts/${created.id}`, {
+      user: "anna",
+      body: { provider: "X AB" },
+    });
     expect(noIfMatch.status).toBe(428);
     const first = await app.call("PATCH", `/api/contracts/${created.id}`, {
       user: "anna",
@@ -122,18 +164,34 @@ describe("contracts", () => {
     expect(staleMember.body.detail).toContain("ändrats av någon annan");
     expect(staleMember.body.current.provider).toBe("Nya Kvällsvård AB");
     const history = await app.call("GET", `/api/contracts/${created.id}/history`, { user: "anna" });
-    expect(history.body.items[0].changes).toEqual([{ field: "provider", from: "Kvällsvård & Co AB", to: "Nya Kvällsvård AB" }]);
+    expect(history.body.items[0].changes).toEqual([
+      { field: "provider", from: "Kvällsvård & Co AB", to: "Nya Kvällsvård AB" },
+    ]);
     expect(history.body.items).toHaveLength(2);
   });
 
   test("search and filters", async () => {
-    const search = await app.call("GET", `/api/contracts?committeeId=${van}&q=hemtjänst`, { user: "anna" });
-    expect(search.body.items.map((item: { title: string }) => item.title)).toContain("Hemtjänst enligt LOV");
-    const strategic = await app.call("GET", `/api/contracts?committeeId=${van}&strategic=false`, { user: "anna" });
-    expect(strategic.body.items.every((item: { strategic: boolean }) => !item.strategic)).toBe(true);
-    const bad = await app.call("GET", `/api/contracts?committeeId=${van}&status=kanske`, { user: "anna" });
+    const search = await app.call("GET", `/api/contracts?committeeId=${van}&q=hemtjänst`, {
+      user: "anna",
+    });
+    expect(search.body.items.map((item: { title: string }) => item.title)).toContain(
+      "Hemtjänst enligt LOV",
+    );
+    const strategic = await app.call("GET", `/api/contracts?committeeId=${van}&strategic=false`, {
+      user: "anna",
+    });
+    expect(strategic.body.items.every((item: { strategic: boolean }) => !item.strategic)).toBe(
+      true,
+    );
+    const bad = await app.call("GET", `/api/contracts?committeeId=${van}&status=kanske`, {
+      user: "anna",
+    });
     expect(bad.status).toBe(400);
-    const injection = await app.call("GET", `/api/contracts?committeeId=${encodeURIComponent("1 or 1 eq 1")}`, { user: "anna" });
+    const injection = await app.call(
+      "GET",
+      `/api/contracts?committeeId=${encodeURIComponent("1 or 1 eq 1")}`,
+      { user: "anna" },
+    );
     expect(injection.status).toBe(400);
   });
 

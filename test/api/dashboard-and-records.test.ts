@@ -19,20 +19,39 @@ describe("dashboard and overview on the demo data", () => {
     expect(dashboard.status).toBe(200);
     expect(dashboard.body.today).toBe("2026-11-24");
     expect(dashboard.body.latestCompletePeriod.label).toBe("1 juli 2025 – 30 juni 2026");
-    const rules = dashboard.body.obligations.map((obligation: { rule: string; status: string }) => `${obligation.status} ${obligation.rule}`);
-    expect(rules).toEqual(["late committee-report", "due action-plan-check-up", "upcoming action-plan-deadline", "upcoming kickoff"]);
+    const rules = dashboard.body.obligations.map(
+      (obligation: { rule: string; status: string }) => `${obligation.status} ${obligation.rule}`,
+    );
+    expect(rules).toEqual([
+      "late committee-report",
+      "due action-plan-check-up",
+      "upcoming action-plan-deadline",
+      "upcoming kickoff",
+    ]);
     expect(dashboard.body.obligations[1].owner.name).toBe("Anna Lindqvist");
-    expect(dashboard.body.counts).toMatchObject({ late: 1, due: 1, upcoming: 2, strategic: 3, openDeficiencies: 5 });
+    expect(dashboard.body.counts).toMatchObject({
+      late: 1,
+      due: 1,
+      upcoming: 2,
+      strategic: 3,
+      openDeficiencies: 5,
+    });
   });
 
   test("the KS overview: 13 strategic contracts, deficiencies in hemtjänst and skolskjuts, who is late", async () => {
     const overview = await app.call("GET", "/api/overview", { user: "karin" });
     expect(overview.body.totals.strategicContracts).toBe(13);
-    const withDeficiencies = overview.body.committees.flatMap((row: { contractsWithDeficiencies: Array<{ title: string }> }) =>
-      row.contractsWithDeficiencies.map((contract) => contract.title),
+    const withDeficiencies = overview.body.committees.flatMap(
+      (row: { contractsWithDeficiencies: Array<{ title: string }> }) =>
+        row.contractsWithDeficiencies.map((contract) => contract.title),
     );
-    expect(withDeficiencies.sort()).toEqual(["Hemtjänst enligt LOV", "Skolskjuts med bil för elever med särskilda behov"]);
-    const tn = overview.body.committees.find((row: { committee: { code: string } }) => row.committee.code === "TN");
+    expect(withDeficiencies.sort()).toEqual([
+      "Hemtjänst enligt LOV",
+      "Skolskjuts med bil för elever med särskilda behov",
+    ]);
+    const tn = overview.body.committees.find(
+      (row: { committee: { code: string } }) => row.committee.code === "TN",
+    );
     expect(tn.counts.late).toBe(3);
     expect(tn.followUps).toEqual({ done: 4, expected: 4 });
   });
@@ -61,7 +80,9 @@ describe("Graph round trips", () => {
     const save = counter.snapshot();
     // Read the current item, check its contract, write: three calls, the write carrying If-Match.
     expect(save.requests).toBeLessThanOrEqual(4);
-    console.info(`Graph requests: dashboard ${dashboard.requests} (${dashboard.batchParts} batch parts), follow-up save ${save.requests}`);
+    console.info(
+      `Graph requests: dashboard ${dashboard.requests} (${dashboard.batchParts} batch parts), follow-up save ${save.requests}`,
+    );
   });
 });
 
@@ -90,7 +111,10 @@ describe("records", () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
-      { field: "deficienciesSummary", message: "Beskriv vilka brister som har iakttagits när kraven inte är uppfyllda" },
+      {
+        field: "deficienciesSummary",
+        message: "Beskriv vilka brister som har iakttagits när kraven inte är uppfyllda",
+      },
     ]);
   });
 
@@ -113,11 +137,15 @@ describe("records", () => {
     expect(missingOwner.status).toBe(400);
     expect(missingOwner.body.errors[0].field).toBe("actionOwner");
     const me = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
-    const created = await app.call("POST", "/api/deficiencies", { user: "anna", body: { ...base, actionOwner: me } });
+    const created = await app.call("POST", "/api/deficiencies", {
+      user: "anna",
+      body: { ...base, actionOwner: me },
+    });
     expect(created.status).toBe(201);
     const dashboard = await app.call("GET", `/api/committees/${van}/dashboard`, { user: "anna" });
     const checkUp = dashboard.body.obligations.find(
-      (obligation: { target: { id: string }; rule: string }) => obligation.target.id === created.body.id && obligation.rule === "action-plan-check-up",
+      (obligation: { target: { id: string }; rule: string }) =>
+        obligation.target.id === created.body.id && obligation.rule === "action-plan-check-up",
     );
     expect(checkUp).toMatchObject({ status: "due", dueDate: "2026-12-01" });
   });
@@ -133,13 +161,23 @@ describe("paging past the 5,000-item view threshold", () => {
   test("a nämnd with 5,100 contracts gets them all, through indexed queries", async () => {
     const kfn = await app.committeeId("KFN");
     const store = app.running.graph;
-    const lists = (await store.client.api("/sites/root/lists?$select=id,displayName").get()) as { value: Array<{ id: string; displayName: string }> };
+    const lists = (await store.client.api("/sites/root/lists?$select=id,displayName").get()) as {
+      value: Array<{ id: string; displayName: string }>;
+    };
     const contractsList = lists.value.find((list) => list.displayName === "Avtal")!.id;
     const requests = Array.from({ length: 5100 }, (_, index) => ({
       id: String(index),
       method: "POST" as const,
       url: `/sites/root/lists/${contractsList}/items`,
-      body: { fields: { Title: `Massavtal ${index}`, contractNumber: `MASS-${index}`, committeeLookupId: Number(kfn), status: "aktivt", strategic: false } },
+      body: {
+        fields: {
+          Title: `Massavtal ${index}`,
+          contractNumber: `MASS-${index}`,
+          committeeLookupId: Number(kfn),
+          status: "aktivt",
+          strategic: false,
+        },
+      },
     }));
     const responses = await sendBatch(store, requests);
     expect([...responses.values()].every((response) => response.status === 201)).toBe(true);

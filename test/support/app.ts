@@ -1,7 +1,7 @@
 import type { AppConfig } from "../../api/src/config.ts";
+import { DEMO_USERS, type DemoUserKey } from "../../api/src/demo/demo-people.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { type RunningApp, startApp } from "../../api/src/server.ts";
-import { DEMO_USERS, type DemoUserKey } from "../../api/src/demo/demo-people.ts";
 import { temporaryDirectory } from "./local-graph.ts";
 
 /** The whole app in local mode on free ports, with the demo data, for HTTP tests. */
@@ -9,7 +9,16 @@ export interface TestApp {
   running: RunningApp;
   url: string;
   tokenFor(user: DemoUserKey): Promise<string>;
-  call(method: string, path: string, options?: { user?: DemoUserKey; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<TestResponse>;
+  call(
+    method: string,
+    path: string,
+    options?: {
+      user?: DemoUserKey;
+      token?: string;
+      body?: unknown;
+      headers?: Record<string, string>;
+    },
+  ): Promise<TestResponse>;
   committeeId(code: string): Promise<string>;
   contractId(title: string): Promise<string>;
   stop(): Promise<void>;
@@ -28,19 +37,31 @@ export function localTestConfig(dataDir = temporaryDirectory("avtal-app-")): App
     port: 0,
     dataDir,
     logLevel: "silent",
-    localGraph: { port: 0, dataDir: `${dataDir}/graph`, failureRate: 0, latencyMs: 0, verifyTokens: false },
+    localGraph: {
+      port: 0,
+      dataDir: `${dataDir}/graph`,
+      failureRate: 0,
+      latencyMs: 0,
+      verifyTokens: false,
+    },
   };
 }
 
-export async function startTestApp(options: { now?: Date; config?: AppConfig } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { now?: Date; config?: AppConfig } = {},
+): Promise<TestApp> {
   const config = options.config ?? localTestConfig();
   const now = options.now;
-  const running = await startApp(config, { logger: createLogger("silent"), ...(now ? { now: () => now } : {}) });
+  const running = await startApp(config, {
+    logger: createLogger("silent"),
+    ...(now ? { now: () => now } : {}),
+  });
   const url = running.appUrl;
   const tokens = new Map<DemoUserKey, string>();
 
   const call: TestApp["call"] = async (method, path, callOptions = {}) => {
-    const token = callOptions.token ?? (callOptions.user ? await tokenFor(callOptions.user) : undefined);
+    const token =
+      callOptions.token ?? (callOptions.user ? await tokenFor(callOptions.user) : undefined);
     const response = await fetch(`${url}${path}`, {
       method,
       headers: {
@@ -48,7 +69,14 @@ export async function startTestApp(options: { now?: Date; config?: AppConfig } =
         ...(callOptions.body !== undefined ? { "Content-Type": "application/json" } : {}),
         ...callOptions.headers,
       },
-      ...(callOptions.body !== undefined ? { body: typeof callOptions.body === "string" ? callOptions.body : JSON.stringify(callOptions.body) } : {}),
+      ...(callOptions.body !== undefined
+        ? {
+            body:
+              typeof callOptions.body === "string"
+                ? callOptions.body
+                : JSON.stringify(callOptions.body),
+          }
+        : {}),
     });
     const text = await response.text();
     let body: unknown = text;
@@ -64,7 +92,9 @@ export async function startTestApp(options: { now?: Date; config?: AppConfig } =
     const cached = tokens.get(user);
     if (cached) return cached;
     const people = await call("GET", "/api/local-auth/users");
-    const match = people.body.items.find((item: { email: string }) => item.email === DEMO_USERS[user].email);
+    const match = people.body.items.find(
+      (item: { email: string }) => item.email === DEMO_USERS[user].email,
+    );
     if (!match) throw new Error(`demo user ${user} not found`);
     const issued = await call("POST", "/api/local-auth/token", { body: { userId: match.id } });
     tokens.set(user, issued.body.accessToken);
