@@ -4,14 +4,16 @@
  */
 import { ConfigError, loadConfig } from "../api/src/config.ts";
 import { startApp } from "../api/src/server.ts";
+import { buildTabIfStale } from "./build-tab.ts";
 
 try {
   const config = loadConfig();
+  if (await buildTabIfStale()) console.log("Fliken är byggd.");
   const running = await startApp(config);
   const lines = [
     "",
     `  Avtalsuppföljning körs (${config.mode === "local" ? "lokalt läge" : "klientläge"})`,
-    `  App:              ${running.appUrl}`,
+    `  Öppna:            ${running.appUrl}`,
     `  Graph:            ${running.graphUrl}`,
     ...(config.mode === "local" ? [`  Data:             ${config.dataDir}`] : []),
     "  Avsluta med Ctrl+C.",

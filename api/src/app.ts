@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import express from "express";
 import helmet from "helmet";
 import type { AppConfig } from "./config.ts";
@@ -23,6 +25,8 @@ export interface AppDependencies {
   /** Local mode's sign-in (demo users); absent in tenant mode. */
   localSignIn?: LocalSignIn;
   now?: () => Date;
+  /** The built tab (dist/tab); served at / when present. */
+  tabDirectory?: string;
 }
 
 /** Teams (web, desktop, mobile) and Microsoft 365 may frame the tab. */
@@ -35,6 +39,10 @@ export const TEAMS_FRAME_ANCESTORS = [
   "https://*.microsoft365.com",
   "https://*.cloud.microsoft",
 ];
+
+function noCacheForHtml(response: express.Response, file: string): void {
+  if (file.endsWith(".html")) response.setHeader("Cache-Control", "no-cache");
+}
 
 /** Wires the whole app; no module-level state, so tests can run several side by side. */
 export function createApp(dependencies: AppDependencies): express.Express {
@@ -53,7 +61,8 @@ export function createApp(dependencies: AppDependencies): express.Express {
           "default-src": ["'self'"],
           "frame-ancestors": TEAMS_FRAME_ANCESTORS,
           "script-src": ["'self'", "https://res.cdn.office.net"],
-          "connect-src": ["'self'"],
+          // teams-js checks Teams' valid domains from Microsoft's CDN.
+          "connect-src": ["'self'", "https://res.cdn.office.net"],
           "img-src": ["'self'", "data:"],
           "style-src": ["'self'", "'unsafe-inline'"],
         },
@@ -85,6 +94,23 @@ export function createApp(dependencies: AppDependencies): express.Express {
   api.use(contractsRouter(store));
   api.use(recordsRouter(store));
   app.use("/api", api);
+
+  // The tab: static files, and index.html for the tab's own addresses.
+  const tabDirectory =
+    dependencies.tabDirectory ?? path.resolve(import.meta.dirname, "../../dist/tab");
+  if (fs.existsSync(path.join(tabDirectory, "index.html"))) {
+    app.use(
+      express.static(tabDirectory, {
+        index: "index.html",
+        maxAge: "1h",
+        setHeaders: noCacheForHtml,
+      }),
+    );
+    app.get(/^\/(?!api\/|healthz).*/, (_request, response) => {
+      response.setHeader("Cache-Control", "no-cache");
+      response.sendFile(path.join(tabDirectory, "index.html"));
+    });
+  }
 
   app.use(notFoundHandler);
   app.use(

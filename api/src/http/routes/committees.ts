@@ -33,6 +33,8 @@ function presentCommittee(committee: Committee, settings: CycleData["settings"])
     periodKind: kind,
     periodLabel: PERIOD_KIND_LABELS[kind],
     registryEmail: committee.registryEmail,
+    /** The nämnd's Microsoft 365 group, which is its team in Teams. */
+    groupId: committee.groupId,
   };
 }
 

@@ -1,0 +1,98 @@
+import { Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
+import type { Level } from "../types.ts";
+
+/**
+ * The value × impact matrix (2×2) as one radio group: arrow keys move between
+ * the four quadrants, each announced with its meaning.
+ */
+
+const QUADRANTS: Array<{ value: Level; impact: Level; label: string; hint: string }> = [
+  {
+    value: "låg",
+    impact: "hög",
+    label: "Flaskhals",
+    hint: "Lågt värde, hög påverkan på verksamheten",
+  },
+  {
+    value: "hög",
+    impact: "hög",
+    label: "Strategiskt",
+    hint: "Högt värde, hög påverkan – rapporteras till fullmäktige",
+  },
+  { value: "låg", impact: "låg", label: "Rutin", hint: "Lågt värde, låg påverkan" },
+  { value: "hög", impact: "låg", label: "Hävstång", hint: "Högt värde, låg påverkan" },
+];
+
+const useStyles = makeStyles({
+  wrap: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "stretch",
+  },
+  axis: { writingMode: "vertical-rl", transform: "rotate(180deg)", textAlign: "center" },
+  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  cell: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  strategic: { backgroundColor: tokens.colorBrandBackground2 },
+  xAxis: { gridColumn: "2", textAlign: "center" },
+});
+
+export function ClassificationMatrix({
+  valueClass,
+  impactClass,
+  onChange,
+  disabled,
+  error,
+}: {
+  valueClass: Level;
+  impactClass: Level;
+  onChange: (value: Level, impact: Level) => void;
+  disabled?: boolean;
+  error?: string | undefined;
+}) {
+  const styles = useStyles();
+  return (
+    <Field
+      label="Klassificering: avtalets värde och påverkan på verksamheten"
+      hint="Strategiska avtal (högt värde och hög påverkan) följs upp varje period och rapporteras till kommunstyrelsen."
+      validationState={error ? "error" : "none"}
+      validationMessage={error}
+    >
+      <div className={styles.wrap}>
+        <Text className={styles.axis} aria-hidden="true">
+          Påverkan →
+        </Text>
+        <RadioGroup
+          className={styles.grid}
+          value={`${valueClass}|${impactClass}`}
+          disabled={disabled}
+          onChange={(_event, data) => {
+            const [value, impact] = data.value.split("|") as [Level, Level];
+            onChange(value, impact);
+          }}
+        >
+          {QUADRANTS.map((quadrant) => (
+            <div
+              key={quadrant.label}
+              className={`${styles.cell} ${quadrant.label === "Strategiskt" ? styles.strategic : ""}`}
+            >
+              <Radio
+                value={`${quadrant.value}|${quadrant.impact}`}
+                label={`${quadrant.label}: ${quadrant.hint}`}
+              />
+            </div>
+          ))}
+        </RadioGroup>
+        <span />
+        <Text className={styles.xAxis} aria-hidden="true">
+          Värde →
+        </Text>
+      </div>
+    </Field>
+  );
+}

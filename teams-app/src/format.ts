@@ -1,0 +1,53 @@
+/** Swedish formatting of dates, numbers and money. */
+
+const dateFormat = new Intl.DateTimeFormat("sv-SE", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const longDate = new Intl.DateTimeFormat("sv-SE", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const numberFormat = new Intl.NumberFormat("sv-SE");
+const moneyFormat = new Intl.NumberFormat("sv-SE", {
+  style: "currency",
+  currency: "SEK",
+  maximumFractionDigits: 0,
+});
+
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return "–";
+  return dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+export function formatLongDate(iso: string | undefined): string {
+  if (!iso) return "–";
+  return longDate.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return "–";
+  return new Intl.DateTimeFormat("sv-SE", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Stockholm",
+  }).format(new Date(iso));
+}
+
+export function formatNumber(value: number | undefined): string {
+  return value === undefined ? "–" : numberFormat.format(value);
+}
+
+export function formatMoney(value: number | undefined): string {
+  return value === undefined ? "–" : moneyFormat.format(value);
+}
+
+export function daysUntil(iso: string, today: string): number {
+  return Math.round(
+    (Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
+}

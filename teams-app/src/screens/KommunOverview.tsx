@@ -1,0 +1,151 @@
+import {
+  Badge,
+  Card,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
+import { useApp } from "../app-context.ts";
+import { ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
+import { PageHeader } from "../components/PageHeader.tsx";
+import { formatDate } from "../format.ts";
+import { useLoad } from "../hooks/use-load.ts";
+import type { Overview } from "../types.ts";
+import { ObligationTable } from "./Overview.tsx";
+
+const useStyles = makeStyles({
+  totals: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  total: { padding: tokens.spacingVerticalM, minWidth: "160px" },
+  number: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  tableWrap: { overflowX: "auto", backgroundColor: tokens.colorNeutralBackground1 },
+  section: { marginTop: tokens.spacingVerticalXL, display: "grid", gap: tokens.spacingVerticalS },
+});
+
+const PLAN_LABELS: Record<string, string> = {
+  beslutad: "Beslutad",
+  utkast: "Utkast",
+  saknas: "Saknas",
+};
+
+export function KommunOverview() {
+  const styles = useStyles();
+  const { api, me } = useApp();
+  const overview = useLoad(() => api.get<Overview>("/api/overview"), [api]);
+  if (!me.roles.klk)
+    return (
+      <ErrorMessage
+        error={
+          {
+            problem: {
+              title: "Ingen behörighet",
+              detail: "Översikten är till för kommunledningskontoret.",
+            },
+          } as never
+        }
+      />
+    );
+  if (overview.error) return <ErrorMessage error={overview.error} onRetry={overview.reload} />;
+  if (!overview.data) return <LoadingSkeleton label="Hämtar alla nämnder …" />;
+  const data = overview.data;
+  const late = data.committees.flatMap((row) => row.late);
+  return (
+    <>
+      <PageHeader
+        title="Kommunövergripande"
+        description={`Alla nämnder den ${formatDate(data.today)}: uppföljningsplan för ${data.mandatePeriod.key}, genomförda uppföljningar, strategiska avtal, brister och vem som är sen.`}
+      />
+      <div className={styles.totals}>
+        <Card className={styles.total}>
+          <Text className={styles.number}>{data.totals.strategicContracts}</Text>
+          <Text>Strategiska avtal</Text>
+        </Card>
+        <Card className={styles.total}>
+          <Text className={styles.number}>{data.totals.late}</Text>
+          <Text>Försenade uppgifter</Text>
+        </Card>
+        <Card className={styles.total}>
+          <Text className={styles.number}>{data.totals.committeesLate}</Text>
+          <Text>Nämnder med förseningar</Text>
+        </Card>
+      </div>
+      <div className={styles.tableWrap}>
+        <Table aria-label="Nämnderna sida vid sida" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Nämnd</TableHeaderCell>
+              <TableHeaderCell>Plan {data.mandatePeriod.key}</TableHeaderCell>
+              <TableHeaderCell>Uppföljningar (period)</TableHeaderCell>
+              <TableHeaderCell>Strategiska avtal</TableHeaderCell>
+              <TableHeaderCell>Avtal med brister</TableHeaderCell>
+              <TableHeaderCell>Redovisning</TableHeaderCell>
+              <TableHeaderCell>Försenat</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.committees.map((row) => (
+              <TableRow key={row.committee.id}>
+                <TableCell>{row.committee.name}</TableCell>
+                <TableCell>
+                  <Badge
+                    appearance="tint"
+                    color={
+                      row.planStatus === "beslutad"
+                        ? "success"
+                        : row.planStatus === "utkast"
+                          ? "warning"
+                          : "danger"
+                    }
+                  >
+                    {PLAN_LABELS[row.planStatus] ?? row.planStatus}
+                  </Badge>
+                </TableCell>
+                <TableCell>
+                  {row.followUps.done} av {row.followUps.expected} ({row.period})
+                </TableCell>
+                <TableCell>{row.strategicContracts}</TableCell>
+                <TableCell>
+                  {row.contractsWithDeficiencies.map((contract) => contract.title).join(", ") ||
+                    "–"}
+                </TableCell>
+                <TableCell>{row.reportStatus}</TableCell>
+                <TableCell>
+                  {row.counts.late > 0 ? (
+                    <Badge appearance="filled" color="danger">
+                      {row.counts.late}
+                    </Badge>
+                  ) : (
+                    "0"
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      {late.length > 0 ? (
+        <section className={styles.section} aria-labelledby="forsenat">
+          <Title3 as="h2" id="forsenat">
+            Försenat i nämnderna
+          </Title3>
+          <ObligationTable caption="Försenat i nämnderna" obligations={late} />
+        </section>
+      ) : null}
+    </>
+  );
+}

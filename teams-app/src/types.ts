@@ -1,0 +1,143 @@
+/** The API's JSON shapes as the tab uses them. */
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface CommitteeSummary {
+  id: string;
+  name: string;
+  code: string;
+  isKs: boolean;
+  periodKind: string;
+  periodLabel: string;
+  registryEmail: string;
+  groupId?: string;
+  canWrite?: boolean;
+  canDecide?: boolean;
+}
+
+export interface Me {
+  user: Person;
+  roles: { klk: boolean; member: string[]; secretary: string[] };
+  municipality: string;
+  committees: CommitteeSummary[];
+}
+
+export type ObligationStatus = "upcoming" | "due" | "late";
+
+export interface Obligation {
+  key: string;
+  rule: string;
+  committeeId: string;
+  status: ObligationStatus;
+  dueDate: string;
+  title: string;
+  owner?: Person;
+  target: { kind: "committee" | "contract" | "plan" | "deficiency" | "report"; id: string };
+}
+
+export interface Period {
+  start: string;
+  end: string;
+  key: string;
+  label: string;
+}
+
+export interface Dashboard {
+  committee: CommitteeSummary;
+  today: string;
+  currentPeriod: Period;
+  latestCompletePeriod: Period;
+  mandatePeriod: { key: string; planDue: string };
+  counts: {
+    upcoming: number;
+    due: number;
+    late: number;
+    contracts: number;
+    strategic: number;
+    openDeficiencies: number;
+  };
+  warning?: string;
+  obligations: Obligation[];
+}
+
+export type Level = "låg" | "hög";
+
+export interface Contract {
+  id: string;
+  etag: string;
+  title: string;
+  contractNumber: string;
+  committeeId: string;
+  sharedWithCommitteeIds: string[];
+  serviceArea: string;
+  provider: string;
+  providerOrgNumber: string;
+  ownRegime: boolean;
+  owner: Person;
+  valueClass: Level;
+  impactClass: Level;
+  strategic: boolean;
+  overrideReason: string;
+  annualValue?: number;
+  startDate?: string;
+  endDate?: string;
+  extensionOptions: string;
+  extensionDecisionDate?: string;
+  status: "planerat" | "aktivt" | "avslutat";
+  followUpsPerYear: number;
+  description: string;
+  publicFields: string[];
+  publicDescription: string;
+  internalNotes: string;
+  warning?: string;
+}
+
+export interface HistoryEntry {
+  version: string;
+  modified: string;
+  modifiedBy: string;
+  changes: Array<{ field: string; from: unknown; to: unknown }>;
+}
+
+export interface OverviewRow {
+  committee: CommitteeSummary;
+  period: string;
+  planStatus: string;
+  followUps: { done: number; expected: number };
+  strategicContracts: number;
+  contractsWithDeficiencies: Array<{ id: string; title: string }>;
+  openDeficiencies: number;
+  reportStatus: string;
+  counts: { upcoming: number; due: number; late: number };
+  late: Obligation[];
+}
+
+export interface Overview {
+  today: string;
+  mandatePeriod: { key: string; planDue: string };
+  totals: { strategicContracts: number; late: number; committeesLate: number };
+  committees: OverviewRow[];
+}
+
+export interface ReportRecord {
+  id: string;
+  reportType: string;
+  period: string;
+  status: string;
+  title: string;
+  webUrl: string;
+  generatedAt: string;
+}
+
+/** A record of one of the nämnd's lists (plans, kickoffs, deviations, follow-ups, deficiencies). */
+export interface RecordItem {
+  id: string;
+  etag: string;
+  committeeId: string;
+  contractId?: string;
+  [field: string]: unknown;
+}
