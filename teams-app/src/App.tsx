@@ -99,7 +99,7 @@ function initialRoute(host: Host): Route {
 
 export function App({ api, host, theme, onThemeChange, onSignOut }: AppProps) {
   const styles = useStyles();
-  const me = useLoad(() => api.get<Me>("/api/me"), [api]);
+  const me = useLoad(() => api.get<Me>("/api/me"), "once");
   const [route, setRoute] = useState<Route>(() => initialRoute(host));
   const [committeeId, setCommitteeId] = useState<string>();
   const [announcement, setAnnouncement] = useState("");
@@ -232,16 +232,9 @@ export function App({ api, host, theme, onThemeChange, onSignOut }: AppProps) {
   return (
     <AppContext.Provider value={context}>
       <div className={styles.shell}>
-        <a
-          className={styles.skip}
-          href="#main"
-          onClick={(event) => {
-            event.preventDefault();
-            mainRef.current?.focus();
-          }}
-        >
+        <button type="button" className={styles.skip} onClick={() => mainRef.current?.focus()}>
           Hoppa till innehållet
-        </a>
+        </button>
         <header className={styles.header}>
           <div className={styles.brand}>
             <Title3 as="p">Avtalsuppföljning</Title3>

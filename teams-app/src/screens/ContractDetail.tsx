@@ -115,7 +115,7 @@ export function ContractDetail({ id }: { id?: string }) {
       api.get<{ items: HistoryEntry[] }>(`/api/contracts/${id}/history`),
     ]);
     return { contract, history: history.items, contracts, allCommittees };
-  }, [api, id, committee?.id]);
+  }, `${id}|${committee?.id}`);
 
   if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <LoadingSkeleton label="Hämtar avtalet …" />;
@@ -351,7 +351,7 @@ function Related({
       tab === "history"
         ? Promise.resolve({ items: [] as RecordItem[] })
         : api.get<{ items: RecordItem[] }>(`/api/${tab}?contractId=${contract.id}`),
-    [api, tab, contract.id],
+    `${tab}|${contract.id}`,
   );
   const columns: Record<string, Array<[string, (record: RecordItem) => string]>> = {
     "follow-ups": [

@@ -58,7 +58,7 @@ export function ContractRegister() {
       api.get<{ items: Contract[] }>(
         `/api/contracts${scopeCommittee ? `?committeeId=${scopeCommittee}` : ""}`,
       ),
-    [api, scopeCommittee],
+    `${scopeCommittee}`,
   );
   const [query, setQuery] = useState("");
   const [area, setArea] = useState("");
@@ -71,8 +71,11 @@ export function ContractRegister() {
   });
   const [page, setPage] = useState(0);
 
-  const committeeName = (id: string) =>
-    me.committees.find((candidate) => candidate.id === id)?.name ?? "";
+  const committeeNames = useMemo(
+    () => new Map(me.committees.map((candidate) => [candidate.id, candidate.name])),
+    [me.committees],
+  );
+  const committeeName = (id: string) => committeeNames.get(id) ?? "";
   const today = new Date().toISOString().slice(0, 10);
   const items = contracts.data?.items ?? [];
   const areas = useMemo(
@@ -101,7 +104,7 @@ export function ContractRegister() {
       sort.key === "annualValue"
         ? (item.annualValue ?? -1)
         : sort.key === "committee"
-          ? committeeName(item.committeeId)
+          ? (committeeNames.get(item.committeeId) ?? "")
           : sort.key === "endDate"
             ? (item.endDate ?? "9999")
             : item[sort.key];
@@ -114,8 +117,7 @@ export function ContractRegister() {
       return sort.direction === "ascending" ? order : -order;
     });
     return result;
-    // biome-ignore lint/correctness/useExhaustiveDependencies: committeeName reads me, which is stable here.
-  }, [items, query, area, strategic, status, expires, sort, today]);
+  }, [items, query, area, strategic, status, expires, sort, today, committeeNames]);
 
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
@@ -151,7 +153,7 @@ export function ContractRegister() {
           ) : null
         }
       />
-      <div className={styles.filters} role="search" aria-label="Filtrera avtal">
+      <section className={styles.filters} aria-label="Filtrera avtal">
         <Field label="Sök">
           <Input
             type="search"
@@ -238,7 +240,7 @@ export function ContractRegister() {
             <option value="365">12 månader</option>
           </Select>
         </Field>
-      </div>
+      </section>
       {contracts.error ? <ErrorMessage error={contracts.error} onRetry={contracts.reload} /> : null}
       {contracts.loading && !contracts.data ? <LoadingSkeleton label="Hämtar avtal …" /> : null}
       {contracts.data && filtered.length === 0 ? (

@@ -46,7 +46,7 @@ const PLAN_LABELS: Record<string, string> = {
 export function KommunOverview() {
   const styles = useStyles();
   const { api, me } = useApp();
-  const overview = useLoad(() => api.get<Overview>("/api/overview"), [api]);
+  const overview = useLoad(() => api.get<Overview>("/api/overview"), "once");
   if (!me.roles.klk)
     return (
       <ErrorMessage

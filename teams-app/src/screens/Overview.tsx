@@ -126,7 +126,7 @@ export function Overview() {
       committee
         ? api.get<Dashboard>(`/api/committees/${committee.id}/dashboard`)
         : Promise.resolve(undefined),
-    [api, committee?.id],
+    `${committee?.id}`,
   );
 
   if (!committee)

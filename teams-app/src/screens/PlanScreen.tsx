@@ -83,7 +83,7 @@ export function PlanScreen() {
       api.get<Dashboard>(`/api/committees/${committee.id}/dashboard`),
     ]);
     return { plans: plans.items, dashboard };
-  }, [api, committee?.id]);
+  }, `${committee?.id}`);
 
   if (!committee)
     return <EmptyState title="Ingen nämnd">Välj en nämnd överst på sidan.</EmptyState>;

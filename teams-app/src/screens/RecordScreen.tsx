@@ -57,7 +57,7 @@ export function RecordScreen({
       api.get<Dashboard>(`/api/committees/${committeeId}/dashboard`),
     ]);
     return { records: records.items, contracts: contracts.items, dashboard };
-  }, [api, kind, committeeId]);
+  }, `${kind}|${committeeId}`);
 
   const opened = useMemo(
     () => (openId ? data.data?.records.find((record) => record.id === openId) : undefined),

@@ -29,7 +29,7 @@ export function Reports() {
       committee
         ? api.get<{ items: ReportRecord[] }>(`/api/reports?committeeId=${committee.id}`)
         : Promise.resolve({ items: [] }),
-    [api, committee?.id],
+    `${committee?.id}`,
   );
   return (
     <>
