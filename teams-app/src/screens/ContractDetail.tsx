@@ -38,12 +38,12 @@ const useStyles = makeStyles({
 });
 
 const PUBLIC_FIELDS = [
-  { value: "provider", label: "Utförare" },
-  { value: "serviceArea", label: "Verksamhetsområde" },
-  { value: "period", label: "Avtalsperiod" },
-  { value: "followedUp", label: "Vad som följs upp" },
-  { value: "latestResult", label: "Senaste uppföljningens sammanfattning" },
-  { value: "actionPlans", label: "Om handlingsplaner pågår" },
+  { value: "provider", label: "Visa utförare" },
+  { value: "serviceArea", label: "Visa verksamhetsområde" },
+  { value: "period", label: "Visa avtalsperiod" },
+  { value: "followedUp", label: "Visa vad som följs upp" },
+  { value: "latestResult", label: "Visa senaste uppföljningens sammanfattning" },
+  { value: "actionPlans", label: "Visa om handlingsplaner pågår" },
 ];
 
 const FIELD_LABELS: Record<string, string> = {

@@ -1,0 +1,42 @@
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { buildTabIfStale } from "../../scripts/build-tab.ts";
+
+/** Debian's Chromium, headless, driven by playwright-core (no downloaded browser). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchBrowser(): Promise<Browser> {
+  await buildTabIfStale();
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--lang=sv-SE",
+    ],
+  });
+}
+
+/** Signs in on the local sign-in page as one of the demo people. */
+export async function signIn(page: Page, baseUrl: string, name: string, path = ""): Promise<void> {
+  await page.goto(`${baseUrl}/${path}`);
+  await page.getByRole("button", { name: `Logga in som ${name}` }).click();
+  await page.getByRole("navigation", { name: "Huvudmeny" }).waitFor();
+}
+
+/** Collects uncaught page errors so a test can assert there were none. */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  return errors;
+}
+
+/** A form control by its exact label (a required field's label ends in " *"). */
+export function field(page: Page, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.getByLabel(new RegExp(`^${escaped}\\s*\\*?\\s*$`));
+}
