@@ -2,9 +2,8 @@ import {
   Button,
   Field,
   makeStyles,
+  mergeClasses,
   Select,
-  Tab,
-  TabList,
   Text,
   Title3,
   tokens,
@@ -52,6 +51,34 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     padding: `0 ${tokens.spacingHorizontalM}`,
     overflowX: "auto",
+  },
+  navList: {
+    display: "flex",
+    gap: tokens.spacingHorizontalXS,
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+  },
+  navLink: {
+    display: "block",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground2,
+    textDecoration: "none",
+    whiteSpace: "nowrap",
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    ":hover": {
+      color: tokens.colorNeutralForeground1,
+      borderBottomColor: tokens.colorNeutralStroke1,
+    },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "-2px",
+    },
+  },
+  navLinkCurrent: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottomColor: tokens.colorCompoundBrandStroke,
   },
   main: {
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
@@ -276,17 +303,26 @@ export function App({ api, host, theme, onThemeChange, onSignOut }: AppProps) {
           ) : null}
         </header>
         <nav className={styles.nav} aria-label="Huvudmeny">
-          <TabList
-            selectedValue={selectedTab}
-            onTabSelect={(_event, data) => navigate(parseRoute(String(data.value)))}
-            size="medium"
-          >
+          <ul className={styles.navList}>
             {NAV.filter((item) => !item.klkOnly || klk).map((item) => (
-              <Tab key={item.screen} value={item.screen}>
-                {SCREEN_TITLES[item.screen]}
-              </Tab>
+              <li key={item.screen}>
+                <a
+                  href={`#/${item.screen}`}
+                  className={mergeClasses(
+                    styles.navLink,
+                    selectedTab === item.screen && styles.navLinkCurrent,
+                  )}
+                  aria-current={selectedTab === item.screen ? "page" : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    navigate(parseRoute(item.screen));
+                  }}
+                >
+                  {SCREEN_TITLES[item.screen]}
+                </a>
+              </li>
             ))}
-          </TabList>
+          </ul>
         </nav>
         <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
           {screen}

@@ -15,42 +15,55 @@ afterAll(async () => {
 });
 
 test("the whole workflow: register, classify, follow up, deficiency, action plan, Översikt and the KS overview", async () => {
-  const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    locale: "sv-SE",
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const errors = pageErrors(page);
   await signIn(page, app.url, "Anna Lindqvist");
 
   // Register a contract and classify it strategic in the matrix.
-  await page.getByRole("tab", { name: "Avtal", exact: true }).click();
+  await page.getByRole("link", { name: "Avtal", exact: true }).click();
   await page.getByRole("button", { name: "Nytt avtal" }).click();
   await field(page, "Avtalets namn").fill("Hemsjukvård & rehab <natt>");
   await field(page, "Avtalsnummer").fill("ÅSBY-E2E-1");
   await field(page, "Verksamhetsområde").fill("Hemsjukvård");
   await field(page, "Utförare").fill("Nattvård i Åsby AB");
   await page.getByRole("radio", { name: /^Strategiskt/ }).check();
-  await expect.poll(() => page.getByRole("status").filter({ hasText: "Resultat:" }).textContent()).toContain("strategiskt avtal");
+  await expect
+    .poll(() => page.getByRole("status").filter({ hasText: "Resultat:" }).textContent())
+    .toContain("strategiskt avtal");
   await field(page, "Avtalsstart").fill("2026-01-01");
   await page.getByRole("button", { name: "Spara avtalet" }).click();
   await page.getByRole("heading", { level: 1, name: "Hemsjukvård & rehab <natt>" }).waitFor();
   expect(await page.getByText("Strategiskt", { exact: true }).first().isVisible()).toBe(true);
 
   // A follow-up for the period that finds deficiencies.
-  await page.getByRole("tab", { name: "Uppföljning", exact: true }).click();
+  await page.getByRole("link", { name: "Uppföljning", exact: true }).click();
   await page.getByRole("button", { name: "Ny uppföljning" }).click();
-  await field(page, "Avtal").selectOption({ label: "Hemsjukvård & rehab <natt> (Nattvård i Åsby AB)" });
-  await field(page, "Uppfyller utföraren väsentliga kvalitetskrav enligt avtalet?").selectOption("delvis");
+  await field(page, "Avtal").selectOption({
+    label: "Hemsjukvård & rehab <natt> (Nattvård i Åsby AB)",
+  });
+  await field(page, "Uppfyller utföraren väsentliga kvalitetskrav enligt avtalet?").selectOption(
+    "delvis",
+  );
   await page.getByRole("button", { name: "Spara", exact: true }).click();
   // The server asks for the deficiencies, shown at the field.
-  await page.getByText("Beskriv vilka brister som har iakttagits när kraven inte är uppfyllda").waitFor();
+  await page
+    .getByText("Beskriv vilka brister som har iakttagits när kraven inte är uppfyllda")
+    .waitFor();
   await field(page, "Vilka brister har iakttagits").fill("Läkemedelslistor saknas vid nattbesök.");
   await field(page, "Status").selectOption("klar");
   await page.getByRole("button", { name: "Spara", exact: true }).click();
   await page.getByRole("cell", { name: "Hemsjukvård & rehab <natt>" }).waitFor();
 
   // The deficiency with its action plan, checked up within two weeks.
-  await page.getByRole("tab", { name: "Brister och handlingsplaner" }).click();
+  await page.getByRole("link", { name: "Brister och handlingsplaner" }).click();
   await page.getByRole("button", { name: "Ny brist" }).click();
-  await field(page, "Avtal").selectOption({ label: "Hemsjukvård & rehab <natt> (Nattvård i Åsby AB)" });
+  await field(page, "Avtal").selectOption({
+    label: "Hemsjukvård & rehab <natt> (Nattvård i Åsby AB)",
+  });
   await field(page, "Brist").fill("Läkemedelslistor saknas");
   await field(page, "Åtgärder").fill("Rutin för läkemedelslistor och stickprov varje vecka.");
   const checkUp = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
@@ -60,8 +73,10 @@ test("the whole workflow: register, classify, follow up, deficiency, action plan
   await page.getByRole("cell", { name: "Hemsjukvård & rehab <natt>" }).waitFor();
 
   // It shows on Översikt as due now, with Anna responsible.
-  await page.getByRole("tab", { name: "Översikt" }).click();
-  const row = page.getByRole("row").filter({ hasText: "Uppföljning av handlingsplan (Hemsjukvård & rehab <natt>)" });
+  await page.getByRole("link", { name: "Översikt" }).click();
+  const row = page
+    .getByRole("row")
+    .filter({ hasText: "Uppföljning av handlingsplan (Hemsjukvård & rehab <natt>)" });
   await row.waitFor();
   expect(await row.textContent()).toContain("Anna Lindqvist");
   expect(await row.getByText("Aktuell nu").isVisible()).toBe(true);
@@ -69,14 +84,16 @@ test("the whole workflow: register, classify, follow up, deficiency, action plan
   // Kommunledningskontoret sees it across nämnder.
   await page.getByRole("button", { name: "Logga ut" }).click();
   await page.getByRole("button", { name: "Logga in som Karin Berg" }).click();
-  await page.getByRole("tab", { name: "Kommunövergripande" }).click();
+  await page.getByRole("link", { name: "Kommunövergripande" }).click();
   const van = page.getByRole("row").filter({ hasText: "Vård- och äldrenämnden" }).first();
   await van.waitFor();
   expect(await van.textContent()).toContain("Hemtjänst enligt LOV");
   expect(await page.getByText("Strategiska avtal").first().isVisible()).toBe(true);
   // Stored as typed: the ampersand and angle brackets are data, rendered as text.
   const contracts = await app.call("GET", "/api/contracts?q=E2E", { user: "karin" });
-  expect(contracts.body.items.map((item: { title: string }) => item.title)).toEqual(["Hemsjukvård & rehab <natt>"]);
+  expect(contracts.body.items.map((item: { title: string }) => item.title)).toEqual([
+    "Hemsjukvård & rehab <natt>",
+  ]);
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -98,7 +115,9 @@ test("a stale edit in a second page gets the conflict dialog, showing what chang
 
   await field(second.page, "Förlängningsoptioner").fill("1 år");
   await second.page.getByRole("button", { name: "Spara ändringar" }).click();
-  const dialog = second.page.getByRole("alertdialog", { name: "Någon annan har ändrat samma uppgifter" });
+  const dialog = second.page.getByRole("alertdialog", {
+    name: "Någon annan har ändrat samma uppgifter",
+  });
   await dialog.waitFor();
   const difference = dialog.getByRole("row").filter({ hasText: "Utförare" });
   expect(await difference.textContent()).toContain("Smakrik Catering Nord AB");
