@@ -4,8 +4,9 @@
  */
 import { printTable, writeResults } from "./report.ts";
 import { localGraphScenario } from "./scenarios/local-graph.ts";
+import { tabScenario } from "./scenarios/tab.ts";
 
-const scenarios = { "local-graph": localGraphScenario };
+const scenarios = { "local-graph": localGraphScenario, tab: tabScenario };
 const only = process.argv.slice(2);
 const rows = [];
 for (const [name, run] of Object.entries(scenarios)) {

@@ -8,20 +8,44 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { Api } from "./api.ts";
 import { AppContext, type AppContextValue } from "./app-context.ts";
 import { ErrorMessage, LoadingSkeleton } from "./components/Feedback.tsx";
 import { useLoad } from "./hooks/use-load.ts";
 import type { Host, ThemeName } from "./host.ts";
 import { parseRoute, type Route, routePath, SCREEN_TITLES } from "./routes.ts";
-import { ContractDetail } from "./screens/ContractDetail.tsx";
-import { ContractRegister } from "./screens/ContractRegister.tsx";
-import { KommunOverview } from "./screens/KommunOverview.tsx";
 import { Overview } from "./screens/Overview.tsx";
-import { PlanScreen } from "./screens/PlanScreen.tsx";
-import { RecordScreen } from "./screens/RecordScreen.tsx";
-import { Reports } from "./screens/Reports.tsx";
+
+// Översikt comes with the first load; other screens load when first opened.
+const ContractDetail = lazy(() =>
+  import("./screens/ContractDetail.tsx").then((module) => ({ default: module.ContractDetail })),
+);
+const ContractRegister = lazy(() =>
+  import("./screens/ContractRegister.tsx").then((module) => ({ default: module.ContractRegister })),
+);
+const KommunOverview = lazy(() =>
+  import("./screens/KommunOverview.tsx").then((module) => ({ default: module.KommunOverview })),
+);
+const PlanScreen = lazy(() =>
+  import("./screens/PlanScreen.tsx").then((module) => ({ default: module.PlanScreen })),
+);
+const RecordScreen = lazy(() =>
+  import("./screens/RecordScreen.tsx").then((module) => ({ default: module.RecordScreen })),
+);
+const Reports = lazy(() =>
+  import("./screens/Reports.tsx").then((module) => ({ default: module.Reports })),
+);
+
 import type { Me } from "./types.ts";
 
 const useStyles = makeStyles({
@@ -325,7 +349,7 @@ export function App({ api, host, theme, onThemeChange, onSignOut }: AppProps) {
           </ul>
         </nav>
         <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
-          {screen}
+          <Suspense fallback={<LoadingSkeleton />}>{screen}</Suspense>
         </main>
         <div aria-live="polite" className={styles.visuallyHidden}>
           {announcement}

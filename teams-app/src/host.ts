@@ -1,10 +1,8 @@
-import { app, authentication } from "@microsoft/teams-js";
-
 /**
  * Where the tab runs: inside Teams (SSO token, Teams theme and context) or
  * in an ordinary browser (local sign-in, theme of the user's choice).
  * Outside an iframe it cannot be Teams, so the browser is chosen at once;
- * inside one, app.initialize() gets a short time before giving up.
+ * inside one, teams-js is loaded and app.initialize() gets a short time before giving up.
  */
 
 export type ThemeName = "default" | "dark" | "contrast";
@@ -34,6 +32,8 @@ function asTheme(value: string | undefined): ThemeName {
 
 export async function detectHost(): Promise<Host> {
   if (window.self === window.top) return { kind: "browser" };
+  // Only a framed tab can be Teams; only then is teams-js loaded.
+  const { app, authentication } = await import("@microsoft/teams-js");
   try {
     await Promise.race([
       app.initialize(),
