@@ -13,6 +13,7 @@ import { committeesRouter } from "./http/routes/committees.ts";
 import { contractsRouter } from "./http/routes/contracts.ts";
 import { localAuthRouter } from "./http/routes/local-auth.ts";
 import { recordsRouter } from "./http/routes/records.ts";
+import { reportsRouter } from "./http/routes/reports.ts";
 import type { Logger } from "./logger.ts";
 import { AppStore } from "./store/app-store.ts";
 import { MembershipResolver } from "./store/membership.ts";
@@ -93,6 +94,7 @@ export function createApp(dependencies: AppDependencies): express.Express {
   api.use(committeesRouter(store, now));
   api.use(contractsRouter(store));
   api.use(recordsRouter(store));
+  api.use(reportsRouter(store, now));
   app.use("/api", api);
 
   // The tab: static files, and index.html for the tab's own addresses.

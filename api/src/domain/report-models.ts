@@ -354,7 +354,7 @@ export function ksCompilation(data: RegisterData, year: number, date: IsoDate): 
     const parts = [
       `Avseende ${section.title.charAt(0).toLowerCase() + section.title.slice(1)} (${committee.name}):`,
       section.followUp?.deficiencies ||
-        swedishList(section.deficiencies.map((entry) => entry.description.toLowerCase())) + ".",
+        `${swedishList(section.deficiencies.map((entry) => entry.description.toLowerCase()))}.`,
       section.followUp?.actionPlan ?? "",
       section.deficiencies.some((entry) => entry.checkUp)
         ? `Handlingsplanerna följs upp ${swedishList([...new Set(section.deficiencies.map((entry) => entry.checkUp).filter(Boolean))])}.`

@@ -216,6 +216,8 @@ export class LocalGraphServer {
         await this.upload(request, url.pathname.slice("/_upload/".length), send, sendError);
       } else if (url.pathname.startsWith("/_download/")) {
         this.download(url.pathname.slice("/_download/".length), response);
+      } else if (request.method === "GET" && url.pathname.startsWith("/sites/")) {
+        this.web(url.pathname, response);
       } else if (url.pathname.startsWith("/_local/") && this.options.adminEndpoints !== false) {
         await this.admin(request, url, response);
       } else if (request.method === "GET" && url.pathname === "/") {
@@ -406,6 +408,46 @@ export class LocalGraphServer {
       return;
     }
     driveScope(this.context, target.driveId);
+    response
+      .writeHead(200, {
+        "Content-Type": item.mimeType ?? "application/octet-stream",
+        "Content-Length": String(content.byteLength),
+        "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(item.name)}`,
+      })
+      .end(Buffer.from(content));
+  }
+
+  /**
+   * The stand-in for SharePoint's web: a file's `webUrl` opens (downloads) the
+   * file, as Office for the web would open it in a tenant.
+   */
+  private web(pathname: string, response: http.ServerResponse): void {
+    const notFound = (): void => {
+      response
+        .writeHead(404, { "Content-Type": "text/plain; charset=utf-8" })
+        .end("Filen finns inte.");
+    };
+    let decoded: string[];
+    try {
+      decoded = pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    } catch {
+      return notFound();
+    }
+    const site = this.persistence
+      .listSites()
+      .find(
+        (candidate) =>
+          `/${decoded.slice(0, 2).join("/")}`.toLowerCase() === candidate.path.toLowerCase(),
+      );
+    const [libraryName, ...names] = decoded.slice(2);
+    const list = site && libraryName ? this.persistence.getList(site.id, libraryName) : undefined;
+    const drive = list && this.persistence.getDriveByList(list.id);
+    let item = drive && this.persistence.getDriveRoot(drive.id);
+    for (const name of names)
+      item = item && drive ? this.persistence.getChildByName(drive.id, item.id, name) : undefined;
+    const content =
+      item && drive && !item.isFolder ? this.persistence.readContent(drive.id, item.id) : undefined;
+    if (!item || !content) return notFound();
     response
       .writeHead(200, {
         "Content-Type": item.mimeType ?? "application/octet-stream",

@@ -174,12 +174,5 @@ export function committeesRouter(store: AppStore, now: () => Date): Router {
     });
   });
 
-  router.get("/reports", async (request, response) => {
-    const { principal } = identityOf(response);
-    const committeeId = parseInput(itemId("Nämnd"), request.query.committeeId);
-    if (!can.readCommittee(principal, committeeId)) throw forbidden();
-    response.json({ items: await store.reports(committeeId) });
-  });
-
   return router;
 }
