@@ -48,7 +48,12 @@ export async function connect(
       close: async () => {},
     };
   }
-  const server = new LocalGraphServer({ dataDir: config.localGraph.dataDir, port: 0 });
+  // Links stored by the script (a report's webUrl) point where `npm start` serves the files.
+  const server = new LocalGraphServer({
+    dataDir: config.localGraph.dataDir,
+    port: 0,
+    webOrigin: origin,
+  });
   await server.start();
   return {
     config,

@@ -35,6 +35,8 @@ export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown, etag: string): Promise<T>;
+  /** A file, e.g. a report draft to save. */
+  blob(path: string): Promise<Blob>;
 }
 
 export function createApi(token: TokenSource, onUnauthenticated: () => void): Api {
@@ -76,6 +78,18 @@ export function createApi(token: TokenSource, onUnauthenticated: () => void): Ap
     return parsed as T;
   }
   return {
+    async blob(path) {
+      const response = await fetch(path, { headers: { Authorization: `Bearer ${await token()}` } });
+      if (!response.ok) {
+        throw new ApiError({
+          status: response.status,
+          code: "download",
+          title: "Kunde inte hämta filen",
+          detail: "Filen kunde inte hämtas. Försök igen.",
+        });
+      }
+      return response.blob();
+    },
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body),
     patch: (path, body, etag) => call("PATCH", path, body, etag),

@@ -30,6 +30,8 @@ export interface LocalGraphServerOptions {
   /** Serve the `/_local` admin endpoints (fault injection, stats, token). */
   adminEndpoints?: boolean;
   log?: (entry: Record<string, unknown>) => void;
+  /** Origin for `webUrl`s, when this instance is not the one people open files through. */
+  webOrigin?: string;
 }
 
 export const DEFAULT_SITE_PATH = "/sites/avtal";
@@ -75,6 +77,7 @@ export class LocalGraphServer {
     this.context = {
       persistence: this.persistence,
       origin: () => this.baseOrigin,
+      webOrigin: () => options.webOrigin ?? this.baseOrigin,
       now: () => new Date(),
       downloads: new DownloadTokens(),
     };
@@ -431,7 +434,8 @@ export class LocalGraphServer {
     try {
       decoded = pathname.split("/").filter(Boolean).map(decodeURIComponent);
     } catch {
-      return notFound();
+      notFound();
+      return;
     }
     const site = this.persistence
       .listSites()
@@ -447,7 +451,10 @@ export class LocalGraphServer {
       item = item && drive ? this.persistence.getChildByName(drive.id, item.id, name) : undefined;
     const content =
       item && drive && !item.isFolder ? this.persistence.readContent(drive.id, item.id) : undefined;
-    if (!item || !content) return notFound();
+    if (!item || !content) {
+      notFound();
+      return;
+    }
     response
       .writeHead(200, {
         "Content-Type": item.mimeType ?? "application/octet-stream",

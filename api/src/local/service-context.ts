@@ -3,8 +3,10 @@ import type { GraphPersistence } from "./persistence/graph-persistence.ts";
 /** What every handler may use; built once per service instance. */
 export interface ServiceContext {
   persistence: GraphPersistence;
-  /** Public origin of the service, e.g. `http://127.0.0.1:5100`. */
+  /** Origin of the service's API, e.g. `http://127.0.0.1:5100` (links for clients: nextLink, uploadUrl). */
   origin: () => string;
+  /** Origin of `webUrl`s: where people open files (the configured port, even when a script runs its own instance). */
+  webOrigin: () => string;
   now: () => Date;
   downloads: DownloadTokens;
 }

@@ -1,12 +1,23 @@
 import {
+  Button,
+  Field,
+  Input,
   Link,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  ProgressBar,
   Table,
   TableBody,
   TableCell,
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Title3,
+  tokens,
 } from "@fluentui/react-components";
+import { useState } from "react";
+import { ApiError } from "../api.ts";
 import { useApp } from "../app-context.ts";
 import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
@@ -22,8 +33,30 @@ const TYPE_LABELS: Record<string, string> = {
   aterkoppling: "Återkoppling till utföraren",
 };
 
+const useStyles = makeStyles({
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+    alignItems: "flex-end",
+    marginBottom: tokens.spacingVerticalL,
+  },
+  section: { display: "grid", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+});
+
+interface Generated {
+  report: ReportRecord;
+  message: string;
+  path: string;
+}
+
 export function Reports() {
-  const { api, committee } = useApp();
+  const styles = useStyles();
+  const { api, committee, me, announce } = useApp();
+  const [period, setPeriod] = useState("");
+  const [busy, setBusy] = useState<string>();
+  const [result, setResult] = useState<Generated>();
+  const [error, setError] = useState<ApiError>();
   const reports = useLoad(
     () =>
       committee
@@ -31,18 +64,124 @@ export function Reports() {
         : Promise.resolve({ items: [] }),
     `${committee?.id}`,
   );
+
+  const generate = async (body: Record<string, unknown>, label: string) => {
+    setBusy(label);
+    setError(undefined);
+    setResult(undefined);
+    announce(`${label} tas fram …`);
+    try {
+      const generated = await api.post<Generated>("/api/reports", body);
+      setResult(generated);
+      announce(generated.message);
+      reports.reload();
+    } catch (failure) {
+      if (failure instanceof ApiError) {
+        setError(failure);
+        announce(failure.problem.detail);
+      }
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const download = async (report: ReportRecord) => {
+    let file: Blob;
+    try {
+      file = await api.blob(`/api/reports/${report.id}/content`);
+    } catch (failure) {
+      if (failure instanceof ApiError) setError(failure);
+      return;
+    }
+    const url = URL.createObjectURL(file);
+    const anchor = document.createElement("a");
+    anchor.href = url;
+    anchor.download = `${report.title}.docx`;
+    anchor.click();
+    URL.revokeObjectURL(url);
+  };
+
+  if (!committee)
+    return <EmptyState title="Ingen nämnd">Välj en nämnd överst på sidan.</EmptyState>;
   return (
     <>
       <PageHeader
         title="Rapporter"
         description="Rapportutkast i nämndens dokumentbibliotek. Öppna utkastet i Word, gör det färdigt och diarieför det."
       />
+      {committee.canWrite || me.roles.klk ? (
+        <section className={styles.section} aria-labelledby="skapa-rapport">
+          <Title3 as="h2" id="skapa-rapport">
+            Skapa utkast
+          </Title3>
+          <div className={styles.actions}>
+            {committee.canWrite ? (
+              <>
+                <Field label="Period (tom = senaste avslutade)" hint="T.ex. 2025–2026">
+                  <Input value={period} onChange={(_event, data) => setPeriod(data.value)} />
+                </Field>
+                <Button
+                  appearance="primary"
+                  disabled={busy !== undefined}
+                  onClick={() =>
+                    generate(
+                      {
+                        type: "namnd",
+                        committeeId: committee.id,
+                        ...(period.trim() ? { period: period.trim() } : {}),
+                      },
+                      TYPE_LABELS.namnd!,
+                    )
+                  }
+                >
+                  Nämndens redovisning
+                </Button>
+                <Button
+                  disabled={busy !== undefined}
+                  onClick={() =>
+                    generate({ type: "plan", committeeId: committee.id }, TYPE_LABELS.plan!)
+                  }
+                >
+                  Uppföljningsplan
+                </Button>
+              </>
+            ) : null}
+            {me.roles.klk ? (
+              <Button
+                disabled={busy !== undefined}
+                onClick={() => generate({ type: "ks" }, TYPE_LABELS.ks!)}
+              >
+                Kommunstyrelsens sammanställning
+              </Button>
+            ) : null}
+          </div>
+          {busy ? (
+            <Field
+              validationMessage={`${busy} tas fram – alla nämnders uppgifter läses in och dokumentet laddas upp.`}
+              validationState="none"
+            >
+              <ProgressBar aria-label={`${busy} tas fram`} />
+            </Field>
+          ) : null}
+          {result ? (
+            <MessageBar intent="success">
+              <MessageBarBody>
+                {result.message} {result.path}.{" "}
+                <Link href={result.report.webUrl} target="_blank" rel="noopener">
+                  Öppna i Word
+                </Link>
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {error ? <ErrorMessage error={error} /> : null}
+        </section>
+      ) : null}
       {reports.error ? <ErrorMessage error={reports.error} onRetry={reports.reload} /> : null}
       {!reports.data && !reports.error ? <LoadingSkeleton /> : null}
       {reports.data && reports.data.items.length === 0 ? (
         <EmptyState title="Inga rapportutkast ännu">
-          När perioden är slut skapas nämndens redovisning här som ett Word-utkast i nämndens
-          bibliotek.
+          När perioden är slut skapar du nämndens redovisning här; utkastet hamnar i nämndens
+          dokumentbibliotek.
         </EmptyState>
       ) : null}
       {reports.data && reports.data.items.length > 0 ? (
@@ -54,24 +193,30 @@ export function Reports() {
               <TableHeaderCell>Period</TableHeaderCell>
               <TableHeaderCell>Status</TableHeaderCell>
               <TableHeaderCell>Skapad</TableHeaderCell>
+              <TableHeaderCell>Fil</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {reports.data.items.map((report) => (
               <TableRow key={report.id}>
                 <TableCell>
-                  {report.webUrl ? (
-                    <Link href={report.webUrl} target="_blank" rel="noopener">
-                      {report.title}
-                    </Link>
-                  ) : (
-                    report.title
-                  )}
+                  <Link href={report.webUrl} target="_blank" rel="noopener">
+                    {report.title}
+                  </Link>
                 </TableCell>
                 <TableCell>{TYPE_LABELS[report.reportType] ?? report.reportType}</TableCell>
                 <TableCell>{report.period}</TableCell>
                 <TableCell>{report.status}</TableCell>
                 <TableCell>{formatDateTime(report.generatedAt)}</TableCell>
+                <TableCell>
+                  <Button
+                    size="small"
+                    onClick={() => download(report)}
+                    aria-label={`Ladda ner ${report.title}`}
+                  >
+                    Ladda ner
+                  </Button>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -62,7 +62,7 @@ export function itemsDelta(
 
   const present = (item: Parameters<typeof fieldsFor>[2] & Parameters<typeof presentItem>[3]) =>
     presentItem(
-      origin,
+      context.webOrigin(),
       scope.site,
       scope.list,
       item,

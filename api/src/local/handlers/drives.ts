@@ -65,7 +65,7 @@ export function driveScope(context: ServiceContext, driveId: string): DriveScope
 }
 
 export function listDrives(context: ServiceContext, site: StoredSite): GraphResponse {
-  const origin = context.origin();
+  const origin = context.webOrigin();
   const value = context.persistence.listDrives(site.id).flatMap((drive) => {
     const list = context.persistence.getListById(drive.listId);
     return list ? [presentDrive(origin, site, list, drive)] : [];
@@ -74,7 +74,7 @@ export function listDrives(context: ServiceContext, site: StoredSite): GraphResp
 }
 
 export function getDrive(context: ServiceContext, scope: DriveScope): GraphResponse {
-  return json(200, presentDrive(context.origin(), scope.site, scope.list, scope.drive));
+  return json(200, presentDrive(context.webOrigin(), scope.site, scope.list, scope.drive));
 }
 
 export function defaultDrive(context: ServiceContext, site: StoredSite): DriveScope {
@@ -176,7 +176,7 @@ export function presentScopedDriveItem(
   }
   return presentDriveItem(item, {
     origin,
-    libraryWebUrl: listWebUrl(origin, scope.site, scope.list),
+    libraryWebUrl: listWebUrl(context.webOrigin(), scope.site, scope.list),
     itemPath: pathOf(context, scope, item),
     etagGuid: etagGuid(context, scope, item),
     ...(downloadUrl ? { downloadUrl } : {}),

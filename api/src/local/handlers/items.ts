@@ -51,7 +51,7 @@ function present(
   select?: Set<string>,
 ) {
   return presentItem(
-    context.origin(),
+    context.webOrigin(),
     scope.site,
     scope.list,
     item,

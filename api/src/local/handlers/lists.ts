@@ -30,7 +30,7 @@ export function resolveList(
 }
 
 export function listLists(context: ServiceContext, site: StoredSite): GraphResponse {
-  const origin = context.origin();
+  const origin = context.webOrigin();
   return json(200, {
     value: context.persistence.listLists(site.id).map((list) => presentList(origin, site, list)),
   });
@@ -41,7 +41,7 @@ export function getList(
   site: StoredSite,
   list: StoredList,
 ): GraphResponse {
-  return json(200, presentList(context.origin(), site, list));
+  return json(200, presentList(context.webOrigin(), site, list));
 }
 
 const SYSTEM_COLUMN_NAMES = new Set([
@@ -133,7 +133,7 @@ export function createList(
       });
     }
   });
-  return json(201, presentList(context.origin(), site, list));
+  return json(201, presentList(context.webOrigin(), site, list));
 }
 
 function systemColumn(list: StoredList, name: string, displayName: string): StoredColumn {

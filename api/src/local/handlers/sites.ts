@@ -23,5 +23,5 @@ export function resolveSiteByPath(
 }
 
 export function getSite(context: ServiceContext, site: StoredSite): GraphResponse {
-  return json(200, { ...presentSite(context.origin(), site) });
+  return json(200, { ...presentSite(context.webOrigin(), site) });
 }
