@@ -4,9 +4,10 @@
  */
 import { printTable, writeResults } from "./report.ts";
 import { localGraphScenario } from "./scenarios/local-graph.ts";
+import { reportsScenario } from "./scenarios/reports.ts";
 import { tabScenario } from "./scenarios/tab.ts";
 
-const scenarios = { "local-graph": localGraphScenario, tab: tabScenario };
+const scenarios = { "local-graph": localGraphScenario, tab: tabScenario, reports: reportsScenario };
 const only = process.argv.slice(2);
 const rows = [];
 for (const [name, run] of Object.entries(scenarios)) {
