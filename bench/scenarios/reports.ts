@@ -46,7 +46,12 @@ export async function reportsScenario(): Promise<Measurement[]> {
         body: { fields },
       })),
     );
-    return rows.map((_, index) => (responses.get(String(index))?.body as { id: string }).id);
+    return rows.map((_, index) => {
+      const response = responses.get(String(index));
+      if (response?.status !== 201)
+        throw new Error(`bench setup: ${list} ${index} failed (${response?.status})`);
+      return (response.body as { id: string }).id;
+    });
   };
   const committeeIds = await post(
     "committees",
