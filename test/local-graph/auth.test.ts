@@ -72,3 +72,23 @@ describe("verifying tokens from the local issuer", () => {
     expect((await call(graph, `Bearer ${tampered}`)).status).toBe(401);
   });
 });
+
+describe("channel messages", () => {
+  test("posting to a channel app-only is refused as in Graph (reminders go through the bot)", async () => {
+    const graph = await startTestGraph();
+    try {
+      const response = await fetch(`${graph.server.graphUrl}/teams/t1/channels/19:abc/messages`, {
+        method: "POST",
+        headers: { Authorization: "Bearer app-token", "Content-Type": "application/json" },
+        body: JSON.stringify({ body: { content: "Påminnelse" } }),
+      });
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as { error: { message: string } };
+      expect(body.error.message).toBe(
+        "Message POST is allowed in application-only context only for import purposes.",
+      );
+    } finally {
+      await graph.stop();
+    }
+  });
+});

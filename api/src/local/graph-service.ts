@@ -61,6 +61,21 @@ export function handleGraphRequest(context: ServiceContext, request: GraphReques
     const tail = rest.length > 0 ? `/${rest.join("/")}` : "";
     return siteRoutes(context, site, tail, request, path);
   }
+  if (first === "teams") {
+    // Posting to a channel with an app-only token is for migration only; unattended posts go through the bot.
+    if (
+      request.method === "POST" &&
+      /^\/teams\/[^/]+\/channels\/[^/]+\/messages$/.test(path) &&
+      "application" in request.identity
+    ) {
+      throw graphErrors.unauthenticated(
+        "Message POST is allowed in application-only context only for import purposes.",
+      );
+    }
+    throw graphErrors.invalidRequest(
+      "Teams resources are not emulated by the local Graph service; post to channels through the bot.",
+    );
+  }
   if (first === "users" || first === "groups") {
     return directoryRoutes(context, segments, request, path);
   }
