@@ -8,6 +8,7 @@ import { errorResponse, handleGraphRequest } from "./graph-service.ts";
 import { parseBatch, runBatch } from "./handlers/batch.ts";
 import { cancelUploadSession, driveScope, uploadFragment } from "./handlers/drives.ts";
 import { isoSeconds, newDriveId, newDriveItemId, newGuid, newSiteId } from "./ids.ts";
+import { LocalBotConnector } from "./bot-connector.ts";
 import { LocalIssuer, unverifiedClaims } from "./local-issuer.ts";
 import type { Identity } from "./persistence/graph-persistence.ts";
 import { SqliteGraphPersistence } from "./persistence/sqlite-graph-persistence.ts";
@@ -69,6 +70,7 @@ export class LocalGraphServer {
   private issuer: LocalIssuer | undefined;
   private baseOrigin = "";
   private readonly options: LocalGraphServerOptions;
+  readonly connector: LocalBotConnector;
 
   constructor(options: LocalGraphServerOptions) {
     this.options = options;
@@ -81,6 +83,7 @@ export class LocalGraphServer {
       now: () => new Date(),
       downloads: new DownloadTokens(),
     };
+    this.connector = new LocalBotConnector(this.persistence, () => this.issuer!, this.faults, () => this.baseOrigin);
     this.server = http.createServer((request, response) => {
       this.route(request, response).catch((error: unknown) => {
         this.options.log?.({ level: "error", msg: "local graph: unhandled", error: String(error) });
@@ -219,6 +222,20 @@ export class LocalGraphServer {
         await this.upload(request, url.pathname.slice("/_upload/".length), send, sendError);
       } else if (url.pathname.startsWith("/_download/")) {
         this.download(url.pathname.slice("/_download/".length), response);
+      } else if (/^\/(_botframework|_connector|_local\/connector)\//.test(url.pathname)) {
+        const raw = await readBody(request, MAX_JSON_BODY_BYTES);
+        let body: unknown;
+        try {
+          body = raw.byteLength > 0 ? JSON.parse(raw.toString("utf8")) : undefined;
+        } catch {
+          body = undefined;
+        }
+        const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+          response.writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(payload));
+        };
+        if (!(await this.connector.handle(request.method ?? "GET", url, request.headers, body, reply))) {
+          reply(404, { error: { code: "NotFound", message: "Unknown connector path." } });
+        }
       } else if (request.method === "GET" && url.pathname.startsWith("/sites/")) {
         this.web(url.pathname, response);
       } else if (url.pathname.startsWith("/_local/") && this.options.adminEndpoints !== false) {

@@ -79,6 +79,17 @@ export class LocalIssuer {
     return { token, expiresIn: lifetimeSeconds };
   }
 
+  /** A token for another audience (the local Bot Framework stand-in uses this). */
+  async sign(claims: JWTPayload, options: { issuer: string; audience: string; lifetimeSeconds?: number }): Promise<string> {
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: ALGORITHM, kid: this.publicJwk.kid ?? "local", typ: "JWT" })
+      .setIssuer(options.issuer)
+      .setAudience(options.audience)
+      .setIssuedAt()
+      .setExpirationTime(`${options.lifetimeSeconds ?? 3600}s`)
+      .sign(this.privateKey);
+  }
+
   async verify(token: string): Promise<JWTPayload> {
     const { payload } = await jwtVerify(token, this.publicKey, {
       issuer: this.issuer,

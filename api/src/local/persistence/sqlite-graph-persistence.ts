@@ -76,6 +76,10 @@ CREATE TABLE IF NOT EXISTS groups (
 CREATE TABLE IF NOT EXISTS group_members (
   group_id TEXT NOT NULL, member_id TEXT NOT NULL, PRIMARY KEY (group_id, member_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS group_members_by_member ON group_members (member_id);
+CREATE TABLE IF NOT EXISTS connector_activities (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL, activity_id TEXT NOT NULL,
+  activity TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS connector_by_conversation ON connector_activities (conversation_id, seq);
 CREATE TABLE IF NOT EXISTS upload_sessions (
   id TEXT PRIMARY KEY, drive_id TEXT NOT NULL, parent_id TEXT NOT NULL, name TEXT NOT NULL,
   conflict_behavior TEXT NOT NULL, expires TEXT NOT NULL, received INTEGER NOT NULL,
@@ -810,6 +814,25 @@ export class SqliteGraphPersistence implements GraphPersistence {
       "SELECT groups.* FROM group_members JOIN groups ON groups.id = group_members.group_id WHERE member_id = ? ORDER BY groups.display_name",
       memberId,
     ).map(toGroup);
+  }
+
+  // The local Bot Connector's record of posted activities
+
+  recordConnectorActivity(conversationId: string, activityId: string, activity: Record<string, unknown>): void {
+    this.run(
+      "INSERT INTO connector_activities (conversation_id, activity_id, activity) VALUES (?, ?, ?)",
+      conversationId,
+      activityId,
+      JSON.stringify(activity),
+    );
+  }
+
+  connectorActivities(conversationId: string, afterSeq: number): Array<{ seq: number; activity: Record<string, unknown> }> {
+    return this.all(
+      "SELECT seq, activity FROM connector_activities WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT 500",
+      conversationId,
+      afterSeq,
+    ).map((row) => ({ seq: Number(row.seq), activity: json(row, "activity") }));
   }
 
   // Upload sessions

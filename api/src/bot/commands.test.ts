@@ -1,0 +1,47 @@
+import { describe, expect, test } from "vitest";
+import { matchCommittee, normalize, parseCommand } from "./commands.ts";
+
+describe("parseCommand", () => {
+  test.each([
+    ["hjälp", { name: "hjalp" }],
+    ["HJALP", { name: "hjalp" }],
+    ["<at>Avtalsuppföljning</at> status", { name: "status", committee: undefined }],
+    ["status för Socialnämnden", { name: "status", committee: "socialnamnden" }],
+    ["kan du visa status tekniska", { name: "status", committee: "tekniska" }],
+    ["avtal hemtjänst", { name: "avtal", query: "hemtjanst" }],
+    ["sök skolskjuts", { name: "avtal", query: "skolskjuts" }],
+    ["brister", { name: "brister" }],
+    ["förfaller 30", { name: "forfaller", days: 30 }],
+    ["forfaller inom 60 dagar", { name: "forfaller", days: 60 }],
+    ["förfaller", { name: "forfaller", days: 90 }],
+    ["Plan?", { name: "plan" }],
+    ["rapporter", { name: "rapporter" }],
+    ["försenat!", { name: "forsenat" }],
+    ["koppla VAN", { name: "koppla", committee: "van" }],
+    ["", { name: "hjalp" }],
+  ])("%s", (text, expected) => {
+    expect(parseCommand(text)).toEqual(expected);
+  });
+
+  test("unknown text and commands missing their argument", () => {
+    expect(parseCommand("vad blir det för väder").name).toBe("okand");
+    expect(parseCommand("avtal").name).toBe("okand");
+    expect(parseCommand("koppla").name).toBe("okand");
+  });
+
+  test("normalize drops mentions, case, diacritics and punctuation", () => {
+    expect(normalize("<at>Bot</at>  Förfaller, ÅÄÖ!")).toBe("forfaller aao");
+  });
+
+  test("matching a nämnd by code, name or a unique part of it", () => {
+    const committees = [
+      { name: "Socialnämnden", code: "SN" },
+      { name: "Tekniska nämnden", code: "TN" },
+      { name: "Kultur- och fritidsnämnden", code: "KFN" },
+    ];
+    expect(matchCommittee(committees, "sn")?.code).toBe("SN");
+    expect(matchCommittee(committees, "tekniska")?.code).toBe("TN");
+    expect(matchCommittee(committees, "socialnamnden")?.code).toBe("SN");
+    expect(matchCommittee(committees, "namnden")).toBeUndefined();
+  });
+});

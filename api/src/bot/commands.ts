@@ -1,0 +1,89 @@
+/**
+ * The bot's Swedish commands, parsed from what people actually type: any
+ * case, extra words, a leading @mention, missing å/ä/ö ("forfaller 30").
+ */
+
+export type BotCommand =
+  | { name: "hjalp" }
+  | { name: "status"; committee: string | undefined }
+  | { name: "avtal"; query: string }
+  | { name: "brister" }
+  | { name: "forfaller"; days: number }
+  | { name: "plan" }
+  | { name: "rapporter" }
+  | { name: "forsenat" }
+  | { name: "koppla"; committee: string }
+  | { name: "okand"; text: string };
+
+export const DEFAULT_EXPIRY_DAYS = 90;
+
+/** Lower case, no diacritics, no mentions or punctuation. */
+export function normalize(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, " ")
+    .toLocaleLowerCase("sv")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\p{L}\p{N}\s–-]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const ALIASES: Record<string, Exclude<BotCommand["name"], "okand">> = {
+  hjalp: "hjalp",
+  help: "hjalp",
+  kommandon: "hjalp",
+  status: "status",
+  lage: "status",
+  oversikt: "status",
+  avtal: "avtal",
+  sok: "avtal",
+  brister: "brister",
+  brist: "brister",
+  handlingsplaner: "brister",
+  forfaller: "forfaller",
+  utgar: "forfaller",
+  plan: "plan",
+  uppfoljningsplan: "plan",
+  rapporter: "rapporter",
+  rapport: "rapporter",
+  forsenat: "forsenat",
+  forsenade: "forsenat",
+  sena: "forsenat",
+  koppla: "koppla",
+};
+
+const FILLER = new Set(["for", "i", "pa", "om", "till", "med", "av", "nar", "vad", "ar", "visa", "kan", "du", "mig", "oss", "den", "det", "de", "alla", "nagra", "inom", "dagar", "dag", "nämnden", "namnden", "please", "tack", "hej"]);
+
+export function parseCommand(text: string): BotCommand {
+  const words = normalize(text).split(" ").filter(Boolean);
+  const index = words.findIndex((word) => ALIASES[word] !== undefined);
+  if (index === -1) return words.length === 0 ? { name: "hjalp" } : { name: "okand", text };
+  const name = ALIASES[words[index]!]!;
+  const rest = words.slice(index + 1);
+  const argument = rest.filter((word) => !FILLER.has(word)).join(" ");
+  switch (name) {
+    case "status":
+      return { name, committee: argument || undefined };
+    case "avtal":
+      return argument ? { name, query: argument } : { name: "okand", text };
+    case "forfaller": {
+      const days = rest.map(Number).find((value) => Number.isInteger(value) && value > 0 && value <= 3650);
+      return { name, days: days ?? DEFAULT_EXPIRY_DAYS };
+    }
+    case "koppla":
+      return argument ? { name, committee: argument } : { name: "okand", text };
+    default:
+      return { name };
+  }
+}
+
+/** Finds a nämnd by what someone typed: its code, its name, or a unique part of the name. */
+export function matchCommittee<T extends { name: string; code: string }>(committees: T[], typed: string): T | undefined {
+  const wanted = normalize(typed);
+  if (!wanted) return undefined;
+  const exact = committees.find((committee) => normalize(committee.code) === wanted || normalize(committee.name) === wanted);
+  if (exact) return exact;
+  const partial = committees.filter((committee) => normalize(committee.name).includes(wanted));
+  return partial.length === 1 ? partial[0] : undefined;
+}
