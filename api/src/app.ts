@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import express from "express";
 import helmet from "helmet";
+import { BotReplies } from "./bot/bot-replies.ts";
+import { TeamsBot } from "./bot/teams-bot.ts";
 import type { AppConfig } from "./config.ts";
 import { siteReference } from "./graph/graph-access-for-config.ts";
 import type { GraphAccess } from "./graph/graph-client-factory.ts";
@@ -12,6 +14,7 @@ import { errorHandler, notFoundHandler } from "./http/problem.ts";
 import { committeesRouter } from "./http/routes/committees.ts";
 import { contractsRouter } from "./http/routes/contracts.ts";
 import { localAuthRouter } from "./http/routes/local-auth.ts";
+import { localChatRouter } from "./http/routes/local-chat.ts";
 import { recordsRouter } from "./http/routes/records.ts";
 import { reportsRouter } from "./http/routes/reports.ts";
 import type { Logger } from "./logger.ts";
@@ -28,6 +31,17 @@ export interface AppDependencies {
   now?: () => Date;
   /** The built tab (dist/tab); served at / when present. */
   tabDirectory?: string;
+  /** Local mode: the local Graph service's origin (Bot Framework stand-in for the bot and the chat panel). */
+  localGraphOrigin?: string;
+  /** The app's own URL once it listens (the chat panel posts activities to it). */
+  selfUrl?: () => string;
+  /** Accept bot activities without a token (Agents Playground); local mode only. */
+  allowUnauthenticatedBot?: boolean;
+}
+
+export interface CreatedApp {
+  express: express.Express;
+  bot: TeamsBot;
 }
 
 /** Teams (web, desktop, mobile) and Microsoft 365 may frame the tab. */
@@ -46,7 +60,7 @@ function noCacheForHtml(response: express.Response, file: string): void {
 }
 
 /** Wires the whole app; no module-level state, so tests can run several side by side. */
-export function createApp(dependencies: AppDependencies): express.Express {
+export function createApp(dependencies: AppDependencies): CreatedApp {
   const { config, graph, logger } = dependencies;
   const now = dependencies.now ?? (() => new Date());
   const store = new AppStore(graph, siteReference(config));
@@ -88,6 +102,19 @@ export function createApp(dependencies: AppDependencies): express.Express {
     }
   });
 
+  // The bot's endpoint (/api/messages) is the Teams SDK's, with its own token checks.
+  const replies = new BotReplies(store, membership, tabLinks(config, dependencies.selfUrl), now);
+  const bot = new TeamsBot({
+    config,
+    logger,
+    replies,
+    store,
+    membership,
+    localOrigin: dependencies.localGraphOrigin,
+    allowUnauthenticated: config.mode === "local" && dependencies.allowUnauthenticatedBot === true,
+  });
+  app.use(bot.router);
+
   const api = express.Router();
   if (dependencies.localSignIn) api.use(localAuthRouter(graph, dependencies.localSignIn));
   api.use(authenticate({ validate: dependencies.validateToken, membership, store }));
@@ -95,6 +122,9 @@ export function createApp(dependencies: AppDependencies): express.Express {
   api.use(contractsRouter(store));
   api.use(recordsRouter(store));
   api.use(reportsRouter(store, now));
+  if (config.mode === "local" && dependencies.localGraphOrigin && dependencies.selfUrl) {
+    api.use(localChatRouter(store, dependencies.localGraphOrigin, dependencies.selfUrl));
+  }
   app.use("/api", api);
 
   // The tab: static files, and index.html for the tab's own addresses.
@@ -120,5 +150,14 @@ export function createApp(dependencies: AppDependencies): express.Express {
       logger.error({ error: String(error), stack: (error as Error)?.stack }, "unhandled error"),
     ),
   );
-  return app;
+  return { express: app, bot };
+}
+
+/** Links from cards into the tab: the app's URL in local mode, a Teams deep link in a tenant. */
+function tabLinks(config: AppConfig, selfUrl: (() => string) | undefined) {
+  return (path: string, label: string): string => {
+    if (config.mode === "local") return `${selfUrl?.() ?? "http://localhost:3978"}/#/${path}`;
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: path }));
+    return `https://teams.microsoft.com/l/entity/${config.clientId}/avtalsuppfoljning?label=${encodeURIComponent(label)}&context=${context}`;
+  };
 }

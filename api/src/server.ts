@@ -1,6 +1,7 @@
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
+import type { TeamsBot } from "./bot/teams-bot.ts";
 import type { AppConfig } from "./config.ts";
 import { seedDemoData } from "./demo/seed.ts";
 import { swedishDate } from "./domain/dates.ts";
@@ -24,6 +25,7 @@ export interface RunningApp {
   graph: GraphAccess;
   localGraph: LocalGraphServer | undefined;
   localSignIn: LocalSignIn | undefined;
+  bot: TeamsBot;
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -45,6 +47,8 @@ export interface StartOptions {
   /** Load the demo data on first start in local mode (default true). */
   seedDemo?: boolean;
   now?: () => Date;
+  /** Accept bot activities without a token (for the Agents Playground); local mode only. */
+  allowUnauthenticatedBot?: boolean;
 }
 
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
@@ -93,26 +97,33 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     validateToken = tenantTokenValidator(config);
   }
 
-  const app = createApp({
+  let selfUrl = "";
+  const { express: app, bot } = createApp({
     config,
     graph,
     logger,
     validateToken,
     ...(localSignIn ? { localSignIn } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(localGraph ? { localGraphOrigin: localGraph.origin } : {}),
+    selfUrl: () => selfUrl,
+    allowUnauthenticatedBot: options.allowUnauthenticatedBot === true,
   });
+  await bot.initialize();
   const server = await new Promise<http.Server>((resolve, reject) => {
     const listening = app.listen(config.port, "0.0.0.0", (error?: Error) =>
       error ? reject(error) : resolve(listening),
     );
   });
   const port = (server.address() as AddressInfo).port;
+  selfUrl = `http://127.0.0.1:${port}`;
   return {
     appUrl: `http://localhost:${port}`,
     graphUrl,
     graph,
     localGraph,
     localSignIn,
+    bot,
     logger,
     async stop() {
       await new Promise<void>((resolve) => {

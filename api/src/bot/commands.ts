@@ -53,7 +53,36 @@ const ALIASES: Record<string, Exclude<BotCommand["name"], "okand">> = {
   koppla: "koppla",
 };
 
-const FILLER = new Set(["for", "i", "pa", "om", "till", "med", "av", "nar", "vad", "ar", "visa", "kan", "du", "mig", "oss", "den", "det", "de", "alla", "nagra", "inom", "dagar", "dag", "nämnden", "namnden", "please", "tack", "hej"]);
+const FILLER = new Set([
+  "for",
+  "i",
+  "pa",
+  "om",
+  "till",
+  "med",
+  "av",
+  "nar",
+  "vad",
+  "ar",
+  "visa",
+  "kan",
+  "du",
+  "mig",
+  "oss",
+  "den",
+  "det",
+  "de",
+  "alla",
+  "nagra",
+  "inom",
+  "dagar",
+  "dag",
+  "nämnden",
+  "namnden",
+  "please",
+  "tack",
+  "hej",
+]);
 
 export function parseCommand(text: string): BotCommand {
   const words = normalize(text).split(" ").filter(Boolean);
@@ -68,7 +97,9 @@ export function parseCommand(text: string): BotCommand {
     case "avtal":
       return argument ? { name, query: argument } : { name: "okand", text };
     case "forfaller": {
-      const days = rest.map(Number).find((value) => Number.isInteger(value) && value > 0 && value <= 3650);
+      const days = rest
+        .map(Number)
+        .find((value) => Number.isInteger(value) && value > 0 && value <= 3650);
       return { name, days: days ?? DEFAULT_EXPIRY_DAYS };
     }
     case "koppla":
@@ -79,10 +110,15 @@ export function parseCommand(text: string): BotCommand {
 }
 
 /** Finds a nämnd by what someone typed: its code, its name, or a unique part of the name. */
-export function matchCommittee<T extends { name: string; code: string }>(committees: T[], typed: string): T | undefined {
+export function matchCommittee<T extends { name: string; code: string }>(
+  committees: T[],
+  typed: string,
+): T | undefined {
   const wanted = normalize(typed);
   if (!wanted) return undefined;
-  const exact = committees.find((committee) => normalize(committee.code) === wanted || normalize(committee.name) === wanted);
+  const exact = committees.find(
+    (committee) => normalize(committee.code) === wanted || normalize(committee.name) === wanted,
+  );
   if (exact) return exact;
   const partial = committees.filter((committee) => normalize(committee.name).includes(wanted));
   return partial.length === 1 ? partial[0] : undefined;

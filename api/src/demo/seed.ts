@@ -157,6 +157,11 @@ export async function seedDemoData(
         ...committee,
         groupId: groupIds.get(committee.code) ?? "",
         secretaryIds: committee.secretaryIds.map(personId),
+        // In local mode each nämnd's team has a General channel where the bot posts reminders.
+        teamId: options.createDirectory ? (groupIds.get(committee.code) ?? "") : "",
+        channelId: options.createDirectory
+          ? `19:${committee.code.toLowerCase()}-allmant@thread.tacv2`
+          : "",
       }),
     })),
   );

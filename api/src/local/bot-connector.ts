@@ -31,7 +31,12 @@ export class LocalBotConnector {
   private readonly faults: FaultInjector;
   private readonly origin: () => string;
 
-  constructor(persistence: SqliteGraphPersistence, issuer: () => LocalIssuer, faults: FaultInjector, origin: () => string) {
+  constructor(
+    persistence: SqliteGraphPersistence,
+    issuer: () => LocalIssuer,
+    faults: FaultInjector,
+    origin: () => string,
+  ) {
     this.persistence = persistence;
     this.issuer = issuer;
     this.faults = faults;
@@ -47,10 +52,20 @@ export class LocalBotConnector {
   }
 
   /** Handles /_botframework/…, /_connector/… and /_local/connector/…; false if the path is not its own. */
-  async handle(method: string, url: URL, headers: http.IncomingHttpHeaders, body: unknown, reply: Reply): Promise<boolean> {
+  async handle(
+    method: string,
+    url: URL,
+    headers: http.IncomingHttpHeaders,
+    body: unknown,
+    reply: Reply,
+  ): Promise<boolean> {
     const path = url.pathname;
     if (method === "GET" && path === "/_botframework/v1/.well-known/openidconfiguration") {
-      reply(200, { issuer: LOCAL_BOT_ISSUER, jwks_uri: `${this.origin()}/_botframework/v1/.well-known/keys`, id_token_signing_alg_values_supported: ["RS256"] });
+      reply(200, {
+        issuer: LOCAL_BOT_ISSUER,
+        jwks_uri: `${this.origin()}/_botframework/v1/.well-known/keys`,
+        id_token_signing_alg_values_supported: ["RS256"],
+      });
       return true;
     }
     if (method === "GET" && path === "/_botframework/v1/.well-known/keys") {
@@ -58,43 +73,71 @@ export class LocalBotConnector {
       return true;
     }
     if (method === "POST" && path === "/_botframework/token") {
-      const clientId = typeof (body as { clientId?: unknown })?.clientId === "string" ? (body as { clientId: string }).clientId : "local-bot";
-      const token = await this.issuer().sign({ appid: clientId }, { issuer: LOCAL_BOT_ISSUER, audience: BOT_CONNECTOR_AUDIENCE });
+      const clientId =
+        typeof (body as { clientId?: unknown })?.clientId === "string"
+          ? (body as { clientId: string }).clientId
+          : "local-bot";
+      const token = await this.issuer().sign(
+        { appid: clientId },
+        { issuer: LOCAL_BOT_ISSUER, audience: BOT_CONNECTOR_AUDIENCE },
+      );
       reply(200, { access_token: token, token_type: "Bearer", expires_in: 3600 });
       return true;
     }
-    const conversation = /^\/_connector\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+    const conversation =
+      /^\/_connector\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (conversation && (method === "POST" || method === "PUT")) {
       if (!/^Bearer\s+\S+/.test(headers.authorization ?? "")) {
-        reply(401, { error: { code: "Unauthorized", message: "Missing bearer token for the Bot Connector." } });
+        reply(401, {
+          error: { code: "Unauthorized", message: "Missing bearer token for the Bot Connector." },
+        });
         return true;
       }
       const throttled = await this.faults.admit("request");
       if (throttled) {
-        reply(throttled.status, { error: { code: throttled.code, message: throttled.message } }, throttled.headers);
+        reply(
+          throttled.status,
+          { error: { code: throttled.code, message: throttled.message } },
+          throttled.headers,
+        );
         return true;
       }
       const conversationId = decodeURIComponent(conversation[1]!);
       const activity = (body ?? {}) as Record<string, unknown>;
       const id = conversation[2] ? decodeURIComponent(conversation[2]) : `1:${randomUUID()}`;
-      this.persistence.recordConnectorActivity(conversationId, id, { ...activity, id, conversation: { id: conversationId }, timestamp: new Date().toISOString() });
+      this.persistence.recordConnectorActivity(conversationId, id, {
+        ...activity,
+        id,
+        conversation: { id: conversationId },
+        timestamp: new Date().toISOString(),
+      });
       reply(method === "POST" ? 201 : 200, { id });
       return true;
     }
     if (method === "POST" && path === "/_connector/v3/conversations") {
-      reply(201, { id: `19:${randomUUID().replace(/-/g, "")}@thread.tacv2`, activityId: `1:${randomUUID()}` });
+      reply(201, {
+        id: `19:${randomUUID().replace(/-/g, "")}@thread.tacv2`,
+        activityId: `1:${randomUUID()}`,
+      });
       return true;
     }
     const listing = /^\/_local\/connector\/conversations\/([^/]+)\/activities$/.exec(path);
     if (listing && method === "GET") {
       const after = Number(url.searchParams.get("after") ?? "0");
-      reply(200, { value: this.persistence.connectorActivities(decodeURIComponent(listing[1]!), Number.isFinite(after) ? after : 0) });
+      reply(200, {
+        value: this.persistence.connectorActivities(
+          decodeURIComponent(listing[1]!),
+          Number.isFinite(after) ? after : 0,
+        ),
+      });
       return true;
     }
     if (method === "POST" && path === "/_local/connector/deliver") {
       const parsed = deliverSchema.safeParse(body);
       if (!parsed.success) {
-        reply(400, { error: { code: "BadRequest", message: "endpoint, botId and activity are required" } });
+        reply(400, {
+          error: { code: "BadRequest", message: "endpoint, botId and activity are required" },
+        });
         return true;
       }
       const activity: Record<string, unknown> = {
@@ -103,9 +146,15 @@ export class LocalBotConnector {
         serviceUrl: this.serviceUrl,
         ...parsed.data.activity,
       };
-      const conversationId = String((activity.conversation as { id?: unknown } | undefined)?.id ?? "");
-      if (activity.type === "message") this.persistence.recordConnectorActivity(conversationId, String(activity.id), activity);
-      const token = await this.issuer().sign({ serviceurl: this.serviceUrl }, { issuer: LOCAL_BOT_ISSUER, audience: parsed.data.botId, lifetimeSeconds: 300 });
+      const conversationId = String(
+        (activity.conversation as { id?: unknown } | undefined)?.id ?? "",
+      );
+      if (activity.type === "message")
+        this.persistence.recordConnectorActivity(conversationId, String(activity.id), activity);
+      const token = await this.issuer().sign(
+        { serviceurl: this.serviceUrl },
+        { issuer: LOCAL_BOT_ISSUER, audience: parsed.data.botId, lifetimeSeconds: 300 },
+      );
       const response = await fetch(parsed.data.endpoint, {
         method: "POST",
         headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },

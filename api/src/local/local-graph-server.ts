@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { LocalBotConnector } from "./bot-connector.ts";
 import { errorBody, type GraphError, graphErrors } from "./errors.ts";
 import { FaultInjector, type FaultSettings } from "./faults.ts";
 import type { GraphRequest, GraphResponse } from "./graph-request.ts";
@@ -8,7 +9,6 @@ import { errorResponse, handleGraphRequest } from "./graph-service.ts";
 import { parseBatch, runBatch } from "./handlers/batch.ts";
 import { cancelUploadSession, driveScope, uploadFragment } from "./handlers/drives.ts";
 import { isoSeconds, newDriveId, newDriveItemId, newGuid, newSiteId } from "./ids.ts";
-import { LocalBotConnector } from "./bot-connector.ts";
 import { LocalIssuer, unverifiedClaims } from "./local-issuer.ts";
 import type { Identity } from "./persistence/graph-persistence.ts";
 import { SqliteGraphPersistence } from "./persistence/sqlite-graph-persistence.ts";
@@ -83,7 +83,12 @@ export class LocalGraphServer {
       now: () => new Date(),
       downloads: new DownloadTokens(),
     };
-    this.connector = new LocalBotConnector(this.persistence, () => this.issuer!, this.faults, () => this.baseOrigin);
+    this.connector = new LocalBotConnector(
+      this.persistence,
+      () => this.issuer!,
+      this.faults,
+      () => this.baseOrigin,
+    );
     this.server = http.createServer((request, response) => {
       this.route(request, response).catch((error: unknown) => {
         this.options.log?.({ level: "error", msg: "local graph: unhandled", error: String(error) });
@@ -231,9 +236,13 @@ export class LocalGraphServer {
           body = undefined;
         }
         const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-          response.writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(payload));
+          response
+            .writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...headers })
+            .end(JSON.stringify(payload));
         };
-        if (!(await this.connector.handle(request.method ?? "GET", url, request.headers, body, reply))) {
+        if (
+          !(await this.connector.handle(request.method ?? "GET", url, request.headers, body, reply))
+        ) {
           reply(404, { error: { code: "NotFound", message: "Unknown connector path." } });
         }
       } else if (request.method === "GET" && url.pathname.startsWith("/sites/")) {

@@ -80,7 +80,10 @@ export class LocalIssuer {
   }
 
   /** A token for another audience (the local Bot Framework stand-in uses this). */
-  async sign(claims: JWTPayload, options: { issuer: string; audience: string; lifetimeSeconds?: number }): Promise<string> {
+  async sign(
+    claims: JWTPayload,
+    options: { issuer: string; audience: string; lifetimeSeconds?: number },
+  ): Promise<string> {
     return new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM, kid: this.publicJwk.kid ?? "local", typ: "JWT" })
       .setIssuer(options.issuer)

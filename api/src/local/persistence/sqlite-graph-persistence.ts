@@ -818,7 +818,11 @@ export class SqliteGraphPersistence implements GraphPersistence {
 
   // The local Bot Connector's record of posted activities
 
-  recordConnectorActivity(conversationId: string, activityId: string, activity: Record<string, unknown>): void {
+  recordConnectorActivity(
+    conversationId: string,
+    activityId: string,
+    activity: Record<string, unknown>,
+  ): void {
     this.run(
       "INSERT INTO connector_activities (conversation_id, activity_id, activity) VALUES (?, ?, ?)",
       conversationId,
@@ -827,7 +831,10 @@ export class SqliteGraphPersistence implements GraphPersistence {
     );
   }
 
-  connectorActivities(conversationId: string, afterSeq: number): Array<{ seq: number; activity: Record<string, unknown> }> {
+  connectorActivities(
+    conversationId: string,
+    afterSeq: number,
+  ): Array<{ seq: number; activity: Record<string, unknown> }> {
     return this.all(
       "SELECT seq, activity FROM connector_activities WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT 500",
       conversationId,

@@ -1,0 +1,430 @@
+import {
+  annualCycle,
+  countByStatus,
+  OBLIGATION_STATUS_LABELS,
+  type Obligation,
+} from "../domain/annual-cycle.ts";
+import { addDays, swedishDate, swedishLongDate } from "../domain/dates.ts";
+import { mandatePeriodContaining } from "../domain/mandate-period.ts";
+import type { Committee } from "../domain/model.ts";
+import { can, type Principal, principalFor, readableCommittees } from "../policies/access.ts";
+import type { AppStore } from "../store/app-store.ts";
+import type { MembershipResolver } from "../store/membership.ts";
+import {
+  type AdaptiveCard,
+  card,
+  facts,
+  fitted,
+  heading,
+  openUrl,
+  paragraph,
+  subheading,
+} from "./cards.ts";
+import { type BotCommand, matchCommittee, parseCommand } from "./commands.ts";
+
+/**
+ * What the bot answers: the same data and the same access rules as the tab.
+ * A person sees only the nämnder they may read; kommunledningskontoret sees all.
+ */
+
+export interface Speaker {
+  /** Entra object id (activity.from.aadObjectId). */
+  id: string;
+  name: string;
+}
+
+export interface Where {
+  /** The team's Microsoft 365 group (a channel conversation), if any. */
+  teamGroupId: string | undefined;
+  conversationId: string;
+  conversationType: "personal" | "channel" | "groupChat";
+}
+
+export type Reply = { kind: "card"; card: AdaptiveCard } | { kind: "text"; text: string };
+
+export type TabLink = (path: string, label: string) => string;
+
+const COMMAND_HELP: Array<[string, string]> = [
+  ["status [nämnd]", "Vad som är försenat, aktuellt och kommande i nämndens årshjul"],
+  ["avtal <sökord>", "Sök i avtalsregistret"],
+  ["brister", "Öppna brister och handlingsplaner"],
+  ["förfaller [dagar]", "Avtal som löper ut inom 90 dagar (eller det antal du anger)"],
+  ["plan", "Uppföljningsplanen för mandatperioden"],
+  ["rapporter", "Rapportutkast i nämndens bibliotek"],
+  ["försenat", "Kommunledningskontoret: vilka nämnder som är sena"],
+  ["koppla <nämnd>", "Koppla det här teamet till en nämnd (nämndsekreterare)"],
+];
+
+export class BotReplies {
+  private readonly store: AppStore;
+  private readonly membership: MembershipResolver;
+  private readonly link: TabLink;
+  private readonly now: () => Date;
+
+  constructor(
+    store: AppStore,
+    membership: MembershipResolver,
+    link: TabLink,
+    now: () => Date = () => new Date(),
+  ) {
+    this.store = store;
+    this.membership = membership;
+    this.link = link;
+    this.now = now;
+  }
+
+  async answer(text: string, speaker: Speaker, where: Where): Promise<Reply> {
+    const command = parseCommand(text);
+    const [committees, settings, groups] = await Promise.all([
+      this.store.committees(),
+      this.store.settings(),
+      this.membership.groupsOf({ id: speaker.id, groups: undefined }),
+    ]);
+    const principal = principalFor(
+      { id: speaker.id, name: speaker.name, email: "" },
+      groups,
+      committees,
+      settings.klkGroupId,
+    );
+    const here = this.committeeHere(committees, where, principal);
+    return this.dispatch(command, principal, committees, here, where);
+  }
+
+  /** The nämnd a conversation is about: the team's, else the person's own. */
+  private committeeHere(
+    committees: Committee[],
+    where: Where,
+    principal: Principal,
+  ): Committee | undefined {
+    const byTeam = committees.find(
+      (committee) =>
+        (committee.channelId && committee.channelId === where.conversationId) ||
+        (where.teamGroupId && committee.groupId === where.teamGroupId),
+    );
+    return (
+      byTeam ??
+      committees.find((committee) => principal.memberOf.has(committee.id)) ??
+      readableCommittees(principal, committees)[0]
+    );
+  }
+
+  private async dispatch(
+    command: BotCommand,
+    principal: Principal,
+    committees: Committee[],
+    here: Committee | undefined,
+    where: Where,
+  ): Promise<Reply> {
+    const denied = (committee: Committee): Reply => ({
+      kind: "text",
+      text: `Du har inte behörighet till ${committee.name}s uppgifter.`,
+    });
+    const target = (typed?: string) => (typed ? matchCommittee(committees, typed) : here);
+    switch (command.name) {
+      case "hjalp":
+      case "okand":
+        return { kind: "card", card: this.help(command.name === "okand") };
+      case "status": {
+        const committee = target(command.committee);
+        if (!committee)
+          return {
+            kind: "text",
+            text: command.committee
+              ? `Jag hittar ingen nämnd som heter "${command.committee}".`
+              : "Du hör inte till någon nämnd ännu.",
+          };
+        if (!can.readCommittee(principal, committee.id)) return denied(committee);
+        return { kind: "card", card: await this.status(committee) };
+      }
+      case "avtal":
+      case "forfaller": {
+        const readable = new Set(
+          readableCommittees(principal, committees).map((committee) => committee.id),
+        );
+        const contracts = (await this.store.allContracts()).filter(
+          (contract) =>
+            principal.klk ||
+            [contract.committeeId, ...contract.sharedWithCommitteeIds].some((id) =>
+              readable.has(id),
+            ),
+        );
+        if (command.name === "avtal") {
+          const query = command.query;
+          const hits = contracts.filter((contract) =>
+            [contract.title, contract.provider, contract.serviceArea, contract.contractNumber].some(
+              (value) => normalizeText(value).includes(query),
+            ),
+          );
+          return {
+            kind: "card",
+            card: this.contractList(`Avtal som matchar "${query}"`, hits, committees),
+          };
+        }
+        const today = swedishDate(this.now());
+        const until = addDays(today, command.days);
+        const expiring = contracts.filter(
+          (contract) =>
+            contract.status !== "avslutat" &&
+            contract.endDate &&
+            contract.endDate >= today &&
+            contract.endDate <= until,
+        );
+        return {
+          kind: "card",
+          card: this.contractList(
+            `Avtal som löper ut inom ${command.days} dagar`,
+            expiring.sort((a, b) => (a.endDate ?? "").localeCompare(b.endDate ?? "")),
+            committees,
+            true,
+          ),
+        };
+      }
+      case "brister": {
+        if (!here) return { kind: "text", text: "Du hör inte till någon nämnd ännu." };
+        if (!can.readCommittee(principal, here.id)) return denied(here);
+        return { kind: "card", card: await this.deficiencies(here) };
+      }
+      case "plan": {
+        if (!here) return { kind: "text", text: "Du hör inte till någon nämnd ännu." };
+        if (!can.readCommittee(principal, here.id)) return denied(here);
+        return { kind: "card", card: await this.plan(here) };
+      }
+      case "rapporter": {
+        if (!here) return { kind: "text", text: "Du hör inte till någon nämnd ännu." };
+        if (!can.readCommittee(principal, here.id)) return denied(here);
+        const reports = await this.store.reports(here.id);
+        return {
+          kind: "card",
+          card: card(
+            [
+              heading(`Rapporter – ${here.name}`),
+              ...(reports.length === 0
+                ? [paragraph("Inga rapportutkast ännu. Skapa dem under Rapporter i fliken.")]
+                : reports
+                    .slice(0, 15)
+                    .map((report) => paragraph(`${report.title} (${report.status})`))),
+            ],
+            [
+              openUrl("Öppna Rapporter", this.link("rapporter", "Rapporter")),
+              ...reports
+                .slice(0, 3)
+                .filter((report) => report.webUrl)
+                .map((report) => openUrl(`Öppna ${report.period}`, report.webUrl)),
+            ],
+          ),
+        };
+      }
+      case "forsenat": {
+        if (!principal.klk)
+          return {
+            kind: "text",
+            text: "Översikten över alla nämnder är till för kommunledningskontoret.",
+          };
+        return { kind: "card", card: await this.lateEverywhere() };
+      }
+      case "koppla": {
+        const committee = matchCommittee(committees, command.committee);
+        if (!committee)
+          return { kind: "text", text: `Jag hittar ingen nämnd som heter "${command.committee}".` };
+        if (where.conversationType !== "channel")
+          return {
+            kind: "text",
+            text: "Koppla i en kanal i nämndens team, så hamnar påminnelserna där.",
+          };
+        if (!principal.secretaryOf.has(committee.id) && !principal.klk) {
+          return {
+            kind: "text",
+            text: `Bara ${committee.name}s sekreterare (eller kommunledningskontoret) kan koppla ett team till nämnden.`,
+          };
+        }
+        const current = await this.store.list("committees").get(committee.id);
+        await this.store
+          .list("committees")
+          .update(committee.id, current.eTag, {
+            channelId: where.conversationId,
+            teamId: where.teamGroupId ?? "",
+          });
+        this.store.invalidate();
+        return {
+          kind: "text",
+          text: `Klart! Den här kanalen är nu ${committee.name}s kanal för påminnelser från årshjulet.`,
+        };
+      }
+    }
+  }
+
+  private help(unknown: boolean): AdaptiveCard {
+    return card(
+      [
+        heading("Avtalsuppföljning"),
+        paragraph(
+          unknown ? "Det förstod jag inte. Så här kan du fråga:" : "Så här kan du fråga mig:",
+        ),
+        facts(COMMAND_HELP),
+      ],
+      [openUrl("Öppna Avtalsuppföljning", this.link("oversikt", "Översikt"))],
+    );
+  }
+
+  private async status(committee: Committee): Promise<AdaptiveCard> {
+    const data = await this.store.cycleData(committee.id);
+    const today = swedishDate(this.now());
+    const obligations = annualCycle({ today, municipality: data.settings, ...data }).filter(
+      (obligation) => obligation.committeeId === committee.id,
+    );
+    const counts = countByStatus(obligations);
+    return fitted(
+      (rows) =>
+        card(
+          [
+            heading(`Status – ${committee.name}`),
+            paragraph(`Årshjulet den ${swedishLongDate(today)}.`, { isSubtle: true }),
+            facts([
+              ["Försenade", String(counts.late)],
+              ["Aktuella nu", String(counts.due)],
+              ["Kommande", String(counts.upcoming)],
+            ]),
+            ...obligations.slice(0, rows).map((obligation) => this.obligationLine(obligation)),
+            ...(obligations.length > rows
+              ? [paragraph(`… och ${obligations.length - rows} till i fliken.`, { isSubtle: true })]
+              : []),
+          ],
+          [openUrl("Öppna Översikt", this.link("oversikt", "Översikt"))],
+        ),
+      Math.min(obligations.length, 12),
+    );
+  }
+
+  obligationLine(obligation: Obligation): CardElement {
+    return paragraph(
+      `${OBLIGATION_STATUS_LABELS[obligation.status]} · ${swedishLongDate(obligation.dueDate)} · ${obligation.title}${obligation.owner ? ` (${obligation.owner.name})` : ""}`,
+    );
+  }
+
+  private contractList(
+    title: string,
+    contracts: Awaited<ReturnType<AppStore["allContracts"]>>,
+    committees: Committee[],
+    withEnd = false,
+  ): AdaptiveCard {
+    const name = (id: string) => committees.find((committee) => committee.id === id)?.name ?? "";
+    return fitted(
+      (rows) =>
+        card(
+          [
+            heading(title),
+            ...(contracts.length === 0 ? [paragraph("Inga avtal hittades.")] : []),
+            ...contracts
+              .slice(0, rows)
+              .map((contract) =>
+                paragraph(
+                  `${contract.title} – ${contract.provider} (${name(contract.committeeId)})${withEnd && contract.endDate ? `, löper ut ${swedishLongDate(contract.endDate)}` : ""}${contract.strategic ? " · strategiskt" : ""}`,
+                ),
+              ),
+            ...(contracts.length > rows
+              ? [paragraph(`… och ${contracts.length - rows} till.`, { isSubtle: true })]
+              : []),
+          ],
+          contracts
+            .slice(0, Math.min(rows, 5))
+            .map((contract) =>
+              openUrl(
+                contract.title.slice(0, 40),
+                this.link(`avtal/${contract.id}`, contract.title),
+              ),
+            ),
+        ),
+      Math.min(contracts.length, 15),
+    );
+  }
+
+  private async deficiencies(committee: Committee): Promise<AdaptiveCard> {
+    const [deficiencies, contracts] = await Promise.all([
+      this.store.deficiencies({ committeeId: committee.id }),
+      this.store.cycleData(committee.id).then((data) => data.contracts),
+    ]);
+    const open = deficiencies.filter((deficiency) => deficiency.status !== "åtgärdad");
+    const title = (id: string) => contracts.find((contract) => contract.id === id)?.title ?? "";
+    return fitted(
+      (rows) =>
+        card(
+          [
+            heading(`Öppna brister – ${committee.name}`),
+            ...(open.length === 0 ? [paragraph("Inga öppna brister.")] : []),
+            ...open.slice(0, rows).flatMap((deficiency) => [
+              subheading(`${title(deficiency.contractId)}: ${deficiency.description}`),
+              facts([
+                ["Ansvarig", deficiency.actionOwner?.name ?? "–"],
+                [
+                  "Uppföljning",
+                  deficiency.checkUpDate ? swedishLongDate(deficiency.checkUpDate) : "–",
+                ],
+                ["Status", deficiency.status],
+              ]),
+            ]),
+          ],
+          [openUrl("Öppna Brister och handlingsplaner", this.link("brister", "Brister"))],
+        ),
+      Math.min(open.length, 10),
+    );
+  }
+
+  private async plan(committee: Committee): Promise<AdaptiveCard> {
+    const mandate = mandatePeriodContaining(swedishDate(this.now()));
+    const plan = (await this.store.plans(committee.id)).find(
+      (candidate) => candidate.mandatePeriod === mandate.key,
+    );
+    return card(
+      [
+        heading(`Uppföljningsplan ${mandate.key} – ${committee.name}`),
+        facts([
+          [
+            "Status",
+            plan
+              ? plan.status === "beslutad"
+                ? `Beslutad ${plan.decisionDate ? swedishLongDate(plan.decisionDate) : ""}`
+                : "Utkast"
+              : "Saknas",
+          ],
+          ["Ska beslutas senast", swedishLongDate(mandate.planDue)],
+          ["Diarienummer", plan?.registryNumber || "–"],
+        ]),
+      ],
+      [openUrl("Öppna Uppföljningsplan", this.link("plan", "Uppföljningsplan"))],
+    );
+  }
+
+  private async lateEverywhere(): Promise<AdaptiveCard> {
+    const data = await this.store.cycleData();
+    const today = swedishDate(this.now());
+    const late = annualCycle({ today, municipality: data.settings, ...data }).filter(
+      (obligation) => obligation.status === "late",
+    );
+    const byCommittee = data.committees.map(
+      (committee) =>
+        [
+          committee.name,
+          late.filter((obligation) => obligation.committeeId === committee.id).length,
+        ] as const,
+    );
+    return card(
+      [
+        heading("Försenat i nämnderna"),
+        paragraph(`${late.length} försenade uppgifter den ${swedishLongDate(today)}.`),
+        facts(
+          byCommittee.map(([name, count]) => [name, count === 0 ? "I fas" : `${count} försenade`]),
+        ),
+      ],
+      [openUrl("Öppna Kommunövergripande", this.link("kommun", "Kommunövergripande"))],
+    );
+  }
+}
+
+type CardElement = Record<string, unknown>;
+
+function normalizeText(value: string): string {
+  return value
+    .toLocaleLowerCase("sv")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
+}

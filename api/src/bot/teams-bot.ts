@@ -1,0 +1,186 @@
+import { MessageActivity, PUBLIC, withOverrides } from "@microsoft/teams.api";
+import { App, ExpressAdapter } from "@microsoft/teams.apps";
+import type { ILogger } from "@microsoft/teams.common";
+import express from "express";
+import type { AppConfig } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import type { AppStore } from "../store/app-store.ts";
+import type { MembershipResolver } from "../store/membership.ts";
+import type { BotReplies, Reply, Where } from "./bot-replies.ts";
+import { type AdaptiveCard, attachment } from "./cards.ts";
+
+/**
+ * The bot on the app's own express server at /api/messages, built on the
+ * Teams SDK v2: the SDK validates Bot Framework tokens and sends replies and
+ * proactive posts. In local mode it is pointed at the local Bot Framework
+ * stand-in (keys, issuer, token, connector) through the SDK's cloud and
+ * token options — the same validation code, no bypass.
+ */
+
+export const LOCAL_BOT_ID = "6f1c2b4e-0a7d-4c1f-9a55-0b0e5b7a10c1";
+export const LOCAL_BOT_TENANT = "00000000-0000-4000-8000-00000000a5b7";
+
+export interface BotOptions {
+  config: AppConfig;
+  logger: Logger;
+  replies: BotReplies;
+  store: AppStore;
+  membership: MembershipResolver;
+  /** Local mode: the local Graph service's origin, which hosts the Bot Framework stand-in. */
+  localOrigin?: string | undefined;
+  /** The Agents Playground sends no tokens: an explicit switch, local mode only. */
+  allowUnauthenticated?: boolean;
+}
+
+function sdkLogger(logger: Logger, name = "teams"): ILogger {
+  const child = logger.child({ component: name });
+  const toText = (parts: unknown[]) =>
+    parts
+      .map((part) =>
+        part instanceof Error
+          ? part.message
+          : typeof part === "string"
+            ? part
+            : JSON.stringify(part),
+      )
+      .join(" ");
+  const self: ILogger = {
+    debug: (...parts) => child.debug(toText(parts)),
+    info: (...parts) => child.debug(toText(parts)),
+    warn: (...parts) => child.warn(toText(parts)),
+    error: (...parts) => child.error(toText(parts)),
+    trace: (...parts) => child.trace(toText(parts)),
+    log: (level, ...parts) => child[level === "trace" ? "trace" : level](toText(parts)),
+    child: (childName) => sdkLogger(logger, `${name}.${childName}`),
+  };
+  return self;
+}
+
+export class TeamsBot {
+  readonly router: express.Express;
+  readonly app: App;
+  readonly botId: string;
+  private readonly options: BotOptions;
+
+  constructor(options: BotOptions) {
+    this.options = options;
+    this.router = express();
+    const { config, localOrigin } = options;
+    const adapter = new ExpressAdapter(this.router);
+    const logger = sdkLogger(options.logger);
+    if (config.mode === "local") {
+      if (!localOrigin)
+        throw new Error("local mode needs the local Graph service's origin for the bot");
+      this.botId = LOCAL_BOT_ID;
+      this.app = new App({
+        clientId: LOCAL_BOT_ID,
+        tenantId: LOCAL_BOT_TENANT,
+        token: async () => {
+          const response = await fetch(`${localOrigin}/_botframework/token`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ clientId: LOCAL_BOT_ID }),
+          });
+          return ((await response.json()) as { access_token: string }).access_token;
+        },
+        cloud: withOverrides(PUBLIC, {
+          openIdMetadataUrl: `${localOrigin}/_botframework/v1/.well-known/openidconfiguration`,
+          tokenIssuer: "https://api.botframework.com/local",
+        }),
+        serviceUrl: `${localOrigin}/_connector`,
+        httpServerAdapter: adapter,
+        logger,
+        dangerouslyAllowUnauthenticatedRequests: options.allowUnauthenticated === true,
+      });
+    } else {
+      this.botId = config.clientId;
+      this.app = new App({
+        clientId: config.clientId,
+        tenantId: config.tenantId,
+        ...(config.credential.kind === "secret" ? { clientSecret: config.credential.secret } : {}),
+        httpServerAdapter: adapter,
+        logger,
+      });
+    }
+
+    this.app.on("message", async ({ activity, send }) => {
+      const where: Where = {
+        teamGroupId: (activity.channelData as { team?: { aadGroupId?: string } } | undefined)?.team
+          ?.aadGroupId,
+        conversationId: activity.conversation.id,
+        conversationType:
+          (activity.conversation.conversationType as Where["conversationType"]) ?? "personal",
+      };
+      const speaker = { id: activity.from.aadObjectId ?? "", name: activity.from.name ?? "" };
+      let reply: Reply;
+      if (!speaker.id) {
+        reply = {
+          kind: "text",
+          text: "Jag kan inte se vem du är. Skriv till mig från ditt Teams-konto.",
+        };
+      } else {
+        try {
+          reply = await options.replies.answer(activity.text ?? "", speaker, where);
+        } catch (error) {
+          options.logger.error({ error: String(error) }, "bot: answer failed");
+          reply = {
+            kind: "text",
+            text: "Något gick fel när jag hämtade uppgifterna. Försök igen om en stund.",
+          };
+        }
+      }
+      await send(
+        reply.kind === "card"
+          ? new MessageActivity().addAttachments(attachment(reply.card))
+          : new MessageActivity(reply.text),
+      );
+    });
+
+    // When the app is installed in a team, the team's nämnd gets the channel for its reminders.
+    this.app.on("install.add", async ({ activity, send }) => {
+      const teamGroupId = (activity.channelData as { team?: { aadGroupId?: string } } | undefined)
+        ?.team?.aadGroupId;
+      const committees = await options.store.committees();
+      const committee = teamGroupId
+        ? committees.find((candidate) => candidate.groupId === teamGroupId)
+        : undefined;
+      if (committee && activity.conversation.conversationType === "channel") {
+        const current = await options.store.list("committees").get(committee.id);
+        await options.store
+          .list("committees")
+          .update(committee.id, current.eTag, {
+            channelId: activity.conversation.id,
+            teamId: teamGroupId ?? "",
+          });
+        options.store.invalidate();
+        await send(
+          `Hej! Jag påminner ${committee.name} om årshjulets uppgifter här. Skriv "hjälp" för att se vad jag kan.`,
+        );
+      } else if (activity.conversation.conversationType === "channel") {
+        await send(
+          'Hej! Skriv "koppla <nämnd>" för att koppla teamet till en nämnd, så hamnar påminnelserna här.',
+        );
+      }
+    });
+  }
+
+  async initialize(): Promise<void> {
+    await this.app.initialize();
+  }
+
+  /** Posts a card proactively to a conversation (a nämnd's channel), @mentioning a person. */
+  async post(
+    conversationId: string,
+    content: AdaptiveCard,
+    mention?: { id: string; name: string },
+  ): Promise<string> {
+    let message = new MessageActivity();
+    if (mention?.id)
+      message = message
+        .addText(`<at>${mention.name}</at> `)
+        .addMention({ id: mention.id, name: mention.name, role: "user" }, { addText: false });
+    message = message.addAttachments(attachment(content));
+    const sent = await this.app.send(conversationId, message);
+    return sent.id;
+  }
+}

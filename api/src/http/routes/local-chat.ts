@@ -1,0 +1,99 @@
+import { Router } from "express";
+import { z } from "zod";
+import { LOCAL_BOT_ID, LOCAL_BOT_TENANT } from "../../bot/teams-bot.ts";
+import { can } from "../../policies/access.ts";
+import type { AppStore } from "../../store/app-store.ts";
+import { ProblemError } from "../problem.ts";
+import { forbidden, identityOf } from "../request-context.ts";
+import { itemId, parseInput, requiredText } from "../validation.ts";
+
+/**
+ * Local mode's Teams stand-in for people: the tab's chat panel sends a
+ * message, which the local Bot Connector delivers to /api/messages as a
+ * signed activity (the real endpoint, the real validation); the panel and the
+ * Kanal view read what the bot posted from the connector's record.
+ */
+
+interface ConnectorEntry {
+  seq: number;
+  activity: Record<string, unknown>;
+}
+
+export function personalConversationId(userId: string): string {
+  return `a:personal-${userId}`;
+}
+
+export function localChatRouter(
+  store: AppStore,
+  localOrigin: string,
+  selfUrl: () => string,
+): Router {
+  const router = Router();
+  const activities = async (conversationId: string, after: number) => {
+    const response = await fetch(
+      `${localOrigin}/_local/connector/conversations/${encodeURIComponent(conversationId)}/activities?after=${after}`,
+    );
+    return ((await response.json()) as { value: ConnectorEntry[] }).value;
+  };
+  const afterOf = (value: unknown) =>
+    typeof value === "string" && /^\d+$/.test(value) ? Number(value) : 0;
+
+  router.post("/chat", async (request, response) => {
+    const { user } = identityOf(response);
+    const { text } = parseInput(z.object({ text: requiredText(2000, "Meddelande") }), request.body);
+    const delivered = await fetch(`${localOrigin}/_local/connector/deliver`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        endpoint: `${selfUrl()}/api/messages`,
+        botId: LOCAL_BOT_ID,
+        activity: {
+          type: "message",
+          text,
+          channelId: "msteams",
+          from: { id: `29:${user.id}`, aadObjectId: user.id, name: user.name, role: "user" },
+          recipient: { id: `28:${LOCAL_BOT_ID}`, name: "Avtalsuppföljning", role: "bot" },
+          conversation: {
+            id: personalConversationId(user.id),
+            conversationType: "personal",
+            tenantId: LOCAL_BOT_TENANT,
+          },
+          channelData: { tenant: { id: LOCAL_BOT_TENANT } },
+        },
+      }),
+    });
+    const result = (await delivered.json()) as { status: number };
+    if (result.status >= 400) {
+      throw new ProblemError({
+        status: 502,
+        code: "bot",
+        title: "Boten svarade inte",
+        detail: "Boten kunde inte ta emot meddelandet. Försök igen.",
+      });
+    }
+    response.status(202).json({ delivered: true });
+  });
+
+  router.get("/chat", async (request, response) => {
+    const { user } = identityOf(response);
+    response.json({
+      items: await activities(personalConversationId(user.id), afterOf(request.query.after)),
+    });
+  });
+
+  router.get("/committees/:id/channel", async (request, response) => {
+    const { principal } = identityOf(response);
+    const committeeId = parseInput(itemId("Nämnd"), request.params.id);
+    if (!can.readCommittee(principal, committeeId)) throw forbidden();
+    const committee = await store.committee(committeeId);
+    if (!committee?.channelId) {
+      response.json({ items: [], channel: null });
+      return;
+    }
+    response.json({
+      channel: committee.channelId,
+      items: await activities(committee.channelId, afterOf(request.query.after)),
+    });
+  });
+  return router;
+}
