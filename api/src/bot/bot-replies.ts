@@ -238,12 +238,10 @@ export class BotReplies {
           };
         }
         const current = await this.store.list("committees").get(committee.id);
-        await this.store
-          .list("committees")
-          .update(committee.id, current.eTag, {
-            channelId: where.conversationId,
-            teamId: where.teamGroupId ?? "",
-          });
+        await this.store.list("committees").update(committee.id, current.eTag, {
+          channelId: where.conversationId,
+          teamId: where.teamGroupId ?? "",
+        });
         this.store.invalidate();
         return {
           kind: "text",

@@ -60,10 +60,8 @@ export class TeamsBot {
   readonly router: express.Express;
   readonly app: App;
   readonly botId: string;
-  private readonly options: BotOptions;
 
   constructor(options: BotOptions) {
-    this.options = options;
     this.router = express();
     const { config, localOrigin } = options;
     const adapter = new ExpressAdapter(this.router);
@@ -146,12 +144,10 @@ export class TeamsBot {
         : undefined;
       if (committee && activity.conversation.conversationType === "channel") {
         const current = await options.store.list("committees").get(committee.id);
-        await options.store
-          .list("committees")
-          .update(committee.id, current.eTag, {
-            channelId: activity.conversation.id,
-            teamId: teamGroupId ?? "",
-          });
+        await options.store.list("committees").update(committee.id, current.eTag, {
+          channelId: activity.conversation.id,
+          teamId: teamGroupId ?? "",
+        });
         options.store.invalidate();
         await send(
           `Hej! Jag påminner ${committee.name} om årshjulets uppgifter här. Skriv "hjälp" för att se vad jag kan.`,
