@@ -22,7 +22,7 @@ export interface AdaptiveCard {
 
 /** Text from people or the register: markdown characters escaped. */
 export function plain(text: string): string {
-  return text.replace(/[\\`*_[\]()#>~|<]/g, (char) => `\\${char}`).replace(/\r?\n/g, " ");
+  return text.replace(/[\\`*_[\]~<]/g, (char) => `\\${char}`).replace(/\r?\n/g, " ");
 }
 
 export const heading = (text: string): CardElement => ({

@@ -1,0 +1,133 @@
+import { generateKeyPair, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { MAX_CARD_BYTES } from "../../api/src/bot/cards.ts";
+import { LOCAL_BOT_ID } from "../../api/src/bot/teams-bot.ts";
+import { startTestApp, type TestApp } from "../support/app.ts";
+
+const TODAY = new Date("2026-11-24T10:00:00+01:00");
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp({ now: TODAY });
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+type Activity = { type: string; text?: string; attachments?: Array<{ contentType: string; content: Record<string, unknown> }>; entities?: Array<Record<string, unknown>> };
+
+/** Sends a message as a person through the local Teams stand-in; returns the bot's answer. */
+async function ask(user: Parameters<TestApp["tokenFor"]>[0], text: string): Promise<Activity> {
+  const before = (await app.call("GET", "/api/chat", { user })).body.items.length;
+  const sent = await app.call("POST", "/api/chat", { user, body: { text } });
+  expect(sent.status).toBe(202);
+  const items = (await app.call("GET", "/api/chat", { user })).body.items as Array<{ activity: Activity }>;
+  expect(items.length).toBe(before + 2);
+  return items.at(-1)!.activity;
+}
+
+/** The card's text as Teams shows it: markdown escapes removed. */
+const cardText = (activity: Activity) => JSON.stringify(activity.attachments?.[0]?.content ?? {}).replace(/\\\\(.)/g, "$1");
+
+describe("the bot's endpoint", () => {
+  test("refuses an activity without a token, with a forged signature or an expired token", async () => {
+    const activity = { type: "message", text: "status", serviceUrl: `${app.running.localGraph!.origin}/_connector`, conversation: { id: "a:x" }, from: { id: "29:x" } };
+    const post = (headers: Record<string, string>) =>
+      fetch(`${app.url}/api/messages`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(activity) });
+    expect((await post({})).status).toBe(401);
+    const { privateKey } = await generateKeyPair("RS256");
+    const forged = await new SignJWT({ serviceurl: activity.serviceUrl })
+      .setProtectedHeader({ alg: "RS256", kid: "forged" })
+      .setIssuer("https://api.botframework.com/local")
+      .setAudience(LOCAL_BOT_ID)
+      .setExpirationTime("5m")
+      .sign(privateKey);
+    expect((await post({ Authorization: `Bearer ${forged}` })).status).toBe(401);
+    const tokenResponse = await fetch(`${app.running.localGraph!.origin}/_botframework/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const outbound = ((await tokenResponse.json()) as { access_token: string }).access_token;
+    // A token for the connector, not for this bot: wrong audience.
+    expect((await post({ Authorization: `Bearer ${outbound}` })).status).toBe(401);
+  });
+});
+
+describe("commands", () => {
+  test("status: the nämnd's årshjul as an Adaptive Card 1.5 with a link into the tab", async () => {
+    const answer = await ask("anna", "status");
+    const content = answer.attachments?.[0]?.content as { version: string; body: unknown[]; actions: Array<{ url: string }> };
+    expect(answer.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(content.version).toBe("1.5");
+    expect(cardText(answer)).toContain("Status – Vård- och äldrenämnden");
+    expect(cardText(answer)).toContain("Uppföljning av handlingsplan (Hemtjänst enligt LOV)");
+    expect(content.actions[0]?.url).toMatch(/\/#\/oversikt$/);
+    expect(Buffer.byteLength(JSON.stringify(content))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  });
+
+  test("tolerant of case, extra words and missing å/ä/ö", async () => {
+    expect(cardText(await ask("anna", "Kan du visa AVTAL hemtjanst tack"))).toContain("Hemtjänst enligt LOV");
+    expect(cardText(await ask("anna", "forfaller 700"))).toContain("Särskilt boende Solgården");
+    expect(cardText(await ask("anna", "brister"))).toContain("Bristande personalkontinuitet");
+    expect(cardText(await ask("anna", "plan"))).toContain("Uppföljningsplan 2026–2030");
+    expect(cardText(await ask("anna", "rapporter"))).toContain("Inga rapportutkast");
+  });
+
+  test("an unknown command gets the help card", async () => {
+    const answer = await ask("anna", "vad blir det för väder");
+    expect(cardText(answer)).toContain("Det förstod jag inte");
+    expect(cardText(answer)).toContain("förfaller [dagar]");
+  });
+
+  test("the same access rules as the tab", async () => {
+    const denied = await ask("anna", "status tekniska nämnden");
+    expect(denied.text).toContain("inte behörighet");
+    const search = cardText(await ask("anna", "avtal skolskjuts"));
+    expect(search).toContain("Inga avtal hittades");
+    expect((await ask("anna", "försenat")).text).toContain("kommunledningskontoret");
+    const late = cardText(await ask("karin", "försenat"));
+    expect(late).toContain("Försenat i nämnderna");
+    expect(late).toContain("Tekniska nämnden");
+  });
+
+  test("people's text is shown as text, not markdown", async () => {
+    const van = await app.committeeId("VAN");
+    const me = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
+    const created = await app.call("POST", "/api/contracts", {
+      user: "anna",
+      body: {
+        title: "Fönsterputs [klicka](http://evil.example) *fet*",
+        contractNumber: "ÅSBY-MD-1",
+        committeeId: van,
+        sharedWithCommitteeIds: [],
+        serviceArea: "Fönsterputs",
+        provider: "Putsarna AB",
+        providerOrgNumber: "",
+        ownRegime: false,
+        owner: me,
+        valueClass: "låg",
+        impactClass: "låg",
+        strategicOverride: null,
+        extensionOptions: "",
+        status: "aktivt",
+        followUpsPerYear: 1,
+        description: "",
+        publicFields: [],
+        publicDescription: "",
+        internalNotes: "",
+      },
+    });
+    expect(created.status).toBe(201);
+    const raw = JSON.stringify((await ask("anna", "avtal fönsterputs")).attachments?.[0]?.content);
+    // Escaped, the brackets and stars stay literal: no link, no bold.
+    expect(raw).toContain("Fönsterputs \\\\[klicka\\\\](http://evil.example) \\\\*fet\\\\*");
+  });
+});
+
+test("a proactive post to a nämnd's channel @mentions the person", async () => {
+  const bot = app.running.bot;
+  const id = await bot.post("19:van-allmant@thread.tacv2", { type: "AdaptiveCard", $schema: "x", version: "1.5", lang: "sv", body: [] }, { id: "0b8e", name: "Anna Lindqvist" });
+  expect(id).toBeTruthy();
+  const posted = await fetch(`${app.running.localGraph!.origin}/_local/connector/conversations/${encodeURIComponent("19:van-allmant@thread.tacv2")}/activities`);
+  const items = ((await posted.json()) as { value: Array<{ activity: Activity }> }).value;
+  const last = items.at(-1)!.activity;
+  expect(last.text).toContain("<at>Anna Lindqvist</at>");
+  expect(last.entities).toContainEqual(expect.objectContaining({ type: "mention", text: "<at>Anna Lindqvist</at>", mentioned: expect.objectContaining({ id: "0b8e" }) }));
+});
