@@ -11,6 +11,8 @@ import { LocalSignIn } from "./http/auth/local-sign-in.ts";
 import { createTokenValidator, type TokenValidator } from "./http/auth/token-validator.ts";
 import { LocalGraphServer } from "./local/local-graph-server.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { ReminderRunner } from "./reminders/reminder-runner.ts";
+import { scheduleReminders } from "./reminders/scheduler.ts";
 import { AppStore } from "./store/app-store.ts";
 import { provision } from "./store/provisioning.ts";
 
@@ -26,6 +28,7 @@ export interface RunningApp {
   localGraph: LocalGraphServer | undefined;
   localSignIn: LocalSignIn | undefined;
   bot: TeamsBot;
+  reminders: ReminderRunner;
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -49,6 +52,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Accept bot activities without a token (for the Agents Playground); local mode only. */
   allowUnauthenticatedBot?: boolean;
+  /** Post the årshjul's reminders daily (and once at start). Default true. */
+  scheduleReminders?: boolean;
 }
 
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
@@ -117,6 +122,18 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   });
   const port = (server.address() as AddressInfo).port;
   selfUrl = `http://127.0.0.1:${port}`;
+  const reminders = new ReminderRunner({
+    store: new AppStore(graph, siteReference(config)),
+    poster: bot,
+    logger,
+    link: (path) =>
+      config.mode === "local"
+        ? `http://localhost:${port}/#/${path}`
+        : `https://teams.microsoft.com/l/entity/${config.clientId}/avtalsuppfoljning?context=${encodeURIComponent(JSON.stringify({ subEntityId: path }))}`,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const schedule =
+    options.scheduleReminders === false ? undefined : scheduleReminders(reminders, logger);
   return {
     appUrl: `http://localhost:${port}`,
     graphUrl,
@@ -124,8 +141,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     localGraph,
     localSignIn,
     bot,
+    reminders,
     logger,
     async stop() {
+      schedule?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

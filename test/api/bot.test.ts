@@ -14,26 +14,44 @@ afterAll(async () => {
   await app.stop();
 });
 
-type Activity = { type: string; text?: string; attachments?: Array<{ contentType: string; content: Record<string, unknown> }>; entities?: Array<Record<string, unknown>> };
+type Activity = {
+  type: string;
+  text?: string;
+  attachments?: Array<{ contentType: string; content: Record<string, unknown> }>;
+  entities?: Array<Record<string, unknown>>;
+};
 
 /** Sends a message as a person through the local Teams stand-in; returns the bot's answer. */
 async function ask(user: Parameters<TestApp["tokenFor"]>[0], text: string): Promise<Activity> {
   const before = (await app.call("GET", "/api/chat", { user })).body.items.length;
   const sent = await app.call("POST", "/api/chat", { user, body: { text } });
   expect(sent.status).toBe(202);
-  const items = (await app.call("GET", "/api/chat", { user })).body.items as Array<{ activity: Activity }>;
+  const items = (await app.call("GET", "/api/chat", { user })).body.items as Array<{
+    activity: Activity;
+  }>;
   expect(items.length).toBe(before + 2);
   return items.at(-1)!.activity;
 }
 
 /** The card's text as Teams shows it: markdown escapes removed. */
-const cardText = (activity: Activity) => JSON.stringify(activity.attachments?.[0]?.content ?? {}).replace(/\\\\(.)/g, "$1");
+const cardText = (activity: Activity) =>
+  JSON.stringify(activity.attachments?.[0]?.content ?? {}).replace(/\\\\(.)/g, "$1");
 
 describe("the bot's endpoint", () => {
   test("refuses an activity without a token, with a forged signature or an expired token", async () => {
-    const activity = { type: "message", text: "status", serviceUrl: `${app.running.localGraph!.origin}/_connector`, conversation: { id: "a:x" }, from: { id: "29:x" } };
+    const activity = {
+      type: "message",
+      text: "status",
+      serviceUrl: `${app.running.localGraph!.origin}/_connector`,
+      conversation: { id: "a:x" },
+      from: { id: "29:x" },
+    };
     const post = (headers: Record<string, string>) =>
-      fetch(`${app.url}/api/messages`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(activity) });
+      fetch(`${app.url}/api/messages`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...headers },
+        body: JSON.stringify(activity),
+      });
     expect((await post({})).status).toBe(401);
     const { privateKey } = await generateKeyPair("RS256");
     const forged = await new SignJWT({ serviceurl: activity.serviceUrl })
@@ -43,7 +61,11 @@ describe("the bot's endpoint", () => {
       .setExpirationTime("5m")
       .sign(privateKey);
     expect((await post({ Authorization: `Bearer ${forged}` })).status).toBe(401);
-    const tokenResponse = await fetch(`${app.running.localGraph!.origin}/_botframework/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const tokenResponse = await fetch(`${app.running.localGraph!.origin}/_botframework/token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     const outbound = ((await tokenResponse.json()) as { access_token: string }).access_token;
     // A token for the connector, not for this bot: wrong audience.
     expect((await post({ Authorization: `Bearer ${outbound}` })).status).toBe(401);
@@ -53,7 +75,11 @@ describe("the bot's endpoint", () => {
 describe("commands", () => {
   test("status: the nämnd's årshjul as an Adaptive Card 1.5 with a link into the tab", async () => {
     const answer = await ask("anna", "status");
-    const content = answer.attachments?.[0]?.content as { version: string; body: unknown[]; actions: Array<{ url: string }> };
+    const content = answer.attachments?.[0]?.content as {
+      version: string;
+      body: unknown[];
+      actions: Array<{ url: string }>;
+    };
     expect(answer.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(content.version).toBe("1.5");
     expect(cardText(answer)).toContain("Status – Vård- och äldrenämnden");
@@ -63,7 +89,9 @@ describe("commands", () => {
   });
 
   test("tolerant of case, extra words and missing å/ä/ö", async () => {
-    expect(cardText(await ask("anna", "Kan du visa AVTAL hemtjanst tack"))).toContain("Hemtjänst enligt LOV");
+    expect(cardText(await ask("anna", "Kan du visa AVTAL hemtjanst tack"))).toContain(
+      "Hemtjänst enligt LOV",
+    );
     expect(cardText(await ask("anna", "forfaller 700"))).toContain("Särskilt boende Solgården");
     expect(cardText(await ask("anna", "brister"))).toContain("Bristande personalkontinuitet");
     expect(cardText(await ask("anna", "plan"))).toContain("Uppföljningsplan 2026–2030");
@@ -123,11 +151,23 @@ describe("commands", () => {
 
 test("a proactive post to a nämnd's channel @mentions the person", async () => {
   const bot = app.running.bot;
-  const id = await bot.post("19:van-allmant@thread.tacv2", { type: "AdaptiveCard", $schema: "x", version: "1.5", lang: "sv", body: [] }, { id: "0b8e", name: "Anna Lindqvist" });
+  const id = await bot.post(
+    "19:van-allmant@thread.tacv2",
+    { type: "AdaptiveCard", $schema: "x", version: "1.5", lang: "sv", body: [] },
+    { id: "0b8e", name: "Anna Lindqvist" },
+  );
   expect(id).toBeTruthy();
-  const posted = await fetch(`${app.running.localGraph!.origin}/_local/connector/conversations/${encodeURIComponent("19:van-allmant@thread.tacv2")}/activities`);
+  const posted = await fetch(
+    `${app.running.localGraph!.origin}/_local/connector/conversations/${encodeURIComponent("19:van-allmant@thread.tacv2")}/activities`,
+  );
   const items = ((await posted.json()) as { value: Array<{ activity: Activity }> }).value;
   const last = items.at(-1)!.activity;
   expect(last.text).toContain("<at>Anna Lindqvist</at>");
-  expect(last.entities).toContainEqual(expect.objectContaining({ type: "mention", text: "<at>Anna Lindqvist</at>", mentioned: expect.objectContaining({ id: "0b8e" }) }));
+  expect(last.entities).toContainEqual(
+    expect.objectContaining({
+      type: "mention",
+      text: "<at>Anna Lindqvist</at>",
+      mentioned: expect.objectContaining({ id: "0b8e" }),
+    }),
+  );
 });

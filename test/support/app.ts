@@ -54,6 +54,7 @@ export async function startTestApp(
   const now = options.now;
   const running = await startApp(config, {
     logger: createLogger("silent"),
+    scheduleReminders: false,
     ...(now ? { now: () => now } : {}),
   });
   const url = running.appUrl;

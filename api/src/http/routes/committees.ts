@@ -18,6 +18,7 @@ import {
 } from "../../domain/reporting-period.ts";
 import { can, readableCommittees, rolesOf } from "../../policies/access.ts";
 import type { AppStore, CycleData } from "../../store/app-store.ts";
+import { where } from "../../store/odata.ts";
 import { forbidden, identityOf, notFound } from "../request-context.ts";
 import { itemId, parseInput } from "../validation.ts";
 
@@ -159,6 +160,17 @@ export function committeesRouter(store: AppStore, now: () => Date): Router {
         late: mine.filter((obligation: Obligation) => obligation.status === "late"),
       };
     });
+    // Reminders that may not have gone out: claimed but never confirmed, or failed.
+    const reminderRows = await store
+      .list("reminders")
+      .query({ filter: where.ne("status", "skickad") });
+    const reminderProblems = reminderRows.map((row) => ({
+      title: String(row.fields.Title ?? ""),
+      committeeId: String(row.fields.committeeLookupId ?? ""),
+      status: String(row.fields.status ?? ""),
+      claimedAt: String(row.fields.claimedAt ?? ""),
+      error: String(row.fields.error ?? ""),
+    }));
     const strategicTotal = data.contracts.filter(
       (contract) => contract.strategic && contract.status !== "planerat",
     ).length;
@@ -171,6 +183,7 @@ export function committeesRouter(store: AppStore, now: () => Date): Router {
         committeesLate: rows.filter((row) => row.counts.late > 0).length,
       },
       committees: rows,
+      reminderProblems,
     });
   });
 
