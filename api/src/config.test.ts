@@ -71,3 +71,18 @@ describe("loadConfig", () => {
     ).toContain("bara en");
   });
 });
+
+describe("the Agents Playground switch", () => {
+  test("accepted in local mode, refused with tenant settings", () => {
+    const local = loadConfig({ BOT_ALLOW_UNAUTHENTICATED: "true" }, "/srv/app");
+    expect(local.mode === "local" && local.botAllowUnauthenticated).toBe(true);
+    const found = problems({
+      BOT_ALLOW_UNAUTHENTICATED: "true",
+      TENANT_ID: TENANT,
+      CLIENT_ID: CLIENT,
+      CLIENT_SECRET: "s",
+      SHAREPOINT_SITE_ID: "site",
+    });
+    expect(found[0]).toContain("BOT_ALLOW_UNAUTHENTICATED: får bara användas i lokalt läge");
+  });
+});

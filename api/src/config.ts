@@ -65,6 +65,10 @@ const environmentSchema = z.object({
       .optional(),
   ),
   SHAREPOINT_SITE_ID: optionalText,
+  BOT_ALLOW_UNAUTHENTICATED: z
+    .enum(["true", "false", ""], { error: "måste vara true eller false" })
+    .default("false")
+    .transform((value) => value === "true"),
   GRAPH_BASE_URL: optionalText.pipe(httpUrl.optional()),
   AUTHORITY_HOST: optionalText.pipe(httpUrl.optional()),
 });
@@ -93,6 +97,8 @@ export interface LocalGraphConfig {
 export interface LocalConfig extends CommonConfig {
   mode: "local";
   localGraph: LocalGraphConfig;
+  /** Accept bot activities without a token, for the Agents Playground (never in tenant mode). */
+  botAllowUnauthenticated: boolean;
 }
 
 export interface TenantConfig extends CommonConfig {
@@ -153,6 +159,7 @@ export function loadConfig(
     return {
       ...common,
       mode: "local",
+      botAllowUnauthenticated: env.BOT_ALLOW_UNAUTHENTICATED,
       localGraph: {
         port: env.LOCAL_GRAPH_PORT,
         dataDir: path.resolve(cwd, env.LOCAL_GRAPH_DATA_DIR ?? path.join(dataDir, "graph")),
@@ -164,6 +171,11 @@ export function loadConfig(
   }
 
   const problems: string[] = [];
+  if (env.BOT_ALLOW_UNAUTHENTICATED) {
+    problems.push(
+      "BOT_ALLOW_UNAUTHENTICATED: får bara användas i lokalt läge (i en riktig klient måste boten kontrollera Teams token)",
+    );
+  }
   const required = (name: "TENANT_ID" | "CLIENT_ID" | "SHAREPOINT_SITE_ID") => {
     const value = env[name];
     if (value === undefined) {

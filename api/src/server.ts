@@ -112,7 +112,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ...(options.now ? { now: options.now } : {}),
     ...(localGraph ? { localGraphOrigin: localGraph.origin } : {}),
     selfUrl: () => selfUrl,
-    allowUnauthenticatedBot: options.allowUnauthenticatedBot === true,
+    allowUnauthenticatedBot:
+      config.mode === "local" &&
+      (options.allowUnauthenticatedBot ?? config.botAllowUnauthenticated),
   });
   await bot.initialize();
   const server = await new Promise<http.Server>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MAX_CARD_BYTES } from "../../api/src/bot/cards.ts";
 import { LOCAL_BOT_ID } from "../../api/src/bot/teams-bot.ts";
+import { adaptiveCardProblems } from "../support/adaptive-cards.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 
 const TODAY = new Date("2026-11-24T10:00:00+01:00");
@@ -21,6 +22,8 @@ type Activity = {
   entities?: Array<Record<string, unknown>>;
 };
 
+const answers: Activity[] = [];
+
 /** Sends a message as a person through the local Teams stand-in; returns the bot's answer. */
 async function ask(user: Parameters<TestApp["tokenFor"]>[0], text: string): Promise<Activity> {
   const before = (await app.call("GET", "/api/chat", { user })).body.items.length;
@@ -30,6 +33,7 @@ async function ask(user: Parameters<TestApp["tokenFor"]>[0], text: string): Prom
     activity: Activity;
   }>;
   expect(items.length).toBe(before + 2);
+  answers.push(items.at(-1)!.activity);
   return items.at(-1)!.activity;
 }
 
@@ -149,11 +153,26 @@ describe("commands", () => {
   });
 });
 
+test("every card the bot sent is a valid Adaptive Card 1.5 within Teams' size limit", () => {
+  const cards = answers
+    .flatMap((answer) => answer.attachments ?? [])
+    .map((attachment) => attachment.content);
+  expect(cards.length).toBeGreaterThan(8);
+  for (const content of cards) {
+    expect(adaptiveCardProblems(content), JSON.stringify(content).slice(0, 200)).toEqual([]);
+    expect(content.version).toBe("1.5");
+    expect(Buffer.byteLength(JSON.stringify(content))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  }
+  expect(
+    adaptiveCardProblems({ type: "AdaptiveCard", version: "1.5", body: [{ type: "Bogus" }] }),
+  ).not.toEqual([]);
+});
+
 test("a proactive post to a nämnd's channel @mentions the person", async () => {
   const bot = app.running.bot;
   const id = await bot.post(
     "19:van-allmant@thread.tacv2",
-    { type: "AdaptiveCard", $schema: "x", version: "1.5", lang: "sv", body: [] },
+    { type: "AdaptiveCard", $schema: "x", version: "1.5", body: [] },
     { id: "0b8e", name: "Anna Lindqvist" },
   );
   expect(id).toBeTruthy();

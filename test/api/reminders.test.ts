@@ -2,6 +2,7 @@ import { afterEach, expect, test } from "vitest";
 import { createLogger } from "../../api/src/logger.ts";
 import { ReminderRunner } from "../../api/src/reminders/reminder-runner.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
+import { adaptiveCardProblems } from "../support/adaptive-cards.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 
 const TODAY = new Date("2026-11-24T07:00:00+01:00");
@@ -61,6 +62,10 @@ test("each reminder is posted once to the nämnd's channel, naming the responsib
     type: "mention",
     text: "<at>Erik Johansson</at>",
   });
+  for (const post of posts) {
+    const content = (post.attachments?.[0] as { content: unknown }).content;
+    expect(adaptiveCardProblems(content)).toEqual([]);
+  }
   const second = await app.running.reminders.run();
   expect(second).toEqual({
     posted: 0,

@@ -37,6 +37,7 @@ export function localTestConfig(dataDir = temporaryDirectory("avtal-app-")): App
     port: 0,
     dataDir,
     logLevel: "silent",
+    botAllowUnauthenticated: false,
     localGraph: {
       port: 0,
       dataDir: `${dataDir}/graph`,

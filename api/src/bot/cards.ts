@@ -14,7 +14,6 @@ export interface AdaptiveCard {
   type: "AdaptiveCard";
   $schema: string;
   version: string;
-  lang: "sv";
   body: CardElement[];
   actions?: CardElement[];
   msteams?: { width: "Full"; entities?: unknown[] };
@@ -64,7 +63,6 @@ export function card(
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: CARD_VERSION,
-    lang: "sv",
     body,
     ...(actions.length > 0 ? { actions } : {}),
     msteams: { width: "Full", ...(entities ? { entities } : {}) },
