@@ -63,7 +63,7 @@ test("each reminder is posted once to the nämnd's channel, naming the responsib
     text: "<at>Erik Johansson</at>",
   });
   for (const post of posts) {
-    const content = (post.attachments?.[0] as { content: unknown }).content;
+    const content = (post.attachments?.[0] as { content: unknown } | undefined)?.content;
     expect(adaptiveCardProblems(content)).toEqual([]);
   }
   const second = await app.running.reminders.run();
