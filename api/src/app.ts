@@ -118,7 +118,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   const api = express.Router();
   if (dependencies.localSignIn) api.use(localAuthRouter(graph, dependencies.localSignIn));
   api.use(authenticate({ validate: dependencies.validateToken, membership, store }));
-  api.use(committeesRouter(store, now));
+  api.use(committeesRouter(store, now, config.mode));
   api.use(contractsRouter(store));
   api.use(recordsRouter(store));
   api.use(reportsRouter(store, now));

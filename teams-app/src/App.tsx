@@ -42,6 +42,9 @@ const PlanScreen = lazy(() =>
 const RecordScreen = lazy(() =>
   import("./screens/RecordScreen.tsx").then((module) => ({ default: module.RecordScreen })),
 );
+const ChannelScreen = lazy(() =>
+  import("./screens/ChannelScreen.tsx").then((module) => ({ default: module.ChannelScreen })),
+);
 const Reports = lazy(() =>
   import("./screens/Reports.tsx").then((module) => ({ default: module.Reports })),
 );
@@ -131,7 +134,7 @@ interface AppProps {
   onSignOut: (() => void) | undefined;
 }
 
-const NAV: Array<{ screen: Route["screen"]; klkOnly?: boolean }> = [
+const NAV: Array<{ screen: Route["screen"]; klkOnly?: boolean; localOnly?: boolean }> = [
   { screen: "oversikt" },
   { screen: "avtal" },
   { screen: "plan" },
@@ -141,6 +144,7 @@ const NAV: Array<{ screen: Route["screen"]; klkOnly?: boolean }> = [
   { screen: "brister" },
   { screen: "rapporter" },
   { screen: "kommun", klkOnly: true },
+  { screen: "kanal", localOnly: true },
 ];
 
 function initialRoute(host: Host): Route {
@@ -276,6 +280,9 @@ export function App({ api, host, theme, onThemeChange, onSignOut }: AppProps) {
     case "kommun":
       screen = <KommunOverview />;
       break;
+    case "kanal":
+      screen = <ChannelScreen />;
+      break;
   }
   const selectedTab =
     route.screen === "avtal-detalj" || route.screen === "avtal-nytt" ? "avtal" : route.screen;
@@ -328,7 +335,9 @@ export function App({ api, host, theme, onThemeChange, onSignOut }: AppProps) {
         </header>
         <nav className={styles.nav} aria-label="Huvudmeny">
           <ul className={styles.navList}>
-            {NAV.filter((item) => !item.klkOnly || klk).map((item) => (
+            {NAV.filter(
+              (item) => (!item.klkOnly || klk) && (!item.localOnly || me.data?.mode === "local"),
+            ).map((item) => (
               <li key={item.screen}>
                 <a
                   href={`#/${item.screen}`}

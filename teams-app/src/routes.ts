@@ -15,7 +15,8 @@ export type Route =
   | { screen: "uppfoljning"; id?: string }
   | { screen: "brister"; id?: string }
   | { screen: "rapporter" }
-  | { screen: "kommun" };
+  | { screen: "kommun" }
+  | { screen: "kanal" };
 
 export function parseRoute(path: string): Route {
   const [screen, id] = path
@@ -31,6 +32,7 @@ export function parseRoute(path: string): Route {
     case "avvikelser":
     case "rapporter":
     case "kommun":
+    case "kanal":
       return { screen };
     case "uppfoljning":
       return id ? { screen, id } : { screen };
@@ -67,4 +69,5 @@ export const SCREEN_TITLES: Record<Route["screen"], string> = {
   brister: "Brister och handlingsplaner",
   rapporter: "Rapporter",
   kommun: "Kommunövergripande",
+  kanal: "Kanal och chatt",
 };

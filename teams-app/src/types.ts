@@ -23,6 +23,7 @@ export interface Me {
   user: Person;
   roles: { klk: boolean; member: string[]; secretary: string[] };
   municipality: string;
+  mode: "local" | "tenant";
   committees: CommitteeSummary[];
 }
 

@@ -73,6 +73,7 @@ const SCREENS = () => [
   "brister",
   "rapporter",
   "kommun",
+  "kanal",
 ];
 
 describe.each(THEMES)("theme %s", (theme) => {

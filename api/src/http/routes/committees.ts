@@ -39,7 +39,11 @@ function presentCommittee(committee: Committee, settings: CycleData["settings"])
   };
 }
 
-export function committeesRouter(store: AppStore, now: () => Date): Router {
+export function committeesRouter(
+  store: AppStore,
+  now: () => Date,
+  mode: "local" | "tenant",
+): Router {
   const router = Router();
 
   router.get("/me", async (_request, response) => {
@@ -49,6 +53,7 @@ export function committeesRouter(store: AppStore, now: () => Date): Router {
       user: { id: user.id, name: user.name, email: user.email },
       roles: rolesOf(principal),
       municipality: settings.name,
+      mode,
       committees: readableCommittees(principal, committees).map((committee) => ({
         ...presentCommittee(committee, settings),
         canWrite: can.writeCommittee(principal, committee.id),
