@@ -3,11 +3,17 @@
  * bench/results.json. Performance is measured here, never asserted in tests.
  */
 import { printTable, writeResults } from "./report.ts";
+import { botScenario } from "./scenarios/bot.ts";
 import { localGraphScenario } from "./scenarios/local-graph.ts";
 import { reportsScenario } from "./scenarios/reports.ts";
 import { tabScenario } from "./scenarios/tab.ts";
 
-const scenarios = { "local-graph": localGraphScenario, tab: tabScenario, reports: reportsScenario };
+const scenarios = {
+  "local-graph": localGraphScenario,
+  tab: tabScenario,
+  reports: reportsScenario,
+  bot: botScenario,
+};
 const only = process.argv.slice(2);
 const rows = [];
 for (const [name, run] of Object.entries(scenarios)) {
