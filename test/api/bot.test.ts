@@ -2,14 +2,20 @@ import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MAX_CARD_BYTES } from "../../api/src/bot/cards.ts";
 import { LOCAL_BOT_ID } from "../../api/src/bot/teams-bot.ts";
+import { LOCAL_BOT_ISSUER } from "../../api/src/local/bot-connector.ts";
+import { LOCAL_ISSUER } from "../../api/src/local/local-graph-server.ts";
+import { LocalIssuer } from "../../api/src/local/local-issuer.ts";
 import { adaptiveCardProblems } from "../support/adaptive-cards.ts";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import { localTestConfig, startTestApp, type TestApp } from "../support/app.ts";
 
 const TODAY = new Date("2026-11-24T10:00:00+01:00");
 let app: TestApp;
+let graphDataDir: string;
 
 beforeAll(async () => {
-  app = await startTestApp({ now: TODAY });
+  const config = localTestConfig();
+  graphDataDir = config.mode === "local" ? config.localGraph.dataDir : "";
+  app = await startTestApp({ now: TODAY, config });
 });
 afterAll(async () => {
   await app.stop();
@@ -73,6 +79,22 @@ describe("the bot's endpoint", () => {
     const outbound = ((await tokenResponse.json()) as { access_token: string }).access_token;
     // A token for the connector, not for this bot: wrong audience.
     expect((await post({ Authorization: `Bearer ${outbound}` })).status).toBe(401);
+    // Signed by the right key for the right bot, but expired an hour ago.
+    const issuer = await LocalIssuer.open(graphDataDir, LOCAL_ISSUER);
+    const expired = await issuer.sign(
+      { serviceurl: activity.serviceUrl },
+      {
+        issuer: LOCAL_BOT_ISSUER,
+        audience: LOCAL_BOT_ID,
+        expiresAt: Math.floor(Date.now() / 1000) - 3600,
+      },
+    );
+    expect((await post({ Authorization: `Bearer ${expired}` })).status).toBe(401);
+    const valid = await issuer.sign(
+      { serviceurl: activity.serviceUrl },
+      { issuer: LOCAL_BOT_ISSUER, audience: LOCAL_BOT_ID },
+    );
+    expect((await post({ Authorization: `Bearer ${valid}` })).status).toBe(200);
   });
 });
 

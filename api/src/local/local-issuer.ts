@@ -82,14 +82,14 @@ export class LocalIssuer {
   /** A token for another audience (the local Bot Framework stand-in uses this). */
   async sign(
     claims: JWTPayload,
-    options: { issuer: string; audience: string; lifetimeSeconds?: number },
+    options: { issuer: string; audience: string; lifetimeSeconds?: number; expiresAt?: number },
   ): Promise<string> {
     return new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM, kid: this.publicJwk.kid ?? "local", typ: "JWT" })
       .setIssuer(options.issuer)
       .setAudience(options.audience)
       .setIssuedAt()
-      .setExpirationTime(`${options.lifetimeSeconds ?? 3600}s`)
+      .setExpirationTime(options.expiresAt ?? `${options.lifetimeSeconds ?? 3600}s`)
       .sign(this.privateKey);
   }
 
