@@ -15,6 +15,7 @@ import { committeesRouter } from "./http/routes/committees.ts";
 import { contractsRouter } from "./http/routes/contracts.ts";
 import { localAuthRouter } from "./http/routes/local-auth.ts";
 import { localChatRouter } from "./http/routes/local-chat.ts";
+import { publicInsightRouter } from "./http/routes/public-insight.ts";
 import { recordsRouter } from "./http/routes/records.ts";
 import { reportsRouter } from "./http/routes/reports.ts";
 import type { Logger } from "./logger.ts";
@@ -115,6 +116,9 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   });
   app.use(bot.router);
 
+  // Public insight: no sign-in, public fields only.
+  app.use(publicInsightRouter(store));
+
   const api = express.Router();
   if (dependencies.localSignIn) api.use(localAuthRouter(graph, dependencies.localSignIn));
   api.use(authenticate({ validate: dependencies.validateToken, membership, store }));
@@ -138,7 +142,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
         setHeaders: noCacheForHtml,
       }),
     );
-    app.get(/^\/(?!api\/|healthz).*/, (_request, response) => {
+    app.get(/^\/(?!api\/|healthz|insyn).*/, (_request, response) => {
       response.setHeader("Cache-Control", "no-cache");
       response.sendFile(path.join(tabDirectory, "index.html"));
     });

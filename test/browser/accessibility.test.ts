@@ -100,3 +100,19 @@ describe.each(THEMES)("theme %s", (theme) => {
     expect(problems).toEqual([]);
   });
 });
+
+test("the public insight pages (no sign-in), also on a phone-sized screen", async () => {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 375, height: 800 },
+  ]) {
+    const context = await browser.newContext({ locale: "sv-SE", viewport });
+    const publicPage = await context.newPage();
+    for (const path of ["/insyn", "/insyn/van"]) {
+      await publicPage.goto(`${app.url}${path}`);
+      await publicPage.getByRole("heading", { level: 1 }).waitFor();
+      expect(await scan(publicPage), `${path} ${viewport.width}`).toEqual([]);
+    }
+    await context.close();
+  }
+});
