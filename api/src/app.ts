@@ -13,6 +13,7 @@ import type { TokenValidator } from "./http/auth/token-validator.ts";
 import { errorHandler, notFoundHandler } from "./http/problem.ts";
 import { committeesRouter } from "./http/routes/committees.ts";
 import { contractsRouter } from "./http/routes/contracts.ts";
+import { exportsRouter } from "./http/routes/exports.ts";
 import { localAuthRouter } from "./http/routes/local-auth.ts";
 import { localChatRouter } from "./http/routes/local-chat.ts";
 import { publicInsightRouter } from "./http/routes/public-insight.ts";
@@ -126,6 +127,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   api.use(contractsRouter(store));
   api.use(recordsRouter(store));
   api.use(reportsRouter(store, now));
+  api.use(exportsRouter(store));
   if (config.mode === "local" && dependencies.localGraphOrigin && dependencies.selfUrl) {
     api.use(localChatRouter(store, dependencies.localGraphOrigin, dependencies.selfUrl));
   }
