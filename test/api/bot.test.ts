@@ -122,6 +122,7 @@ describe("commands", () => {
     expect(cardText(await ask("anna", "brister"))).toContain("Bristande personalkontinuitet");
     expect(cardText(await ask("anna", "plan"))).toContain("Uppföljningsplan 2026–2030");
     expect(cardText(await ask("anna", "rapporter"))).toContain("Inga rapportutkast");
+    expect(cardText(await ask("anna", "exportera"))).toContain("Öppna Rapporter och export");
   });
 
   test("an unknown command gets the help card", async () => {

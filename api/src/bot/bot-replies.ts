@@ -53,6 +53,7 @@ const COMMAND_HELP: Array<[string, string]> = [
   ["rapporter", "Rapportutkast i nämndens bibliotek"],
   ["försenat", "Kommunledningskontoret: vilka nämnder som är sena"],
   ["koppla <nämnd>", "Koppla det här teamet till en nämnd (nämndsekreterare)"],
+  ["export", "Länk till export av registret och uppföljningarna (Excel, Hypergene, Stratsys)"],
 ];
 
 export class BotReplies {
@@ -214,6 +215,19 @@ export class BotReplies {
           ),
         };
       }
+      case "export":
+        return {
+          kind: "card",
+          card: card(
+            [
+              heading("Export"),
+              paragraph(
+                "Avtalsregistret och periodens uppföljningar finns som Excel, och uppgifterna till Hypergene eller Stratsys som CSV eller Excel, under Rapporter i fliken.",
+              ),
+            ],
+            [openUrl("Öppna Rapporter och export", this.link("rapporter", "Rapporter"))],
+          ),
+        };
       case "forsenat": {
         if (!principal.klk)
           return {

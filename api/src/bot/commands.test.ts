@@ -45,3 +45,7 @@ describe("parseCommand", () => {
     expect(matchCommittee(committees, "namnden")).toBeUndefined();
   });
 });
+
+test("export", () => {
+  expect(parseCommand("exportera till excel")).toEqual({ name: "export" });
+});

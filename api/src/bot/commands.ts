@@ -13,6 +13,7 @@ export type BotCommand =
   | { name: "rapporter" }
   | { name: "forsenat" }
   | { name: "koppla"; committee: string }
+  | { name: "export" }
   | { name: "okand"; text: string };
 
 export const DEFAULT_EXPIRY_DAYS = 90;
@@ -51,6 +52,9 @@ const ALIASES: Record<string, Exclude<BotCommand["name"], "okand">> = {
   forsenade: "forsenat",
   sena: "forsenat",
   koppla: "koppla",
+  export: "export",
+  exportera: "export",
+  excel: "export",
 };
 
 const FILLER = new Set([

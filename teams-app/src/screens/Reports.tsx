@@ -85,10 +85,11 @@ export function Reports() {
     }
   };
 
-  const download = async (report: ReportRecord) => {
+  /** Fetches a file with the sign-in token and hands it to the browser to save. */
+  const save = async (path: string, fileName: string) => {
     let file: Blob;
     try {
-      file = await api.blob(`/api/reports/${report.id}/content`);
+      file = await api.blob(path);
     } catch (failure) {
       if (failure instanceof ApiError) setError(failure);
       return;
@@ -96,10 +97,13 @@ export function Reports() {
     const url = URL.createObjectURL(file);
     const anchor = document.createElement("a");
     anchor.href = url;
-    anchor.download = `${report.title}.docx`;
+    anchor.download = fileName;
     anchor.click();
     URL.revokeObjectURL(url);
+    announce(`${fileName} är nedladdad.`);
   };
+  const download = (report: ReportRecord) =>
+    save(`/api/reports/${report.id}/content`, `${report.title}.docx`);
 
   if (!committee)
     return <EmptyState title="Ingen nämnd">Välj en nämnd överst på sidan.</EmptyState>;
@@ -176,6 +180,60 @@ export function Reports() {
           {error ? <ErrorMessage error={error} /> : null}
         </section>
       ) : null}
+      <section className={styles.section} aria-labelledby="export-rubrik">
+        <Title3 as="h2" id="export-rubrik">
+          Export
+        </Title3>
+        <div className={styles.actions}>
+          <Button
+            onClick={() =>
+              save(
+                `/api/exports/register.xlsx?committeeId=${committee.id}`,
+                `Avtalsregister ${committee.code}.xlsx`,
+              )
+            }
+          >
+            Avtalsregistret (Excel)
+          </Button>
+          <Button
+            onClick={() =>
+              save(
+                `/api/exports/follow-ups.xlsx?committeeId=${committee.id}`,
+                `Uppföljningar ${committee.code}.xlsx`,
+              )
+            }
+          >
+            Uppföljningar (Excel)
+          </Button>
+          <Button
+            onClick={() =>
+              save(
+                `/api/exports/reporting-system.csv?committeeId=${committee.id}&system=hypergene`,
+                `Hypergene ${committee.code}.csv`,
+              )
+            }
+          >
+            Hypergene (CSV)
+          </Button>
+          <Button
+            onClick={() =>
+              save(
+                `/api/exports/reporting-system.xlsx?committeeId=${committee.id}&system=stratsys`,
+                `Stratsys ${committee.code}.xlsx`,
+              )
+            }
+          >
+            Stratsys (Excel)
+          </Button>
+          {me.roles.klk ? (
+            <Button
+              onClick={() => save("/api/exports/register.xlsx", "Avtalsregister kommunen.xlsx")}
+            >
+              Hela kommunens register (Excel)
+            </Button>
+          ) : null}
+        </div>
+      </section>
       {reports.error ? <ErrorMessage error={reports.error} onRetry={reports.reload} /> : null}
       {!reports.data && !reports.error ? <LoadingSkeleton /> : null}
       {reports.data && reports.data.items.length === 0 ? (
