@@ -4,11 +4,16 @@
  */
 import { ConfigError, loadConfig } from "../api/src/config.ts";
 import { startApp } from "../api/src/server.ts";
-import { buildTabIfStale } from "./build-tab.ts";
+import fs from "node:fs";
+import path from "node:path";
 
 try {
   const config = loadConfig();
-  if (await buildTabIfStale()) console.log("Fliken är byggd.");
+  // From a checkout the tab is built when its sources changed; a production image ships it built.
+  if (fs.existsSync(path.resolve(import.meta.dirname, "../teams-app"))) {
+    const { buildTabIfStale } = await import("./build-tab.ts");
+    if (await buildTabIfStale()) console.log("Fliken är byggd.");
+  }
   const running = await startApp(config);
   const lines = [
     "",

@@ -134,8 +134,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   app.use("/api", api);
 
   // The tab: static files, and index.html for the tab's own addresses.
-  const tabDirectory =
-    dependencies.tabDirectory ?? path.resolve(import.meta.dirname, "../../dist/tab");
+  const tabDirectory = dependencies.tabDirectory ?? path.resolve("dist/tab");
   if (fs.existsSync(path.join(tabDirectory, "index.html"))) {
     app.use(
       express.static(tabDirectory, {

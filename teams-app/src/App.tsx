@@ -45,6 +45,9 @@ const RecordScreen = lazy(() =>
 const ChannelScreen = lazy(() =>
   import("./screens/ChannelScreen.tsx").then((module) => ({ default: module.ChannelScreen })),
 );
+const ConfigureScreen = lazy(() =>
+  import("./screens/ConfigureScreen.tsx").then((module) => ({ default: module.ConfigureScreen })),
+);
 const Reports = lazy(() =>
   import("./screens/Reports.tsx").then((module) => ({ default: module.Reports })),
 );
@@ -171,11 +174,15 @@ export function App({ api, host, theme, onThemeChange, onSignOut }: AppProps) {
             (committee) => committee.groupId && committee.groupId === host.teamGroupId,
           )
         : undefined;
+    // A channel tab's address names its nämnd (?namnd=…, set on the configuration page).
+    const fromAddress = committees.find(
+      (committee) => committee.id === new URLSearchParams(window.location.search).get("namnd"),
+    );
     const remembered = committees.find(
       (committee) => committee.id === sessionStorage.getItem(COMMITTEE_KEY),
     );
     const own = committees.find((committee) => committee.canWrite);
-    setCommitteeId((fromTeam ?? remembered ?? own ?? committees[0])?.id);
+    setCommitteeId((fromAddress ?? fromTeam ?? remembered ?? own ?? committees[0])?.id);
   }, [me.data, committeeId, host]);
 
   useEffect(() => {
@@ -222,6 +229,7 @@ export function App({ api, host, theme, onThemeChange, onSignOut }: AppProps) {
       me.data
         ? {
             api,
+            host,
             me: me.data,
             committee,
             navigate,
@@ -231,7 +239,7 @@ export function App({ api, host, theme, onThemeChange, onSignOut }: AppProps) {
             announce: setAnnouncement,
           }
         : undefined,
-    [api, me.data, committee, navigate],
+    [api, host, me.data, committee, navigate],
   );
 
   if (me.loading && !me.data) return <LoadingSkeleton label="Hämtar dina uppgifter …" />;
@@ -282,6 +290,9 @@ export function App({ api, host, theme, onThemeChange, onSignOut }: AppProps) {
       break;
     case "kanal":
       screen = <ChannelScreen />;
+      break;
+    case "konfigurera":
+      screen = <ConfigureScreen />;
       break;
   }
   const selectedTab =

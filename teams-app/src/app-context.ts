@@ -1,10 +1,12 @@
 import { createContext, useContext } from "react";
 import type { Api } from "./api.ts";
+import type { Host } from "./host.ts";
 import type { Route } from "./routes.ts";
 import type { CommitteeSummary, Me } from "./types.ts";
 
 export interface AppContextValue {
   api: Api;
+  host: Host;
   me: Me;
   committee: CommitteeSummary | undefined;
   navigate(route: Route): void;

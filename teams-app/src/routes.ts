@@ -16,7 +16,8 @@ export type Route =
   | { screen: "brister"; id?: string }
   | { screen: "rapporter" }
   | { screen: "kommun" }
-  | { screen: "kanal" };
+  | { screen: "kanal" }
+  | { screen: "konfigurera" };
 
 export function parseRoute(path: string): Route {
   const [screen, id] = path
@@ -33,6 +34,7 @@ export function parseRoute(path: string): Route {
     case "rapporter":
     case "kommun":
     case "kanal":
+    case "konfigurera":
       return { screen };
     case "uppfoljning":
       return id ? { screen, id } : { screen };
@@ -70,4 +72,5 @@ export const SCREEN_TITLES: Record<Route["screen"], string> = {
   rapporter: "Rapporter",
   kommun: "Kommunövergripande",
   kanal: "Kanal och chatt",
+  konfigurera: "Lägg till i kanal",
 };

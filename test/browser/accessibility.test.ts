@@ -74,6 +74,7 @@ const SCREENS = () => [
   "rapporter",
   "kommun",
   "kanal",
+  "konfigurera",
 ];
 
 describe.each(THEMES)("theme %s", (theme) => {
