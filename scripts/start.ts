@@ -2,10 +2,11 @@
  * `npm start`: the app in the configured mode. With no tenant settings this is
  * local mode: the local Graph service (data under DATA_DIR) and the app.
  */
-import { ConfigError, loadConfig } from "../api/src/config.ts";
-import { startApp } from "../api/src/server.ts";
+
 import fs from "node:fs";
 import path from "node:path";
+import { ConfigError, loadConfig } from "../api/src/config.ts";
+import { startApp } from "../api/src/server.ts";
 
 try {
   const config = loadConfig();
