@@ -2,7 +2,6 @@ import { performance } from "node:perf_hooks";
 import { annualCycle } from "../../api/src/domain/annual-cycle.ts";
 import { swedishDate } from "../../api/src/domain/dates.ts";
 import { LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
-import { sendBatch } from "../../api/src/graph/graph-batch.ts";
 import { createGraphAccess } from "../../api/src/graph/graph-client-factory.ts";
 import { LocalGraphServer } from "../../api/src/local/local-graph-server.ts";
 import { createLogger } from "../../api/src/logger.ts";
@@ -13,6 +12,7 @@ import { provision } from "../../api/src/store/provisioning.ts";
 import { startTestApp } from "../../test/support/app.ts";
 import { temporaryDirectory } from "../../test/support/local-graph.ts";
 import { type Measurement, percentile } from "../report.ts";
+import { createItems } from "../seed.ts";
 
 /** The bot's reply time (local), and the daily reminder scan over 20,000 contracts. */
 
@@ -61,27 +61,8 @@ async function reminderScan(): Promise<Measurement[]> {
   const store = new AppStore(access, "root");
   try {
     await provision(access, "root");
-    const post = async (
-      list: Parameters<AppStore["list"]>[0],
-      rows: Array<Record<string, unknown>>,
-    ) => {
-      const url = await store.list(list).itemsUrl();
-      const responses = await sendBatch(
-        access,
-        rows.map((fields, index) => ({
-          id: String(index),
-          method: "POST" as const,
-          url,
-          body: { fields },
-        })),
-      );
-      return rows.map((_, index) => {
-        const response = responses.get(String(index));
-        if (response?.status !== 201) throw new Error(`bench setup: ${list} ${index} failed`);
-        return (response.body as { id: string }).id;
-      });
-    };
-    const committees = await post(
+    const committees = await createItems(
+      store,
       "committees",
       Array.from({ length: 20 }, (_, index) =>
         encodeCommittee({
@@ -100,7 +81,8 @@ async function reminderScan(): Promise<Measurement[]> {
       ),
     );
     const owner = { id: "owner", name: "Ägare", email: "" };
-    await post(
+    await createItems(
+      store,
       "contracts",
       Array.from({ length: 20_000 }, (_, index) =>
         encodeContract({

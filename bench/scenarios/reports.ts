@@ -2,7 +2,6 @@ import { performance } from "node:perf_hooks";
 import { ReportService } from "../../api/src/documents/report-service.ts";
 import { latestCompletePeriod } from "../../api/src/domain/reporting-period.ts";
 import { LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
-import { sendBatch } from "../../api/src/graph/graph-batch.ts";
 import { createGraphAccess } from "../../api/src/graph/graph-client-factory.ts";
 import { LocalGraphServer } from "../../api/src/local/local-graph-server.ts";
 import { createLogger } from "../../api/src/logger.ts";
@@ -11,6 +10,7 @@ import { encodeCommittee, encodeContract, encodeFollowUp } from "../../api/src/s
 import { provision } from "../../api/src/store/provisioning.ts";
 import { temporaryDirectory } from "../../test/support/local-graph.ts";
 import type { Measurement } from "../report.ts";
+import { createItems } from "../seed.ts";
 
 /**
  * Report generation with 100 ms added to every Graph request: one nämnd's
@@ -32,28 +32,8 @@ export async function reportsScenario(): Promise<Measurement[]> {
   const store = new AppStore(access, "root");
   await provision(access, "root");
   await store.setSetting("municipalityName", "Benchkommun");
-  const post = async (
-    list: Parameters<AppStore["list"]>[0],
-    rows: Array<Record<string, unknown>>,
-  ) => {
-    const url = await store.list(list).itemsUrl();
-    const responses = await sendBatch(
-      access,
-      rows.map((fields, index) => ({
-        id: String(index),
-        method: "POST" as const,
-        url,
-        body: { fields },
-      })),
-    );
-    return rows.map((_, index) => {
-      const response = responses.get(String(index));
-      if (response?.status !== 201)
-        throw new Error(`bench setup: ${list} ${index} failed (${response?.status})`);
-      return (response.body as { id: string }).id;
-    });
-  };
-  const committeeIds = await post(
+  const committeeIds = await createItems(
+    store,
     "committees",
     Array.from({ length: COMMITTEES }, (_, index) =>
       encodeCommittee({
@@ -74,7 +54,8 @@ export async function reportsScenario(): Promise<Measurement[]> {
   store.invalidate();
   await provision(access, "root");
   const owner = { id: "owner", name: "Ägare", email: "agare@bench.se" };
-  const contractIds = await post(
+  const contractIds = await createItems(
+    store,
     "contracts",
     committeeIds.flatMap((committeeId, committeeIndex) =>
       Array.from({ length: CONTRACTS_PER_COMMITTEE }, (_, index) =>
@@ -104,7 +85,8 @@ export async function reportsScenario(): Promise<Measurement[]> {
     ),
   );
   const period = latestCompletePeriod("july-june", "2026-11-24");
-  await post(
+  await createItems(
+    store,
     "followUps",
     contractIds.map((contractId, index) =>
       encodeFollowUp({

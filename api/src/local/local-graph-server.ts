@@ -8,7 +8,8 @@ import type { GraphRequest, GraphResponse } from "./graph-request.ts";
 import { errorResponse, handleGraphRequest } from "./graph-service.ts";
 import { parseBatch, runBatch } from "./handlers/batch.ts";
 import { cancelUploadSession, driveScope, uploadFragment } from "./handlers/drives.ts";
-import { isoSeconds, newDriveId, newDriveItemId, newGuid, newSiteId } from "./ids.ts";
+import { storeList } from "./handlers/lists.ts";
+import { isoSeconds, newGuid, newSiteId } from "./ids.ts";
 import { LocalIssuer, unverifiedClaims } from "./local-issuer.ts";
 import type { Identity } from "./persistence/graph-persistence.ts";
 import { SqliteGraphPersistence } from "./persistence/sqlite-graph-persistence.ts";
@@ -144,61 +145,23 @@ export class LocalGraphServer {
         isRoot: true,
       };
       this.persistence.insertSite(site);
-      const listId = newGuid();
-      const driveId = newDriveId();
-      this.persistence.insertList({
-        id: listId,
-        siteId: site.id,
-        name: "Shared Documents",
-        displayName: "Dokument",
-        description: "",
-        template: "documentLibrary",
-        created: now,
-        modified: now,
-        driveId,
-      });
-      for (const [name, displayName] of [
-        ["Title", "Title"],
-        ["FileLeafRef", "Name"],
-      ] as const) {
-        this.persistence.insertColumn({
-          id: newGuid(),
-          listId,
-          name,
-          displayName,
-          description: "",
-          type: "text",
-          facet: { maxLength: 255, allowMultipleLines: false },
-          indexed: false,
-          enforceUniqueValues: false,
-          required: false,
-          hidden: false,
-          readOnly: false,
-        });
-      }
-      this.persistence.insertDrive({
-        id: driveId,
-        siteId: site.id,
-        listId,
-        name: "Dokument",
-        created: now,
-      });
       const system: Identity = { application: { id: "local", displayName: "Lokal Graph-tjänst" } };
-      this.persistence.insertDriveItem({
-        id: newDriveItemId(),
-        driveId,
-        parentId: null,
-        name: "root",
-        isFolder: true,
-        size: 0,
-        mimeType: null,
-        created: now,
-        modified: now,
-        version: 1,
-        listItemId: null,
-        createdBy: system,
-        modifiedBy: system,
-      });
+      storeList(
+        this.context,
+        {
+          id: newGuid(),
+          siteId: site.id,
+          name: "Shared Documents",
+          displayName: "Dokument",
+          description: "",
+          template: "documentLibrary",
+          created: now,
+          modified: now,
+          driveId: null,
+        },
+        [],
+        system,
+      );
     });
     this.options.log?.({ level: "info", msg: `local graph: created root site on port ${port}` });
   }
@@ -260,13 +223,7 @@ export class LocalGraphServer {
         return;
       }
       const { error: graphError, unexpected } = errorResponse(error);
-      if (unexpected)
-        this.options.log?.({
-          level: "error",
-          msg: "local graph: handler failed",
-          error: String(error),
-          stack: (error as Error).stack,
-        });
+      if (unexpected) this.logUnexpected(error);
       sendError(graphError);
     }
   }
@@ -378,19 +335,22 @@ export class LocalGraphServer {
     };
   }
 
+  private logUnexpected(error: unknown): void {
+    this.options.log?.({
+      level: "error",
+      msg: "local graph: handler failed",
+      error: String(error),
+      stack: (error as Error).stack,
+    });
+  }
+
   /** One operation, errors turned into Graph error responses (used for batch parts too). */
   private execute(request: GraphRequest): GraphResponse {
     try {
       return handleGraphRequest(this.context, request);
     } catch (error) {
       const { error: graphError, unexpected } = errorResponse(error);
-      if (unexpected)
-        this.options.log?.({
-          level: "error",
-          msg: "local graph: handler failed",
-          error: String(error),
-          stack: (error as Error).stack,
-        });
+      if (unexpected) this.logUnexpected(error);
       return this.errorAsResponse(graphError, request.headers["client-request-id"]);
     }
   }

@@ -5,7 +5,12 @@ import { type GraphRequest, type GraphResponse, json, noContent } from "../graph
 import { isoSeconds, newGuid } from "../ids.ts";
 import { parseFilter, parseOrderBy } from "../odata/filter-parser.ts";
 import { planQuery, type SqlValue } from "../odata/query-plan.ts";
-import type { StoredItem, StoredList, StoredSite } from "../persistence/graph-persistence.ts";
+import type {
+  StoredItem,
+  StoredItemVersion,
+  StoredList,
+  StoredSite,
+} from "../persistence/graph-persistence.ts";
 import { type FieldSelection, presentFields, presentItem, presentVersion } from "../presenters.ts";
 import type { ServiceContext } from "../service-context.ts";
 import { applyFieldWrites } from "./field-writes.ts";
@@ -213,6 +218,25 @@ export function deleteItem(
   return noContent();
 }
 
+/** A version as Graph shows it, with the fields as they were at that version when expanded. */
+function versionView(
+  context: ServiceContext,
+  scope: ListScope,
+  item: StoredItem,
+  version: StoredItemVersion,
+  options: ReturnType<typeof parseItemQueryOptions>,
+) {
+  const fields = options.expandFields
+    ? fieldsFor(
+        context,
+        scope,
+        { ...item, version: version.version, fields: version.fields, modified: version.modified },
+        options.fieldSelect,
+      )
+    : undefined;
+  return presentVersion(version, fields);
+}
+
 export function listVersions(
   context: ServiceContext,
   scope: ListScope,
@@ -222,24 +246,7 @@ export function listVersions(
   const options = parseItemQueryOptions(request.query, SINGLE_OPTIONS);
   const versions = context.persistence.listItemVersions(scope.list.id, item.id);
   return json(200, {
-    value: versions.map((version) =>
-      presentVersion(
-        version,
-        options.expandFields
-          ? fieldsFor(
-              context,
-              scope,
-              {
-                ...item,
-                version: version.version,
-                fields: version.fields,
-                modified: version.modified,
-              },
-              options.fieldSelect,
-            )
-          : undefined,
-      ),
-    ),
+    value: versions.map((version) => versionView(context, scope, item, version, options)),
   });
 }
 
@@ -254,25 +261,7 @@ export function getVersion(
   const number = /^\d+(\.0)?$/.test(versionRef) ? Number.parseInt(versionRef, 10) : Number.NaN;
   const version = context.persistence
     .listItemVersions(scope.list.id, item.id)
-    .find((v) => v.version === number);
+    .find((candidate) => candidate.version === number);
   if (!version) throw graphErrors.itemNotFound("The version could not be found.");
-  return json(
-    200,
-    presentVersion(
-      version,
-      options.expandFields
-        ? fieldsFor(
-            context,
-            scope,
-            {
-              ...item,
-              version: version.version,
-              fields: version.fields,
-              modified: version.modified,
-            },
-            options.fieldSelect,
-          )
-        : undefined,
-    ),
-  );
+  return json(200, versionView(context, scope, item, version, options));
 }

@@ -12,7 +12,7 @@ import {
   requireObjectBody,
 } from "../graph-request.ts";
 import { isoSeconds, newDriveId, newDriveItemId, newGuid } from "../ids.ts";
-import type { StoredList, StoredSite } from "../persistence/graph-persistence.ts";
+import type { Identity, StoredList, StoredSite } from "../persistence/graph-persistence.ts";
 import { presentColumn, presentList } from "../presenters.ts";
 import type { ServiceContext } from "../service-context.ts";
 
@@ -103,17 +103,32 @@ export function createList(
     modified: now,
     driveId: null,
   };
+  storeList(context, list, columns, request.identity);
+  return json(201, presentList(context.webOrigin(), site, list));
+}
+
+/**
+ * Stores a new list with its system columns and the given column
+ * definitions; a document library also gets its drive and root folder.
+ */
+export function storeList(
+  context: ServiceContext,
+  list: StoredList,
+  columns: unknown[],
+  identity: Identity,
+): void {
+  const now = list.created;
   context.persistence.transaction(() => {
-    if (template === "documentLibrary") list.driveId = newDriveId();
+    if (list.template === "documentLibrary") list.driveId = newDriveId();
     context.persistence.insertList(list);
     addSystemColumns(context, list);
     for (const definition of columns) insertColumn(context, list, definition);
     if (list.driveId) {
       context.persistence.insertDrive({
         id: list.driveId,
-        siteId: site.id,
+        siteId: list.siteId,
         listId: list.id,
-        name: displayName,
+        name: list.displayName,
         created: now,
       });
       context.persistence.insertDriveItem({
@@ -128,12 +143,11 @@ export function createList(
         modified: now,
         version: 1,
         listItemId: null,
-        createdBy: request.identity,
-        modifiedBy: request.identity,
+        createdBy: identity,
+        modifiedBy: identity,
       });
     }
   });
-  return json(201, presentList(context.webOrigin(), site, list));
 }
 
 function systemColumn(list: StoredList, name: string, displayName: string): StoredColumn {
