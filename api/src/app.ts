@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { ConfidentialClientApplication } from "@azure/msal-node";
 import express from "express";
 import helmet from "helmet";
 import { BotReplies } from "./bot/bot-replies.ts";
@@ -28,6 +29,10 @@ export interface AppDependencies {
   graph: GraphAccess;
   logger: Logger;
   validateToken: TokenValidator;
+  /** Tenant mode: Graph as the signed-in user (on-behalf-of). */
+  graphAsUser?: (assertion: string) => GraphAccess;
+  /** Tenant mode: the app's Entra client, for the bot's Bot Framework tokens. */
+  entraClient?: ConfidentialClientApplication;
   /** Local mode's sign-in (demo users); absent in tenant mode. */
   localSignIn?: LocalSignIn;
   now?: () => Date;
@@ -66,7 +71,10 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   const { config, graph, logger } = dependencies;
   const now = dependencies.now ?? (() => new Date());
   const store = new AppStore(graph, siteReference(config));
-  const membership = new MembershipResolver(graph);
+  const membership = new MembershipResolver(
+    graph,
+    dependencies.graphAsUser ? { asUser: dependencies.graphAsUser } : {},
+  );
 
   const app = express();
   app.disable("x-powered-by");
@@ -113,6 +121,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
     store,
     membership,
     localOrigin: dependencies.localGraphOrigin,
+    entraClient: dependencies.entraClient,
     allowUnauthenticated: config.mode === "local" && dependencies.allowUnauthenticatedBot === true,
   });
   app.use(bot.router);
@@ -133,7 +142,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   }
   app.use("/api", api);
 
-  // The tab: static files, and index.html for the tab's own addresses.
+  // The tab: static files; its screens are hash routes (/#/avtal/12), so no fallback is needed.
   const tabDirectory = dependencies.tabDirectory ?? path.resolve("dist/tab");
   if (fs.existsSync(path.join(tabDirectory, "index.html"))) {
     app.use(
@@ -143,10 +152,6 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
         setHeaders: noCacheForHtml,
       }),
     );
-    app.get(/^\/(?!api\/|healthz|insyn).*/, (_request, response) => {
-      response.setHeader("Cache-Control", "no-cache");
-      response.sendFile(path.join(tabDirectory, "index.html"));
-    });
   }
 
   app.use(notFoundHandler);

@@ -5,7 +5,7 @@ import type { TeamsBot } from "./bot/teams-bot.ts";
 import type { AppConfig } from "./config.ts";
 import { seedDemoData } from "./demo/seed.ts";
 import { swedishDate } from "./domain/dates.ts";
-import { createAppGraphAccess, siteReference } from "./graph/graph-access-for-config.ts";
+import { createGraphConnections, siteReference } from "./graph/graph-access-for-config.ts";
 import type { GraphAccess } from "./graph/graph-client-factory.ts";
 import { LocalSignIn } from "./http/auth/local-sign-in.ts";
 import { createTokenValidator, type TokenValidator } from "./http/auth/token-validator.ts";
@@ -79,11 +79,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   } else {
     graphUrl = `${config.graphBaseUrl}/v1.0`;
   }
-  const graph = createAppGraphAccess(
+  const connections = createGraphConnections(
     config,
     logger,
     localGraph ? { localGraphOrigin: localGraph.origin } : {},
   );
+  const graph = connections.app;
 
   let localSignIn: LocalSignIn | undefined;
   let validateToken: TokenValidator;
@@ -108,6 +109,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     graph,
     logger,
     validateToken,
+    ...(connections.asUser ? { graphAsUser: connections.asUser } : {}),
+    ...(connections.entraClient ? { entraClient: connections.entraClient } : {}),
     ...(localSignIn ? { localSignIn } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(localGraph ? { localGraphOrigin: localGraph.origin } : {}),

@@ -1,5 +1,8 @@
+import crypto from "node:crypto";
+import https from "node:https";
 import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { EntraIdStandIn } from "../../api/src/local/entra-id.ts";
 import { LOCAL_ISSUER } from "../../api/src/local/local-graph-server.ts";
 import { GRAPH_AUDIENCE } from "../../api/src/local/local-issuer.ts";
 import { startTestGraph, type TestGraph } from "../support/local-graph.ts";
@@ -90,5 +93,168 @@ describe("channel messages", () => {
     } finally {
       await graph.stop();
     }
+  });
+});
+
+describe("tokens from Entra ID (stand-in): what roles and scopes allow", () => {
+  const tenantId = crypto.randomUUID();
+  const clientId = crypto.randomUUID();
+  const bareClientId = crypto.randomUUID();
+  let entra: EntraIdStandIn;
+  let graph: TestGraph;
+
+  /** The stand-in's token endpoint over HTTPS, trusting its certificate. */
+  function requestToken(form: Record<string, string>): Promise<Record<string, string>> {
+    return new Promise((resolve, reject) => {
+      const body = new URLSearchParams(form).toString();
+      const request = https.request(
+        `${entra.origin}/${tenantId}/oauth2/v2.0/token`,
+        {
+          method: "POST",
+          ca: entra.tlsCertificatePem,
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        },
+        (response) => {
+          let text = "";
+          response.on("data", (chunk) => (text += String(chunk)));
+          response.on("end", () => resolve(JSON.parse(text) as Record<string, string>));
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
+  }
+
+  const appToken = async (client: string) =>
+    (
+      await requestToken({
+        grant_type: "client_credentials",
+        client_id: client,
+        client_secret: "hemlig",
+        scope: `${GRAPH_AUDIENCE}/.default`,
+      })
+    ).access_token!;
+
+  const graphGet = async (path: string, token: string) => {
+    const response = await fetch(`${graph.server.graphUrl}${path}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  beforeAll(async () => {
+    const app = (id: string, roles: string[]) => ({
+      clientId: id,
+      displayName: "Avtalsuppföljning",
+      secret: "hemlig",
+      applicationPermissions: roles,
+      delegatedPermissions: ["User.Read"],
+    });
+    entra = await EntraIdStandIn.start({
+      tenantId,
+      apps: [app(clientId, ["Sites.Selected"]), app(bareClientId, [])],
+    });
+    graph = await startTestGraph({
+      verifyTokens: true,
+      trustedIssuers: [{ issuer: entra.graphIssuer, jwks: entra.jwks() }],
+    });
+  });
+  afterAll(async () => {
+    await Promise.all([entra.stop(), graph.stop()]);
+  });
+
+  test("an app token with Sites.Selected reads the site; one without roles is denied", async () => {
+    expect((await graphGet("/sites/root", await appToken(clientId))).status).toBe(200);
+    const denied = await graphGet("/sites/root", await appToken(bareClientId));
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.code).toBe("accessDenied");
+  });
+
+  test("/me needs a delegated token; an app token reading users needs a directory role", async () => {
+    const token = await appToken(clientId);
+    const me = await graphGet("/me/transitiveMemberOf", token);
+    expect(me.status).toBe(400);
+    expect(me.body.error.message).toBe(
+      "/me request is only valid with delegated authentication flow.",
+    );
+    const users = await graphGet("/users", token);
+    expect(users.status).toBe(403);
+    expect(users.body.error.code).toBe("Authorization_RequestDenied");
+  });
+
+  test("the token endpoint refuses an unknown client, a wrong secret and a scope without /.default", async () => {
+    const unknown = await requestToken({
+      grant_type: "client_credentials",
+      client_id: crypto.randomUUID(),
+      client_secret: "hemlig",
+      scope: `${GRAPH_AUDIENCE}/.default`,
+    });
+    expect(unknown.error).toBe("unauthorized_client");
+    const wrongSecret = await requestToken({
+      grant_type: "client_credentials",
+      client_id: clientId,
+      client_secret: "fel",
+      scope: `${GRAPH_AUDIENCE}/.default`,
+    });
+    expect(wrongSecret.error).toBe("invalid_client");
+    expect(wrongSecret.error_description).toMatch(/^AADSTS7000215/);
+    const badScope = await requestToken({
+      grant_type: "client_credentials",
+      client_id: clientId,
+      client_secret: "hemlig",
+      scope: `${GRAPH_AUDIENCE}/Sites.Selected`,
+    });
+    expect(badScope.error).toBe("invalid_scope");
+  });
+
+  test("on-behalf-of gives a User.Read token that reads the person's groups but not the site", async () => {
+    const person = (await graph.access.client.api("/users").post({
+      accountEnabled: true,
+      displayName: "Test Testsson",
+      mailNickname: "test",
+      userPrincipalName: "test.testsson@asby.se",
+      passwordProfile: { password: "x-Lösen-123" },
+    })) as { id: string };
+    const group = (await graph.access.client.api("/groups").post({
+      displayName: "Tekniska nämnden",
+      mailNickname: "tn",
+      mailEnabled: true,
+      securityEnabled: false,
+      groupTypes: ["Unified"],
+    })) as { id: string };
+    await graph.access.client
+      .api(`/groups/${group.id}/members/$ref`)
+      .post({ "@odata.id": `${graph.server.graphUrl}/directoryObjects/${person.id}` });
+    const userToken = await entra.issueUserToken(
+      { oid: person.id, name: "Test Testsson", preferredUsername: "test.testsson@asby.se" },
+      clientId,
+    );
+    const obo = await requestToken({
+      grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+      requested_token_use: "on_behalf_of",
+      client_id: clientId,
+      client_secret: "hemlig",
+      assertion: userToken,
+      scope: `${GRAPH_AUDIENCE}/User.Read openid profile offline_access`,
+    });
+    expect(obo.scope).toBe(`${GRAPH_AUDIENCE}/User.Read`);
+    const groups = await graphGet(
+      "/me/transitiveMemberOf/microsoft.graph.group?$select=id",
+      obo.access_token!,
+    );
+    expect(groups.status).toBe(200);
+    expect(groups.body.value.map((entry: { id: string }) => entry.id)).toEqual([group.id]);
+    expect((await graphGet("/sites/root", obo.access_token!)).status).toBe(403);
+
+    const notConsented = await requestToken({
+      grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+      requested_token_use: "on_behalf_of",
+      client_id: clientId,
+      client_secret: "hemlig",
+      assertion: userToken,
+      scope: `${GRAPH_AUDIENCE}/Mail.Read`,
+    });
+    expect(notConsented.error).toBe("invalid_grant");
+    expect(notConsented.suberror).toBe("consent_required");
   });
 });

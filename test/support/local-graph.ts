@@ -4,7 +4,10 @@ import path from "node:path";
 import { LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
 import { createGraphAccess, type GraphAccess } from "../../api/src/graph/graph-client-factory.ts";
 import type { FaultSettings } from "../../api/src/local/faults.ts";
-import { LocalGraphServer } from "../../api/src/local/local-graph-server.ts";
+import {
+  LocalGraphServer,
+  type LocalGraphServerOptions,
+} from "../../api/src/local/local-graph-server.ts";
 import { createLogger } from "../../api/src/logger.ts";
 
 /** A local Graph service on a free port with its own temporary data folder. */
@@ -29,13 +32,19 @@ export function temporaryDirectory(prefix = "avtal-test-"): string {
 }
 
 export async function startTestGraph(
-  options: { dataDir?: string; verifyTokens?: boolean; maxRetries?: number } = {},
+  options: {
+    dataDir?: string;
+    verifyTokens?: boolean;
+    maxRetries?: number;
+    trustedIssuers?: LocalGraphServerOptions["trustedIssuers"];
+  } = {},
 ): Promise<TestGraph> {
   const dataDir = options.dataDir ?? temporaryDirectory();
   const server = new LocalGraphServer({
     dataDir,
     port: 0,
     verifyTokens: options.verifyTokens ?? false,
+    ...(options.trustedIssuers ? { trustedIssuers: options.trustedIssuers } : {}),
   });
   await server.start();
   const access = createGraphAccess({

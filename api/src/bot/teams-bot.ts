@@ -1,3 +1,4 @@
+import type { ConfidentialClientApplication } from "@azure/msal-node";
 import { MessageActivity, PUBLIC, withOverrides } from "@microsoft/teams.api";
 import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import type { ILogger } from "@microsoft/teams.common";
@@ -28,6 +29,8 @@ export interface BotOptions {
   membership: MembershipResolver;
   /** Local mode: the local Graph service's origin, which hosts the Bot Framework stand-in. */
   localOrigin?: string | undefined;
+  /** Tenant mode: the app's Entra client; the bot's Bot Framework tokens come from it (secret or certificate). */
+  entraClient?: ConfidentialClientApplication | undefined;
   /** The Agents Playground sends no tokens: an explicit switch, local mode only. */
   allowUnauthenticated?: boolean;
 }
@@ -91,11 +94,19 @@ export class TeamsBot {
         dangerouslyAllowUnauthenticatedRequests: options.allowUnauthenticated === true,
       });
     } else {
+      const entraClient = options.entraClient;
+      if (!entraClient) throw new Error("tenant mode needs the app's Entra client for the bot");
       this.botId = config.clientId;
       this.app = new App({
         clientId: config.clientId,
         tenantId: config.tenantId,
-        ...(config.credential.kind === "secret" ? { clientSecret: config.credential.secret } : {}),
+        token: async (scope) => {
+          const result = await entraClient.acquireTokenByClientCredential({
+            scopes: Array.isArray(scope) ? scope : [scope],
+          });
+          if (!result?.accessToken) throw new Error("Ingen token för boten från Entra ID");
+          return result.accessToken;
+        },
         httpServerAdapter: adapter,
         logger,
       });

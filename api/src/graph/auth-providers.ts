@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import {
+  type AuthError,
   type AuthenticationResult,
   ConfidentialClientApplication,
   type Configuration,
@@ -37,10 +38,16 @@ export class LocalTokenProvider implements AuthenticationProvider {
   }
 }
 
+export const PUBLIC_AUTHORITY_HOST = "https://login.microsoftonline.com";
+
 export function createConfidentialClient(config: TenantConfig): ConfidentialClientApplication {
   const auth: Configuration["auth"] = {
     clientId: config.clientId,
     authority: `${config.authorityHost}/${config.tenantId}`,
+    // msal-node knows Microsoft's clouds; any other authority host must be named to be trusted.
+    ...(config.authorityHost === PUBLIC_AUTHORITY_HOST
+      ? {}
+      : { knownAuthorities: [new URL(config.authorityHost).host] }),
     ...(config.credential.kind === "secret"
       ? { clientSecret: config.credential.secret }
       : {
@@ -56,8 +63,20 @@ export function createConfidentialClient(config: TenantConfig): ConfidentialClie
   });
 }
 
+/** Graph's national clouds are their own token audiences; any other base URL (a proxy) stands for global Graph. */
+const GRAPH_RESOURCES = [
+  "https://graph.microsoft.com",
+  "https://graph.microsoft.us",
+  "https://dod-graph.microsoft.us",
+  "https://microsoftgraph.chinacloudapi.cn",
+];
+
+export function graphResource(config: TenantConfig): string {
+  return GRAPH_RESOURCES.includes(config.graphBaseUrl) ? config.graphBaseUrl : GRAPH_RESOURCES[0]!;
+}
+
 function graphScope(config: TenantConfig): string {
-  return `${config.graphBaseUrl}/.default`;
+  return `${graphResource(config)}/.default`;
 }
 
 function tokenOf(result: AuthenticationResult | null, flow: string): string {
@@ -84,23 +103,58 @@ export class ClientCredentialsProvider implements AuthenticationProvider {
   }
 }
 
+/**
+ * Entra ID refused on-behalf-of because nobody has consented to the delegated
+ * permission (AADSTS65001 and kin). graph-client keeps an error's name as
+ * `code`, so callers recognise it either way.
+ */
+export class ConsentRequiredError extends Error {
+  override readonly name = "ConsentRequiredError";
+}
+
+export function isConsentRequired(error: unknown): boolean {
+  return (
+    error instanceof ConsentRequiredError ||
+    (error as { code?: unknown } | null)?.code === "ConsentRequiredError"
+  );
+}
+
+const CONSENT_ERRORS = /AADSTS(65001|65004|90094|90008)\b|consent_required|interaction_required/;
+
 /** Tenant mode, acting for the signed-in user: on-behalf-of with the tab's token. */
 export class OnBehalfOfProvider implements AuthenticationProvider {
   private readonly client: ConfidentialClientApplication;
   private readonly config: TenantConfig;
   private readonly userAssertion: string;
 
-  constructor(client: ConfidentialClientApplication, config: TenantConfig, userAssertion: string) {
+  private readonly scopes: string[];
+
+  /** `scopes`: delegated Graph permissions, e.g. `User.Read`. */
+  constructor(
+    client: ConfidentialClientApplication,
+    config: TenantConfig,
+    userAssertion: string,
+    scopes: string[],
+  ) {
     this.client = client;
     this.config = config;
     this.userAssertion = userAssertion;
+    this.scopes = scopes;
   }
 
   async getAccessToken(): Promise<string> {
-    const result = await this.client.acquireTokenOnBehalfOf({
-      oboAssertion: this.userAssertion,
-      scopes: [graphScope(this.config)],
-    });
-    return tokenOf(result, "on-behalf-of");
+    try {
+      const result = await this.client.acquireTokenOnBehalfOf({
+        oboAssertion: this.userAssertion,
+        scopes: this.scopes.map((scope) => `${graphResource(this.config)}/${scope}`),
+      });
+      return tokenOf(result, "on-behalf-of");
+    } catch (error) {
+      const { errorCode, subError, errorMessage } = error as Partial<AuthError>;
+      if (CONSENT_ERRORS.test(`${errorCode ?? ""} ${subError ?? ""} ${errorMessage ?? ""}`)) {
+        throw new ConsentRequiredError(errorMessage ?? "consent required");
+      }
+      throw error;
+    }
   }
 }

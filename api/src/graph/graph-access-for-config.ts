@@ -1,12 +1,53 @@
+import type { ConfidentialClientApplication } from "@azure/msal-node";
 import type { AppConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import {
   ClientCredentialsProvider,
   createConfidentialClient,
   LocalTokenProvider,
+  OnBehalfOfProvider,
 } from "./auth-providers.ts";
 import { createGraphAccess, type GraphAccess } from "./graph-client-factory.ts";
 import type { GraphCallCounter } from "./middleware.ts";
+
+/** Delegated Graph permissions the app asks for on a user's behalf: reading the person's own memberships. */
+export const DELEGATED_GRAPH_SCOPES = ["User.Read"];
+
+/** Graph access for the configured mode: as the app, and (tenant mode) as a signed-in user. */
+export interface GraphConnections {
+  app: GraphAccess;
+  /** On-behalf-of the user whose tab token this is; absent in local mode. */
+  asUser: ((assertion: string) => GraphAccess) | undefined;
+  /** Tenant mode: the app's Entra client, shared with the bot for its own tokens. */
+  entraClient: ConfidentialClientApplication | undefined;
+}
+
+export function createGraphConnections(
+  config: AppConfig,
+  logger: Logger,
+  options: { localGraphOrigin?: string; counter?: GraphCallCounter } = {},
+): GraphConnections {
+  const counter = options.counter ? { counter: options.counter } : {};
+  if (config.mode === "local") {
+    const origin = options.localGraphOrigin ?? `http://127.0.0.1:${config.localGraph.port}`;
+    const app = createGraphAccess({
+      graphRoot: origin,
+      authProvider: new LocalTokenProvider(origin),
+      logger,
+      ...counter,
+    });
+    return { app, asUser: undefined, entraClient: undefined };
+  }
+  const entraClient = createConfidentialClient(config);
+  const access = (authProvider: ClientCredentialsProvider | OnBehalfOfProvider) =>
+    createGraphAccess({ graphRoot: config.graphBaseUrl, authProvider, logger, ...counter });
+  return {
+    app: access(new ClientCredentialsProvider(entraClient, config)),
+    asUser: (assertion) =>
+      access(new OnBehalfOfProvider(entraClient, config, assertion, DELEGATED_GRAPH_SCOPES)),
+    entraClient,
+  };
+}
 
 /** The app's own (app-only) Graph access for the configured mode. */
 export function createAppGraphAccess(
@@ -14,23 +55,7 @@ export function createAppGraphAccess(
   logger: Logger,
   options: { localGraphOrigin?: string; counter?: GraphCallCounter } = {},
 ): GraphAccess {
-  const counter = options.counter ? { counter: options.counter } : {};
-  if (config.mode === "local") {
-    const origin = options.localGraphOrigin ?? `http://127.0.0.1:${config.localGraph.port}`;
-    return createGraphAccess({
-      graphRoot: origin,
-      authProvider: new LocalTokenProvider(origin),
-      logger,
-      ...counter,
-    });
-  }
-  const provider = new ClientCredentialsProvider(createConfidentialClient(config), config);
-  return createGraphAccess({
-    graphRoot: config.graphBaseUrl,
-    authProvider: provider,
-    logger,
-    ...counter,
-  });
+  return createGraphConnections(config, logger, options).app;
 }
 
 /** The SharePoint site holding the app's lists: the configured one, or the local service's root site. */

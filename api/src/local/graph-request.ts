@@ -1,3 +1,4 @@
+import type { AccessGrant } from "./access-grants.ts";
 import type { Identity } from "./persistence/graph-persistence.ts";
 
 /** One Graph operation as the handlers see it, whether from HTTP or a batch part. */
@@ -13,6 +14,8 @@ export interface GraphRequest {
   /** Raw body for content uploads. */
   rawBody: Uint8Array | undefined;
   identity: Identity;
+  /** What the caller's token permits. */
+  grant: AccessGrant;
 }
 
 export interface GraphResponse {

@@ -1,3 +1,4 @@
+import { authorize } from "./access-grants.ts";
 import { GraphError, graphErrors } from "./errors.ts";
 import type { GraphRequest, GraphResponse } from "./graph-request.ts";
 import { itemsDelta } from "./handlers/delta.ts";
@@ -24,7 +25,12 @@ function only(request: GraphRequest, ...methods: Method[]): void {
 }
 
 export function handleGraphRequest(context: ServiceContext, request: GraphRequest): GraphResponse {
-  const path = request.path.replace(/\/+$/, "") || "/";
+  let path = request.path.replace(/\/+$/, "") || "/";
+  authorize(request.grant, request.method, path);
+  // `/me` is the signed-in user of a delegated token.
+  if (/^\/me(\/|$)/.test(path) && "user" in request.identity) {
+    path = `/users/${encodeURIComponent(request.identity.user.id)}${path.slice(3)}`;
+  }
 
   const siteByPath = SITE_BY_PATH.exec(path);
   if (siteByPath) {

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { createLocalJWKSet, type JWK, jwtVerify } from "jose";
+import { type AccessGrant, grantOf } from "./access-grants.ts";
 import { LocalBotConnector } from "./bot-connector.ts";
 import { errorBody, type GraphError, graphErrors } from "./errors.ts";
 import { FaultInjector, type FaultSettings } from "./faults.ts";
@@ -10,7 +12,7 @@ import { parseBatch, runBatch } from "./handlers/batch.ts";
 import { cancelUploadSession, driveScope, uploadFragment } from "./handlers/drives.ts";
 import { storeList } from "./handlers/lists.ts";
 import { isoSeconds, newGuid, newSiteId } from "./ids.ts";
-import { LocalIssuer, unverifiedClaims } from "./local-issuer.ts";
+import { GRAPH_AUDIENCE, LocalIssuer, unverifiedClaims } from "./local-issuer.ts";
 import type { Identity } from "./persistence/graph-persistence.ts";
 import { SqliteGraphPersistence } from "./persistence/sqlite-graph-persistence.ts";
 import { DownloadTokens, type ServiceContext } from "./service-context.ts";
@@ -29,6 +31,11 @@ export interface LocalGraphServerOptions {
   faults?: Partial<FaultSettings>;
   /** Verify bearer tokens against the local issuer instead of accepting any non-empty token. */
   verifyTokens?: boolean;
+  /**
+   * Issuers besides the local one whose Graph tokens are accepted (an Entra ID
+   * stand-in, for tenant-mode tests); their `roles`/`scp` decide what they may do.
+   */
+  trustedIssuers?: Array<{ issuer: string; jwks: { keys: JWK[] } }>;
   /** Serve the `/_local` admin endpoints (fault injection, stats, token). */
   adminEndpoints?: boolean;
   log?: (entry: Record<string, unknown>) => void;
@@ -228,7 +235,9 @@ export class LocalGraphServer {
     }
   }
 
-  private async authenticate(headers: Record<string, string>): Promise<Identity> {
+  private async authenticate(
+    headers: Record<string, string>,
+  ): Promise<{ identity: Identity; grant: AccessGrant }> {
     const authorization = headers.authorization ?? "";
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1]) {
@@ -240,24 +249,41 @@ export class LocalGraphServer {
     }
     const token = match[1];
     let claims: Record<string, unknown> | undefined;
+    let grant: AccessGrant = { kind: "unrestricted" };
     if (this.options.verifyTokens) {
-      try {
-        claims = await this.issuer!.verify(token);
-      } catch {
-        throw graphErrors.unauthenticated(
-          "Access token validation failure. Invalid audience, issuer, signature or lifetime.",
-        );
+      claims = await this.issuer!.verify(token).catch(() => undefined);
+      if (!claims) {
+        claims = await this.verifyTrusted(token);
+        grant = grantOf(claims);
       }
     } else {
       claims = unverifiedClaims(token);
     }
     const name = typeof claims?.name === "string" ? claims.name : undefined;
     const oid = typeof claims?.oid === "string" ? claims.oid : undefined;
-    if (name && oid) return { user: { id: oid, displayName: name } };
+    if (name && oid) return { identity: { user: { id: oid, displayName: name } }, grant };
     const appId = typeof claims?.appid === "string" ? claims.appid : "local-app";
     const appName =
       typeof claims?.app_displayname === "string" ? claims.app_displayname : "Avtalsuppföljning";
-    return { application: { id: appId, displayName: appName } };
+    return { identity: { application: { id: appId, displayName: appName } }, grant };
+  }
+
+  private async verifyTrusted(token: string): Promise<Record<string, unknown>> {
+    for (const trusted of this.options.trustedIssuers ?? []) {
+      try {
+        const { payload } = await jwtVerify(token, createLocalJWKSet(trusted.jwks), {
+          issuer: trusted.issuer,
+          audience: GRAPH_AUDIENCE,
+          algorithms: ["RS256"],
+        });
+        return payload;
+      } catch {
+        // Try the next issuer.
+      }
+    }
+    throw graphErrors.unauthenticated(
+      "Access token validation failure. Invalid audience, issuer, signature or lifetime.",
+    );
   }
 
   private async graph(
@@ -271,7 +297,7 @@ export class LocalGraphServer {
     const throttled = await this.faults.admit(isBatch ? "batch" : "request");
     if (throttled) return sendError(throttled);
     const headers = lowerHeaders(request);
-    const identity = await this.authenticate(headers);
+    const { identity, grant } = await this.authenticate(headers);
     // File content is bytes whatever Content-Type says (graph-client defaults to JSON).
     const isContentUpload = request.method === "PUT" && /\/content$/.test(path);
     const isJson =
@@ -308,6 +334,7 @@ export class LocalGraphServer {
             body: part.body,
             rawBody: undefined,
             identity,
+            grant,
           });
         },
         (error) => errorBody(error, randomUUID()),
@@ -323,6 +350,7 @@ export class LocalGraphServer {
         body,
         rawBody: isJson ? undefined : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
         identity,
+        grant,
       }),
     );
   }
@@ -384,6 +412,8 @@ export class LocalGraphServer {
         body: undefined,
         rawBody: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
         identity,
+        // The session URL itself is the permission, granted when the session was created.
+        grant: { kind: "unrestricted" },
       }),
     );
   }

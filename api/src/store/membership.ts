@@ -3,27 +3,40 @@ import { readAll } from "../graph/paging.ts";
 
 /**
  * A user's group ids: from the token's `groups` claim when the app
- * registration emits it, otherwise looked up through Graph
- * (`transitiveMemberOf`) and cached for a few minutes.
+ * registration emits it; otherwise read through Graph and cached for a few
+ * minutes. A tab request reads the person's own memberships as the person
+ * (on-behalf-of, delegated User.Read: the least privilege Graph allows for
+ * this); the bot, which has no user token, reads them as the app.
  */
+export interface MembershipOptions {
+  ttlMs?: number;
+  /** Graph access as the signed-in user, from the token the tab sent (tenant mode). */
+  asUser?: (assertion: string) => GraphAccess;
+}
+
+const GROUPS_ONLY = "microsoft.graph.group?$select=id&$top=999";
+
 export class MembershipResolver {
   private readonly cache = new Map<string, { at: number; groups: Promise<Set<string>> }>();
   private readonly access: GraphAccess;
   private readonly ttlMs: number;
+  private readonly asUser: MembershipOptions["asUser"];
 
-  constructor(access: GraphAccess, ttlMs = 5 * 60_000) {
+  constructor(access: GraphAccess, options: MembershipOptions = {}) {
     this.access = access;
-    this.ttlMs = ttlMs;
+    this.ttlMs = options.ttlMs ?? 5 * 60_000;
+    this.asUser = options.asUser;
   }
 
-  async groupsOf(user: { id: string; groups: string[] | undefined }): Promise<Set<string>> {
+  async groupsOf(user: {
+    id: string;
+    groups: string[] | undefined;
+    assertion?: string;
+  }): Promise<Set<string>> {
     if (user.groups) return new Set(user.groups);
     const cached = this.cache.get(user.id);
     if (cached && Date.now() - cached.at < this.ttlMs) return cached.groups;
-    const groups = readAll<{ id: string }>(
-      this.access,
-      `/users/${encodeURIComponent(user.id)}/transitiveMemberOf/microsoft.graph.group?$select=id&$top=999`,
-    ).then((list) => new Set(list.map((group) => group.id)));
+    const groups = this.read(user).then((list) => new Set(list.map((group) => group.id)));
     this.cache.set(user.id, { at: Date.now(), groups });
     groups.catch(() => this.cache.delete(user.id));
     if (this.cache.size > 5000) {
@@ -31,5 +44,15 @@ export class MembershipResolver {
         if (Date.now() - value.at >= this.ttlMs) this.cache.delete(key);
     }
     return groups;
+  }
+
+  private read(user: { id: string; assertion?: string }): Promise<Array<{ id: string }>> {
+    if (this.asUser && user.assertion) {
+      return readAll(this.asUser(user.assertion), `/me/transitiveMemberOf/${GROUPS_ONLY}`);
+    }
+    return readAll(
+      this.access,
+      `/users/${encodeURIComponent(user.id)}/transitiveMemberOf/${GROUPS_ONLY}`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { isConsentRequired } from "../../graph/auth-providers.ts";
 import { principalFor } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import type { MembershipResolver } from "../../store/membership.ts";
@@ -8,6 +9,15 @@ import { InvalidTokenError, type TokenValidator } from "./token-validator.ts";
 
 const unauthenticated = (detail: string) =>
   new ProblemError({ status: 401, code: "unauthenticated", title: "Inte inloggad", detail });
+
+const consentRequired = () =>
+  new ProblemError({
+    status: 403,
+    code: "consent-required",
+    title: "Medgivande saknas",
+    detail:
+      "Avtalsuppföljning får inte läsa vilka grupper du är med i (behörigheten User.Read), eftersom ingen har gett medgivande. Be kommunens IT-avdelning ge administratörsmedgivande: Entra ID → Företagsprogram → Avtalsuppföljning → Behörigheter → Bevilja administratörsmedgivande. Ladda sedan om fliken.",
+  });
 
 /** Every /api request: a valid token, then the person's roles per nämnd. */
 export function authenticate(deps: {
@@ -33,7 +43,10 @@ export function authenticate(deps: {
         throw error;
       }
       const [groups, committees, settings] = await Promise.all([
-        deps.membership.groupsOf(user),
+        deps.membership.groupsOf(user).catch((error: unknown) => {
+          if (isConsentRequired(error)) throw consentRequired();
+          throw error;
+        }),
         deps.store.committees(),
         deps.store.settings(),
       ]);
