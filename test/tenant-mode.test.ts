@@ -105,7 +105,7 @@ beforeAll(async () => {
     displayName: "Avtalsuppföljning",
     secret: SECRET,
     certificates: [certificate.cert],
-    applicationPermissions: ["Sites.Selected", "GroupMember.Read.All"],
+    applicationPermissions: ["Sites.Selected", "User.Read.All"],
     delegatedPermissions: ["User.Read"],
   };
   entra = await EntraIdStandIn.start({ tenantId: TENANT, apps: [registration] });

@@ -3,6 +3,8 @@
  * problem details turned into ApiError with Swedish text and field errors.
  */
 
+import { signInProblem } from "./sign-in-problem.ts";
+
 export interface Problem {
   status: number;
   code: string;
@@ -40,13 +42,21 @@ export interface Api {
 }
 
 export function createApi(token: TokenSource, onUnauthenticated: () => void): Api {
+  const bearer = async () => {
+    try {
+      return `Bearer ${await token()}`;
+    } catch (error) {
+      throw new ApiError(signInProblem(error));
+    }
+  };
   async function call<T>(method: string, path: string, body?: unknown, etag?: string): Promise<T> {
+    const authorization = await bearer();
     let response: Response;
     try {
       response = await fetch(path, {
         method,
         headers: {
-          Authorization: `Bearer ${await token()}`,
+          Authorization: authorization,
           Accept: "application/json",
           ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
           ...(etag ? { "If-Match": etag } : {}),
@@ -79,7 +89,7 @@ export function createApi(token: TokenSource, onUnauthenticated: () => void): Ap
   }
   return {
     async blob(path) {
-      const response = await fetch(path, { headers: { Authorization: `Bearer ${await token()}` } });
+      const response = await fetch(path, { headers: { Authorization: await bearer() } });
       if (!response.ok) {
         throw new ApiError({
           status: response.status,
