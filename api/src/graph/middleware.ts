@@ -73,17 +73,39 @@ export class GraphCallCounter {
     return this.requests - this.batches + this.batchParts;
   }
   batches = 0;
+  /**
+   * Sequential round trips: how often the client went from waiting on nothing
+   * to waiting on Graph. Requests in flight together count once, so this is
+   * the length of the critical path in Graph latencies.
+   */
+  roundTrips = 0;
+  private inFlight = 0;
   reset(): void {
     this.requests = 0;
     this.batches = 0;
     this.batchParts = 0;
+    this.roundTrips = 0;
   }
-  snapshot(): { requests: number; batches: number; batchParts: number; operations: number } {
+  started(): void {
+    if (this.inFlight === 0) this.roundTrips += 1;
+    this.inFlight += 1;
+  }
+  finished(): void {
+    this.inFlight -= 1;
+  }
+  snapshot(): {
+    requests: number;
+    batches: number;
+    batchParts: number;
+    operations: number;
+    roundTrips: number;
+  } {
     return {
       requests: this.requests,
       batches: this.batches,
       batchParts: this.batchParts,
       operations: this.operations,
+      roundTrips: this.roundTrips,
     };
   }
 }
@@ -110,7 +132,12 @@ export class CountingMiddleware extends ChainedMiddleware {
         }
       }
     }
-    await this.forward(context);
+    this.counter.started();
+    try {
+      await this.forward(context);
+    } finally {
+      this.counter.finished();
+    }
   }
 }
 
