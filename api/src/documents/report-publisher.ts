@@ -139,6 +139,36 @@ export class ReportPublisher {
     return (await request.put(content)) as DriveItem;
   }
 
+  /**
+   * Writes the draft at `path` without ever overwriting a person's edit, and
+   * without a second copy when generations race: create only if absent, else
+   * replace the app's own draft only at the version just read. A lost race is
+   * read again; a person's edit gets the new draft under its own name.
+   */
+  private async place(
+    driveId: string,
+    path: string,
+    content: Buffer,
+  ): Promise<{ item: DriveItem; outcome: PublishOutcome }> {
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const existing = await this.itemAt(driveId, path);
+      if (existing?.lastModifiedBy?.user) break;
+      try {
+        if (!existing) {
+          return { item: await this.upload(driveId, path, content, "fail"), outcome: "created" };
+        }
+        return {
+          item: await this.upload(driveId, path, content, "replace", existing.eTag),
+          outcome: "new-version",
+        };
+      } catch (error) {
+        // 409: created meanwhile; 412: changed meanwhile. Look again.
+        if (graphStatus(error) !== 409 && graphStatus(error) !== 412) throw error;
+      }
+    }
+    return { item: await this.upload(driveId, path, content, "rename"), outcome: "new-name" };
+  }
+
   async publish(
     model: ReportModel,
     committee: Committee,
@@ -155,27 +185,7 @@ export class ReportPublisher {
     const path = `${folderFor(model)}/${safeFileName(model.fileTitle)}.docx`;
     const { content, template } = await this.document(model, driveId);
 
-    const existing = await this.itemAt(driveId, path);
-    let item: DriveItem;
-    let outcome: PublishOutcome;
-    if (!existing) {
-      item = await this.upload(driveId, path, content, "rename");
-      outcome = item.name === path.split("/").at(-1) ? "created" : "new-name";
-    } else if (existing.lastModifiedBy?.user) {
-      // A person has worked on the draft: leave it, give the new one its own name.
-      item = await this.upload(driveId, path, content, "rename");
-      outcome = "new-name";
-    } else {
-      try {
-        item = await this.upload(driveId, path, content, "replace", existing.eTag);
-        outcome = "new-version";
-      } catch (error) {
-        // Edited between our read and our write: keep the edit.
-        if (graphStatus(error) !== 412) throw error;
-        item = await this.upload(driveId, path, content, "rename");
-        outcome = "new-name";
-      }
-    }
+    const { item, outcome } = await this.place(driveId, path, content);
 
     await this.access.client.api(`/drives/${driveId}/items/${item.id}/listItem/fields`).patch({
       committeeCode: committee.code,

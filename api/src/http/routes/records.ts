@@ -268,7 +268,8 @@ export function recordsRouter(store: AppStore): Router {
           }) as RecordBase,
         );
       } catch (error) {
-        if (error instanceof ConflictError) throw conflictProblem(previous);
+        // Someone saved between our read and our write: show what is stored now.
+        if (error instanceof ConflictError) throw conflictProblem(await load(request));
         throw error;
       }
     });
