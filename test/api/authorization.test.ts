@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DemoUserKey } from "../../api/src/demo/demo-people.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
+import { recordBody } from "../support/bodies.ts";
 
 /**
  * The authorisation matrix: role × nämnd × route. Members of a nämnd read and
@@ -43,74 +44,7 @@ const isMember = (user: DemoUserKey, code: string) => MEMBERS[code]!.includes(us
 const mayRead = (user: DemoUserKey, code: string) => isMember(user, code) || user === "karin";
 
 function bodyFor(kind: string, code: string, user: DemoUserKey) {
-  const committeeId = ids.get(code)!;
-  const contractId = ids.get(`contract:${code}`)!;
-  switch (kind) {
-    case "plans":
-      return {
-        committeeId,
-        mandatePeriod: "2030–2034",
-        scope: `Plan av ${user}`,
-        forms: ["avtalsuppföljning"],
-        formsDescription: "",
-        responsibility: "",
-        timetable: "",
-        feedback: "",
-        status: "utkast",
-        registryNumber: "",
-      };
-    case "kickoffs":
-      return {
-        contractId,
-        committeeId,
-        reason: "förlängning",
-        contractStart: "2027-07-01",
-        meetingDate: "2027-06-01",
-        attendees: user,
-        continuousReporting: "",
-        yearlyReporting: "",
-        minutesRegistryNumber: "",
-        notes: "",
-      };
-    case "deviations":
-      return {
-        contractId,
-        committeeId,
-        occurredOn: "2026-11-20",
-        description: `Avvikelse från ${user}`,
-        severity: "låg",
-        handling: "",
-        status: "öppen",
-      };
-    case "follow-ups":
-      return {
-        contractId,
-        committeeId,
-        period: "2026–2027",
-        followUpDate: "2026-11-20",
-        form: "avtalsuppföljning",
-        meetsRequirements: "ja",
-        deficienciesSummary: "",
-        goalImpact: "",
-        actionPlanSummary: "",
-        goalFulfilment: "",
-        serviceEvaluation: "",
-        controlSufficient: true,
-        publicSummary: "",
-        status: "utkast",
-      };
-    default:
-      return {
-        contractId,
-        committeeId,
-        description: `Brist från ${user}`,
-        goalImpact: "",
-        measures: "",
-        checkUpResult: "",
-        sanctionNote: "",
-        status: "öppen",
-      };
-  }
+  return recordBody(kind, ids.get(code)!, ids.get(`contract:${code}`)!, user);
 }
 
 const KINDS = ["plans", "kickoffs", "deviations", "follow-ups", "deficiencies"];

@@ -38,5 +38,15 @@ export function requireIfMatch(request: Request): string {
         "Ändringen måste skickas med versionen du läste (If-Match), så att ingen annans ändring skrivs över.",
     });
   }
-  return value;
+  // One quoted entity tag, as the API handed it out; `*` would overwrite any version.
+  if (!/^(W\/)?"[^"]+"$/.test(value.trim())) {
+    throw new ProblemError({
+      status: 400,
+      code: "if-match-invalid",
+      title: "Ogiltig versionsuppgift",
+      detail:
+        "Versionsuppgiften (If-Match) ska vara den ETag du fick när du läste posten. Läs in posten igen och gör om ändringen.",
+    });
+  }
+  return value.trim();
 }

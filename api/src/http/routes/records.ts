@@ -49,6 +49,8 @@ interface RecordKind<T extends RecordBase> {
   list: ListKey;
   /** "Uppföljningen", for messages. */
   label: string;
+  /** Plans belong to the nämnd alone; every other kind also to a contract. */
+  perContract: boolean;
   schema: z.ZodType<Omit<T, "id" | "etag">>;
   decode(item: ListItem): T;
   encode(record: Omit<T, "id" | "etag">): Fields;
@@ -66,6 +68,7 @@ export const RECORD_KINDS: RecordKind<any>[] = [
     path: "plans",
     list: "plans",
     label: "Uppföljningsplanen",
+    perContract: false,
     schema: planSchema,
     decode: decodePlan,
     encode: encodePlan,
@@ -79,6 +82,7 @@ export const RECORD_KINDS: RecordKind<any>[] = [
     path: "kickoffs",
     list: "kickoffs",
     label: "Uppstartsmötet",
+    perContract: true,
     schema: kickoffSchema,
     decode: decodeKickoff,
     encode: encodeKickoff,
@@ -87,6 +91,7 @@ export const RECORD_KINDS: RecordKind<any>[] = [
     path: "deviations",
     list: "deviations",
     label: "Avvikelsen",
+    perContract: true,
     schema: deviationSchema,
     decode: decodeDeviation,
     encode: encodeDeviation,
@@ -95,6 +100,7 @@ export const RECORD_KINDS: RecordKind<any>[] = [
     path: "follow-ups",
     list: "followUps",
     label: "Uppföljningen",
+    perContract: true,
     schema: followUpSchema,
     decode: decodeFollowUp,
     encode: encodeFollowUp,
@@ -103,6 +109,7 @@ export const RECORD_KINDS: RecordKind<any>[] = [
     path: "deficiencies",
     list: "deficiencies",
     label: "Bristen",
+    perContract: true,
     schema: deficiencySchema,
     decode: decodeDeficiency,
     encode: encodeDeficiency,
@@ -192,6 +199,14 @@ export function recordsRouter(store: AppStore): Router {
         typeof request.query.contractId === "string"
           ? parseInput(itemId("Avtal"), request.query.contractId)
           : undefined;
+      if (contractId && !kind.perContract) {
+        throw new ProblemError({
+          status: 400,
+          code: "validation",
+          title: "Ogiltig fråga",
+          detail: "Uppföljningsplaner hör till nämnden, inte till ett avtal. Ange nämnd (committeeId).",
+        });
+      }
       if (!committeeId && !contractId) {
         throw new ProblemError({
           status: 400,
