@@ -319,7 +319,7 @@ export function reportingCsv(rows: ReportingRow[], layout: ReportingLayout): str
       fields: layout.map((column) => column.header),
       data: rows.map((row) => layout.map((column) => row[column.field])),
     },
-    { delimiter: ";", newline: "\r\n" },
+    { delimiter: ";", newline: "\r\n", escapeFormulae: true },
   );
   return `\uFEFF${csv}`;
 }

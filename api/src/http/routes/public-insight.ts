@@ -166,7 +166,7 @@ export function publicInsightRouter(store: AppStore): Router {
           PUBLIC_COLUMNS.map((column) => show(contract[column.key] as string | boolean | null)),
         ),
       },
-      { delimiter: ";", newline: "\r\n" },
+      { delimiter: ";", newline: "\r\n", escapeFormulae: true },
     );
     response.setHeader("Cache-Control", CACHE_HEADER);
     response.setHeader("Access-Control-Allow-Origin", "*");
