@@ -3,7 +3,7 @@ import { createLogger } from "../../api/src/logger.ts";
 import { ReminderRunner } from "../../api/src/reminders/reminder-runner.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
 import { adaptiveCardProblems } from "../support/adaptive-cards.ts";
-import { startTestApp, type TestApp } from "../support/app.ts";
+import { channelPosts, startTestApp, type TestApp } from "../support/app.ts";
 
 const TODAY = new Date("2026-11-24T07:00:00+01:00");
 /** The demo's obligations on that day (see the annual-cycle tests): all nämnder have a channel. */
@@ -14,28 +14,6 @@ afterEach(async () => {
   await app?.stop();
   app = undefined;
 });
-
-interface Post {
-  text?: string;
-  entities?: Array<Record<string, unknown>>;
-  attachments?: unknown[];
-}
-
-async function channelPosts(testApp: TestApp): Promise<Post[]> {
-  const origin = testApp.running.localGraph!.origin;
-  const posts: Post[] = [];
-  for (const code of ["KS", "SN", "VAN", "IFN", "TN", "KFN"]) {
-    const response = await fetch(
-      `${origin}/_local/connector/conversations/${encodeURIComponent(`19:${code.toLowerCase()}-allmant@thread.tacv2`)}/activities`,
-    );
-    posts.push(
-      ...((await response.json()) as { value: Array<{ activity: Post }> }).value.map(
-        (entry) => entry.activity,
-      ),
-    );
-  }
-  return posts;
-}
 
 function runner(testApp: TestApp, afterPost?: (reminder: { key: string }) => void) {
   return new ReminderRunner({

@@ -127,3 +127,26 @@ export async function startTestApp(
     stop: () => running.stop(),
   };
 }
+
+export interface ChannelPost {
+  text?: string;
+  entities?: Array<Record<string, unknown>>;
+  attachments?: unknown[];
+}
+
+/** Everything posted to the demo nämnder's channels, through the local Bot Connector. */
+export async function channelPosts(testApp: TestApp): Promise<ChannelPost[]> {
+  const origin = testApp.running.localGraph!.origin;
+  const posts: ChannelPost[] = [];
+  for (const code of ["KS", "SN", "VAN", "IFN", "TN", "KFN"]) {
+    const response = await fetch(
+      `${origin}/_local/connector/conversations/${encodeURIComponent(`19:${code.toLowerCase()}-allmant@thread.tacv2`)}/activities`,
+    );
+    posts.push(
+      ...((await response.json()) as { value: Array<{ activity: ChannelPost }> }).value.map(
+        (entry) => entry.activity,
+      ),
+    );
+  }
+  return posts;
+}
