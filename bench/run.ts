@@ -6,6 +6,7 @@ import { printTable, writeResults } from "./report.ts";
 import { botScenario } from "./scenarios/bot.ts";
 import { localGraphScenario } from "./scenarios/local-graph.ts";
 import { reportsScenario } from "./scenarios/reports.ts";
+import { scaleScenario } from "./scenarios/scale.ts";
 import { tabScenario } from "./scenarios/tab.ts";
 
 const scenarios = {
@@ -13,6 +14,7 @@ const scenarios = {
   tab: tabScenario,
   reports: reportsScenario,
   bot: botScenario,
+  scale: scaleScenario,
 };
 const only = process.argv.slice(2);
 const rows = [];

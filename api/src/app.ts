@@ -33,6 +33,8 @@ export interface AppDependencies {
   graphAsUser?: (assertion: string) => GraphAccess;
   /** Tenant mode: the app's Entra client, for the bot's Bot Framework tokens. */
   entraClient?: ConfidentialClientApplication;
+  /** The data access; by default SharePoint through `graph` (the benchmark swaps in its baseline). */
+  store?: AppStore;
   /** Local mode's sign-in (demo users); absent in tenant mode. */
   localSignIn?: LocalSignIn;
   now?: () => Date;
@@ -70,7 +72,7 @@ function noCacheForHtml(response: express.Response, file: string): void {
 export function createApp(dependencies: AppDependencies): CreatedApp {
   const { config, graph, logger } = dependencies;
   const now = dependencies.now ?? (() => new Date());
-  const store = new AppStore(graph, siteReference(config));
+  const store = dependencies.store ?? new AppStore(graph, siteReference(config));
   const membership = new MembershipResolver(
     graph,
     dependencies.graphAsUser ? { asUser: dependencies.graphAsUser } : {},

@@ -1,6 +1,7 @@
 import { ResponseType } from "@microsoft/microsoft-graph-client";
 import type { Committee, ReportRecord } from "../domain/model.ts";
 import type { ReportModel } from "../domain/report-models.ts";
+import { sendBatch } from "../graph/graph-batch.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { uploadLargeFile } from "../graph/large-file-upload.ts";
 import type { AppStore } from "../store/app-store.ts";
@@ -48,7 +49,7 @@ interface DriveItem {
   lastModifiedBy?: { user?: { displayName?: string }; application?: { displayName?: string } };
 }
 
-function folderFor(model: ReportModel): string {
+function folderFor(model: Pick<ReportModel, "type" | "period" | "date">): string {
   const years = model.period.match(/\d{4}/g) ?? [model.date.slice(0, 4)];
   switch (model.type) {
     case "plan":
@@ -60,6 +61,28 @@ function folderFor(model: ReportModel): string {
     default:
       return `Rapporter/${years.at(-1)}`;
   }
+}
+
+/** Where a draft goes in the nämnd's library. */
+export function draftPath(
+  model: Pick<ReportModel, "type" | "period" | "date" | "fileTitle">,
+): string {
+  return `${folderFor(model)}/${safeFileName(model.fileTitle)}.docx`;
+}
+
+/** What is already in the library at a draft's place: the nämnd's own template and an earlier draft. */
+export interface LibraryState {
+  path: string;
+  template: DriveItem | undefined;
+  existing: DriveItem | undefined;
+}
+
+/** What the caller already knows, so publishing needs fewer round trips. */
+export interface PublishHints {
+  /** The library looked up ahead (e.g. while the register was read). */
+  library?: LibraryState;
+  /** The report's row in Rapporter as just read; null when there is none. */
+  reportRow?: { id: string; etag: string } | null;
 }
 
 /** File names in SharePoint may not hold " * : < > ? / \ |; such characters become dashes. */
@@ -76,6 +99,18 @@ const encodePath = (path: string) => path.split("/").map(encodeURIComponent).joi
 
 function graphStatus(error: unknown): number | undefined {
   return (error as { statusCode?: number })?.statusCode;
+}
+
+const templatePathOf = (type: ReportModel["type"]) => `Mallar/${type}.docx`;
+
+/** The nämnd's library, or a Swedish explanation of why there is none. */
+export function driveOf(committee: Committee): string {
+  if (!committee.driveId) {
+    throw new ReportSetupError(
+      `${committee.name} har inget dokumentbibliotek ännu. Kör npm run provision så skapas det.`,
+    );
+  }
+  return committee.driveId;
 }
 
 export class ReportPublisher {
@@ -98,12 +133,28 @@ export class ReportPublisher {
     }
   }
 
+  /** The template and any earlier draft, in one batch. */
+  async lookUp(driveId: string, path: string, type: ReportModel["type"]): Promise<LibraryState> {
+    const url = (at: string) => `/drives/${driveId}/root:/${encodePath(at)}`;
+    const responses = await sendBatch(this.access, [
+      { id: "template", method: "GET", url: url(templatePathOf(type)) },
+      { id: "existing", method: "GET", url: url(path) },
+    ]);
+    const found = (id: string): DriveItem | undefined => {
+      const response = responses.get(id);
+      if (response?.status === 200) return response.body as DriveItem;
+      if (response?.status === 404) return undefined;
+      throw new Error(`Biblioteket kunde inte läsas (HTTP ${response?.status ?? "?"}).`);
+    };
+    return { path, template: found("template"), existing: found("existing") };
+  }
+
   private async document(
     model: ReportModel,
     driveId: string,
+    template: DriveItem | undefined,
   ): Promise<{ content: Buffer; template: PublishResult["template"] }> {
-    const templatePath = `Mallar/${model.type}.docx`;
-    const template = await this.itemAt(driveId, templatePath);
+    const templatePath = templatePathOf(model.type);
     if (!template) return { content: await renderWord(model), template: "standardmall" };
     const bytes = (await this.access.client
       .api(`/drives/${driveId}/items/${template.id}/content`)
@@ -149,9 +200,10 @@ export class ReportPublisher {
     driveId: string,
     path: string,
     content: Buffer,
+    known: { existing: DriveItem | undefined } | undefined,
   ): Promise<{ item: DriveItem; outcome: PublishOutcome }> {
     for (let attempt = 0; attempt < 4; attempt += 1) {
-      const existing = await this.itemAt(driveId, path);
+      const existing = attempt === 0 && known ? known.existing : await this.itemAt(driveId, path);
       if (existing?.lastModifiedBy?.user) break;
       try {
         if (!existing) {
@@ -175,25 +227,26 @@ export class ReportPublisher {
     reportKey: string,
     generatedBy: string,
     now: Date,
+    hints: PublishHints = {},
   ): Promise<PublishResult> {
-    if (!committee.driveId) {
-      throw new ReportSetupError(
-        `${committee.name} har inget dokumentbibliotek ännu. Kör npm run provision så skapas det.`,
-      );
-    }
-    const driveId = committee.driveId;
-    const path = `${folderFor(model)}/${safeFileName(model.fileTitle)}.docx`;
-    const { content, template } = await this.document(model, driveId);
+    const driveId = driveOf(committee);
+    const path = draftPath(model);
+    const library =
+      hints.library?.path === path ? hints.library : await this.lookUp(driveId, path, model.type);
+    const { content, template } = await this.document(model, driveId, library.template);
 
-    const { item, outcome } = await this.place(driveId, path, content);
+    const { item, outcome } = await this.place(driveId, path, content, library);
 
-    await this.access.client.api(`/drives/${driveId}/items/${item.id}/listItem/fields`).patch({
-      committeeCode: committee.code,
-      documentType: model.type,
-      period: model.period,
-      reportStatus: "utkast",
-    });
-    const record = await this.record(model, committee, reportKey, item, generatedBy, now);
+    // The file's metadata and the register row are independent: written together.
+    const [, record] = await Promise.all([
+      this.access.client.api(`/drives/${driveId}/items/${item.id}/listItem/fields`).patch({
+        committeeCode: committee.code,
+        documentType: model.type,
+        period: model.period,
+        reportStatus: "utkast",
+      }),
+      this.record(model, committee, reportKey, item, generatedBy, now, hints.reportRow),
+    ]);
     return {
       record,
       outcome,
@@ -210,6 +263,7 @@ export class ReportPublisher {
     item: DriveItem,
     generatedBy: string,
     now: Date,
+    known?: { id: string; etag: string } | null,
   ): Promise<ReportRecord> {
     const list = this.store.list("reports");
     const fields = {
@@ -226,11 +280,20 @@ export class ReportPublisher {
       generatedByName: generatedBy,
     };
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const [existing] = await list.query({ filter: where.eq("reportKey", reportKey) });
+      const existing =
+        attempt === 0 && known !== undefined
+          ? known && { id: known.id, eTag: known.etag }
+          : await list.query({ filter: where.eq("reportKey", reportKey) }).then(([row]) => row);
       try {
         if (!existing) return decodeReport(await list.create(fields));
         const updated = await list.update(existing.id, existing.eTag, fields);
-        return decodeReport({ ...existing, eTag: updated.eTag, fields: updated.fields });
+        return decodeReport({
+          id: existing.id,
+          eTag: updated.eTag,
+          createdDateTime: "",
+          lastModifiedDateTime: "",
+          fields: updated.fields,
+        });
       } catch (error) {
         // Two generations at once: the other one created or changed the row first; read it again.
         if (!(error instanceof DuplicateError) && !(error instanceof ConflictError)) throw error;

@@ -1,19 +1,33 @@
 import { periodKindOf } from "../domain/annual-cycle.ts";
+import type { IsoDate } from "../domain/dates.ts";
 import { swedishDate } from "../domain/dates.ts";
 import { mandatePeriodContaining } from "../domain/mandate-period.ts";
 import type { Committee } from "../domain/model.ts";
 import {
   committeeReport,
+  committeeReportFileTitle,
   feedbackLetter,
   kickoffReport,
   ksCompilation,
+  ksCompilationFileTitle,
   planReport,
   type RegisterData,
   type ReportModel,
 } from "../domain/report-models.ts";
-import { latestCompletePeriod, periodFromKey } from "../domain/reporting-period.ts";
-import type { AppStore } from "../store/app-store.ts";
-import { type PublishResult, ReportPublisher } from "./report-publisher.ts";
+import {
+  latestCompletePeriod,
+  periodFromKey,
+  type ReportingPeriod,
+} from "../domain/reporting-period.ts";
+import type { AppStore, CycleData } from "../store/app-store.ts";
+import { NotFoundError } from "../store/store-errors.ts";
+import {
+  draftPath,
+  driveOf,
+  type LibraryState,
+  type PublishResult,
+  ReportPublisher,
+} from "./report-publisher.ts";
 
 /**
  * What a person (or the command line) asks for, turned into a model from the
@@ -41,41 +55,114 @@ export class ReportService {
     this.now = now;
   }
 
-  async register(): Promise<RegisterData> {
-    const data = await this.store.cycleData();
-    return { ...data, municipality: data.settings };
-  }
-
-  /** The nämnd a request concerns (KS for the compilation). */
-  async committeeOf(request: ReportRequest, data?: RegisterData): Promise<Committee> {
-    const register = data ?? (await this.register());
+  /** The nämnd a request concerns (KS for the compilation), read as cheaply as possible. */
+  async committeeOf(request: ReportRequest): Promise<Committee> {
+    const committees = await this.store.committees();
     const byId = (id: string) => {
-      const committee = register.committees.find((candidate) => candidate.id === id);
+      const committee = committees.find((candidate) => candidate.id === id);
       if (!committee) throw new ReportRequestError("Nämnden finns inte.");
       return committee;
     };
+    const record = async (key: "kickoffs" | "followUps", id: string, missing: string) => {
+      try {
+        return String((await this.store.list(key).get(id)).fields.committeeLookupId ?? "");
+      } catch (error) {
+        if (error instanceof NotFoundError) throw new ReportRequestError(missing);
+        throw error;
+      }
+    };
     switch (request.type) {
       case "ks": {
-        const ks = register.committees.find((committee) => committee.isKs);
+        const ks = committees.find((committee) => committee.isKs);
         if (!ks) throw new ReportRequestError("Ingen nämnd är markerad som kommunstyrelsen.");
         return ks;
       }
       case "namnd":
       case "plan":
         return byId(request.committeeId);
-      case "uppstart": {
-        const meeting = register.kickoffs.find((candidate) => candidate.id === request.kickoffId);
-        if (!meeting) throw new ReportRequestError("Uppstartsmötet finns inte.");
-        return byId(meeting.committeeId);
-      }
-      case "aterkoppling": {
-        const followUp = register.followUps.find(
-          (candidate) => candidate.id === request.followUpId,
-        );
-        if (!followUp) throw new ReportRequestError("Uppföljningen finns inte.");
-        return byId(followUp.committeeId);
-      }
+      case "uppstart":
+        return byId(await record("kickoffs", request.kickoffId, "Uppstartsmötet finns inte."));
+      case "aterkoppling":
+        return byId(await record("followUps", request.followUpId, "Uppföljningen finns inte."));
     }
+  }
+
+  /** The reporting period of a nämnd report: the one asked for, or the latest complete one. */
+  private committeePeriod(
+    request: Extract<ReportRequest, { type: "namnd" }>,
+    committee: Committee,
+    municipality: RegisterData["municipality"],
+    today: IsoDate,
+  ): ReportingPeriod {
+    const kind = periodKindOf(committee, municipality);
+    const period = request.period
+      ? periodFromKey(kind, request.period)
+      : latestCompletePeriod(kind, today);
+    if (!period) {
+      throw new ReportRequestError(
+        `Perioden "${request.period}" passar inte nämndens uppföljningsperiod (${kind === "calendar" ? "t.ex. 2022" : "t.ex. 2021–2022"}).`,
+      );
+    }
+    if (period.end >= today)
+      throw new ReportRequestError(`Perioden ${period.label} är inte avslutad ännu.`);
+    return period;
+  }
+
+  private ksYear(request: Extract<ReportRequest, { type: "ks" }>, today: IsoDate): number {
+    const year = request.year ?? Number(today.slice(0, 4));
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new ReportRequestError("Ange ett årtal, t.ex. 2026.");
+    return year;
+  }
+
+  /**
+   * The register data a report needs: the nämnd's own for its reports; for
+   * the KS compilation only strategic contracts and each nämnd's period.
+   * Where the draft's place is known in advance (nämnd report, KS), the
+   * library is looked up at the same time.
+   */
+  private async read(
+    request: ReportRequest,
+    committee: Committee,
+    today: IsoDate,
+  ): Promise<{ data: RegisterData; library: LibraryState | undefined }> {
+    const [committees, municipality] = await Promise.all([
+      this.store.committees(),
+      this.store.settings(),
+    ]);
+    let early: Pick<ReportModel, "type" | "period" | "date" | "fileTitle"> | undefined;
+    let reading: Promise<CycleData>;
+    if (request.type === "ks") {
+      const year = this.ksYear(request, today);
+      early = {
+        type: "ks",
+        period: String(year),
+        date: today,
+        fileTitle: ksCompilationFileTitle(year),
+      };
+      reading = this.store.strategicData(
+        committees.map((candidate) => ({
+          committeeId: candidate.id,
+          period: latestCompletePeriod(periodKindOf(candidate, municipality), `${year}-12-31`).key,
+        })),
+      );
+    } else {
+      if (request.type === "namnd") {
+        const period = this.committeePeriod(request, committee, municipality, today);
+        early = {
+          type: "namnd",
+          period: period.key,
+          date: today,
+          fileTitle: committeeReportFileTitle(period.key),
+        };
+      }
+      reading = this.store.cycleData(committee.id);
+    }
+    const [data, library] = await Promise.all([
+      reading,
+      early ? this.publisher.lookUp(driveOf(committee), draftPath(early), early.type) : undefined,
+    ]);
+    return { data: { ...data, municipality: data.settings }, library };
   }
 
   model(
@@ -86,26 +173,14 @@ export class ReportService {
     const today = swedishDate(this.now());
     switch (request.type) {
       case "namnd": {
-        const kind = periodKindOf(committee, data.municipality);
-        const period = request.period
-          ? periodFromKey(kind, request.period)
-          : latestCompletePeriod(kind, today);
-        if (!period) {
-          throw new ReportRequestError(
-            `Perioden "${request.period}" passar inte nämndens uppföljningsperiod (${kind === "calendar" ? "t.ex. 2022" : "t.ex. 2021–2022"}).`,
-          );
-        }
-        if (period.end >= today)
-          throw new ReportRequestError(`Perioden ${period.label} är inte avslutad ännu.`);
+        const period = this.committeePeriod(request, committee, data.municipality, today);
         return {
           model: committeeReport(data, committee, period, today),
           key: `namnd|${committee.id}|${period.key}`,
         };
       }
       case "ks": {
-        const year = request.year ?? Number(today.slice(0, 4));
-        if (!Number.isInteger(year) || year < 2000 || year > 2100)
-          throw new ReportRequestError("Ange ett årtal, t.ex. 2026.");
+        const year = this.ksYear(request, today);
         return { model: ksCompilation(data, year, today), key: `ks|${committee.id}|${year}` };
       }
       case "plan": {
@@ -144,10 +219,29 @@ export class ReportService {
     }
   }
 
-  async generate(request: ReportRequest, generatedBy: string): Promise<PublishResult> {
-    const data = await this.register();
-    const committee = await this.committeeOf(request, data);
-    const { model, key } = this.model(request, data, committee);
-    return this.publisher.publish(model, committee, key, generatedBy, this.now());
+  /** `committee`: when the caller already resolved it (to check access), saves a lookup. */
+  async generate(
+    request: ReportRequest,
+    generatedBy: string,
+    committee?: Committee,
+  ): Promise<PublishResult> {
+    const target = committee ?? (await this.committeeOf(request));
+    const today = swedishDate(this.now());
+    const { data, library } = await this.read(request, target, today);
+    const { model, key } = this.model(request, data, target);
+    // For these two, (nämnd, type, period) is the row's key: the row just read is the one to update.
+    const row =
+      model.type === "namnd" || model.type === "ks"
+        ? (data.reports.find(
+            (report) =>
+              report.committeeId === target.id &&
+              report.reportType === model.type &&
+              report.period === model.period,
+          ) ?? null)
+        : undefined;
+    return this.publisher.publish(model, target, key, generatedBy, this.now(), {
+      ...(library ? { library } : {}),
+      ...(row !== undefined ? { reportRow: row && { id: row.id, etag: row.etag } } : {}),
+    });
   }
 }

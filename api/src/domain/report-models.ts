@@ -262,6 +262,11 @@ export function strategicContractsOf(
     .sort((a, b) => a.title.localeCompare(b.title, "sv"));
 }
 
+export const committeeReportFileTitle = (periodKey: string) =>
+  `Redovisning strategiska avtal ${periodKey}`;
+
+export const ksCompilationFileTitle = (year: number) => `Kommunstyrelsens sammanställning ${year}`;
+
 export function committeeReport(
   data: RegisterData,
   committee: Committee,
@@ -292,7 +297,7 @@ export function committeeReport(
   return {
     type: "namnd",
     title: `${REPORT_TYPE_TITLES.namnd} ${period.key}`,
-    fileTitle: `Redovisning strategiska avtal ${period.key}`,
+    fileTitle: committeeReportFileTitle(period.key),
     municipality: data.municipality.name,
     committeeName: committee.name,
     period: period.key,
@@ -383,7 +388,7 @@ export function ksCompilation(data: RegisterData, year: number, date: IsoDate): 
   return {
     type: "ks",
     title: `Redovisning av uppföljningen av privata utförare ${year}`,
-    fileTitle: `Kommunstyrelsens sammanställning ${year}`,
+    fileTitle: ksCompilationFileTitle(year),
     municipality: data.municipality.name,
     committeeName: ks?.name ?? "Kommunstyrelsen",
     period: String(year),

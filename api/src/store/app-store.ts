@@ -129,13 +129,7 @@ export class AppStore {
         at: Date.now(),
         value: this.list("committees")
           .query()
-          .then((items) =>
-            items
-              .map(decodeCommittee)
-              .sort(
-                (a, b) => Number(b.isKs) - Number(a.isKs) || a.name.localeCompare(b.name, "sv"),
-              ),
-          ),
+          .then((items) => inCommitteeOrder(items.map(decodeCommittee))),
       };
       this.committeeCache.value.catch(() => {
         this.committeeCache = undefined;
@@ -271,7 +265,7 @@ export class AppStore {
       ...shared,
     ];
     // Follow-ups and deficiencies of shared contracts are the nämnd's own rows (filtered by committee above).
-    const committees = (items.get("committees") ?? []).map(decodeCommittee);
+    const committees = inCommitteeOrder((items.get("committees") ?? []).map(decodeCommittee));
     this.committeeCache ??= { at: Date.now(), value: Promise.resolve(committees) };
     return {
       settings: decodeSettings(items.get("settings") ?? []),
@@ -282,6 +276,61 @@ export class AppStore {
       followUps: (items.get("followUps") ?? []).map(decodeFollowUp),
       deficiencies: (items.get("deficiencies") ?? []).map(decodeDeficiency),
       reports: (items.get("reports") ?? []).map(decodeReport),
+    };
+  }
+
+  /**
+   * What the KS compilation needs, without reading every contract and
+   * follow-up of the kommun: the strategic contracts, and per nämnd its
+   * follow-ups of the period it reports and its deficiencies. Settings and
+   * committees come from the cache, so this is one wave of batches.
+   */
+  async strategicData(scope: Array<{ committeeId: string; period: string }>): Promise<CycleData> {
+    const [settings, committees] = await Promise.all([this.settings(), this.committees()]);
+    const byCommittee = (committeeId: string) => where.eq("committeeLookupId", Number(committeeId));
+    const queries: Array<[string, ListKey, string | undefined]> = [
+      ["contracts", "contracts", where.eq("strategic", true)],
+      ["contractShares", "contractShares", undefined],
+      ["reports", "reports", undefined],
+      ...scope.flatMap(
+        ({ committeeId, period }): Array<[string, ListKey, string]> => [
+          [
+            `followUps:${committeeId}`,
+            "followUps",
+            where.and(byCommittee(committeeId), where.eq("period", period)),
+          ],
+          [`deficiencies:${committeeId}`, "deficiencies", byCommittee(committeeId)],
+        ],
+      ),
+    ];
+    const responses = await sendBatch(
+      this.access,
+      await Promise.all(
+        queries.map(([id, key, filter]) =>
+          this.list(key).queryRequest(id, filter ? { filter } : {}),
+        ),
+      ),
+    );
+    const rows = await Promise.all(
+      queries.map(async ([id, key]) => {
+        const { items, nextLink } = batchItems(responses.get(id), WHAT[key]);
+        return nextLink ? [...items, ...(await readAll<ListItem>(this.access, nextLink))] : items;
+      }),
+    );
+    const rowsOf = (prefix: string) =>
+      queries.flatMap(([id], index) =>
+        id === prefix || id.startsWith(`${prefix}:`) ? rows[index]! : [],
+      );
+    const shares = await this.sharesByContract(rowsOf("contractShares"));
+    return {
+      settings,
+      committees,
+      contracts: rowsOf("contracts").map((item) => decodeContract(item, shares.get(item.id) ?? [])),
+      plans: [],
+      kickoffs: [],
+      followUps: rowsOf("followUps").map(decodeFollowUp),
+      deficiencies: rowsOf("deficiencies").map(decodeDeficiency),
+      reports: rowsOf("reports").map(decodeReport),
     };
   }
 
@@ -391,6 +440,13 @@ const SYSTEM_FIELDS = new Set([
   "LinkTitle",
   "LinkTitleNoMenu",
 ]);
+
+/** Kommunstyrelsen first, then the nämnder by name: the order of every list and report. */
+function inCommitteeOrder(committees: Committee[]): Committee[] {
+  return committees.sort(
+    (a, b) => Number(b.isKs) - Number(a.isKs) || a.name.localeCompare(b.name, "sv"),
+  );
+}
 
 function relationFilter(filter: { committeeId?: string; contractId?: string }): string {
   return where.and(

@@ -74,10 +74,10 @@ export class ListDirectory {
 
 export class ListClient {
   readonly key: ListKey;
-  private readonly access: GraphAccess;
-  private readonly site: string;
-  private readonly directory: ListDirectory;
-  private readonly what: string;
+  protected readonly access: GraphAccess;
+  protected readonly site: string;
+  protected readonly directory: ListDirectory;
+  readonly what: string;
 
   constructor(
     access: GraphAccess,
@@ -99,7 +99,8 @@ export class ListClient {
 
   /** The URL of a query, relative to the Graph version root (for batches and paging). */
   async queryUrl(query: ItemQuery = {}): Promise<string> {
-    const parts = ["$expand=fields", `$top=${query.top ?? 2000}`];
+    // Graph's largest page: a nämnd's rows usually come in one round trip.
+    const parts = ["$expand=fields", `$top=${query.top ?? 5000}`];
     if (query.filter) parts.push(`$filter=${encodeURIComponent(query.filter)}`);
     if (query.orderBy) parts.push(`$orderby=${encodeURIComponent(query.orderBy)}`);
     return `${await this.itemsUrl()}?${parts.join("&")}`;

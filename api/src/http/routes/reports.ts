@@ -70,8 +70,7 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
     const { principal, user } = identityOf(response);
     const reportRequest = toRequest(parseInput(generateSchema, request.body));
     try {
-      const register = await service.register();
-      const committee = await service.committeeOf(reportRequest, register);
+      const committee = await service.committeeOf(reportRequest);
       if (
         reportRequest.type === "ks" ? !principal.klk : !can.writeCommittee(principal, committee.id)
       ) {
@@ -81,7 +80,7 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
             : undefined,
         );
       }
-      const result = await service.generate(reportRequest, user.name);
+      const result = await service.generate(reportRequest, user.name, committee);
       response.status(201).json({
         report: result.record,
         outcome: result.outcome,

@@ -1,0 +1,101 @@
+import { readAll } from "../api/src/graph/paging.ts";
+import {
+  type FilterNode,
+  type Literal,
+  parseFilter,
+} from "../api/src/local/odata/filter-parser.ts";
+import { AppStore, type CycleData } from "../api/src/store/app-store.ts";
+import { type ItemQuery, ListClient, type ListItem } from "../api/src/store/list-client.ts";
+import {
+  decodeDeficiency,
+  decodeFollowUp,
+  decodeKickoff,
+  decodePlan,
+  decodeReport,
+} from "../api/src/store/mappers.ts";
+import type { ListKey } from "../api/src/store/schema.ts";
+
+/**
+ * The baseline the benchmark compares with: the same app over a store that
+ * does what straightforward code does — read every list whole, page by page
+ * at Graph's default page size, one request after another, and filter in
+ * memory. Same routes, same documents; only the reads differ.
+ */
+
+function literalValue(literal: Literal): unknown {
+  return literal.kind === "null" ? null : literal.value;
+}
+
+function compare(actual: unknown, operator: string, expected: unknown): boolean {
+  const a = typeof actual === "string" && typeof expected === "number" ? Number(actual) : actual;
+  switch (operator) {
+    case "eq":
+      return a === expected;
+    case "ne":
+      return a !== expected;
+    case "lt":
+      return (a as number) < (expected as number);
+    case "le":
+      return (a as number) <= (expected as number);
+    case "gt":
+      return (a as number) > (expected as number);
+    default:
+      return (a as number) >= (expected as number);
+  }
+}
+
+function matches(node: FilterNode, item: ListItem): boolean {
+  switch (node.kind) {
+    case "and":
+      return matches(node.left, item) && matches(node.right, item);
+    case "or":
+      return matches(node.left, item) || matches(node.right, item);
+    case "startswith":
+      return String(item.fields[node.field.name] ?? "").startsWith(node.value);
+    default:
+      return compare(item.fields[node.field.name], node.operator, literalValue(node.value));
+  }
+}
+
+class NaiveListClient extends ListClient {
+  override async query(query: ItemQuery = {}): Promise<ListItem[]> {
+    const all = await readAll<ListItem>(this.access, `${await this.itemsUrl()}?$expand=fields`);
+    if (!query.filter) return all;
+    const filter = parseFilter(query.filter);
+    return all.filter((item) => matches(filter, item));
+  }
+}
+
+export class NaiveAppStore extends AppStore {
+  private readonly naiveClients = new Map<ListKey, ListClient>();
+
+  override list(key: ListKey): ListClient {
+    let client = this.naiveClients.get(key);
+    if (!client) {
+      const real = super.list(key);
+      client = new NaiveListClient(this.access, this.site, this.directory, key, real.what);
+      this.naiveClients.set(key, client);
+    }
+    return client;
+  }
+
+  /** Every list in turn, whole; the nämnd's rows picked out in memory. */
+  override async cycleData(committeeId?: string): Promise<CycleData> {
+    const mine = <T extends { committeeId: string }>(rows: T[]) =>
+      committeeId ? rows.filter((row) => row.committeeId === committeeId) : rows;
+    const settings = await this.settings();
+    const committees = await this.committees();
+    const contracts = (await this.allContracts()).filter(
+      (contract) =>
+        !committeeId ||
+        contract.committeeId === committeeId ||
+        contract.sharedWithCommitteeIds.includes(committeeId),
+    );
+    const plans = mine((await this.list("plans").query()).map(decodePlan));
+    const kickoffs = mine((await this.list("kickoffs").query()).map(decodeKickoff));
+    const followUps = mine((await this.list("followUps").query()).map(decodeFollowUp));
+    const deficiencies = mine((await this.list("deficiencies").query()).map(decodeDeficiency));
+    const reports = mine((await this.list("reports").query()).map(decodeReport));
+    return { settings, committees, contracts, plans, kickoffs, followUps, deficiencies, reports };
+  }
+}

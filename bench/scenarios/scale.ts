@@ -1,0 +1,310 @@
+import type http from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { createApp } from "../../api/src/app.ts";
+import { createTokenValidator } from "../../api/src/http/auth/token-validator.ts";
+import { createLogger } from "../../api/src/logger.ts";
+import { AppStore } from "../../api/src/store/app-store.ts";
+import {
+  encodeCommittee,
+  encodeContract,
+  encodeDeficiency,
+  encodeFollowUp,
+} from "../../api/src/store/mappers.ts";
+import { provision } from "../../api/src/store/provisioning.ts";
+import { localTestConfig, startTestApp, type TestApp } from "../../test/support/app.ts";
+import { NaiveAppStore } from "../naive-store.ts";
+import type { Measurement } from "../report.ts";
+import { createItems } from "../seed.ts";
+
+/**
+ * A large kommun: 50 nämnder, 20,000 contracts (10 strategic per nämnd),
+ * 100,000 follow-ups, 2,000 deficiencies — and 100 ms added to every Graph
+ * request. Each screen and action is measured through the HTTP API twice:
+ * the app as built, and the same app over the naive store (whole lists,
+ * default page size, no batching, filtering in memory).
+ */
+
+const TODAY = new Date("2026-11-24T10:00:00+01:00");
+const COMMITTEES = 50;
+const CONTRACTS = 20_000;
+const FOLLOW_UPS_PER_CONTRACT = 5;
+const PERIODS = ["2021–2022", "2022–2023", "2023–2024", "2024–2025", "2025–2026"];
+const LATENCY_MS = 100;
+
+interface Operation {
+  label: string;
+  /** Done before the clock starts (e.g. reading the item a person then saves). */
+  prepare?(): Promise<{ id: string; etag: string }>;
+  run(call: Call, prepared?: { id: string; etag: string }): Promise<void>;
+}
+
+type Call = (
+  method: string,
+  path: string,
+  user: "anna" | "karin",
+  options?: { body?: unknown; headers?: Record<string, string> },
+) => Promise<{ status: number; body: any }>;
+
+async function seed(app: TestApp): Promise<void> {
+  const store = new AppStore(app.running.graph, "root");
+  const existing = await store.committees();
+  const extra = await createItems(
+    store,
+    "committees",
+    Array.from({ length: COMMITTEES - existing.length }, (_, index) =>
+      encodeCommittee({
+        name: `Nämnd ${index + 1}`,
+        code: `N${index + 1}`,
+        periodKind: undefined,
+        reportMonth: undefined,
+        registryEmail: `n${index + 1}.diarium@asby.se`,
+        groupId: "",
+        secretaryIds: [],
+        isKs: false,
+        teamId: "",
+        channelId: "",
+        driveId: "",
+      }),
+    ),
+  );
+  store.invalidate();
+  await provision(app.running.graph, "root");
+  const committeeIds = [...existing.map((committee) => committee.id), ...extra];
+  const owner = { id: "bench-owner", name: "Avtalsansvarig", email: "ansvarig@asby.se" };
+  const contractIds: string[] = [];
+  const strategicIds: string[] = [];
+  const CHUNK = 5000;
+  for (let start = 0; start < CONTRACTS; start += CHUNK) {
+    const rows = Array.from({ length: Math.min(CHUNK, CONTRACTS - start) }, (_, offset) => {
+      const index = start + offset;
+      const strategic = Math.floor(index / COMMITTEES) % 40 === 0;
+      return {
+        committeeId: committeeIds[index % COMMITTEES]!,
+        strategic,
+        fields: encodeContract({
+          title: `Avtal ${index}`,
+          contractNumber: `BENCH-${index}`,
+          committeeId: committeeIds[index % COMMITTEES]!,
+          serviceArea: ["Hemtjänst", "Skolskjuts", "Städ", "Boende"][index % 4]!,
+          provider: `Utförare ${index % 300} AB`,
+          providerOrgNumber: "",
+          ownRegime: false,
+          owner,
+          valueClass: strategic ? "hög" : "låg",
+          impactClass: strategic ? "hög" : "låg",
+          strategic,
+          overrideReason: "",
+          startDate: "2020-01-01",
+          extensionOptions: "",
+          status: index % 10 === 0 ? "avslutat" : "aktivt",
+          followUpsPerYear: 1,
+          description: "",
+          publicFields: [],
+          publicDescription: "",
+          internalNotes: "",
+        }),
+      };
+    });
+    const ids = await createItems(
+      store,
+      "contracts",
+      rows.map((row) => row.fields),
+    );
+    ids.forEach((id, offset) => {
+      contractIds.push(id);
+      if (rows[offset]!.strategic) strategicIds.push(id);
+    });
+  }
+  const committeeOf = (contractIndex: number) => committeeIds[contractIndex % COMMITTEES]!;
+  for (const [periodIndex, period] of PERIODS.entries()) {
+    if (periodIndex >= FOLLOW_UPS_PER_CONTRACT) break;
+    for (let start = 0; start < contractIds.length; start += CHUNK) {
+      await createItems(
+        store,
+        "followUps",
+        contractIds.slice(start, start + CHUNK).map((contractId, offset) =>
+          encodeFollowUp({
+            contractId,
+            committeeId: committeeOf(start + offset),
+            period,
+            followUpDate: `${period.slice(-4)}-05-15`,
+            form: "avtalsuppföljning",
+            meetsRequirements: (start + offset) % 9 === 0 ? "delvis" : "ja",
+            deficienciesSummary: (start + offset) % 9 === 0 ? "Brister i dokumentationen." : "",
+            goalImpact: "",
+            actionPlanSummary: "",
+            goalFulfilment: "",
+            serviceEvaluation: "",
+            controlSufficient: true,
+            publicSummary: "",
+            status: "klar",
+          }),
+        ),
+      );
+    }
+  }
+  await createItems(
+    store,
+    "deficiencies",
+    Array.from({ length: 2000 }, (_, index) => {
+      const contractIndex = contractIds.indexOf(strategicIds[index % strategicIds.length]!);
+      return encodeDeficiency({
+        contractId: strategicIds[index % strategicIds.length]!,
+        committeeId: committeeOf(contractIndex),
+        description: `Brist ${index}`,
+        goalImpact: "",
+        measures: "",
+        checkUpResult: "",
+        sanctionNote: "",
+        status: index % 3 === 0 ? "åtgärdad" : "öppen",
+      });
+    }),
+  );
+}
+
+function operations(van: string, followUp: () => Promise<{ id: string; etag: string }>) {
+  const ok = (response: { status: number; body: unknown }, label: string) => {
+    if (response.status >= 300)
+      throw new Error(`${label}: ${response.status} ${JSON.stringify(response.body)}`);
+  };
+  const list: Operation[] = [
+    {
+      label: "dashboard (Översikt, one nämnd)",
+      run: async (call) =>
+        ok(await call("GET", `/api/committees/${van}/dashboard`, "anna"), "dashboard"),
+    },
+    {
+      label: "contract register, first page",
+      run: async (call) =>
+        ok(await call("GET", `/api/contracts?committeeId=${van}`, "anna"), "register"),
+    },
+    {
+      label: "contract register, filtered (search + status)",
+      run: async (call) =>
+        ok(
+          await call("GET", `/api/contracts?committeeId=${van}&q=Avtal%2012&status=aktivt`, "anna"),
+          "filter",
+        ),
+    },
+    {
+      label: "follow-up save",
+      prepare: followUp,
+      run: async (call, current) => {
+        if (!current) throw new Error("save needs the item read first");
+        ok(
+          await call("PATCH", `/api/follow-ups/${current.id}`, "anna", {
+            headers: { "If-Match": current.etag },
+            body: { serviceEvaluation: `Sparad ${performance.now()}` },
+          }),
+          "save",
+        );
+      },
+    },
+    {
+      label: "nämnd report (Word draft)",
+      run: async (call) =>
+        ok(
+          await call("POST", "/api/reports", "anna", { body: { type: "namnd", committeeId: van } }),
+          "report",
+        ),
+    },
+    {
+      label: `KS compilation over ${COMMITTEES} nämnder`,
+      run: async (call) =>
+        ok(await call("POST", "/api/reports", "karin", { body: { type: "ks", year: 2026 } }), "ks"),
+    },
+  ];
+  return list;
+}
+
+export async function scaleScenario(): Promise<Measurement[]> {
+  const app = await startTestApp({ now: TODAY });
+  const started = performance.now();
+  await seed(app);
+  console.error(
+    `bench: scale data seeded in ${Math.round((performance.now() - started) / 1000)} s`,
+  );
+
+  // The baseline: the same app over the naive store, on its own port, same data and sign-in.
+  const naive = createApp({
+    config: localTestConfig(),
+    graph: app.running.graph,
+    logger: createLogger("silent"),
+    validateToken: createTokenValidator(app.running.localSignIn!.validatorOptions()),
+    store: new NaiveAppStore(app.running.graph, "root"),
+    now: () => TODAY,
+    localGraphOrigin: app.running.localGraph!.origin,
+    selfUrl: () => "",
+  });
+  const naiveServer = await new Promise<http.Server>((resolve) => {
+    const server = naive.express.listen(0, "127.0.0.1", () => resolve(server));
+  });
+  const naiveUrl = `http://127.0.0.1:${(naiveServer.address() as AddressInfo).port}`;
+
+  const tokens = { anna: await app.tokenFor("anna"), karin: await app.tokenFor("karin") };
+  const caller =
+    (baseUrl: string): Call =>
+    async (method, path, user, options = {}) => {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${tokens[user]}`,
+          ...(options.body !== undefined ? { "Content-Type": "application/json" } : {}),
+          ...options.headers,
+        },
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    };
+  const van = await app.committeeId("VAN");
+  const someFollowUp = async () => {
+    const list = await app.call("GET", `/api/follow-ups?committeeId=${van}`, { user: "anna" });
+    const first = list.body.items[0] as { id: string };
+    const current = await app.call("GET", `/api/follow-ups/${first.id}`, { user: "anna" });
+    return { id: first.id, etag: current.body.etag as string };
+  };
+
+  const rows: Measurement[] = [];
+  const counter = app.running.graph.counter;
+  const variants: Array<[string, Call]> = [["app", caller(app.url)]];
+  if (process.env.BENCH_SKIP_NAIVE !== "1") variants.push(["naive", caller(naiveUrl)]);
+  for (const [variant, call] of variants) {
+    // Warm the caches a signed-in person has warm (lists, committees, memberships).
+    await call("GET", "/api/me", "anna");
+    await call("GET", "/api/me", "karin");
+    for (const operation of operations(van, someFollowUp)) {
+      const prepared = await operation.prepare?.();
+      app.running.localGraph!.faults.configure({ latencyMs: LATENCY_MS });
+      counter.reset();
+      const begin = performance.now();
+      await operation.run(call, prepared);
+      const wall = performance.now() - begin;
+      const counts = counter.snapshot();
+      app.running.localGraph!.faults.configure({ latencyMs: 0 });
+      const metric = `${operation.label} [${variant}]`;
+      rows.push(
+        { scenario: "scale", metric: `${metric}: wall time`, value: wall, unit: "ms" },
+        {
+          scenario: "scale",
+          metric: `${metric}: Graph requests`,
+          value: counts.requests,
+          unit: "requests",
+        },
+        {
+          scenario: "scale",
+          metric: `${metric}: sequential round trips`,
+          value: counts.roundTrips,
+          unit: "round trips",
+        },
+      );
+      console.error(
+        `bench: ${metric}: ${Math.round(wall)} ms, ${counts.requests} requests, ${counts.roundTrips} round trips`,
+      );
+    }
+  }
+  await new Promise<void>((resolve) => naiveServer.close(() => resolve()));
+  await app.stop();
+  return rows;
+}
