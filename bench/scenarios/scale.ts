@@ -44,7 +44,7 @@ type Call = (
   path: string,
   user: "anna" | "karin",
   options?: { body?: unknown; headers?: Record<string, string> },
-) => Promise<{ status: number; body: any }>;
+) => Promise<{ status: number; body: unknown }>;
 
 async function seed(app: TestApp): Promise<void> {
   const store = new AppStore(app.running.graph, "root");
