@@ -298,7 +298,7 @@ function assertClean(value: unknown, where: string): void {
     expect(hasControlCharacter(value), `${where} holds a control character`).toBe(false);
     expect(value.length, `${where} is too long`).toBeLessThanOrEqual(20_000);
   } else if (Array.isArray(value)) {
-    value.forEach((entry, index) => assertClean(entry, `${where}[${index}]`));
+    for (const [index, entry] of value.entries()) assertClean(entry, `${where}[${index}]`);
   } else if (value && typeof value === "object") {
     for (const [key, entry] of Object.entries(value)) assertClean(entry, `${where}.${key}`);
   }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { EntraIdStandIn } from "../../api/src/local/entra-id.ts";
 import { LOCAL_ISSUER } from "../../api/src/local/local-graph-server.ts";
 import { GRAPH_AUDIENCE } from "../../api/src/local/local-issuer.ts";
+import type { TestResponse } from "../support/app.ts";
 import { startTestGraph, type TestGraph } from "../support/local-graph.ts";
 
 async function call(graph: TestGraph, authorization?: string) {
@@ -139,7 +140,7 @@ describe("tokens from Entra ID (stand-in): what roles and scopes allow", () => {
     const response = await fetch(`${graph.server.graphUrl}${path}`, {
       headers: { Authorization: `Bearer ${token}` },
     });
-    return { status: response.status, body: (await response.json()) as any };
+    return { status: response.status, body: (await response.json()) as TestResponse["body"] };
   };
 
   beforeAll(async () => {
