@@ -1,0 +1,347 @@
+import type { Router } from "express";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createApp } from "../../api/src/app.ts";
+import type { DemoUserKey } from "../../api/src/demo/demo-people.ts";
+import { createTokenValidator } from "../../api/src/http/auth/token-validator.ts";
+import { createLogger } from "../../api/src/logger.ts";
+import { localTestConfig, startTestApp, type TestApp } from "../support/app.ts";
+import { contractBody, recordBody } from "../support/bodies.ts";
+
+/**
+ * Every route the app serves, with who may call it: the table below must
+ * name each route the express app registers (a new route fails this test
+ * until its rule is written down), and each rule is checked for anonymous
+ * callers and for a member of the nämnd (Anna, VAN), a member of another
+ * nämnd (Erik, TN), kommunledningskontoret (Karin) and a nämnd secretary of
+ * a third nämnd (Maria, SN).
+ */
+
+const TODAY = new Date("2026-11-24T10:00:00+01:00");
+const USERS = ["anna", "erik", "karin", "maria"] as const;
+type User = (typeof USERS)[number];
+
+/** Who gets through: the nämnd's member, readers (member + KLK), KLK only, anyone signed in, anyone. */
+type Rule = "public" | "signed-in" | "member" | "reader" | "klk";
+
+interface RouteCase {
+  rule: Rule;
+  /** The status when allowed (with the sample input). */
+  ok: number;
+  request: () => Promise<{ path: string; body?: unknown; headers?: Record<string, string> }>;
+}
+
+let app: TestApp;
+const van = { committee: "", contract: "", report: "", records: new Map<string, string>() };
+
+async function etagOf(path: string): Promise<string> {
+  return (await app.call("GET", path, { user: "anna" })).body.etag;
+}
+
+let nextElection = 2034;
+const RECORD_KINDS = ["plans", "kickoffs", "deviations", "follow-ups", "deficiencies"];
+
+function recordCases(kind: string): Record<string, RouteCase> {
+  const one = () => `/api/${kind}/${van.records.get(kind)}`;
+  return {
+    [`GET /api/${kind}`]: {
+      rule: "reader",
+      ok: 200,
+      request: async () => ({ path: `/api/${kind}?committeeId=${van.committee}` }),
+    },
+    [`GET /api/${kind}/:id`]: { rule: "reader", ok: 200, request: async () => ({ path: one() }) },
+    [`GET /api/${kind}/:id/history`]: {
+      rule: "reader",
+      ok: 200,
+      request: async () => ({ path: `${one()}/history` }),
+    },
+    [`POST /api/${kind}`]: {
+      rule: "member",
+      ok: 201,
+      request: async () => {
+        const body = recordBody(kind, van.committee, van.contract, "matris");
+        // One plan per mandate period: each attempt names a later one.
+        if (kind === "plans") {
+          nextElection += 4;
+          Object.assign(body, { mandatePeriod: `${nextElection}–${nextElection + 4}` });
+        }
+        return { path: `/api/${kind}`, body };
+      },
+    },
+    [`PATCH /api/${kind}/:id`]: {
+      rule: "member",
+      ok: 200,
+      request: async () => ({
+        path: one(),
+        headers: { "If-Match": await etagOf(one()) },
+        body: kind === "plans" ? { scope: "Ändrad i matrisen" } : {},
+      }),
+    },
+  };
+}
+
+const ROUTES: Record<string, RouteCase> = {
+  "GET /healthz": { rule: "public", ok: 200, request: async () => ({ path: "/healthz" }) },
+  "GET /insyn": { rule: "public", ok: 200, request: async () => ({ path: "/insyn" }) },
+  "GET /insyn/:code": { rule: "public", ok: 200, request: async () => ({ path: "/insyn/VAN" }) },
+  "GET /insyn/avtal.json": {
+    rule: "public",
+    ok: 200,
+    request: async () => ({ path: "/insyn/avtal.json" }),
+  },
+  "GET /insyn/avtal.csv": {
+    rule: "public",
+    ok: 200,
+    request: async () => ({ path: "/insyn/avtal.csv" }),
+  },
+  "GET /insyn/fragment": {
+    rule: "public",
+    ok: 200,
+    request: async () => ({ path: "/insyn/fragment" }),
+  },
+  // Local mode's demo sign-in (absent in tenant mode, see the tenant-mode test).
+  "GET /api/local-auth/users": {
+    rule: "public",
+    ok: 200,
+    request: async () => ({ path: "/api/local-auth/users" }),
+  },
+  "POST /api/local-auth/token": {
+    rule: "public",
+    ok: 400,
+    request: async () => ({ path: "/api/local-auth/token", body: { userId: "okänd" } }),
+  },
+  "GET /api/me": { rule: "signed-in", ok: 200, request: async () => ({ path: "/api/me" }) },
+  "GET /api/committees": {
+    rule: "signed-in",
+    ok: 200,
+    request: async () => ({ path: "/api/committees" }),
+  },
+  "GET /api/committees/:id/dashboard": {
+    rule: "reader",
+    ok: 200,
+    request: async () => ({ path: `/api/committees/${van.committee}/dashboard` }),
+  },
+  "GET /api/committees/:id/channel": {
+    rule: "reader",
+    ok: 200,
+    request: async () => ({ path: `/api/committees/${van.committee}/channel` }),
+  },
+  "GET /api/overview": { rule: "klk", ok: 200, request: async () => ({ path: "/api/overview" }) },
+  "GET /api/contracts": {
+    rule: "reader",
+    ok: 200,
+    request: async () => ({ path: `/api/contracts?committeeId=${van.committee}` }),
+  },
+  "GET /api/contracts/:id": {
+    rule: "reader",
+    ok: 200,
+    request: async () => ({ path: `/api/contracts/${van.contract}` }),
+  },
+  "GET /api/contracts/:id/history": {
+    rule: "reader",
+    ok: 200,
+    request: async () => ({ path: `/api/contracts/${van.contract}/history` }),
+  },
+  "POST /api/contracts": {
+    rule: "member",
+    ok: 201,
+    request: async () => ({
+      path: "/api/contracts",
+      body: contractBody(
+        van.committee,
+        (await app.call("GET", "/api/me", { user: "anna" })).body.user,
+        "Matrisavtal",
+      ),
+    }),
+  },
+  "PATCH /api/contracts/:id": {
+    rule: "member",
+    ok: 200,
+    request: async () => ({
+      path: `/api/contracts/${van.contract}`,
+      headers: { "If-Match": await etagOf(`/api/contracts/${van.contract}`) },
+      body: { extensionOptions: "Ändrad i matrisen" },
+    }),
+  },
+  ...Object.assign({}, ...RECORD_KINDS.map(recordCases)),
+  "GET /api/reports": {
+    rule: "reader",
+    ok: 200,
+    request: async () => ({ path: `/api/reports?committeeId=${van.committee}` }),
+  },
+  "POST /api/reports": {
+    rule: "member",
+    ok: 201,
+    request: async () => ({
+      path: "/api/reports",
+      body: { type: "namnd", committeeId: van.committee },
+    }),
+  },
+  "GET /api/reports/:id/content": {
+    rule: "reader",
+    ok: 200,
+    request: async () => ({ path: `/api/reports/${van.report}/content` }),
+  },
+  "GET /api/exports/register.xlsx": {
+    rule: "reader",
+    ok: 200,
+    request: async () => ({ path: `/api/exports/register.xlsx?committeeId=${van.committee}` }),
+  },
+  "GET /api/exports/follow-ups.xlsx": {
+    rule: "reader",
+    ok: 200,
+    request: async () => ({ path: `/api/exports/follow-ups.xlsx?committeeId=${van.committee}` }),
+  },
+  "GET /api/exports/reporting-system.csv": {
+    rule: "klk",
+    ok: 200,
+    request: async () => ({ path: "/api/exports/reporting-system.csv?system=hypergene" }),
+  },
+  "GET /api/exports/reporting-system.xlsx": {
+    rule: "klk",
+    ok: 200,
+    request: async () => ({ path: "/api/exports/reporting-system.xlsx?system=stratsys" }),
+  },
+  "POST /api/chat": {
+    rule: "signed-in",
+    ok: 202,
+    request: async () => ({ path: "/api/chat", body: { text: "hjälp" } }),
+  },
+  "GET /api/chat": { rule: "signed-in", ok: 200, request: async () => ({ path: "/api/chat" }) },
+};
+
+function allowed(rule: Rule, user: User | undefined): boolean {
+  switch (rule) {
+    case "public":
+      return true;
+    case "signed-in":
+      return user !== undefined;
+    case "member":
+      return user === "anna";
+    case "reader":
+      return user === "anna" || user === "karin";
+    case "klk":
+      return user === "karin";
+  }
+}
+
+/** `GET /api/contracts/:id` for every route the express app (and its routers) registers. */
+function registeredRoutes(router: Router, prefix = ""): string[] {
+  const routes: string[] = [];
+  for (const layer of router.stack as unknown as Array<{
+    route?: { path: string; methods: Record<string, boolean> };
+    name: string;
+    rawPath?: string;
+    handle: Router;
+  }>) {
+    if (layer.route) {
+      for (const method of Object.keys(layer.route.methods)) {
+        routes.push(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
+      }
+    } else if (layer.name === "router" || layer.name === "app") {
+      const stack = (layer.handle as Router & { router?: Router }).router ?? layer.handle;
+      const mount = layer.rawPath && layer.rawPath !== "/" ? layer.rawPath : "";
+      if (stack?.stack) routes.push(...registeredRoutes(stack, `${prefix}${mount}`));
+    }
+  }
+  return routes;
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ now: TODAY });
+  van.committee = await app.committeeId("VAN");
+  van.contract = await app.contractId("Hemtjänst enligt LOV");
+  for (const kind of RECORD_KINDS) {
+    const created = await app.call("POST", `/api/${kind}`, {
+      user: "anna",
+      body: recordBody(kind, van.committee, van.contract, "matrisens utgångsläge"),
+    });
+    expect(created.status, `${kind}: ${JSON.stringify(created.body)}`).toBe(201);
+    van.records.set(kind, created.body.id);
+  }
+  const report = await app.call("POST", "/api/reports", {
+    user: "anna",
+    body: { type: "namnd", committeeId: van.committee },
+  });
+  van.report = report.body.report.id;
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+describe("the route table", () => {
+  test("names every route the app registers, and nothing else", async () => {
+    const { express } = createApp({
+      config: localTestConfig(),
+      graph: app.running.graph,
+      logger: createLogger("silent"),
+      validateToken: createTokenValidator(app.running.localSignIn!.validatorOptions()),
+      localGraphOrigin: app.running.localGraph!.origin,
+      localSignIn: app.running.localSignIn!,
+      selfUrl: () => app.url,
+    });
+    const registered = registeredRoutes(express.router as unknown as Router)
+      // The bot's endpoint has its own (Bot Framework) checks, tested in the bot tests.
+      .filter((route) => route !== "POST /api/messages")
+      .sort();
+    expect(registered).toEqual(Object.keys(ROUTES).sort());
+  });
+});
+
+describe.each([undefined, ...USERS])("as %s", (user) => {
+  test.each(Object.keys(ROUTES))("%s", async (route) => {
+    const spec = ROUTES[route]!;
+    const [method] = route.split(" ");
+    const { path, body, headers } = await spec.request();
+    const response = await app.call(method!, path, {
+      ...(user ? { user: user as DemoUserKey } : {}),
+      ...(body !== undefined ? { body } : {}),
+      ...(headers ? { headers } : {}),
+    });
+    const expected = allowed(spec.rule, user) ? spec.ok : user === undefined ? 401 : 403;
+    expect(
+      response.status,
+      `${route} as ${user ?? "anonymous"}: ${JSON.stringify(response.body)?.slice(0, 300)}`,
+    ).toBe(expected);
+    if (!allowed(spec.rule, user))
+      expect(response.body.code).toBe(expected === 401 ? "unauthenticated" : "forbidden");
+  });
+});
+
+describe("the bot's commands, per role", () => {
+  async function ask(user: User, text: string): Promise<string> {
+    const before = (await app.call("GET", "/api/chat", { user })).body.items.length;
+    expect((await app.call("POST", "/api/chat", { user, body: { text } })).status).toBe(202);
+    const items = (await app.call("GET", "/api/chat", { user })).body.items as Array<{
+      activity: { text?: string; attachments?: unknown[] };
+    }>;
+    expect(items.length).toBe(before + 2);
+    const answer = items.at(-1)!.activity;
+    return `${answer.text ?? ""} ${JSON.stringify(answer.attachments ?? [])}`;
+  }
+
+  test.each([
+    ["anna", true],
+    ["karin", true],
+    ["erik", false],
+    ["maria", false],
+  ] as const)("status for Vård- och äldrenämnden as %s: shown = %s", async (user, shown) => {
+    const answer = await ask(user, "status Vård- och äldrenämnden");
+    if (shown) expect(answer).not.toContain("inte behörighet");
+    else expect(answer).toContain("Du har inte behörighet till Vård- och äldrenämnden");
+  });
+
+  test.each([
+    ["anna", true],
+    ["karin", true],
+    ["erik", false],
+    ["maria", false],
+  ] as const)("a search finds VAN's contract as %s: %s", async (user, shown) => {
+    const answer = await ask(user, "avtal Hemtjänst enligt LOV");
+    expect(answer).toContain("Avtal som matchar");
+    expect(answer.includes("Inga avtal hittades"), answer.slice(0, 400)).toBe(!shown);
+  });
+
+  test("only a nämnd secretary or kommunledningskontoret may link a team (koppla)", async () => {
+    expect(await ask("erik", "koppla Tekniska nämnden")).toMatch(/nämndsekreterare|kanal|team/i);
+  });
+});
