@@ -19,20 +19,50 @@ export function fieldExpression(key: string): string {
   return `json_extract(fields, '$.${key}')`;
 }
 
-export function targetExpression(target: Target): string {
-  if (target.kind === "system") return target.column;
-  const expression = fieldExpression(target.key);
+/** `unindexed`: a unary + keeps SQLite from using this term's index (another term's is better). */
+export function targetExpression(target: Target, unindexed = false): string {
+  const plus = unindexed ? "+" : "";
+  if (target.kind === "system") return `${plus}${target.column}`;
+  const expression = `${plus}${fieldExpression(target.key)}`;
   return target.text ? `${expression} COLLATE NOCASE` : expression;
+}
+
+/**
+ * How good a term is to drive the search: an id, then a lookup id (a few rows
+ * per value), then any other equality, then ranges and prefixes. SQLite has no
+ * statistics on these expression indexes, so it is told.
+ */
+function selectivity(filter: PlannedFilter): number {
+  if (filter.kind !== "compare" && filter.kind !== "startswith") return 9;
+  const target = filter.target;
+  const equality = filter.kind === "compare" && filter.operator === "eq" && filter.value !== null;
+  if (!equality) return 4;
+  if (target.kind === "system") return target.column === "id" ? 0 : 3;
+  return target.key.endsWith("LookupId") ? 1 : 2;
+}
+
+/** The terms of an AND chain. */
+function conjuncts(filter: PlannedFilter): PlannedFilter[] {
+  return filter.kind === "and" ? [...conjuncts(filter.left), ...conjuncts(filter.right)] : [filter];
 }
 
 const OPERATORS = { eq: "=", ne: "<>", lt: "<", le: "<=", gt: ">", ge: ">=" } as const;
 
-export function filterToSql(filter: PlannedFilter): SqlFragment {
+export function filterToSql(filter: PlannedFilter, unindexed = false): SqlFragment {
   switch (filter.kind) {
-    case "and":
+    case "and": {
+      // Only the most selective term uses its index; the rest filter what it finds.
+      const terms = conjuncts(filter);
+      const best = terms.reduce((a, b) => (selectivity(b) < selectivity(a) ? b : a));
+      const parts = terms.map((term) => filterToSql(term, unindexed || term !== best));
+      return {
+        sql: `(${parts.map((part) => part.sql).join(" AND ")})`,
+        params: parts.flatMap((part) => part.params),
+      };
+    }
     case "or": {
-      const left = filterToSql(filter.left);
-      const right = filterToSql(filter.right);
+      const left = filterToSql(filter.left, unindexed);
+      const right = filterToSql(filter.right, unindexed);
       return {
         sql: `(${left.sql} ${filter.kind.toUpperCase()} ${right.sql})`,
         params: [...left.params, ...right.params],
@@ -41,12 +71,12 @@ export function filterToSql(filter: PlannedFilter): SqlFragment {
     case "startswith": {
       const escaped = filter.value.replace(/[\\%_]/g, (char) => `\\${char}`);
       return {
-        sql: `${targetExpression(filter.target)} LIKE ? ESCAPE '\\'`,
+        sql: `${targetExpression(filter.target, unindexed)} LIKE ? ESCAPE '\\'`,
         params: [`${escaped}%`],
       };
     }
     case "compare": {
-      const expression = targetExpression(filter.target);
+      const expression = targetExpression(filter.target, unindexed);
       if (filter.value === null) {
         return {
           sql: `${expression} IS ${filter.operator === "eq" ? "" : "NOT "}NULL`,

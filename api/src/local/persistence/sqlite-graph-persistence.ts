@@ -226,6 +226,8 @@ export class SqliteGraphPersistence implements GraphPersistence {
     if (this.db.isOpen) this.db.close();
   }
 
+  private readonly itemCounts = new Map<string, number>();
+
   transaction<T>(work: () => T): T {
     if (this.depth > 0) return work();
     this.db.exec("BEGIN IMMEDIATE");
@@ -236,6 +238,7 @@ export class SqliteGraphPersistence implements GraphPersistence {
       return result;
     } catch (error) {
       this.db.exec("ROLLBACK");
+      this.itemCounts.clear();
       throw error;
     } finally {
       this.depth -= 1;
@@ -411,8 +414,14 @@ export class SqliteGraphPersistence implements GraphPersistence {
 
   // Items
 
+  /** Every query asks (for the view threshold); counting 100,000 rows each time would dominate. */
   countItems(listId: string): number {
-    return Number(this.get("SELECT count(*) AS n FROM items WHERE list_id = ?", listId)?.n ?? 0);
+    let count = this.itemCounts.get(listId);
+    if (count === undefined) {
+      count = Number(this.get("SELECT count(*) AS n FROM items WHERE list_id = ?", listId)?.n ?? 0);
+      this.itemCounts.set(listId, count);
+    }
+    return count;
   }
 
   getItem(listId: string, id: number): StoredItem | undefined {
@@ -488,6 +497,7 @@ export class SqliteGraphPersistence implements GraphPersistence {
   }
 
   insertItem(item: StoredItem): void {
+    this.itemCounts.delete(item.listId);
     this.run(
       "INSERT INTO items (list_id, id, guid, version, fields, created, modified, created_by, modified_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       item.listId,
@@ -517,6 +527,7 @@ export class SqliteGraphPersistence implements GraphPersistence {
   }
 
   deleteItem(listId: string, id: number): void {
+    this.itemCounts.delete(listId);
     this.run("DELETE FROM items WHERE list_id = ? AND id = ?", listId, id);
     this.run("DELETE FROM item_versions WHERE list_id = ? AND item_id = ?", listId, id);
     this.recordChange(listId, id, true);
