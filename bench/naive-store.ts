@@ -79,6 +79,22 @@ export class NaiveAppStore extends AppStore {
     return client;
   }
 
+  /** The KS compilation's data the naive way: everything, then picked out in memory. */
+  override async strategicData(
+    scope: Array<{ committeeId: string; period: string }>,
+  ): Promise<CycleData> {
+    const all = await this.cycleData();
+    const periods = new Map(scope.map((entry) => [entry.committeeId, entry.period]));
+    return {
+      ...all,
+      contracts: all.contracts.filter((contract) => contract.strategic),
+      followUps: all.followUps.filter(
+        (followUp) => periods.get(followUp.committeeId) === followUp.period,
+      ),
+      deficiencies: all.deficiencies.filter((deficiency) => periods.has(deficiency.committeeId)),
+    };
+  }
+
   /** Every list in turn, whole; the nämnd's rows picked out in memory. */
   override async cycleData(committeeId?: string): Promise<CycleData> {
     const mine = <T extends { committeeId: string }>(rows: T[]) =>

@@ -24,6 +24,13 @@ await runScript(async () => {
     const lines = await provision(connection.access, connection.siteRef, {
       dryRun: values["dry-run"] === true,
       onLine: (line) => console.log(formatLine(line)),
+    }).catch((error: unknown) => {
+      if ((error as { statusCode?: number }).statusCode === 403) {
+        throw new Error(
+          "Appen saknar behörighet till webbplatsen (HTTP 403). Med Sites.Selected måste en SharePoint-administratör ge appen rollen fullcontrol på webbplatsen – se docs/driftsattning.md, avsnitt 4.",
+        );
+      }
+      throw error;
     });
     const count = (outcome: string) => lines.filter((line) => line.outcome === outcome).length;
     console.log(

@@ -170,6 +170,20 @@ describe("provisioning a tenant (npm run provision -- --tenant)", () => {
     expect(result.stderr).not.toContain("fel-hemlighet");
   });
 
+  it("is refused until the site is shared with the app (Sites.Selected), with what to do", async () => {
+    const refused = await run("scripts/provision.ts", ["--tenant"], withSecret());
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Appen saknar behörighet till webbplatsen");
+    // A SharePoint administrator (Sites.FullControl.All) grants the app full control of the one site.
+    const grant = (await graph.access.client
+      .api(`/sites/${environment.SHAREPOINT_SITE_ID}/permissions`)
+      .post({
+        roles: ["fullcontrol"],
+        grantedToIdentities: [{ application: { id: CLIENT_ID, displayName: "Avtalsuppföljning" } }],
+      })) as { roles: string[] };
+    expect(grant.roles).toEqual(["fullcontrol"]);
+  });
+
   it("shows the plan on a dry run, then creates the schema, then has nothing to do", async () => {
     const dryRun = await run("scripts/provision.ts", ["--tenant", "--dry-run"], withSecret());
     expect(dryRun.stderr).toBe("");

@@ -164,8 +164,44 @@ describe("tokens from Entra ID (stand-in): what roles and scopes allow", () => {
     await Promise.all([entra.stop(), graph.stop()]);
   });
 
-  test("an app token with Sites.Selected reads the site; one without roles is denied", async () => {
-    expect((await graphGet("/sites/root", await appToken(clientId))).status).toBe(200);
+  test("Sites.Selected reaches a site only as far as the site's grant goes", async () => {
+    const token = await appToken(clientId);
+    const site = (await graph.access.client.api("/sites/root").get()) as { id: string };
+    const grantRole = async (role: string) =>
+      graph.access.client.api(`/sites/${site.id}/permissions`).post({
+        roles: [role],
+        grantedToIdentities: [{ application: { id: clientId, displayName: "Avtalsuppföljning" } }],
+      });
+    const post = (path: string, body: unknown) =>
+      fetch(`${graph.server.graphUrl}${path}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      }).then((response) => response.status);
+    const newList = (name: string) => ({ displayName: name, list: { template: "genericList" } });
+
+    expect((await graphGet("/sites/root", token)).status).toBe(403);
+    await grantRole("read");
+    expect((await graphGet("/sites/root", token)).status).toBe(200);
+    expect(await post(`/sites/${site.id}/lists`, newList("Läst"))).toBe(403);
+    await grantRole("write");
+    const list = (await graph.access.client
+      .api(`/sites/${site.id}/lists`)
+      .post(newList("Skrivbar"))) as { id: string };
+    expect(
+      await post(`/sites/${site.id}/lists/${list.id}/items`, { fields: { Title: "Ja" } }),
+    ).toBe(201);
+    expect(await post(`/sites/${site.id}/lists`, newList("Ny lista"))).toBe(403);
+    await grantRole("fullcontrol");
+    expect(await post(`/sites/${site.id}/lists`, newList("Ny lista"))).toBe(201);
+
+    // Granting needs Sites.FullControl.All, which the app does not have.
+    expect(
+      await post(`/sites/${site.id}/permissions`, {
+        roles: ["fullcontrol"],
+        grantedToIdentities: [{ application: { id: bareClientId } }],
+      }),
+    ).toBe(403);
     const denied = await graphGet("/sites/root", await appToken(bareClientId));
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe("accessDenied");

@@ -6,6 +6,11 @@ import { directoryRoutes } from "./handlers/directory.ts";
 import * as drives from "./handlers/drives.ts";
 import * as items from "./handlers/items.ts";
 import * as lists from "./handlers/lists.ts";
+import {
+  neededSiteRole,
+  requireSiteRole,
+  sitePermissionRoutes,
+} from "./handlers/site-permissions.ts";
 import { getSite, resolveSite, resolveSiteByPath } from "./handlers/sites.ts";
 import type { StoredSite } from "./persistence/graph-persistence.ts";
 import type { ServiceContext } from "./service-context.ts";
@@ -86,7 +91,9 @@ export function handleGraphRequest(context: ServiceContext, request: GraphReques
     return directoryRoutes(context, segments, request, path);
   }
   if (first === "drives" && second !== undefined) {
-    return driveRoutes(context, drives.driveScope(context, second), rest, request, path);
+    const scope = drives.driveScope(context, second);
+    requireSiteRole(context, request, scope.site, neededSiteRole(request.method, false));
+    return driveRoutes(context, scope, rest, request, path);
   }
   throw graphErrors.segmentNotFound(first ?? "");
 }
@@ -99,6 +106,12 @@ function siteRoutes(
   path: string,
 ): GraphResponse {
   const [resource, listRef, sub, subId, subSub, subSubId, ...extra] = tail.split("/").slice(1);
+  if (resource === "permissions") {
+    return sitePermissionRoutes(context, site, listRef, request);
+  }
+  // Creating lists and changing columns is structural; the rest reads or writes content.
+  const structural = resource === "lists" && (listRef === undefined || sub === "columns");
+  requireSiteRole(context, request, site, neededSiteRole(request.method, structural));
   if (resource === undefined) {
     only(request, "GET");
     return getSite(context, site);
@@ -266,6 +279,7 @@ function drivePathRoutes(
   path: string,
 ): GraphResponse {
   const scope = drives.driveScope(context, driveId);
+  requireSiteRole(context, request, scope.site, neededSiteRole(request.method, false));
   const start = drives.resolveDriveItem(
     context,
     scope,

@@ -10,6 +10,14 @@ export type Identity =
   | { user: { id: string; displayName: string } }
   | { application: { id: string; displayName: string } };
 
+/** An app's grant on one site (`POST /sites/{id}/permissions`), what `Sites.Selected` needs. */
+export interface StoredSitePermission {
+  id: string;
+  siteId: string;
+  roles: string[];
+  application: { id: string; displayName: string };
+}
+
 export interface StoredSite {
   id: string;
   hostname: string;
@@ -128,6 +136,9 @@ export interface GraphPersistence {
   getSiteByPath(hostname: string, path: string): StoredSite | undefined;
   getRootSite(): StoredSite | undefined;
   insertSite(site: StoredSite): void;
+  listSitePermissions(siteId: string): StoredSitePermission[];
+  insertSitePermission(permission: StoredSitePermission): void;
+  deleteSitePermission(siteId: string, id: string): boolean;
 
   listLists(siteId: string): StoredList[];
   getList(siteId: string, idOrName: string): StoredList | undefined;

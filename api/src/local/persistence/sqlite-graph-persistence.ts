@@ -15,6 +15,7 @@ import type {
   StoredItemVersion,
   StoredList,
   StoredSite,
+  StoredSitePermission,
   StoredUploadSession,
   StoredUser,
 } from "./graph-persistence.ts";
@@ -32,6 +33,9 @@ CREATE TABLE IF NOT EXISTS sites (
   id TEXT PRIMARY KEY, hostname TEXT NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL,
   display_name TEXT NOT NULL, created TEXT NOT NULL, is_root INTEGER NOT NULL DEFAULT 0,
   UNIQUE (hostname, path));
+CREATE TABLE IF NOT EXISTS site_permissions (
+  site_id TEXT NOT NULL REFERENCES sites(id), id TEXT NOT NULL, roles TEXT NOT NULL,
+  app_id TEXT NOT NULL, app_name TEXT NOT NULL, PRIMARY KEY (site_id, id));
 CREATE TABLE IF NOT EXISTS lists (
   id TEXT PRIMARY KEY, site_id TEXT NOT NULL REFERENCES sites(id), name TEXT NOT NULL,
   display_name TEXT NOT NULL, description TEXT NOT NULL, template TEXT NOT NULL,
@@ -293,6 +297,34 @@ export class SqliteGraphPersistence implements GraphPersistence {
       site.created,
       site.isRoot ? 1 : 0,
     );
+  }
+
+  listSitePermissions(siteId: string): StoredSitePermission[] {
+    return this.all("SELECT * FROM site_permissions WHERE site_id = ? ORDER BY rowid", siteId).map(
+      (row) => ({
+        id: String(row.id),
+        siteId: String(row.site_id),
+        roles: JSON.parse(String(row.roles)) as string[],
+        application: { id: String(row.app_id), displayName: String(row.app_name) },
+      }),
+    );
+  }
+
+  insertSitePermission(permission: StoredSitePermission): void {
+    this.run(
+      "INSERT INTO site_permissions (site_id, id, roles, app_id, app_name) VALUES (?, ?, ?, ?, ?)",
+      permission.siteId,
+      permission.id,
+      JSON.stringify(permission.roles),
+      permission.application.id,
+      permission.application.displayName,
+    );
+  }
+
+  deleteSitePermission(siteId: string, id: string): boolean {
+    const before = this.listSitePermissions(siteId).length;
+    this.run("DELETE FROM site_permissions WHERE site_id = ? AND id = ?", siteId, id);
+    return this.listSitePermissions(siteId).length < before;
   }
 
   // Lists
