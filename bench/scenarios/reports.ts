@@ -6,11 +6,11 @@ import { createGraphAccess } from "../../api/src/graph/graph-client-factory.ts";
 import { LocalGraphServer } from "../../api/src/local/local-graph-server.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
-import { encodeCommittee, encodeContract, encodeFollowUp } from "../../api/src/store/mappers.ts";
+import { encodeCommittee, encodeContract } from "../../api/src/store/mappers.ts";
 import { provision } from "../../api/src/store/provisioning.ts";
 import { temporaryDirectory } from "../../test/support/local-graph.ts";
 import type { Measurement } from "../report.ts";
-import { createItems } from "../seed.ts";
+import { benchFollowUp, createItems } from "../seed.ts";
 
 /**
  * Report generation with 100 ms added to every Graph request: one nämnd's
@@ -89,21 +89,12 @@ export async function reportsScenario(): Promise<Measurement[]> {
     store,
     "followUps",
     contractIds.map((contractId, index) =>
-      encodeFollowUp({
+      benchFollowUp({
         contractId,
         committeeId: committeeIds[Math.floor(index / CONTRACTS_PER_COMMITTEE)]!,
         period: period.key,
         followUpDate: "2026-06-01",
-        form: "avtalsuppföljning",
-        meetsRequirements: index % 7 === 0 ? "delvis" : "ja",
-        deficienciesSummary: index % 7 === 0 ? "Brister i dokumentationen." : "",
-        goalImpact: "",
-        actionPlanSummary: "",
-        goalFulfilment: "",
-        serviceEvaluation: "",
-        controlSufficient: true,
-        publicSummary: "",
-        status: "klar",
+        deficient: index % 7 === 0,
       }),
     ),
   );

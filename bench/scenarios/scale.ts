@@ -5,17 +5,12 @@ import { createApp } from "../../api/src/app.ts";
 import { createTokenValidator } from "../../api/src/http/auth/token-validator.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
-import {
-  encodeCommittee,
-  encodeContract,
-  encodeDeficiency,
-  encodeFollowUp,
-} from "../../api/src/store/mappers.ts";
+import { encodeCommittee, encodeContract, encodeDeficiency } from "../../api/src/store/mappers.ts";
 import { provision } from "../../api/src/store/provisioning.ts";
 import { localTestConfig, startTestApp, type TestApp } from "../../test/support/app.ts";
 import { NaiveAppStore } from "../naive-store.ts";
 import type { Measurement } from "../report.ts";
-import { createItems } from "../seed.ts";
+import { benchFollowUp, createItems } from "../seed.ts";
 
 /**
  * A large kommun: 50 nämnder, 20,000 contracts (10 strategic per nämnd),
@@ -124,21 +119,12 @@ export async function seed(app: TestApp): Promise<void> {
         store,
         "followUps",
         contractIds.slice(start, start + CHUNK).map((contractId, offset) =>
-          encodeFollowUp({
+          benchFollowUp({
             contractId,
             committeeId: committeeOf(start + offset),
             period,
             followUpDate: `${period.slice(-4)}-05-15`,
-            form: "avtalsuppföljning",
-            meetsRequirements: (start + offset) % 9 === 0 ? "delvis" : "ja",
-            deficienciesSummary: (start + offset) % 9 === 0 ? "Brister i dokumentationen." : "",
-            goalImpact: "",
-            actionPlanSummary: "",
-            goalFulfilment: "",
-            serviceEvaluation: "",
-            controlSufficient: true,
-            publicSummary: "",
-            status: "klar",
+            deficient: (start + offset) % 9 === 0,
           }),
         ),
       );

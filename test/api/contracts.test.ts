@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
+import { contractBody } from "../support/bodies.ts";
 
 let app: TestApp;
 let van: string;
@@ -15,29 +16,7 @@ afterAll(async () => {
 });
 
 const newContract = (overrides: Record<string, unknown> = {}) => ({
-  title: "Hemsjukvård kvällstid",
-  contractNumber: `ÅSBY-${Math.random().toString(36).slice(2, 8)}`,
-  committeeId: van,
-  sharedWithCommitteeIds: [],
-  serviceArea: "Hemsjukvård",
-  provider: "Kvällsvård & Co AB",
-  providerOrgNumber: "556677-8899",
-  ownRegime: false,
-  owner: anna,
-  valueClass: "hög",
-  impactClass: "hög",
-  strategicOverride: null,
-  annualValue: 4_500_000,
-  startDate: "2027-01-01",
-  endDate: "2029-12-31",
-  extensionOptions: "1 + 1 år",
-  extensionDecisionDate: "2029-09-30",
-  status: "planerat",
-  followUpsPerYear: 2,
-  description: "",
-  publicFields: ["provider", "serviceArea"],
-  publicDescription: "Vårdkvalitet.",
-  internalNotes: "",
+  ...contractBody(van, anna),
   ...overrides,
 });
 
