@@ -15,14 +15,21 @@ afterEach(async () => {
   app = undefined;
 });
 
-function runner(testApp: TestApp, afterPost?: (reminder: { key: string }) => void) {
+/** A runner; `crashAt` throws once, right after that step, as if the process died there. */
+function runner(testApp: TestApp, crashAt?: "taken" | "posted") {
+  let crashed = false;
   return new ReminderRunner({
     store: new AppStore(testApp.running.graph, "root"),
     poster: testApp.running.bot,
     logger: createLogger("silent"),
     link: (path) => `http://localhost/#/${path}`,
     now: () => TODAY,
-    ...(afterPost ? { afterPost } : {}),
+    checkpoint: (step) => {
+      if (step === crashAt && !crashed) {
+        crashed = true;
+        throw new Error("simulerad krasch");
+      }
+    },
   });
 }
 
@@ -68,21 +75,42 @@ test("two instances at once never post the same reminder twice", async () => {
 
 test("a crash between posting and marking is not re-posted, and is reported to kommunledningskontoret", async () => {
   app = await startTestApp({ now: TODAY });
-  let crashed = false;
-  const crashing = runner(app, () => {
-    if (!crashed) {
-      crashed = true;
-      throw new Error("simulerad krasch");
-    }
-  });
-  await expect(crashing.run()).rejects.toThrow("simulerad krasch");
+  await expect(runner(app, "posted").run()).rejects.toThrow("simulerad krasch");
   const afterRestart = await runner(app).run();
   expect(afterRestart.posted).toBe(EXPECTED_REMINDERS - 1);
   expect(afterRestart.alreadyHandled).toBe(1);
   expect(await channelPosts(app)).toHaveLength(EXPECTED_REMINDERS);
   const overview = await app.call("GET", "/api/overview", { user: "karin" });
   expect(overview.body.reminderProblems).toHaveLength(1);
-  expect(overview.body.reminderProblems[0]).toMatchObject({ status: "reserverad" });
+  expect(overview.body.reminderProblems[0]).toMatchObject({ status: "skickas" });
+});
+
+test("a crash after claiming but before posting: the next run posts it, once, with nothing uncertain", async () => {
+  app = await startTestApp({ now: TODAY });
+  await expect(runner(app, "taken").run()).rejects.toThrow("simulerad krasch");
+  expect(await channelPosts(app)).toHaveLength(0);
+  const rows = await new AppStore(app.running.graph, "root").list("reminders").query();
+  expect(rows.map((row) => row.fields.status)).toEqual(["skickas"]);
+  // "skickas" with nothing posted is indistinguishable from posted-but-unmarked: it stays out.
+  const afterRestart = await runner(app).run();
+  expect(afterRestart.posted).toBe(EXPECTED_REMINDERS - 1);
+  expect(await channelPosts(app)).toHaveLength(EXPECTED_REMINDERS - 1);
+});
+
+test("a claim left 'reserverad' by a stopped instance is taken and posted by the next run", async () => {
+  app = await startTestApp({ now: TODAY });
+  const store = new AppStore(app.running.graph, "root");
+  await runner(app).run();
+  const rows = await store.list("reminders").query();
+  // Turn one sent reminder back into a bare claim, as if its instance stopped right after registering.
+  const victim = rows[0]!;
+  await store.list("reminders").update(victim.id, victim.eTag, { status: "reserverad" });
+  const before = (await channelPosts(app)).length;
+  const again = await runner(app).run();
+  expect(again).toMatchObject({ posted: 1, alreadyHandled: EXPECTED_REMINDERS - 1, failed: 0 });
+  expect(await channelPosts(app)).toHaveLength(before + 1);
+  const overview = await app.call("GET", "/api/overview", { user: "karin" });
+  expect(overview.body.reminderProblems).toEqual([]);
 });
 
 test("throttling (429 with Retry-After) is waited out; nothing is lost or doubled", async () => {

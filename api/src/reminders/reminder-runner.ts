@@ -5,22 +5,28 @@ import { swedishDate, swedishLongDate } from "../domain/dates.ts";
 import type { Committee } from "../domain/model.ts";
 import type { Logger } from "../logger.ts";
 import type { AppStore } from "../store/app-store.ts";
+import type { ListClient } from "../store/list-client.ts";
 import { toDate } from "../store/mappers.ts";
-import { DuplicateError } from "../store/store-errors.ts";
+import { where } from "../store/odata.ts";
+import { ConflictError, DuplicateError } from "../store/store-errors.ts";
 import { ConversationRateLimiter } from "./rate-limiter.ts";
 import { type Reminder, reminderHeadline, remindersFor } from "./reminder-plan.ts";
 
 /**
  * Posts the årshjul's reminders to each nämnd's channel, exactly once:
  *
- * 1. claim — create the reminder's row in Påminnelser with its unique key,
- *    status "reserverad"; a second instance or a rerun gets 409 and skips it;
- * 2. post  — the card, with the responsible person @mentioned;
- * 3. mark  — status "skickad" with the message id.
+ * 1. register — create the reminder's row in Påminnelser with its unique key,
+ *    status "reserverad" (a second instance or a rerun gets 409 and reads the row);
+ * 2. take     — change "reserverad" to "skickas" with the row's ETag: of any
+ *    instances racing for it, exactly one succeeds;
+ * 3. post     — the card, with the responsible person @mentioned;
+ * 4. mark     — status "skickad" with the message id.
  *
- * A crash between 2 and 3 leaves "reserverad": the reminder is not posted
- * again (it may have gone out) and is reported as uncertain to
- * kommunledningskontoret; a post that fails for good is marked "misslyckad".
+ * A crash before 2 leaves "reserverad": nothing can have been posted, so the
+ * next run takes it and posts it. A crash between 3 and 4 leaves "skickas":
+ * the card may have gone out, so it is never posted again and is shown to
+ * kommunledningskontoret as uncertain; a post that fails for good is marked
+ * "misslyckad".
  */
 
 export interface ChannelPoster {
@@ -44,8 +50,8 @@ export interface ReminderRunnerOptions {
   logger: Logger;
   link: (path: string, label: string) => string;
   now?: () => Date;
-  /** Test hook: runs after a post and before it is marked sent (to simulate a crash there). */
-  afterPost?: (reminder: Reminder) => Promise<void> | void;
+  /** Test hook: runs after a step (to simulate a crash right there). */
+  checkpoint?: (step: "taken" | "posted", reminder: Reminder) => Promise<void> | void;
   maxAttempts?: number;
 }
 
@@ -127,6 +133,45 @@ export class ReminderRunner {
     }
   }
 
+  /**
+   * Steps 1 and 2: the reminder's row, changed to "skickas" by this run; undefined
+   * when another run has it (sending, sent or failed).
+   */
+  private async take(
+    log: ListClient,
+    reminder: Reminder,
+    committee: Committee,
+    now: Date,
+  ): Promise<{ id: string; eTag: string } | undefined> {
+    let row: { id: string; eTag: string; fields: Record<string, unknown> };
+    try {
+      row = await log.create({
+        Title: reminder.obligation.title.slice(0, 255),
+        reminderKey: reminder.key,
+        rule: reminder.obligation.rule,
+        committeeLookupId: Number(committee.id),
+        targetRef: `${reminder.obligation.target.kind}:${reminder.obligation.target.id}`,
+        dueDate: toDate(reminder.obligation.dueDate),
+        level: reminder.level,
+        status: "reserverad",
+        claimedAt: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+      });
+    } catch (error) {
+      if (!(error instanceof DuplicateError)) throw error;
+      const [existing] = await log.query({ filter: where.eq("reminderKey", reminder.key) });
+      if (!existing) return undefined;
+      row = existing;
+    }
+    if (row.fields.status !== "reserverad") return undefined;
+    try {
+      const updated = await log.update(row.id, row.eTag, { status: "skickas" });
+      return { id: row.id, eTag: updated.eTag };
+    } catch (error) {
+      if (error instanceof ConflictError) return undefined;
+      throw error;
+    }
+  }
+
   async run(): Promise<ReminderRunResult> {
     const { store, logger } = this.options;
     const now = this.options.now?.() ?? new Date();
@@ -144,28 +189,13 @@ export class ReminderRunner {
         result.noChannel += 1;
         continue;
       }
-      // 1. Claim: the unique key makes a second claim fail, in any instance.
-      let claimed: { id: string; eTag: string };
-      try {
-        claimed = await log.create({
-          Title: reminder.obligation.title.slice(0, 255),
-          reminderKey: reminder.key,
-          rule: reminder.obligation.rule,
-          committeeLookupId: Number(committee.id),
-          targetRef: `${reminder.obligation.target.kind}:${reminder.obligation.target.id}`,
-          dueDate: toDate(reminder.obligation.dueDate),
-          level: reminder.level,
-          status: "reserverad",
-          claimedAt: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
-        });
-      } catch (error) {
-        if (error instanceof DuplicateError) {
-          result.alreadyHandled += 1;
-          continue;
-        }
-        throw error;
+      const taken = await this.take(log, reminder, committee, now);
+      if (!taken) {
+        result.alreadyHandled += 1;
+        continue;
       }
-      // 2. Post.
+      await this.options.checkpoint?.("taken", reminder);
+      // 3. Post.
       let activityId: string;
       try {
         activityId = await this.post(
@@ -176,15 +206,15 @@ export class ReminderRunner {
       } catch (error) {
         result.failed += 1;
         logger.error({ key: reminder.key, error: String(error) }, "reminder: post failed");
-        await log.update(claimed.id, claimed.eTag, {
+        await log.update(taken.id, taken.eTag, {
           status: "misslyckad",
           error: String(error).slice(0, 2000),
         });
         continue;
       }
-      await this.options.afterPost?.(reminder);
-      // 3. Mark sent.
-      await log.update(claimed.id, claimed.eTag, {
+      await this.options.checkpoint?.("posted", reminder);
+      // 4. Mark sent.
+      await log.update(taken.id, taken.eTag, {
         status: "skickad",
         sentAt: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
         conversationId: committee.channelId,

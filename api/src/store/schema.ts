@@ -289,7 +289,7 @@ export const LISTS: ListSchema[] = [
       text("targetRef", "Gäller"),
       date("dueDate", "Förfallodatum", true),
       choice("level", "Nivå", ["upcoming", "due", "late"]),
-      choice("status", "Status", ["reserverad", "skickad", "misslyckad"], true),
+      choice("status", "Status", ["reserverad", "skickas", "skickad", "misslyckad"], true),
       dateTime("claimedAt", "Reserverad"),
       dateTime("sentAt", "Skickad"),
       text("conversationId", "Konversation"),

@@ -165,10 +165,11 @@ export function committeesRouter(
         late: mine.filter((obligation: Obligation) => obligation.status === "late"),
       };
     });
-    // Reminders that may not have gone out: claimed but never confirmed, or failed.
-    const reminderRows = await store
-      .list("reminders")
-      .query({ filter: where.ne("status", "skickad") });
+    // Reminders that may not have gone out: being sent when a process stopped, or failed.
+    // ("reserverad" ones were never posted; the next run posts them.)
+    const reminderRows = await store.list("reminders").query({
+      filter: where.or(where.eq("status", "skickas"), where.eq("status", "misslyckad")),
+    });
     const reminderProblems = reminderRows.map((row) => ({
       title: String(row.fields.Title ?? ""),
       committeeId: String(row.fields.committeeLookupId ?? ""),
