@@ -139,15 +139,9 @@ export class BotReplies {
       }
       case "avtal":
       case "forfaller": {
-        const readable = new Set(
-          readableCommittees(principal, committees).map((committee) => committee.id),
-        );
-        const contracts = (await this.store.allContracts()).filter(
-          (contract) =>
-            principal.klk ||
-            [contract.committeeId, ...contract.sharedWithCommitteeIds].some((id) =>
-              readable.has(id),
-            ),
+        // The same contracts the register shows the person: readable nämnder's and their own.
+        const contracts = (await this.store.allContracts()).filter((contract) =>
+          can.readContract(principal, contract),
         );
         if (command.name === "avtal") {
           const query = command.query;

@@ -8,7 +8,7 @@ import {
 } from "../../domain/classification.ts";
 import { addDays, swedishDate } from "../../domain/dates.ts";
 import { CONTRACT_STATUSES, type Contract, PUBLIC_FIELD_CHOICES } from "../../domain/model.ts";
-import { can, readableCommittees } from "../../policies/access.ts";
+import { can } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { type ContractFields, decodeContract, encodeContract } from "../../store/mappers.ts";
 import { where } from "../../store/odata.ts";
@@ -179,16 +179,8 @@ export function contractsRouter(store: AppStore): Router {
       if (!can.readCommittee(principal, query.committeeId)) throw forbidden();
       contracts = (await store.cycleData(query.committeeId)).contracts;
     } else {
-      const readable = new Set(
-        readableCommittees(principal, await store.committees()).map((committee) => committee.id),
-      );
-      contracts = (await store.allContracts()).filter(
-        (contract) =>
-          principal.klk ||
-          [contract.committeeId, ...contract.sharedWithCommitteeIds].some((id) =>
-            readable.has(id),
-          ) ||
-          contract.owner.id === principal.userId,
+      contracts = (await store.allContracts()).filter((contract) =>
+        can.readContract(principal, contract),
       );
     }
     const today = swedishDate(new Date());
