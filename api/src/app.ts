@@ -19,8 +19,10 @@ import { localAuthRouter } from "./http/routes/local-auth.ts";
 import { localChatRouter } from "./http/routes/local-chat.ts";
 import { publicInsightRouter } from "./http/routes/public-insight.ts";
 import { recordsRouter } from "./http/routes/records.ts";
+import { remindersRouter } from "./http/routes/reminders.ts";
 import { reportsRouter } from "./http/routes/reports.ts";
 import type { Logger } from "./logger.ts";
+import type { ReminderRunResult } from "./reminders/reminder-runner.ts";
 import { AppStore } from "./store/app-store.ts";
 import { MembershipResolver } from "./store/membership.ts";
 
@@ -46,6 +48,8 @@ export interface AppDependencies {
   selfUrl?: () => string;
   /** Accept bot activities without a token (Agents Playground); local mode only. */
   allowUnauthenticatedBot?: boolean;
+  /** Runs the reminders now (kommunledningskontoret's "send again"); set once the runner exists. */
+  runReminders?: () => Promise<ReminderRunResult>;
 }
 
 export interface CreatedApp {
@@ -139,6 +143,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   api.use(recordsRouter(store));
   api.use(reportsRouter(store, now));
   api.use(exportsRouter(store));
+  api.use(remindersRouter(store, dependencies.runReminders));
   if (config.mode === "local" && dependencies.localGraphOrigin && dependencies.selfUrl) {
     api.use(localChatRouter(store, dependencies.localGraphOrigin, dependencies.selfUrl));
   }

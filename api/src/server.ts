@@ -104,6 +104,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   }
 
   let selfUrl = "";
+  let reminders: ReminderRunner | undefined;
   const { express: app, bot } = createApp({
     config,
     graph,
@@ -118,6 +119,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     allowUnauthenticatedBot:
       config.mode === "local" &&
       (options.allowUnauthenticatedBot ?? config.botAllowUnauthenticated),
+    runReminders: () => {
+      if (!reminders) throw new Error("reminders not ready");
+      return reminders.run();
+    },
   });
   await bot.initialize();
   const server = await new Promise<http.Server>((resolve, reject) => {
@@ -127,7 +132,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   });
   const port = (server.address() as AddressInfo).port;
   selfUrl = `http://127.0.0.1:${port}`;
-  const reminders = new ReminderRunner({
+  reminders = new ReminderRunner({
     store: new AppStore(graph, siteReference(config)),
     poster: bot,
     logger,

@@ -122,6 +122,18 @@ export interface Overview {
   mandatePeriod: { key: string; planDue: string };
   totals: { strategicContracts: number; late: number; committeesLate: number };
   committees: OverviewRow[];
+  /** Reminders that may not have reached their channel. */
+  reminderProblems: ReminderProblem[];
+}
+
+export interface ReminderProblem {
+  id: string;
+  title: string;
+  committeeId: string;
+  /** "skickas": stopped while sending (may have gone out); "misslyckad": Teams refused it. */
+  status: "skickas" | "misslyckad";
+  claimedAt: string;
+  error: string;
 }
 
 export interface ReportRecord {

@@ -85,6 +85,27 @@ test("a crash between posting and marking is not re-posted, and is reported to k
   expect(overview.body.reminderProblems[0]).toMatchObject({ status: "skickas" });
 });
 
+test("kommunledningskontoret sends an uncertain reminder again from the overview", async () => {
+  app = await startTestApp({ now: TODAY });
+  await expect(runner(app, "posted").run()).rejects.toThrow("simulerad krasch");
+  await runner(app).run();
+  const problem = (await app.call("GET", "/api/overview", { user: "karin" })).body
+    .reminderProblems[0];
+  const path = `/api/reminders/${problem.id}/release`;
+  expect((await app.call("POST", path, { user: "anna", body: {} })).status).toBe(403);
+  const released = await app.call("POST", path, { user: "karin", body: {} });
+  expect(released.status).toBe(200);
+  expect(released.body.result.posted).toBe(1);
+  expect(released.body.message).toBe("Påminnelsen är skickad igen.");
+  // Sent again knowingly: the uncertain one may now be in the channel twice.
+  expect(await channelPosts(app)).toHaveLength(EXPECTED_REMINDERS + 1);
+  const overview = await app.call("GET", "/api/overview", { user: "karin" });
+  expect(overview.body.reminderProblems).toEqual([]);
+  const again = await app.call("POST", path, { user: "karin", body: {} });
+  expect(again.status).toBe(409);
+  expect(again.body.code).toBe("reminder-not-uncertain");
+});
+
 test("a crash after claiming but before posting: the next run posts it, once, with nothing uncertain", async () => {
   app = await startTestApp({ now: TODAY });
   await expect(runner(app, "taken").run()).rejects.toThrow("simulerad krasch");

@@ -204,6 +204,12 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 200,
     request: async () => ({ path: "/api/exports/reporting-system.xlsx?system=stratsys" }),
   },
+  // Kommunledningskontoret's "send again"; no such reminder here, so the allowed answer is 404.
+  "POST /api/reminders/:id/release": {
+    rule: "klk",
+    ok: 404,
+    request: async () => ({ path: "/api/reminders/999999/release", body: {} }),
+  },
   "POST /api/chat": {
     rule: "signed-in",
     ok: 202,

@@ -1,8 +1,7 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import { launchBrowser, signIn } from "../support/browser.ts";
+import { accessibilityProblems, launchBrowser, signIn } from "../support/browser.ts";
 
 /**
  * An axe-core scan of every screen in Teams' light, dark and high-contrast
@@ -31,36 +30,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/**
- * Fluent's focus manager (tabster) puts `<i aria-hidden tabindex=0 data-tabster-dummy>` sentinels
- * around arrow-key groups; they pass focus on at once and are a documented false positive of
- * aria-hidden-focus (microsoft/tabster#288; Accessibility Insights suppresses them too).
- * Only those nodes are ignored, and only for that rule.
- */
-function isTabsterSentinel(violationId: string, html: string): boolean {
-  return violationId === "aria-hidden-focus" && html.includes("data-tabster-dummy");
-}
-
-async function scan(target: Page) {
-  const result = await new AxeBuilder({ page: target as never })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return result.violations
-    .map((violation) => ({
-      ...violation,
-      nodes: violation.nodes.filter((node) => !isTabsterSentinel(violation.id, node.html)),
-    }))
-    .filter((violation) => violation.nodes.length > 0)
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} — ${violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(" "))
-          .join(" | ")}`,
-    );
-}
-
 const SCREENS = () => [
   "oversikt",
   "avtal",
@@ -86,7 +55,7 @@ describe.each(THEMES)("theme %s", (theme) => {
       .getByRole("button", { name: /Logga in som/ })
       .first()
       .waitFor();
-    expect(await scan(signInPage)).toEqual([]);
+    expect(await accessibilityProblems(signInPage)).toEqual([]);
     await context.close();
   });
 
@@ -96,7 +65,8 @@ describe.each(THEMES)("theme %s", (theme) => {
       await page.goto(`${app.url}/?theme=${theme}#/${screen}`);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       await page.waitForFunction(() => !document.querySelector('[role="status"][aria-label*="…"]'));
-      for (const problem of await scan(page)) problems.push(`${screen}: ${problem}`);
+      for (const problem of await accessibilityProblems(page))
+        problems.push(`${screen}: ${problem}`);
     }
     expect(problems).toEqual([]);
   });
@@ -112,7 +82,7 @@ test("the public insight pages (no sign-in), also on a phone-sized screen", asyn
     for (const path of ["/insyn", "/insyn/van"]) {
       await publicPage.goto(`${app.url}${path}`);
       await publicPage.getByRole("heading", { level: 1 }).waitFor();
-      expect(await scan(publicPage), `${path} ${viewport.width}`).toEqual([]);
+      expect(await accessibilityProblems(publicPage), `${path} ${viewport.width}`).toEqual([]);
     }
     await context.close();
   }

@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { buildTabIfStale } from "../../scripts/build-tab.ts";
 
@@ -39,4 +40,35 @@ export function pageErrors(page: Page): string[] {
 export function field(page: Page, label: string): Locator {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return page.getByLabel(new RegExp(`^${escaped}\\s*\\*?\\s*$`));
+}
+
+/**
+ * Fluent's focus manager (tabster) puts `<i aria-hidden tabindex=0 data-tabster-dummy>` sentinels
+ * around arrow-key groups; they pass focus on at once and are a documented false positive of
+ * aria-hidden-focus (microsoft/tabster#288; Accessibility Insights suppresses them too).
+ * Only those nodes are ignored, and only for that rule.
+ */
+function isTabsterSentinel(violationId: string, html: string): boolean {
+  return violationId === "aria-hidden-focus" && html.includes("data-tabster-dummy");
+}
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page, as readable lines. */
+export async function accessibilityProblems(target: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page: target as never })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return result.violations
+    .map((violation) => ({
+      ...violation,
+      nodes: violation.nodes.filter((node) => !isTabsterSentinel(violation.id, node.html)),
+    }))
+    .filter((violation) => violation.nodes.length > 0)
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} — ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(" "))
+          .join(" | ")}`,
+    );
 }

@@ -1,6 +1,9 @@
 import {
   Badge,
+  Button,
   Card,
+  MessageBar,
+  MessageBarBody,
   makeStyles,
   Table,
   TableBody,
@@ -12,12 +15,14 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
+import { useState } from "react";
+import { ApiError } from "../api.ts";
 import { useApp } from "../app-context.ts";
 import { ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
 import { formatDate } from "../format.ts";
 import { useLoad } from "../hooks/use-load.ts";
-import type { Overview } from "../types.ts";
+import type { Overview, ReminderProblem } from "../types.ts";
 import { ObligationTable } from "./Overview.tsx";
 
 const useStyles = makeStyles({
@@ -138,6 +143,11 @@ export function KommunOverview() {
           </TableBody>
         </Table>
       </div>
+      <ReminderProblems
+        problems={data.reminderProblems}
+        committees={data.committees}
+        onResent={overview.reload}
+      />
       {late.length > 0 ? (
         <section className={styles.section} aria-labelledby="forsenat">
           <Title3 as="h2" id="forsenat">
@@ -147,5 +157,93 @@ export function KommunOverview() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** Reminders that may not have gone out, with "send again" for each. */
+function ReminderProblems({
+  problems,
+  committees,
+  onResent,
+}: {
+  problems: ReminderProblem[];
+  committees: Overview["committees"];
+  onResent: () => void;
+}) {
+  const styles = useStyles();
+  const { api } = useApp();
+  const [busy, setBusy] = useState<string>();
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
+  if (problems.length === 0 && !message) return null;
+  const nameOf = (id: string) =>
+    committees.find((row) => row.committee.id === id)?.committee.name ?? "–";
+  const resend = async (problem: ReminderProblem) => {
+    setBusy(problem.id);
+    try {
+      const answer = await api.post<{ message: string }>(
+        `/api/reminders/${problem.id}/release`,
+        {},
+      );
+      setMessage({ intent: "success", text: `${problem.title}: ${answer.message}` });
+      onResent();
+    } catch (error) {
+      setMessage({
+        intent: "error",
+        text: error instanceof ApiError ? error.problem.detail : "Påminnelsen kunde inte skickas.",
+      });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return (
+    <section className={styles.section} aria-labelledby="paminnelser">
+      <Title3 as="h2" id="paminnelser">
+        Påminnelser som kanske inte har kommit fram
+      </Title3>
+      <div role="status" aria-live="polite">
+        {message ? (
+          <MessageBar intent={message.intent}>
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+      {problems.length > 0 ? (
+        <div className={styles.tableWrap}>
+          <Table aria-label="Påminnelser som kanske inte har kommit fram" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Påminnelse</TableHeaderCell>
+                <TableHeaderCell>Nämnd</TableHeaderCell>
+                <TableHeaderCell>Läge</TableHeaderCell>
+                <TableHeaderCell>Åtgärd</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {problems.map((problem) => (
+                <TableRow key={problem.id}>
+                  <TableCell>{problem.title}</TableCell>
+                  <TableCell>{nameOf(problem.committeeId)}</TableCell>
+                  <TableCell>
+                    {problem.status === "skickas"
+                      ? "Osäker: avbröts medan den skickades och kan ha kommit fram"
+                      : `Misslyckades${problem.error ? `: ${problem.error}` : ""}`}
+                  </TableCell>
+                  <TableCell>
+                    <Button
+                      size="small"
+                      disabled={busy !== undefined}
+                      onClick={() => resend(problem)}
+                      aria-label={`Skicka igen: ${problem.title}`}
+                    >
+                      {busy === problem.id ? "Skickar …" : "Skicka igen"}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+    </section>
   );
 }

@@ -171,6 +171,7 @@ export function committeesRouter(
       filter: where.or(where.eq("status", "skickas"), where.eq("status", "misslyckad")),
     });
     const reminderProblems = reminderRows.map((row) => ({
+      id: row.id,
       title: String(row.fields.Title ?? ""),
       committeeId: String(row.fields.committeeLookupId ?? ""),
       status: String(row.fields.status ?? ""),
