@@ -41,7 +41,7 @@ type Call = (
   options?: { body?: unknown; headers?: Record<string, string> },
 ) => Promise<{ status: number; body: unknown }>;
 
-export async function seed(app: TestApp): Promise<void> {
+async function seed(app: TestApp): Promise<void> {
   const store = new AppStore(app.running.graph, "root");
   const existing = await store.committees();
   const extra = await createItems(

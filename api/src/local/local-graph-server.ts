@@ -78,10 +78,19 @@ export class LocalGraphServer {
   private issuer: LocalIssuer | undefined;
   private baseOrigin = "";
   private readonly options: LocalGraphServerOptions;
+  /** Key sets built once: every request of a tenant-mode test is verified against them. */
+  private readonly trustedIssuers: Array<{
+    issuer: string;
+    keys: ReturnType<typeof createLocalJWKSet>;
+  }>;
   readonly connector: LocalBotConnector;
 
   constructor(options: LocalGraphServerOptions) {
     this.options = options;
+    this.trustedIssuers = (options.trustedIssuers ?? []).map(({ issuer, jwks }) => ({
+      issuer,
+      keys: createLocalJWKSet(jwks),
+    }));
     this.faults = new FaultInjector(options.faults);
     this.persistence = new SqliteGraphPersistence(options.dataDir);
     this.context = {
@@ -269,9 +278,9 @@ export class LocalGraphServer {
   }
 
   private async verifyTrusted(token: string): Promise<Record<string, unknown>> {
-    for (const trusted of this.options.trustedIssuers ?? []) {
+    for (const trusted of this.trustedIssuers) {
       try {
-        const { payload } = await jwtVerify(token, createLocalJWKSet(trusted.jwks), {
+        const { payload } = await jwtVerify(token, trusted.keys, {
           issuer: trusted.issuer,
           audience: GRAPH_AUDIENCE,
           algorithms: ["RS256"],

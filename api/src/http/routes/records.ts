@@ -152,10 +152,10 @@ async function checkWrite<T extends RecordBase>(
     previous !== undefined &&
     previous.contractId === contractId &&
     previous.committeeId === record.committeeId;
-  if (contractId && sameRelations && principal.memberOf.has(record.committeeId)) {
-    // A member editing the nämnd's own record, still about the same contract: nothing new to
-    // check about the contract, so the save needs no extra read (two round trips in all).
-  } else if (contractId) {
+  // A member editing the nämnd's own record, still about the same contract, has nothing new to
+  // check about the contract: the save needs no extra read (two round trips in all).
+  const contractUnchangedForMember = sameRelations && principal.memberOf.has(record.committeeId);
+  if (contractId && !contractUnchangedForMember) {
     const contract = await contractOrFail(store, contractId);
     if (![contract.committeeId, ...contract.sharedWithCommitteeIds].includes(record.committeeId)) {
       throw new ProblemError({

@@ -257,8 +257,9 @@ export class SqliteGraphPersistence implements GraphPersistence {
     return this.db.prepare(sql).all(...params) as Row[];
   }
 
-  private run(sql: string, ...params: SQLInputValue[]): void {
-    this.db.prepare(sql).run(...params);
+  /** Runs a statement; returns how many rows it changed. */
+  private run(sql: string, ...params: SQLInputValue[]): number {
+    return Number(this.db.prepare(sql).run(...params).changes);
   }
 
   // Sites
@@ -322,9 +323,7 @@ export class SqliteGraphPersistence implements GraphPersistence {
   }
 
   deleteSitePermission(siteId: string, id: string): boolean {
-    const before = this.listSitePermissions(siteId).length;
-    this.run("DELETE FROM site_permissions WHERE site_id = ? AND id = ?", siteId, id);
-    return this.listSitePermissions(siteId).length < before;
+    return this.run("DELETE FROM site_permissions WHERE site_id = ? AND id = ?", siteId, id) > 0;
   }
 
   // Lists
