@@ -1,6 +1,6 @@
 import { sendBatch } from "../api/src/graph/graph-batch.ts";
 import type { AppStore } from "../api/src/store/app-store.ts";
-import { encodeFollowUp } from "../api/src/store/mappers.ts";
+import { encodeCommittee, encodeContract, encodeFollowUp } from "../api/src/store/mappers.ts";
 
 /** Benchmark setup: creates list items through batches of 20 and returns their ids in order. */
 export async function createItems(
@@ -49,5 +49,64 @@ export function benchFollowUp(row: {
     controlSufficient: true,
     publicSummary: "",
     status: "klar",
+  });
+}
+
+/** A nämnd for the benchmarks, by its number; the first may be kommunstyrelsen. */
+export function benchCommittee(
+  number: number,
+  options: { isKs?: boolean; domain?: string } = {},
+): Record<string, unknown> {
+  return encodeCommittee({
+    name: options.isKs ? "Kommunstyrelsen" : `Nämnd ${number}`,
+    code: options.isKs ? "KS" : `N${number}`,
+    periodKind: undefined,
+    reportMonth: undefined,
+    registryEmail: `n${number}.diarium@${options.domain ?? "bench.se"}`,
+    groupId: "",
+    secretaryIds: [],
+    isKs: options.isKs === true,
+    teamId: "",
+    channelId: "",
+    driveId: "",
+  });
+}
+
+/** An active contract for the benchmarks; strategic ones are classified high value and impact. */
+export function benchContract(row: {
+  title: string;
+  contractNumber: string;
+  committeeId: string;
+  owner: { id: string; name: string; email: string };
+  strategic: boolean;
+  serviceArea?: string;
+  provider?: string;
+  startDate?: string;
+  endDate?: string;
+  status?: "aktivt" | "avslutat";
+}): Record<string, unknown> {
+  const level = row.strategic ? "hög" : "låg";
+  return encodeContract({
+    title: row.title,
+    contractNumber: row.contractNumber,
+    committeeId: row.committeeId,
+    serviceArea: row.serviceArea ?? "Hemtjänst",
+    provider: row.provider ?? "Utförare AB",
+    providerOrgNumber: "",
+    ownRegime: false,
+    owner: row.owner,
+    valueClass: level,
+    impactClass: level,
+    strategic: row.strategic,
+    overrideReason: "",
+    startDate: row.startDate ?? "2020-01-01",
+    ...(row.endDate ? { endDate: row.endDate } : {}),
+    extensionOptions: "",
+    status: row.status ?? "aktivt",
+    followUpsPerYear: 1,
+    description: "",
+    publicFields: [],
+    publicDescription: "",
+    internalNotes: "",
   });
 }

@@ -1,18 +1,14 @@
 import { performance } from "node:perf_hooks";
 import { annualCycle } from "../../api/src/domain/annual-cycle.ts";
 import { swedishDate } from "../../api/src/domain/dates.ts";
-import { LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
-import { createGraphAccess } from "../../api/src/graph/graph-client-factory.ts";
-import { LocalGraphServer } from "../../api/src/local/local-graph-server.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { ReminderRunner } from "../../api/src/reminders/reminder-runner.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
-import { encodeCommittee, encodeContract } from "../../api/src/store/mappers.ts";
 import { provision } from "../../api/src/store/provisioning.ts";
 import { startTestApp } from "../../test/support/app.ts";
-import { temporaryDirectory } from "../../test/support/local-graph.ts";
+import { startTestGraph } from "../../test/support/local-graph.ts";
 import { type Measurement, percentile } from "../report.ts";
-import { createItems } from "../seed.ts";
+import { benchCommittee, benchContract, createItems } from "../seed.ts";
 
 /** The bot's reply time (local), and the daily reminder scan over 20,000 contracts. */
 
@@ -51,62 +47,29 @@ async function replyTimes(): Promise<Measurement[]> {
 }
 
 async function reminderScan(): Promise<Measurement[]> {
-  const server = new LocalGraphServer({ dataDir: temporaryDirectory("bench-bot-"), port: 0 });
-  await server.start();
-  const access = createGraphAccess({
-    graphRoot: server.origin,
-    authProvider: new LocalTokenProvider(server.origin),
-    logger: createLogger("silent"),
-  });
+  const { server, access } = await startTestGraph();
   const store = new AppStore(access, "root");
   try {
     await provision(access, "root");
     const committees = await createItems(
       store,
       "committees",
-      Array.from({ length: 20 }, (_, index) =>
-        encodeCommittee({
-          name: `Nämnd ${index}`,
-          code: `N${index}`,
-          periodKind: undefined,
-          reportMonth: undefined,
-          registryEmail: "",
-          groupId: "",
-          secretaryIds: [],
-          isKs: index === 0,
-          teamId: "",
-          channelId: "",
-          driveId: "",
-        }),
-      ),
+      Array.from({ length: 20 }, (_, index) => benchCommittee(index, { isKs: index === 0 })),
     );
     const owner = { id: "owner", name: "Ägare", email: "" };
     await createItems(
       store,
       "contracts",
       Array.from({ length: 20_000 }, (_, index) =>
-        encodeContract({
+        benchContract({
           title: `Avtal ${index}`,
           contractNumber: `S-${index}`,
           committeeId: committees[index % committees.length]!,
-          serviceArea: "Område",
-          provider: "Utförare AB",
-          providerOrgNumber: "",
-          ownRegime: false,
           owner,
-          valueClass: index % 40 === 0 ? "hög" : "låg",
-          impactClass: index % 40 === 0 ? "hög" : "låg",
           strategic: index % 40 === 0,
-          overrideReason: "",
+          serviceArea: "Område",
           startDate: "2022-01-01",
           endDate: `2027-0${1 + (index % 9)}-15`,
-          extensionOptions: "",
-          status: "aktivt",
-          followUpsPerYear: 1,
-          description: "",
-          publicFields: [],
-          publicDescription: "",
-          internalNotes: "",
         }),
       ),
     );

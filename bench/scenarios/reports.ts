@@ -1,16 +1,11 @@
 import { performance } from "node:perf_hooks";
 import { ReportService } from "../../api/src/documents/report-service.ts";
 import { latestCompletePeriod } from "../../api/src/domain/reporting-period.ts";
-import { LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
-import { createGraphAccess } from "../../api/src/graph/graph-client-factory.ts";
-import { LocalGraphServer } from "../../api/src/local/local-graph-server.ts";
-import { createLogger } from "../../api/src/logger.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
-import { encodeCommittee, encodeContract } from "../../api/src/store/mappers.ts";
 import { provision } from "../../api/src/store/provisioning.ts";
-import { temporaryDirectory } from "../../test/support/local-graph.ts";
+import { startTestGraph } from "../../test/support/local-graph.ts";
 import type { Measurement } from "../report.ts";
-import { benchFollowUp, createItems } from "../seed.ts";
+import { benchCommittee, benchContract, benchFollowUp, createItems } from "../seed.ts";
 
 /**
  * Report generation with 100 ms added to every Graph request: one nämnd's
@@ -22,34 +17,14 @@ const CONTRACTS_PER_COMMITTEE = 10;
 const TODAY = new Date("2026-11-24T10:00:00+01:00");
 
 export async function reportsScenario(): Promise<Measurement[]> {
-  const server = new LocalGraphServer({ dataDir: temporaryDirectory("bench-reports-"), port: 0 });
-  await server.start();
-  const access = createGraphAccess({
-    graphRoot: server.origin,
-    authProvider: new LocalTokenProvider(server.origin),
-    logger: createLogger("silent"),
-  });
+  const { server, access } = await startTestGraph();
   const store = new AppStore(access, "root");
   await provision(access, "root");
   await store.setSetting("municipalityName", "Benchkommun");
   const committeeIds = await createItems(
     store,
     "committees",
-    Array.from({ length: COMMITTEES }, (_, index) =>
-      encodeCommittee({
-        name: index === 0 ? "Kommunstyrelsen" : `Nämnd ${index}`,
-        code: index === 0 ? "KS" : `N${index}`,
-        periodKind: undefined,
-        reportMonth: undefined,
-        registryEmail: `n${index}.diarium@bench.se`,
-        groupId: "",
-        secretaryIds: [],
-        isKs: index === 0,
-        teamId: "",
-        channelId: "",
-        driveId: "",
-      }),
-    ),
+    Array.from({ length: COMMITTEES }, (_, index) => benchCommittee(index, { isKs: index === 0 })),
   );
   store.invalidate();
   await provision(access, "root");
@@ -59,27 +34,12 @@ export async function reportsScenario(): Promise<Measurement[]> {
     "contracts",
     committeeIds.flatMap((committeeId, committeeIndex) =>
       Array.from({ length: CONTRACTS_PER_COMMITTEE }, (_, index) =>
-        encodeContract({
+        benchContract({
           title: `Avtal ${committeeIndex}-${index}`,
           contractNumber: `B-${committeeIndex}-${index}`,
           committeeId,
-          serviceArea: "Hemtjänst",
-          provider: "Utförare AB",
-          providerOrgNumber: "",
-          ownRegime: false,
           owner,
-          valueClass: "hög",
-          impactClass: "hög",
           strategic: true,
-          overrideReason: "",
-          startDate: "2020-01-01",
-          extensionOptions: "",
-          status: "aktivt",
-          followUpsPerYear: 1,
-          description: "",
-          publicFields: [],
-          publicDescription: "",
-          internalNotes: "",
         }),
       ),
     ),

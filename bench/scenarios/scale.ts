@@ -5,12 +5,12 @@ import { createApp } from "../../api/src/app.ts";
 import { createTokenValidator } from "../../api/src/http/auth/token-validator.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
-import { encodeCommittee, encodeContract, encodeDeficiency } from "../../api/src/store/mappers.ts";
+import { encodeDeficiency } from "../../api/src/store/mappers.ts";
 import { provision } from "../../api/src/store/provisioning.ts";
 import { localTestConfig, startTestApp, type TestApp } from "../../test/support/app.ts";
 import { NaiveAppStore } from "../naive-store.ts";
 import type { Measurement } from "../report.ts";
-import { benchFollowUp, createItems } from "../seed.ts";
+import { benchCommittee, benchContract, benchFollowUp, createItems } from "../seed.ts";
 
 /**
  * A large kommun: 50 nämnder, 20,000 contracts (10 strategic per nämnd),
@@ -48,19 +48,7 @@ async function seed(app: TestApp): Promise<void> {
     store,
     "committees",
     Array.from({ length: COMMITTEES - existing.length }, (_, index) =>
-      encodeCommittee({
-        name: `Nämnd ${index + 1}`,
-        code: `N${index + 1}`,
-        periodKind: undefined,
-        reportMonth: undefined,
-        registryEmail: `n${index + 1}.diarium@asby.se`,
-        groupId: "",
-        secretaryIds: [],
-        isKs: false,
-        teamId: "",
-        channelId: "",
-        driveId: "",
-      }),
+      benchCommittee(index + 1, { domain: "asby.se" }),
     ),
   );
   store.invalidate();
@@ -77,27 +65,15 @@ async function seed(app: TestApp): Promise<void> {
       return {
         committeeId: committeeIds[index % COMMITTEES]!,
         strategic,
-        fields: encodeContract({
+        fields: benchContract({
           title: `Avtal ${index}`,
           contractNumber: `BENCH-${index}`,
           committeeId: committeeIds[index % COMMITTEES]!,
+          owner,
+          strategic,
           serviceArea: ["Hemtjänst", "Skolskjuts", "Städ", "Boende"][index % 4]!,
           provider: `Utförare ${index % 300} AB`,
-          providerOrgNumber: "",
-          ownRegime: false,
-          owner,
-          valueClass: strategic ? "hög" : "låg",
-          impactClass: strategic ? "hög" : "låg",
-          strategic,
-          overrideReason: "",
-          startDate: "2020-01-01",
-          extensionOptions: "",
           status: index % 10 === 0 ? "avslutat" : "aktivt",
-          followUpsPerYear: 1,
-          description: "",
-          publicFields: [],
-          publicDescription: "",
-          internalNotes: "",
         }),
       };
     });
