@@ -3,7 +3,6 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import {
   type CryptoKey,
-  createLocalJWKSet,
   decodeProtectedHeader,
   exportJWK,
   generateKeyPair,
@@ -78,19 +77,21 @@ export class EntraIdStandIn {
   private readonly apps: Map<string, EntraAppRegistration>;
   private readonly server: https.Server;
   private readonly signingKey: CryptoKey;
+  private readonly publicKey: CryptoKey;
   private readonly publicJwk: JWK;
   private baseOrigin = "";
 
   private constructor(
     options: EntraIdStandInOptions,
     tls: { key: string; cert: string },
-    signingKey: CryptoKey,
+    keys: { signing: CryptoKey; public: CryptoKey },
     publicJwk: JWK,
   ) {
     this.tenantId = options.tenantId;
     this.apps = new Map(options.apps.map((app) => [app.clientId, app]));
     this.tlsCertificatePem = tls.cert;
-    this.signingKey = signingKey;
+    this.signingKey = keys.signing;
+    this.publicKey = keys.public;
     this.publicJwk = publicJwk;
     this.server = https.createServer({ key: tls.key, cert: tls.cert }, (request, response) => {
       this.handle(request)
@@ -127,7 +128,7 @@ export class EntraIdStandIn {
     const standIn = new EntraIdStandIn(
       options,
       { key: tls.private, cert: tls.cert },
-      pair.privateKey,
+      { signing: pair.privateKey, public: pair.publicKey },
       publicJwk,
     );
     await new Promise<void>((resolve, reject) => {
@@ -401,7 +402,7 @@ export class EntraIdStandIn {
   ): Promise<Record<string, unknown>> {
     let user: JWTPayload;
     try {
-      ({ payload: user } = await jwtVerify(assertion, createLocalJWKSet(this.jwks()), {
+      ({ payload: user } = await jwtVerify(assertion, this.publicKey, {
         issuer: this.issuer,
         audience: app.clientId,
         algorithms: [ALGORITHM],
