@@ -29,7 +29,7 @@ async function isRunning(origin: string): Promise<boolean> {
 export async function connect(
   environment: Record<string, string | undefined> = process.env,
 ): Promise<ScriptConnection> {
-  const config = loadConfig(environment);
+  const config = loadConfig(environment, process.cwd(), { defaultMode: "local" });
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
   if (config.mode === "tenant") {
     return {

@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from "../api/src/config.ts";
 import { LocalGraphServer } from "../api/src/local/local-graph-server.ts";
 
 try {
-  const config = loadConfig();
+  const config = loadConfig(process.env, process.cwd(), { defaultMode: "local" });
   if (config.mode !== "local") {
     console.error("Den lokala Graph-tjänsten körs bara i lokalt läge (ta bort TENANT_ID m.fl.).");
     process.exit(1);

@@ -6,10 +6,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../api/src/config.ts";
-import { startApp } from "../api/src/server.ts";
+import { isLoopbackAddress, startApp } from "../api/src/server.ts";
 
 try {
-  const config = loadConfig();
+  // `npm start` tries the app locally unless told otherwise; under NODE_ENV=production
+  // (npm run start:prod, the container) only tenant mode starts.
+  const config = loadConfig(process.env, process.cwd(), { defaultMode: "local" });
   // From a checkout the tab is built when its sources changed; a production image ships it built.
   if (fs.existsSync(path.resolve(import.meta.dirname, "../teams-app"))) {
     const { buildTabIfStale } = await import("./build-tab.ts");
@@ -22,6 +24,13 @@ try {
     `  Öppna:            ${running.appUrl}`,
     `  Graph:            ${running.graphUrl}`,
     ...(config.mode === "local" ? [`  Data:             ${config.dataDir}`] : []),
+    ...(config.mode === "local" && !isLoopbackAddress(config.listenAddress)
+      ? [
+          "",
+          `  VARNING: lokalt läge lyssnar på ${config.listenAddress} (LISTEN_ADDRESS), inte bara på den här datorn.`,
+          "  Alla som når adressen kan logga in som vilken demoperson som helst. Använd det bara i ett skyddat testnät.",
+        ]
+      : []),
     "  Avsluta med Ctrl+C.",
     "",
   ];

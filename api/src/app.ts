@@ -12,6 +12,14 @@ import { authenticate } from "./http/auth/authenticate.ts";
 import type { LocalSignIn } from "./http/auth/local-sign-in.ts";
 import type { TokenValidator } from "./http/auth/token-validator.ts";
 import { errorHandler, notFoundHandler } from "./http/problem.ts";
+import {
+  allowOnlyHosts,
+  DEFAULT_RATE_LIMITS,
+  limitPerAddress,
+  limitPerUser,
+  noStore,
+  type RateLimits,
+} from "./http/protection.ts";
 import { committeesRouter } from "./http/routes/committees.ts";
 import { contractsRouter } from "./http/routes/contracts.ts";
 import { exportsRouter } from "./http/routes/exports.ts";
@@ -50,6 +58,8 @@ export interface AppDependencies {
   allowUnauthenticatedBot?: boolean;
   /** Runs the reminders now (kommunledningskontoret's "send again"); set once the runner exists. */
   runReminders?: () => Promise<ReminderRunResult>;
+  /** Requests per minute per address and per person (tests that flood the API raise them). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export interface CreatedApp {
@@ -72,6 +82,9 @@ function noCacheForHtml(response: express.Response, file: string): void {
   if (file.endsWith(".html")) response.setHeader("Cache-Control", "no-cache");
 }
 
+/** How long /healthz answers from its last result: a flood of anonymous checks costs one Graph call. */
+const HEALTH_CACHE_MS = 10_000;
+
 /** Wires the whole app; no module-level state, so tests can run several side by side. */
 export function createApp(dependencies: AppDependencies): CreatedApp {
   const { config, graph, logger } = dependencies;
@@ -82,19 +95,23 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
     dependencies.graphAsUser ? { asUser: dependencies.graphAsUser } : {},
   );
 
+  const limits = { ...DEFAULT_RATE_LIMITS, ...dependencies.rateLimits };
+
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", config.trustProxy);
+  if (config.mode === "local") app.use(allowOnlyHosts(config.allowedHosts));
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           "default-src": ["'self'"],
           "frame-ancestors": TEAMS_FRAME_ANCESTORS,
-          "script-src": ["'self'", "https://res.cdn.office.net"],
-          // teams-js checks Teams' valid domains from Microsoft's CDN.
+          "script-src": ["'self'"],
+          // teams-js reads Teams' valid domains from Microsoft's CDN.
           "connect-src": ["'self'", "https://res.cdn.office.net"],
           "img-src": ["'self'", "data:"],
+          // Fluent UI (Griffel) inserts its generated style rules at run time.
           "style-src": ["'self'", "'unsafe-inline'"],
         },
       },
@@ -105,17 +122,25 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   );
   app.use(express.json({ limit: "1mb" }));
 
+  let health: { at: number; result: Promise<boolean> } | undefined;
   app.get("/healthz", async (_request, response) => {
-    try {
-      await graph.client
+    if (!health || Date.now() - health.at > HEALTH_CACHE_MS) {
+      const result = graph.client
         .api(`/sites/${siteReference(config)}`)
         .select("id")
-        .get();
-      response.json({ status: "ok", mode: config.mode, graph: "ok" });
-    } catch (error) {
-      logger.warn({ error: String(error) }, "health: graph unreachable");
-      response.status(503).json({ status: "degraded", mode: config.mode, graph: "unreachable" });
+        .get()
+        .then(
+          () => true,
+          (error: unknown) => {
+            logger.warn({ error: String(error) }, "health: graph unreachable");
+            return false;
+          },
+        );
+      health = { at: Date.now(), result };
     }
+    response.setHeader("Cache-Control", "no-store");
+    if (await health.result) response.json({ status: "ok", mode: config.mode, graph: "ok" });
+    else response.status(503).json({ status: "degraded", mode: config.mode, graph: "unreachable" });
   });
 
   // The bot's endpoint (/api/messages) is the Teams SDK's, with its own token checks.
@@ -130,14 +155,18 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
     entraClient: dependencies.entraClient,
     allowUnauthenticated: config.mode === "local" && dependencies.allowUnauthenticatedBot === true,
   });
+  app.use("/api/messages", limitPerAddress(limits.botPerAddress));
   app.use(bot.router);
 
   // Public insight: no sign-in, public fields only.
+  app.use("/insyn", limitPerAddress(limits.publicPerAddress));
   app.use(publicInsightRouter(store));
 
   const api = express.Router();
+  api.use(noStore, limitPerAddress(limits.apiPerAddress));
   if (dependencies.localSignIn) api.use(localAuthRouter(graph, dependencies.localSignIn));
   api.use(authenticate({ validate: dependencies.validateToken, membership, store }));
+  api.use(limitPerUser(limits.apiPerUser));
   api.use(committeesRouter(store, now, config.mode));
   api.use(contractsRouter(store));
   api.use(recordsRouter(store));

@@ -16,15 +16,63 @@ function problems(environment: Record<string, string>): string[] {
 }
 
 describe("loadConfig", () => {
-  test("no settings → local mode with defaults under ./.data", () => {
-    const config = loadConfig({}, "/srv/app");
+  test("APP_MODE=local → local mode with defaults under ./.data, on loopback only", () => {
+    const config = loadConfig({ APP_MODE: "local" }, "/srv/app");
     expect(config.mode).toBe("local");
     expect(config.port).toBe(3978);
+    expect(config.listenAddress).toBe("127.0.0.1");
     expect(config.dataDir).toBe(path.resolve("/srv/app/.data"));
     if (config.mode === "local") {
       expect(config.localGraph.port).toBe(5100);
       expect(config.localGraph.dataDir).toBe(path.resolve("/srv/app/.data/graph"));
     }
+  });
+
+  test("npm start's default: local mode when nothing else is said", () => {
+    expect(loadConfig({}, "/srv/app", { defaultMode: "local" }).mode).toBe("local");
+  });
+
+  test("without APP_MODE or tenant settings nothing starts (no silent local mode)", () => {
+    expect(problems({})[0]).toMatch(/^APP_MODE: saknas/);
+  });
+
+  test("NODE_ENV=production never starts local mode, even when asked", () => {
+    for (const environment of [
+      { NODE_ENV: "production" },
+      { NODE_ENV: "production", APP_MODE: "local" },
+    ]) {
+      let thrown: unknown;
+      try {
+        loadConfig(environment, "/srv/app", { defaultMode: "local" });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ConfigError);
+      const [problem] = (thrown as ConfigError).problems;
+      for (const name of ["TENANT_ID", "CLIENT_ID", "SHAREPOINT_SITE_ID"])
+        expect(problem).toContain(name);
+    }
+    const partial = (() => {
+      try {
+        loadConfig({ NODE_ENV: "production", TENANT_ID: TENANT }, "/srv/app", {
+          defaultMode: "local",
+        });
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    })();
+    expect(partial.some((problem) => problem.startsWith("CLIENT_ID: saknas"))).toBe(true);
+  });
+
+  test("listening beyond loopback in local mode is an explicit setting", () => {
+    const config = loadConfig({ APP_MODE: "local", LISTEN_ADDRESS: "0.0.0.0" }, "/srv/app");
+    expect(config.listenAddress).toBe("0.0.0.0");
+    expect(problems({ APP_MODE: "local", LISTEN_ADDRESS: "alla" })[0]).toContain("LISTEN_ADDRESS");
+  });
+
+  test("APP_MODE=local with tenant settings is a contradiction, not a guess", () => {
+    expect(problems({ APP_MODE: "local", TENANT_ID: TENANT })[0]).toContain("APP_MODE=local");
   });
 
   test("complete tenant settings → tenant mode", () => {
@@ -45,7 +93,12 @@ describe("loadConfig", () => {
   });
 
   test("bad values are named with what is wrong, every one at once", () => {
-    const found = problems({ PORT: "abc", LOCAL_GRAPH_FAILURE_RATE: "2", LOG_LEVEL: "loud" });
+    const found = problems({
+      APP_MODE: "local",
+      PORT: "abc",
+      LOCAL_GRAPH_FAILURE_RATE: "2",
+      LOG_LEVEL: "loud",
+    });
     expect(found).toHaveLength(3);
     expect(found.find((problem) => problem.startsWith("PORT:"))).toContain('(fick "abc")');
     expect(found.find((problem) => problem.startsWith("LOCAL_GRAPH_FAILURE_RATE:"))).toContain(
@@ -74,7 +127,7 @@ describe("loadConfig", () => {
 
 describe("the Agents Playground switch", () => {
   test("accepted in local mode, refused with tenant settings", () => {
-    const local = loadConfig({ BOT_ALLOW_UNAUTHENTICATED: "true" }, "/srv/app");
+    const local = loadConfig({ APP_MODE: "local", BOT_ALLOW_UNAUTHENTICATED: "true" }, "/srv/app");
     expect(local.mode === "local" && local.botAllowUnauthenticated).toBe(true);
     const found = problems({
       BOT_ALLOW_UNAUTHENTICATED: "true",

@@ -31,8 +31,31 @@ const guid = z
 const httpUrl = z.url({ protocol: /^https?$/, error: "måste vara en http(s)-adress" });
 
 const environmentSchema = z.object({
+  NODE_ENV: optionalText,
+  APP_MODE: optionalText.pipe(
+    z.enum(["local", "tenant"], { error: "måste vara local eller tenant" }).optional(),
+  ),
   PORT: port(3978),
+  LISTEN_ADDRESS: optionalText.pipe(
+    z.union([z.ipv4(), z.ipv6()], { error: "måste vara en IP-adress, t.ex. 127.0.0.1" }).optional(),
+  ),
+  APP_HOSTNAME: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+$/i, {
+        error: "måste vara ett värdnamn utan https:// och sökväg, t.ex. avtal.kommun.se",
+      })
+      .optional(),
+  ),
   DATA_DIR: z.string().trim().min(1).default("./.data"),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(loopback|uniquelocal|linklocal|\d{1,2}|[0-9a-f.:/, ]+)$/i, {
+      error:
+        "måste vara loopback, ett antal proxysteg (t.ex. 1) eller proxyernas adresser (t.ex. 10.0.0.0/8)",
+    })
+    .default("loopback"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "måste vara fatal, error, warn, info, debug, trace eller silent",
@@ -78,6 +101,13 @@ export type Environment = z.input<typeof environmentSchema>;
 interface CommonConfig {
   /** Port of the app (API, tab, bot). */
   port: number;
+  /** Address the app listens on: loopback in local mode unless LISTEN_ADDRESS says otherwise. */
+  listenAddress: string;
+  /**
+   * Which proxies in front of the app to believe about the client's address
+   * (express's `trust proxy`): per-address rate limits count the real client.
+   */
+  trustProxy: string | number;
   /** Root of everything the app keeps on local disk. */
   dataDir: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -96,6 +126,11 @@ export interface LocalGraphConfig {
 
 export interface LocalConfig extends CommonConfig {
   mode: "local";
+  /**
+   * Host names the app answers to (besides localhost and loopback addresses):
+   * anything else is refused, so a web page cannot reach the app through DNS rebinding.
+   */
+  allowedHosts: string[];
   localGraph: LocalGraphConfig;
   /** Accept bot activities without a token, for the Agents Playground (never in tenant mode). */
   botAllowUnauthenticated: boolean;
@@ -126,6 +161,8 @@ export class ConfigError extends Error {
   }
 }
 
+const TENANT_REQUIRED = ["TENANT_ID", "CLIENT_ID", "SHAREPOINT_SITE_ID"] as const;
+
 const TENANT_VARIABLES = [
   "TENANT_ID",
   "CLIENT_ID",
@@ -134,10 +171,22 @@ const TENANT_VARIABLES = [
   "SHAREPOINT_SITE_ID",
 ] as const;
 
+export interface LoadOptions {
+  /**
+   * The mode when neither APP_MODE nor tenant settings say: `npm start` and the
+   * developer scripts try the app locally. Ignored under NODE_ENV=production,
+   * where only tenant mode starts (fail closed, never a demo sign-in by mistake).
+   */
+  defaultMode?: "local";
+}
+
+export const LOOPBACK_ADDRESS = "127.0.0.1";
+
 /** Parses the environment; throws ConfigError listing every bad or missing setting. */
 export function loadConfig(
   environment: Record<string, string | undefined> = process.env,
   cwd = process.cwd(),
+  options: LoadOptions = {},
 ): AppConfig {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
@@ -152,13 +201,39 @@ export function loadConfig(
   }
   const env = parsed.data;
   const dataDir = path.resolve(cwd, env.DATA_DIR);
-  const common: CommonConfig = { port: env.PORT, dataDir, logLevel: env.LOG_LEVEL };
-
   const tenantSettingsGiven = TENANT_VARIABLES.filter((name) => env[name] !== undefined);
-  if (tenantSettingsGiven.length === 0) {
+  const production = env.NODE_ENV === "production";
+  const mode =
+    env.APP_MODE ??
+    (tenantSettingsGiven.length > 0 ? "tenant" : production ? undefined : options.defaultMode);
+  if (production && mode !== "tenant") {
+    throw new ConfigError([
+      `NODE_ENV=production kräver klientläge: ${TENANT_REQUIRED.filter((name) => env[name] === undefined).join(", ")} saknas${env.CLIENT_SECRET === undefined && env.CLIENT_CERTIFICATE_PATH === undefined ? " (och CLIENT_SECRET eller CLIENT_CERTIFICATE_PATH)" : ""}. Lokalt läge med demoinloggning startar aldrig i produktion.`,
+    ]);
+  }
+  if (mode === undefined) {
+    throw new ConfigError([
+      "APP_MODE: saknas. Ange APP_MODE=local för att prova appen lokalt (npm start gör det), eller klientinställningarna TENANT_ID, CLIENT_ID, SHAREPOINT_SITE_ID och CLIENT_SECRET/CLIENT_CERTIFICATE_PATH.",
+    ]);
+  }
+  if (mode === "local" && tenantSettingsGiven.length > 0) {
+    throw new ConfigError([
+      `APP_MODE=local: ta bort klientinställningarna (${tenantSettingsGiven.join(", ")}) eller ange APP_MODE=tenant`,
+    ]);
+  }
+  const common: CommonConfig = {
+    port: env.PORT,
+    listenAddress: env.LISTEN_ADDRESS ?? (mode === "local" ? LOOPBACK_ADDRESS : "0.0.0.0"),
+    trustProxy: /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
+    dataDir,
+    logLevel: env.LOG_LEVEL,
+  };
+
+  if (mode === "local") {
     return {
       ...common,
       mode: "local",
+      allowedHosts: env.APP_HOSTNAME ? [env.APP_HOSTNAME.toLowerCase()] : [],
       botAllowUnauthenticated: env.BOT_ALLOW_UNAUTHENTICATED,
       localGraph: {
         port: env.LOCAL_GRAPH_PORT,
@@ -180,7 +255,7 @@ export function loadConfig(
     const value = env[name];
     if (value === undefined) {
       problems.push(
-        `${name}: saknas (krävs i klientläge när ${tenantSettingsGiven.join(", ")} är satt)`,
+        `${name}: saknas (krävs i klientläge${tenantSettingsGiven.length > 0 ? ` när ${tenantSettingsGiven.join(", ")} är satt` : ""})`,
       );
     }
     return value ?? "";

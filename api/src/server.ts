@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
@@ -9,6 +10,7 @@ import { createGraphConnections, siteReference } from "./graph/graph-access-for-
 import type { GraphAccess } from "./graph/graph-client-factory.ts";
 import { LocalSignIn } from "./http/auth/local-sign-in.ts";
 import { createTokenValidator, type TokenValidator } from "./http/auth/token-validator.ts";
+import type { RateLimits } from "./http/protection.ts";
 import { LocalGraphServer } from "./local/local-graph-server.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { ReminderRunner } from "./reminders/reminder-runner.ts";
@@ -54,6 +56,8 @@ export interface StartOptions {
   allowUnauthenticatedBot?: boolean;
   /** Post the årshjul's reminders daily (and once at start). Default true. */
   scheduleReminders?: boolean;
+  /** Requests per minute per address and per person; the defaults suit production. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
@@ -61,6 +65,13 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   let localGraph: LocalGraphServer | undefined;
   let graphUrl: string;
   if (config.mode === "local") {
+    ensurePrivateDirectory(config.dataDir);
+    if (!isLoopbackAddress(config.listenAddress)) {
+      logger.warn(
+        { listenAddress: config.listenAddress },
+        "local mode listens beyond this machine: anyone who reaches it can sign in as any demo person",
+      );
+    }
     localGraph = new LocalGraphServer({
       dataDir: config.localGraph.dataDir,
       port: config.localGraph.port,
@@ -116,6 +127,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ...(options.now ? { now: options.now } : {}),
     ...(localGraph ? { localGraphOrigin: localGraph.origin } : {}),
     selfUrl: () => selfUrl,
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     allowUnauthenticatedBot:
       config.mode === "local" &&
       (options.allowUnauthenticatedBot ?? config.botAllowUnauthenticated),
@@ -126,7 +138,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   });
   await bot.initialize();
   const server = await new Promise<http.Server>((resolve, reject) => {
-    const listening = app.listen(config.port, "0.0.0.0", (error?: Error) =>
+    const listening = app.listen(config.port, config.listenAddress, (error?: Error) =>
       error ? reject(error) : resolve(listening),
     );
   });
@@ -162,4 +174,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       await localGraph?.stop();
     },
   };
+}
+
+/** Loopback only: 127.0.0.0/8 and ::1. */
+export function isLoopbackAddress(address: string): boolean {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address) || address === "::1";
+}
+
+/** Local mode's data (demo keys, the local service's database) is readable by its owner only. */
+function ensurePrivateDirectory(directory: string): void {
+  fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
+  fs.chmodSync(directory, 0o700);
 }

@@ -13,7 +13,8 @@ export interface CommitteeSummary {
   isKs: boolean;
   periodKind: string;
   periodLabel: string;
-  registryEmail: string;
+  /** Only for nämnder the person may read. */
+  registryEmail?: string;
   groupId?: string;
   canWrite?: boolean;
   canDecide?: boolean;

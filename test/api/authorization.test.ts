@@ -6,7 +6,8 @@ import { recordBody } from "../support/bodies.ts";
 /**
  * The authorisation matrix: role × nämnd × route. Members of a nämnd read and
  * write its data; kommunledningskontoret (Karin) reads every nämnd but writes
- * only where she is a member; everyone else gets 403.
+ * only where she is a member; everyone else gets 403 — and 404 for one item
+ * of a nämnd they may not read, exactly as for an item that does not exist.
  */
 
 let app: TestApp;
@@ -54,16 +55,17 @@ describe.each(USERS)("as %s", (user) => {
     const committeeId = ids.get(code)!;
     const contractId = ids.get(`contract:${code}`)!;
     const expected = mayRead(user, code) ? 200 : 403;
-    const paths = [
+    const expectedItem = mayRead(user, code) ? 200 : 404;
+    const lists = [
       `/api/committees/${committeeId}/dashboard`,
       `/api/reports?committeeId=${committeeId}`,
       `/api/contracts?committeeId=${committeeId}`,
-      `/api/contracts/${contractId}`,
-      `/api/contracts/${contractId}/history`,
       ...KINDS.map((kind) => `/api/${kind}?committeeId=${committeeId}`),
     ];
-    for (const path of paths)
+    for (const path of lists)
       expect((await app.call("GET", path, { user })).status, path).toBe(expected);
+    for (const path of [`/api/contracts/${contractId}`, `/api/contracts/${contractId}/history`])
+      expect((await app.call("GET", path, { user })).status, path).toBe(expectedItem);
     for (const kind of KINDS) {
       const list = await app.call("GET", `/api/${kind}?committeeId=${committeeId}`, {
         user: MEMBERS[code]![0]!,
@@ -73,9 +75,9 @@ describe.each(USERS)("as %s", (user) => {
       expect(
         (await app.call("GET", `/api/${kind}/${first.id}`, { user })).status,
         `${kind}/${first.id}`,
-      ).toBe(expected);
+      ).toBe(expectedItem);
       expect((await app.call("GET", `/api/${kind}/${first.id}/history`, { user })).status).toBe(
-        expected,
+        expectedItem,
       );
     }
   });
@@ -99,7 +101,8 @@ describe.each(USERS)("as %s", (user) => {
       headers: { "If-Match": record.etag },
       body: { handling: `Hanterad av ${user}` },
     });
-    expect(patched.status).toBe(isMember(user, code) ? 200 : 403);
+    const refused = mayRead(user, code) ? 403 : 404;
+    expect(patched.status).toBe(isMember(user, code) ? 200 : refused);
     // The contract itself: its nämnd's members (and its owner) may change it.
     const contract = await app.call("GET", `/api/contracts/${ids.get(`contract:${code}`)}`, {
       user: "karin",
@@ -109,7 +112,7 @@ describe.each(USERS)("as %s", (user) => {
       headers: { "If-Match": contract.body.etag },
       body: { extensionOptions: `ändrat av ${user}` },
     });
-    expect(contractPatch.status).toBe(isMember(user, code) ? 200 : 403);
+    expect(contractPatch.status).toBe(isMember(user, code) ? 200 : refused);
   });
 
   test("the kommun-wide overview is for kommunledningskontoret only", async () => {

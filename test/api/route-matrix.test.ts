@@ -2,10 +2,11 @@ import type { Router } from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../api/src/app.ts";
 import { BotReplies } from "../../api/src/bot/bot-replies.ts";
-import type { DemoUserKey } from "../../api/src/demo/demo-people.ts";
+import { DEMO_USERS, type DemoUserKey } from "../../api/src/demo/demo-people.ts";
 import { createTokenValidator } from "../../api/src/http/auth/token-validator.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
+import { encodePlan } from "../../api/src/store/mappers.ts";
 import { MembershipResolver } from "../../api/src/store/membership.ts";
 import { localTestConfig, startTestApp, type TestApp } from "../support/app.ts";
 import { contractBody, recordBody } from "../support/bodies.ts";
@@ -30,6 +31,11 @@ interface RouteCase {
   rule: Rule;
   /** The status when allowed (with the sample input). */
   ok: number;
+  /**
+   * One item of one nämnd: to a signed-in person who may not read it, it answers
+   * 404 exactly as a missing one does, so ids of other nämnders' items stay unknown.
+   */
+  hidden?: true;
   request: () => Promise<{ path: string; body?: unknown; headers?: Record<string, string> }>;
 }
 
@@ -51,10 +57,16 @@ function recordCases(kind: string): Record<string, RouteCase> {
       ok: 200,
       request: async () => ({ path: `/api/${kind}?committeeId=${van.committee}` }),
     },
-    [`GET /api/${kind}/:id`]: { rule: "reader", ok: 200, request: async () => ({ path: one() }) },
+    [`GET /api/${kind}/:id`]: {
+      rule: "reader",
+      ok: 200,
+      hidden: true,
+      request: async () => ({ path: one() }),
+    },
     [`GET /api/${kind}/:id/history`]: {
       rule: "reader",
       ok: 200,
+      hidden: true,
       request: async () => ({ path: `${one()}/history` }),
     },
     [`POST /api/${kind}`]: {
@@ -73,6 +85,7 @@ function recordCases(kind: string): Record<string, RouteCase> {
     [`PATCH /api/${kind}/:id`]: {
       rule: "member",
       ok: 200,
+      hidden: true,
       request: async () => ({
         path: one(),
         headers: { "If-Match": await etagOf(one()) },
@@ -137,11 +150,13 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/contracts/:id": {
     rule: "reader",
     ok: 200,
+    hidden: true,
     request: async () => ({ path: `/api/contracts/${van.contract}` }),
   },
   "GET /api/contracts/:id/history": {
     rule: "reader",
     ok: 200,
+    hidden: true,
     request: async () => ({ path: `/api/contracts/${van.contract}/history` }),
   },
   "POST /api/contracts": {
@@ -159,10 +174,21 @@ const ROUTES: Record<string, RouteCase> = {
   "PATCH /api/contracts/:id": {
     rule: "member",
     ok: 200,
+    hidden: true,
     request: async () => ({
       path: `/api/contracts/${van.contract}`,
       headers: { "If-Match": await etagOf(`/api/contracts/${van.contract}`) },
       body: { extensionOptions: "Ändrad i matrisen" },
+    }),
+  },
+  // A nämnd takes itself off a contract another nämnd shares with it: here a KS contract
+  // shared with VAN, new for each call. VAN's members and KLK may; others cannot see it.
+  "DELETE /api/contracts/:id/shares/:committeeId": {
+    rule: "reader",
+    ok: 204,
+    hidden: true,
+    request: async () => ({
+      path: `/api/contracts/${await ksContractSharedWithVan()}/shares/${van.committee}`,
     }),
   },
   ...Object.assign({}, ...RECORD_KINDS.map(recordCases)),
@@ -182,6 +208,7 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/reports/:id/content": {
     rule: "reader",
     ok: 200,
+    hidden: true,
     request: async () => ({ path: `/api/reports/${van.report}/content` }),
   },
   "GET /api/exports/register.xlsx": {
@@ -216,6 +243,33 @@ const ROUTES: Record<string, RouteCase> = {
     request: async () => ({ path: "/api/chat", body: { text: "hjälp" } }),
   },
   "GET /api/chat": { rule: "signed-in", ok: 200, request: async () => ({ path: "/api/chat" }) },
+};
+
+let sharedCount = 0;
+async function ksContractSharedWithVan(): Promise<string> {
+  sharedCount += 1;
+  const karin = (await app.call("GET", "/api/me", { user: "karin" })).body.user;
+  const created = await app.call("POST", "/api/contracts", {
+    user: "karin",
+    body: {
+      ...contractBody(await app.committeeId("KS"), karin, `Delat avtal ${sharedCount}`),
+      sharedWithCommitteeIds: [van.committee],
+    },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id;
+}
+
+function expectedStatus(spec: RouteCase, user: User | undefined): number {
+  if (allowed(spec.rule, user)) return spec.ok;
+  if (user === undefined) return 401;
+  return spec.hidden && !allowed("reader", user) ? 404 : 403;
+}
+
+const CODE_OF_STATUS: Record<number, string> = {
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not-found",
 };
 
 function allowed(rule: Rule, user: User | undefined): boolean {
@@ -306,13 +360,12 @@ describe.each([undefined, ...USERS])("as %s", (user) => {
       ...(body !== undefined ? { body } : {}),
       ...(headers ? { headers } : {}),
     });
-    const expected = allowed(spec.rule, user) ? spec.ok : user === undefined ? 401 : 403;
+    const expected = expectedStatus(spec, user);
     expect(
       response.status,
       `${route} as ${user ?? "anonymous"}: ${JSON.stringify(response.body)?.slice(0, 300)}`,
     ).toBe(expected);
-    if (!allowed(spec.rule, user))
-      expect(response.body.code).toBe(expected === 401 ? "unauthenticated" : "forbidden");
+    if (!allowed(spec.rule, user)) expect(response.body.code).toBe(CODE_OF_STATUS[expected]);
   });
 });
 
@@ -378,4 +431,167 @@ describe("the bot's commands, per role", () => {
       else expect(text).toContain("sekreterare (eller kommunledningskontoret) kan koppla");
     },
   );
+});
+
+describe("shares between nämnder, per role", () => {
+  /** Anna's VAN contract, new for each case, shared with nobody. */
+  async function vanContract(title: string): Promise<{ id: string; etag: string }> {
+    const anna = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
+    const created = await app.call("POST", "/api/contracts", {
+      user: "anna",
+      body: contractBody(van.committee, anna, title),
+    });
+    expect(created.status).toBe(201);
+    return { id: created.body.id, etag: created.body.etag };
+  }
+
+  test.each([
+    [undefined, 401],
+    ["anna", 403],
+    ["erik", 403],
+    ["karin", 403],
+    ["maria", 403],
+  ] as const)(
+    "create a VAN contract shared with TN as %s → %i, and nothing is written",
+    async (user, status) => {
+      const title = `Påtvingat delat avtal ${user ?? "anonym"}`;
+      const owner = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
+      const response = await app.call("POST", "/api/contracts", {
+        ...(user ? { user } : {}),
+        body: {
+          ...contractBody(van.committee, owner, title),
+          sharedWithCommitteeIds: [await app.committeeId("TN")],
+        },
+      });
+      expect(response.status).toBe(status);
+      const all = await app.call("GET", "/api/contracts", { user: "karin" });
+      expect(all.body.items.some((item: { title: string }) => item.title === title)).toBe(false);
+    },
+  );
+
+  test("kommunledningskontoret may share its own contract with any nämnd", async () => {
+    const karin = (await app.call("GET", "/api/me", { user: "karin" })).body.user;
+    const created = await app.call("POST", "/api/contracts", {
+      user: "karin",
+      body: {
+        ...contractBody(await app.committeeId("KS"), karin, "KS delar med TN"),
+        sharedWithCommitteeIds: [await app.committeeId("TN")],
+      },
+    });
+    expect(created.status).toBe(201);
+    // TN now reads it (its obligations, its report rows).
+    expect(
+      (await app.call("GET", `/api/contracts/${created.body.id}`, { user: "erik" })).status,
+    ).toBe(200);
+  });
+
+  test.each([
+    ["anna", 403],
+    ["erik", 404],
+    ["karin", 403],
+    ["maria", 404],
+  ] as const)("add TN to a VAN contract's shares as %s → %i", async (user, status) => {
+    const contract = await vanContract(`Dela senare ${user}`);
+    const response = await app.call("PATCH", `/api/contracts/${contract.id}`, {
+      user,
+      headers: { "If-Match": contract.etag },
+      body: { sharedWithCommitteeIds: [await app.committeeId("TN")] },
+    });
+    expect(response.status).toBe(status);
+    const stored = await app.call("GET", `/api/contracts/${contract.id}`, { user: "anna" });
+    expect(stored.body.sharedWithCommitteeIds).toEqual([]);
+  });
+
+  test("the shared nämnd cannot edit the contract, but may take itself off; the history shows both changes", async () => {
+    const id = await ksContractSharedWithVan();
+    const before = await app.call("GET", `/api/contracts/${id}`, { user: "anna" });
+    expect(before.status).toBe(200);
+    const edit = await app.call("PATCH", `/api/contracts/${id}`, {
+      user: "anna",
+      headers: { "If-Match": before.body.etag },
+      body: { sharedWithCommitteeIds: [] },
+    });
+    expect(edit.status).toBe(403);
+    const removed = await app.call("DELETE", `/api/contracts/${id}/shares/${van.committee}`, {
+      user: "anna",
+    });
+    expect(removed.status).toBe(204);
+    // Gone for VAN: no longer readable, no longer on its dashboard's contracts.
+    expect((await app.call("GET", `/api/contracts/${id}`, { user: "anna" })).status).toBe(404);
+    const register = await app.call("GET", `/api/contracts?committeeId=${van.committee}`, {
+      user: "anna",
+    });
+    expect(register.body.items.some((item: { id: string }) => item.id === id)).toBe(false);
+    const history = await app.call("GET", `/api/contracts/${id}/history`, { user: "karin" });
+    const changes = history.body.items.flatMap(
+      (entry: { changes: Array<{ field: string; from: unknown; to: unknown }> }) => entry.changes,
+    );
+    const unshared = changes.find(
+      (change: { field: string; from: unknown }) =>
+        change.field === "sharedWith" && change.from === "Vård- och äldrenämnden",
+    );
+    expect(unshared?.to || "").toBe("");
+    expect(history.body.items.at(-1).changes).toContainEqual(
+      expect.objectContaining({ field: "sharedWith", to: "Vård- och äldrenämnden" }),
+    );
+  });
+
+  test("a nämnd not sharing the contract cannot take another off it", async () => {
+    const id = await ksContractSharedWithVan();
+    const response = await app.call("DELETE", `/api/contracts/${id}/shares/${van.committee}`, {
+      user: "erik",
+    });
+    expect(response.status).toBe(404);
+    expect((await app.call("GET", `/api/contracts/${id}`, { user: "anna" })).status).toBe(200);
+  });
+});
+
+describe("a decided plan stays put", () => {
+  test("moving a decided plan needs the secretary role in both nämnder", async () => {
+    // Sara is KFN's secretary; here she is also a member (not secretary) of VAN.
+    const vanGroup = (await app.call("GET", "/api/me", { user: "anna" })).body.committees.find(
+      (committee: { code: string }) => committee.code === "VAN",
+    ).groupId;
+    // Her id from the directory's list: asking the API first would cache her memberships.
+    const sara = (await app.call("GET", "/api/local-auth/users")).body.items.find(
+      (person: { email: string }) => person.email === DEMO_USERS.sara.email,
+    );
+    await app.running.graph.client.api(`/groups/${vanGroup}/members/$ref`).post({
+      "@odata.id": `https://graph.microsoft.com/v1.0/directoryObjects/${sara.id}`,
+    });
+    const kfn = await app.committeeId("KFN");
+    // VAN's decided plan, written as its secretary would have.
+    const store = new AppStore(app.running.graph, "root");
+    const decided = await store.list("plans").create(
+      encodePlan({
+        ...recordBody("plans", van.committee, van.contract, "VAN:s beslut"),
+        mandatePeriod: "2046–2050",
+        status: "beslutad",
+        decisionDate: "2047-12-01",
+        registryNumber: "VAN 2047/0001",
+      } as Parameters<typeof encodePlan>[0]),
+    );
+    const moved = await app.call("PATCH", `/api/plans/${decided.id}`, {
+      user: "sara",
+      headers: { "If-Match": decided.eTag },
+      body: { committeeId: kfn },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(403);
+    expect(moved.body.detail).toContain("sekreteraren i båda nämnderna");
+    const stored = await app.call("GET", `/api/plans/${decided.id}`, { user: "anna" });
+    expect(stored.body.committeeId).toBe(van.committee);
+    // An undecided plan she may move: she writes in both nämnder.
+    const draft = await store.list("plans").create(
+      encodePlan({
+        ...recordBody("plans", van.committee, van.contract, "VAN:s utkast"),
+        mandatePeriod: "2050–2054",
+      } as Parameters<typeof encodePlan>[0]),
+    );
+    const movedDraft = await app.call("PATCH", `/api/plans/${draft.id}`, {
+      user: "sara",
+      headers: { "If-Match": draft.eTag },
+      body: { committeeId: kfn },
+    });
+    expect(movedDraft.status, JSON.stringify(movedDraft.body)).toBe(200);
+  });
 });

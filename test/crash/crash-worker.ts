@@ -9,7 +9,7 @@
  */
 import { createLogger } from "../../api/src/logger.ts";
 import { startApp } from "../../api/src/server.ts";
-import { localTestConfig } from "../support/app.ts";
+import { localTestConfig, UNLIMITED } from "../support/app.ts";
 import { contractBody } from "../support/bodies.ts";
 
 const [dataDir, runId] = process.argv.slice(2);
@@ -20,6 +20,7 @@ const running = await startApp(localTestConfig(dataDir), {
   logger: createLogger("silent"),
   now: () => TODAY,
   scheduleReminders: false,
+  rateLimits: UNLIMITED,
 });
 const url = running.appUrl;
 const say = (line: string) => process.stdout.write(`${line}\n`);

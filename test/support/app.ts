@@ -1,5 +1,6 @@
 import type { AppConfig } from "../../api/src/config.ts";
 import { DEMO_USERS, type DemoUserKey } from "../../api/src/demo/demo-people.ts";
+import type { RateLimits } from "../../api/src/http/protection.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { type RunningApp, startApp } from "../../api/src/server.ts";
 import { temporaryDirectory } from "./local-graph.ts";
@@ -35,6 +36,9 @@ export function localTestConfig(dataDir = temporaryDirectory("avtal-app-")): App
   return {
     mode: "local",
     port: 0,
+    listenAddress: "127.0.0.1",
+    trustProxy: "loopback",
+    allowedHosts: [],
     dataDir,
     logLevel: "silent",
     botAllowUnauthenticated: false,
@@ -48,14 +52,26 @@ export function localTestConfig(dataDir = temporaryDirectory("avtal-app-")): App
   };
 }
 
+/**
+ * Suites send hundreds of requests a second as one person; the limits are
+ * raised for them and tested on their own in `protection.test.ts`.
+ */
+export const UNLIMITED: RateLimits = {
+  apiPerAddress: 1e9,
+  apiPerUser: 1e9,
+  publicPerAddress: 1e9,
+  botPerAddress: 1e9,
+};
+
 export async function startTestApp(
-  options: { now?: Date; config?: AppConfig } = {},
+  options: { now?: Date; config?: AppConfig; rateLimits?: Partial<RateLimits> } = {},
 ): Promise<TestApp> {
   const config = options.config ?? localTestConfig();
   const now = options.now;
   const running = await startApp(config, {
     logger: createLogger("silent"),
     scheduleReminders: false,
+    rateLimits: { ...UNLIMITED, ...options.rateLimits },
     ...(now ? { now: () => now } : {}),
   });
   const url = running.appUrl;

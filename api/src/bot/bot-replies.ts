@@ -18,6 +18,7 @@ import {
   heading,
   openUrl,
   paragraph,
+  plain,
   subheading,
 } from "./cards.ts";
 import { type BotCommand, matchCommittee, parseCommand } from "./commands.ts";
@@ -43,6 +44,14 @@ export interface Where {
 export type Reply = { kind: "card"; card: AdaptiveCard } | { kind: "text"; text: string };
 
 export type TabLink = (path: string, label: string) => string;
+
+/** For people in no nämnd's group, including people the directory does not know. */
+export const NO_COMMITTEE =
+  'Du hör inte till någon nämnd i Avtalsuppföljning, så jag har inga uppgifter att visa dig. Be nämndens sekreterare lägga till dig i nämndens team i Teams. Skriv "hjälp" för att se vad jag kan.';
+
+/** What a person typed is never repeated in a plain message (it would be read as markdown). */
+const UNKNOWN_COMMITTEE =
+  'Jag hittar ingen nämnd med det namnet. Skriv nämndens namn eller kod, till exempel "status Socialnämnden".';
 
 const COMMAND_HELP: Array<[string, string]> = [
   ["status [nämnd]", "Vad som är försenat, aktuellt och kommande i nämndens årshjul"],
@@ -76,6 +85,16 @@ export class BotReplies {
 
   async answer(text: string, speaker: Speaker, where: Where): Promise<Reply> {
     const command = parseCommand(text);
+    // Help needs nothing from SharePoint or the directory: it always answers.
+    if (command.name === "hjalp" || command.name === "okand") {
+      return { kind: "card", card: this.help(command.name === "okand") };
+    }
+    if (!speaker.id) {
+      return {
+        kind: "text",
+        text: "Jag kan inte se vem du är. Skriv till mig från ditt Teams-konto.",
+      };
+    }
     const [committees, settings, groups] = await Promise.all([
       this.store.committees(),
       this.store.settings(),
@@ -87,6 +106,11 @@ export class BotReplies {
       committees,
       settings.klkGroupId,
     );
+    // Contract owners outside every nämnd may still search their own contracts.
+    const ownContractsOnly = command.name === "avtal" || command.name === "forfaller";
+    if (!principal.klk && principal.memberOf.size === 0 && !ownContractsOnly) {
+      return { kind: "text", text: NO_COMMITTEE };
+    }
     const here = this.committeeHere(committees, where, principal);
     return this.dispatch(command, principal, committees, here, where);
   }
@@ -118,7 +142,7 @@ export class BotReplies {
   ): Promise<Reply> {
     const denied = (committee: Committee): Reply => ({
       kind: "text",
-      text: `Du har inte behörighet till ${committee.name}s uppgifter.`,
+      text: `Du har inte behörighet till ${plain(committee.name)}s uppgifter.`,
     });
     const target = (typed?: string) => (typed ? matchCommittee(committees, typed) : here);
     switch (command.name) {
@@ -130,9 +154,7 @@ export class BotReplies {
         if (!committee)
           return {
             kind: "text",
-            text: command.committee
-              ? `Jag hittar ingen nämnd som heter "${command.committee}".`
-              : "Du hör inte till någon nämnd ännu.",
+            text: command.committee ? UNKNOWN_COMMITTEE : NO_COMMITTEE,
           };
         if (!can.readCommittee(principal, committee.id)) return denied(committee);
         return { kind: "card", card: await this.status(committee) };
@@ -175,17 +197,17 @@ export class BotReplies {
         };
       }
       case "brister": {
-        if (!here) return { kind: "text", text: "Du hör inte till någon nämnd ännu." };
+        if (!here) return { kind: "text", text: NO_COMMITTEE };
         if (!can.readCommittee(principal, here.id)) return denied(here);
         return { kind: "card", card: await this.deficiencies(here) };
       }
       case "plan": {
-        if (!here) return { kind: "text", text: "Du hör inte till någon nämnd ännu." };
+        if (!here) return { kind: "text", text: NO_COMMITTEE };
         if (!can.readCommittee(principal, here.id)) return denied(here);
         return { kind: "card", card: await this.plan(here) };
       }
       case "rapporter": {
-        if (!here) return { kind: "text", text: "Du hör inte till någon nämnd ännu." };
+        if (!here) return { kind: "text", text: NO_COMMITTEE };
         if (!can.readCommittee(principal, here.id)) return denied(here);
         const reports = await this.store.reports(here.id);
         return {
@@ -232,8 +254,7 @@ export class BotReplies {
       }
       case "koppla": {
         const committee = matchCommittee(committees, command.committee);
-        if (!committee)
-          return { kind: "text", text: `Jag hittar ingen nämnd som heter "${command.committee}".` };
+        if (!committee) return { kind: "text", text: UNKNOWN_COMMITTEE };
         if (where.conversationType !== "channel")
           return {
             kind: "text",
@@ -242,7 +263,7 @@ export class BotReplies {
         if (!principal.secretaryOf.has(committee.id) && !principal.klk) {
           return {
             kind: "text",
-            text: `Bara ${committee.name}s sekreterare (eller kommunledningskontoret) kan koppla ett team till nämnden.`,
+            text: `Bara ${plain(committee.name)}s sekreterare (eller kommunledningskontoret) kan koppla ett team till nämnden.`,
           };
         }
         const current = await this.store.list("committees").get(committee.id);
@@ -253,7 +274,7 @@ export class BotReplies {
         this.store.invalidate();
         return {
           kind: "text",
-          text: `Klart! Den här kanalen är nu ${committee.name}s kanal för påminnelser från årshjulet.`,
+          text: `Klart! Den här kanalen är nu ${plain(committee.name)}s kanal för påminnelser från årshjulet.`,
         };
       }
     }

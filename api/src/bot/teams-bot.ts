@@ -4,11 +4,14 @@ import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import type { ILogger } from "@microsoft/teams.common";
 import express from "express";
 import type { AppConfig } from "../config.ts";
+import { sendProblem } from "../http/problem.ts";
 import type { Logger } from "../logger.ts";
 import type { AppStore } from "../store/app-store.ts";
 import type { MembershipResolver } from "../store/membership.ts";
+import { PeopleDirectory } from "../store/people-directory.ts";
 import type { BotReplies, Reply, Where } from "./bot-replies.ts";
-import { type AdaptiveCard, attachment } from "./cards.ts";
+import { type AdaptiveCard, attachment, plain } from "./cards.ts";
+import { mentionName } from "./mention.ts";
 
 /**
  * The bot on the app's own express server at /api/messages, built on the
@@ -59,14 +62,52 @@ function sdkLogger(logger: Logger, name = "teams"): ILogger {
   return self;
 }
 
+/** 127.0.0.0/8, ::1 and localhost: the local connector stand-in or the Agents Playground's. */
+export function isLoopbackUrl(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  return (
+    (url.protocol === "http:" || url.protocol === "https:") &&
+    (host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host))
+  );
+}
+
 export class TeamsBot {
   readonly router: express.Express;
   readonly app: App;
   readonly botId: string;
+  private readonly people: PeopleDirectory;
 
   constructor(options: BotOptions) {
     this.router = express();
+    this.router.disable("x-powered-by");
+    this.people = new PeopleDirectory(options.store.access);
     const { config, localOrigin } = options;
+    if (options.allowUnauthenticated) {
+      // Without a token nothing vouches for the activity's serviceUrl, where the
+      // SDK sends the reply with the bot's token: only this machine is accepted.
+      this.router.post(
+        "/api/messages",
+        express.json({ limit: "1mb" }),
+        (request, response, next) => {
+          const serviceUrl = (request.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
+          if (isLoopbackUrl(serviceUrl)) return next();
+          sendProblem(response, {
+            status: 403,
+            code: "service-url-not-allowed",
+            title: "Otillåten serviceUrl",
+            detail:
+              "Utan inloggning svarar boten bara till en anslutning på den här datorn (serviceUrl på localhost).",
+          });
+        },
+      );
+    }
     const adapter = new ExpressAdapter(this.router);
     const logger = sdkLogger(options.logger);
     if (config.mode === "local") {
@@ -122,21 +163,14 @@ export class TeamsBot {
       };
       const speaker = { id: activity.from.aadObjectId ?? "", name: activity.from.name ?? "" };
       let reply: Reply;
-      if (!speaker.id) {
+      try {
+        reply = await options.replies.answer(activity.text ?? "", speaker, where);
+      } catch (error) {
+        options.logger.error({ error: String(error) }, "bot: answer failed");
         reply = {
           kind: "text",
-          text: "Jag kan inte se vem du är. Skriv till mig från ditt Teams-konto.",
+          text: "Något gick fel när jag hämtade uppgifterna. Försök igen om en stund.",
         };
-      } else {
-        try {
-          reply = await options.replies.answer(activity.text ?? "", speaker, where);
-        } catch (error) {
-          options.logger.error({ error: String(error) }, "bot: answer failed");
-          reply = {
-            kind: "text",
-            text: "Något gick fel när jag hämtade uppgifterna. Försök igen om en stund.",
-          };
-        }
       }
       await send(
         reply.kind === "card"
@@ -161,7 +195,7 @@ export class TeamsBot {
         });
         options.store.invalidate();
         await send(
-          `Hej! Jag påminner ${committee.name} om årshjulets uppgifter här. Skriv "hjälp" för att se vad jag kan.`,
+          `Hej! Jag påminner ${plain(committee.name)} om årshjulets uppgifter här. Skriv "hjälp" för att se vad jag kan.`,
         );
       } else if (activity.conversation.conversationType === "channel") {
         await send(
@@ -175,17 +209,27 @@ export class TeamsBot {
     await this.app.initialize();
   }
 
-  /** Posts a card proactively to a conversation (a nämnd's channel), @mentioning a person. */
+  /**
+   * Posts a card proactively to a conversation (a nämnd's channel), @mentioning
+   * a person by Entra object id. The mention shows the directory's name for
+   * that id (a name typed into the register only when the directory has none),
+   * reduced to plain words: nothing a person typed reaches the message outside
+   * the card, whose text is escaped.
+   */
   async post(
     conversationId: string,
     content: AdaptiveCard,
     mention?: { id: string; name: string },
   ): Promise<string> {
     let message = new MessageActivity();
-    if (mention?.id)
+    if (mention?.id) {
+      // The directory unreachable for a moment should not hold up a reminder.
+      const fromDirectory = await this.people.displayName(mention.id).catch(() => undefined);
+      const name = mentionName(fromDirectory ?? mention.name);
       message = message
-        .addText(`<at>${mention.name}</at> `)
-        .addMention({ id: mention.id, name: mention.name, role: "user" }, { addText: false });
+        .addText(`<at>${name}</at> `)
+        .addMention({ id: mention.id, name, role: "user" }, { addText: false });
+    }
     message = message.addAttachments(attachment(content));
     const sent = await this.app.send(conversationId, message);
     return sent.id;

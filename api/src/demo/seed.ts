@@ -175,11 +175,17 @@ export async function seedDemoData(
     "contracts",
     data.contracts.map((contract) => ({
       key: contract.id,
-      fields: encodeContract({
-        ...contract,
-        committeeId: committee(contract.committeeId),
-        owner: mapPerson(contract.owner)!,
-      }),
+      fields: {
+        ...encodeContract({
+          ...contract,
+          committeeId: committee(contract.committeeId),
+          owner: mapPerson(contract.owner)!,
+        }),
+        sharedWith: data.committees
+          .filter((candidate) => contract.sharedWithCommitteeIds.includes(candidate.code))
+          .map((candidate) => candidate.name)
+          .join(", "),
+      },
     })),
   );
   const contract = (key: string) => contractIds.get(key)!;

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import { ConflictError, DuplicateError, NotFoundError } from "../store/store-errors.ts";
+import type { RequestIdentity } from "./request-context.ts";
 
 /**
  * Errors leave the API as RFC 9457 problem details with a Swedish `detail`
@@ -41,7 +42,13 @@ export const notFoundHandler: RequestHandler = (request, response) => {
 
 export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler {
   return (error: unknown, _request, response, _next) => {
-    if (error instanceof ProblemError) return sendProblem(response, error.problem);
+    if (error instanceof ProblemError) {
+      const identity = response.locals.identity as RequestIdentity | undefined;
+      if (error.problem.code === "forbidden" && identity && belongsNowhere(identity)) {
+        return sendProblem(response, NO_COMMITTEE_PROBLEM);
+      }
+      return sendProblem(response, error.problem);
+    }
     if (error instanceof NotFoundError) {
       return sendProblem(response, {
         status: 404,
@@ -90,3 +97,16 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
     });
   };
 }
+
+/** Signed in, but in no nämnd's group and not kommunledningskontoret (or unknown to the directory). */
+function belongsNowhere({ principal }: RequestIdentity): boolean {
+  return !principal.klk && principal.memberOf.size === 0;
+}
+
+const NO_COMMITTEE_PROBLEM: Problem = {
+  status: 403,
+  code: "no-committee",
+  title: "Ingen nämnd",
+  detail:
+    "Du hör inte till någon nämnd i Avtalsuppföljning, så det finns inga uppgifter att visa dig. Be nämndens sekreterare lägga till dig i nämndens team i Teams.",
+};

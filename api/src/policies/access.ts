@@ -76,6 +76,18 @@ export const can = {
   /** The owning nämnd's members and the contract owner edit the contract itself. */
   writeContract: (principal: Principal, contract: Contract) =>
     principal.userId === contract.owner.id || principal.memberOf.has(contract.committeeId),
+  /**
+   * Put a nämnd on a contract's shares: the nämnd then gets obligations,
+   * reminders and report rows, so only its own members (or kommunledningskontoret) may.
+   */
+  shareWith: (principal: Principal, committeeId: string) =>
+    principal.klk || principal.memberOf.has(committeeId),
+  /** Take a nämnd off a contract's shares: whoever edits the contract, and always the nämnd itself. */
+  unshare: (principal: Principal, contract: Contract, committeeId: string) =>
+    principal.klk ||
+    principal.memberOf.has(committeeId) ||
+    principal.userId === contract.owner.id ||
+    principal.memberOf.has(contract.committeeId),
   /** A nämnd records follow-ups, deficiencies, kickoffs and deviations for contracts it owns or shares. */
   recordForContract: (principal: Principal, contract: Contract, committeeId: string) =>
     [contract.committeeId, ...contract.sharedWithCommitteeIds].includes(committeeId) &&

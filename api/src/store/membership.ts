@@ -1,5 +1,6 @@
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { readAll } from "../graph/paging.ts";
+import { isNotFound } from "./people-directory.ts";
 
 /**
  * A user's group ids: from the token's `groups` claim when the app
@@ -50,9 +51,14 @@ export class MembershipResolver {
     if (this.asUser && user.assertion) {
       return readAll(this.asUser(user.assertion), `/me/transitiveMemberOf/${GROUPS_ONLY}`);
     }
-    return readAll(
+    // Someone the directory does not know (a guest that was removed, the Agents
+    // Playground's mock user) belongs to no group, so to no nämnd.
+    return readAll<{ id: string }>(
       this.access,
       `/users/${encodeURIComponent(user.id)}/transitiveMemberOf/${GROUPS_ONLY}`,
-    );
+    ).catch((error: unknown) => {
+      if (isNotFound(error)) return [];
+      throw error;
+    });
   }
 }

@@ -176,6 +176,9 @@ export const LISTS: ListSchema[] = [
       text("publicFields", "Publika uppgifter"),
       note("publicDescription", "Vad följs upp (publikt)"),
       note("internalNotes", "Interna anteckningar"),
+      // The nämnder sharing the contract by name, kept with the contract so that its
+      // version history shows every change of shares (the Avtalsdelar rows are the index).
+      note("sharedWith", "Delas med"),
     ],
   },
   {

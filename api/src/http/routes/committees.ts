@@ -24,7 +24,8 @@ import { itemId, parseInput } from "../validation.ts";
 
 /** Nämnder, the nämnd's dashboard (the årshjul) and kommunledningskontoret's overview. */
 
-function presentCommittee(committee: Committee, settings: CycleData["settings"]) {
+/** What everyone signed in may know of a nämnd: enough to name it and pick it. */
+function presentCommitteeName(committee: Committee, settings: CycleData["settings"]) {
   const kind = periodKindOf(committee, settings);
   return {
     id: committee.id,
@@ -33,6 +34,13 @@ function presentCommittee(committee: Committee, settings: CycleData["settings"])
     isKs: committee.isKs,
     periodKind: kind,
     periodLabel: PERIOD_KIND_LABELS[kind],
+  };
+}
+
+/** For the nämnd's readers: also its diarium address and its team (Microsoft 365 group). */
+function presentCommittee(committee: Committee, settings: CycleData["settings"]) {
+  return {
+    ...presentCommitteeName(committee, settings),
     registryEmail: committee.registryEmail,
     /** The nämnd's Microsoft 365 group, which is its team in Teams. */
     groupId: committee.groupId,
@@ -63,8 +71,15 @@ export function committeesRouter(
   });
 
   router.get("/committees", async (_request, response) => {
+    const { principal } = identityOf(response);
     const [committees, settings] = await Promise.all([store.committees(), store.settings()]);
-    response.json({ items: committees.map((committee) => presentCommittee(committee, settings)) });
+    response.json({
+      items: committees.map((committee) =>
+        can.readCommittee(principal, committee.id)
+          ? presentCommittee(committee, settings)
+          : presentCommitteeName(committee, settings),
+      ),
+    });
   });
 
   router.get("/committees/:id/dashboard", async (request, response) => {

@@ -7,12 +7,17 @@ import {
   strategicCountWarning,
 } from "../../domain/classification.ts";
 import { addDays, swedishDate } from "../../domain/dates.ts";
-import { CONTRACT_STATUSES, type Contract, PUBLIC_FIELD_CHOICES } from "../../domain/model.ts";
-import { can } from "../../policies/access.ts";
+import {
+  CONTRACT_STATUSES,
+  type Committee,
+  type Contract,
+  PUBLIC_FIELD_CHOICES,
+} from "../../domain/model.ts";
+import { can, type Principal } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { type ContractFields, decodeContract, encodeContract } from "../../store/mappers.ts";
 import { where } from "../../store/odata.ts";
-import { ConflictError } from "../../store/store-errors.ts";
+import { ConflictError, NotFoundError } from "../../store/store-errors.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
 import { isoDate, itemId, parseInput, person, requiredText, text } from "../validation.ts";
@@ -136,7 +141,8 @@ async function committeeWarning(store: AppStore, committeeId: string): Promise<s
   );
 }
 
-async function checkCommittees(store: AppStore, input: ContractInput): Promise<void> {
+/** The nämnder the input names, all of which must exist. */
+async function checkCommittees(store: AppStore, input: ContractInput): Promise<Committee[]> {
   const committees = await store.committees();
   const missing = [input.committeeId, ...input.sharedWithCommitteeIds].filter(
     (id) => !committees.some((committee) => committee.id === id),
@@ -150,6 +156,53 @@ async function checkCommittees(store: AppStore, input: ContractInput): Promise<v
       errors: [{ field: "committeeId", message: "Nämnden finns inte" }],
     });
   }
+  return committees;
+}
+
+/**
+ * A nämnd put on a contract's shares gets its obligations, reminders and
+ * report rows: only its members (or kommunledningskontoret) may add it. Any
+ * nämnd may take itself off; whoever edits the contract may take any off.
+ */
+function checkShareChanges(
+  principal: Principal,
+  previous: Contract | undefined,
+  wanted: string[],
+  committees: Committee[],
+): void {
+  const before = previous?.sharedWithCommitteeIds ?? [];
+  const name = (id: string) => committees.find((committee) => committee.id === id)?.name ?? id;
+  for (const added of wanted.filter((id) => !before.includes(id))) {
+    if (!can.shareWith(principal, added)) {
+      throw forbidden(
+        `Bara ${name(added)}s medlemmar (eller kommunledningskontoret) kan dela ett avtal med ${name(added)}.`,
+      );
+    }
+  }
+  for (const removed of before.filter((id) => !wanted.includes(id))) {
+    if (!previous || !can.unshare(principal, previous, removed)) throw forbidden();
+  }
+}
+
+/** The share names kept on the contract itself, so its history shows each change. */
+function sharedWithField(ids: string[], committees: Committee[]): { sharedWith: string } {
+  return {
+    sharedWith: committees
+      .filter((committee) => ids.includes(committee.id))
+      .map((committee) => committee.name)
+      .join(", "),
+  };
+}
+
+/** A contract the person may not read answers exactly as one that does not exist. */
+async function readableContract(
+  store: AppStore,
+  principal: Principal,
+  id: unknown,
+): Promise<Contract> {
+  const contract = await store.contract(parseInput(itemId("Avtal"), id));
+  if (!can.readContract(principal, contract)) throw new NotFoundError("Avtalet");
+  return contract;
 }
 
 const listQuery = z.object({
@@ -202,16 +255,14 @@ export function contractsRouter(store: AppStore): Router {
 
   router.get("/contracts/:id", async (request, response) => {
     const { principal } = identityOf(response);
-    const contract = await store.contract(parseInput(itemId("Avtal"), request.params.id));
-    if (!can.readContract(principal, contract)) throw forbidden();
+    const contract = await readableContract(store, principal, request.params.id);
     response.setHeader("ETag", contract.etag);
     response.json(contract);
   });
 
   router.get("/contracts/:id/history", async (request, response) => {
     const { principal } = identityOf(response);
-    const contract = await store.contract(parseInput(itemId("Avtal"), request.params.id));
-    if (!can.readContract(principal, contract)) throw forbidden();
+    const contract = await readableContract(store, principal, request.params.id);
     response.json({ items: await store.history("contracts", contract.id) });
   });
 
@@ -219,8 +270,12 @@ export function contractsRouter(store: AppStore): Router {
     const { principal } = identityOf(response);
     const input = parseInput(contractSchema, request.body);
     if (!can.writeCommittee(principal, input.committeeId)) throw forbidden();
-    await checkCommittees(store, input);
-    const item = await store.list("contracts").create(encodeContract(toFields(input)));
+    const committees = await checkCommittees(store, input);
+    checkShareChanges(principal, undefined, input.sharedWithCommitteeIds, committees);
+    const item = await store.list("contracts").create({
+      ...encodeContract(toFields(input)),
+      ...sharedWithField(input.sharedWithCommitteeIds, committees),
+    });
     if (input.sharedWithCommitteeIds.length > 0)
       await store.setShares(item.id, input.sharedWithCommitteeIds);
     const contract = decodeContract(item, input.sharedWithCommitteeIds);
@@ -231,8 +286,7 @@ export function contractsRouter(store: AppStore): Router {
   router.patch("/contracts/:id", async (request, response) => {
     const { principal } = identityOf(response);
     const ifMatch = requireIfMatch(request);
-    const previous = await store.contract(parseInput(itemId("Avtal"), request.params.id));
-    if (!can.readContract(principal, previous)) throw forbidden();
+    const previous = await readableContract(store, principal, request.params.id);
     if (!can.writeContract(principal, previous))
       throw forbidden("Bara nämndens medlemmar och avtalets ansvariga kan ändra avtalet.");
     const body = typeof request.body === "object" && request.body !== null ? request.body : {};
@@ -242,12 +296,14 @@ export function contractsRouter(store: AppStore): Router {
       !can.writeCommittee(principal, input.committeeId)
     )
       throw forbidden();
-    await checkCommittees(store, input);
+    const committees = await checkCommittees(store, input);
+    checkShareChanges(principal, previous, input.sharedWithCommitteeIds, committees);
     let updated: { eTag: string; fields: Record<string, unknown> };
     try {
-      updated = await store
-        .list("contracts")
-        .update(previous.id, ifMatch, encodeContract(toFields(input)));
+      updated = await store.list("contracts").update(previous.id, ifMatch, {
+        ...encodeContract(toFields(input)),
+        ...sharedWithField(input.sharedWithCommitteeIds, committees),
+      });
     } catch (error) {
       if (error instanceof ConflictError) throw conflictProblem(await store.contract(previous.id));
       throw error;
@@ -268,6 +324,36 @@ export function contractsRouter(store: AppStore): Router {
     );
     response.setHeader("ETag", contract.etag);
     response.json({ ...contract, warning: await committeeWarning(store, contract.committeeId) });
+  });
+
+  /**
+   * A nämnd takes itself (or, for whoever edits the contract, another nämnd)
+   * off a contract's shares. The contract's own row records the change first,
+   * so its history has it; then the share row goes.
+   */
+  router.delete("/contracts/:id/shares/:committeeId", async (request, response) => {
+    const { principal } = identityOf(response);
+    const committeeId = parseInput(itemId("Nämnd"), request.params.committeeId);
+    let contract = await readableContract(store, principal, request.params.id);
+    if (!contract.sharedWithCommitteeIds.includes(committeeId))
+      throw new NotFoundError("Delningen med nämnden");
+    if (!can.unshare(principal, contract, committeeId)) throw forbidden();
+    const committees = await store.committees();
+    for (let attempt = 1; ; attempt += 1) {
+      const remaining = contract.sharedWithCommitteeIds.filter((id) => id !== committeeId);
+      try {
+        await store
+          .list("contracts")
+          .update(contract.id, contract.etag, sharedWithField(remaining, committees));
+        await store.setShares(contract.id, remaining);
+        break;
+      } catch (error) {
+        // Someone saved the contract meanwhile: take the share off their version.
+        if (!(error instanceof ConflictError) || attempt >= 3) throw error;
+        contract = await store.contract(contract.id);
+      }
+    }
+    response.status(204).end();
   });
 
   return router;

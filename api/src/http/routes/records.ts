@@ -18,7 +18,7 @@ import {
 } from "../../store/mappers.ts";
 import { where } from "../../store/odata.ts";
 import type { ListKey } from "../../store/schema.ts";
-import { ConflictError } from "../../store/store-errors.ts";
+import { ConflictError, NotFoundError } from "../../store/store-errors.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
 import { itemId, parseInput } from "../validation.ts";
@@ -72,11 +72,23 @@ export const RECORD_KINDS: RecordKind<any>[] = [
     schema: planSchema,
     decode: decodePlan,
     encode: encodePlan,
-    mayWrite: (principal, plan, previous) =>
-      (plan.status === "beslutad" || previous?.status === "beslutad") &&
-      !principal.secretaryOf.has(plan.committeeId)
-        ? "Bara nämndsekreteraren kan markera en plan som beslutad eller ändra en beslutad plan."
-        : undefined,
+    mayWrite: (principal, plan, previous) => {
+      if (
+        (plan.status === "beslutad" || previous?.status === "beslutad") &&
+        !principal.secretaryOf.has(plan.committeeId)
+      ) {
+        return "Bara nämndsekreteraren kan markera en plan som beslutad eller ändra en beslutad plan.";
+      }
+      // A decided plan is the nämnd's decision: moving it takes the secretary of both nämnder.
+      if (
+        previous?.status === "beslutad" &&
+        previous.committeeId !== plan.committeeId &&
+        !principal.secretaryOf.has(previous.committeeId)
+      ) {
+        return "En beslutad plan kan bara flyttas till en annan nämnd av sekreteraren i båda nämnderna.";
+      }
+      return undefined;
+    },
   } satisfies RecordKind<ReturnType<typeof decodePlan>>,
   {
     path: "kickoffs",
@@ -116,18 +128,37 @@ export const RECORD_KINDS: RecordKind<any>[] = [
   },
 ];
 
-async function contractOrFail(store: AppStore, id: string): Promise<Contract> {
+/**
+ * The contract a record names: one the person may not read answers exactly as
+ * one that does not exist, so ids of other nämnders' contracts stay unknown.
+ * (A contract owner outside the nämnd writes through the contract, so the
+ * nämnd alone does not decide.)
+ */
+async function contractOrFail(
+  store: AppStore,
+  principal: Principal,
+  id: string,
+  committeeId: string,
+): Promise<Contract> {
+  // To someone who may not write the record's nämnd at all, the answer is just that.
+  const missing = can.writeCommittee(principal, committeeId)
+    ? new ProblemError({
+        status: 400,
+        code: "validation",
+        title: "Ogiltiga uppgifter",
+        detail: "Avtalet finns inte.",
+        errors: [{ field: "contractId", message: "Avtalet finns inte" }],
+      })
+    : forbidden();
+  let contract: Contract;
   try {
-    return await store.contract(id);
-  } catch {
-    throw new ProblemError({
-      status: 400,
-      code: "validation",
-      title: "Ogiltiga uppgifter",
-      detail: "Avtalet finns inte.",
-      errors: [{ field: "contractId", message: "Avtalet finns inte" }],
-    });
+    contract = await store.contract(id);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw missing;
+    throw error;
   }
+  if (!can.readContract(principal, contract)) throw missing;
+  return contract;
 }
 
 async function checkWrite<T extends RecordBase>(
@@ -156,7 +187,7 @@ async function checkWrite<T extends RecordBase>(
   // check about the contract: the save needs no extra read (two round trips in all).
   const contractUnchangedForMember = sameRelations && principal.memberOf.has(record.committeeId);
   if (contractId && !contractUnchangedForMember) {
-    const contract = await contractOrFail(store, contractId);
+    const contract = await contractOrFail(store, principal, contractId, record.committeeId);
     if (![contract.committeeId, ...contract.sharedWithCommitteeIds].includes(record.committeeId)) {
       throw new ProblemError({
         status: 400,
@@ -195,6 +226,12 @@ export function recordsRouter(store: AppStore): Router {
       const id = parseInput(itemId("Id"), request.params.id);
       return kind.decode(await client.get(id)) as RecordBase;
     };
+    /** A record of a nämnd the person may not read answers exactly as one that does not exist. */
+    const loadReadable = async (request: Request, principal: Principal) => {
+      const record = await load(request);
+      if (!can.readCommittee(principal, record.committeeId)) throw new NotFoundError(kind.label);
+      return record;
+    };
 
     router.get(`/${kind.path}`, async (request, response) => {
       const { principal } = identityOf(response);
@@ -227,7 +264,7 @@ export function recordsRouter(store: AppStore): Router {
       let ownedContract: Contract | undefined;
       if (contractId && !committeeId) {
         const contract = await store.contract(contractId);
-        if (!can.readContract(principal, contract)) throw forbidden();
+        if (!can.readContract(principal, contract)) throw new NotFoundError("Avtalet");
         if (contract.owner.id === principal.userId) ownedContract = contract;
       }
       const filter = where.and(
@@ -248,15 +285,12 @@ export function recordsRouter(store: AppStore): Router {
 
     router.get(`/${kind.path}/:id`, async (request, response) => {
       const { principal } = identityOf(response);
-      const record = await load(request);
-      if (!can.readCommittee(principal, record.committeeId)) throw forbidden();
-      present(response, record);
+      present(response, await loadReadable(request, principal));
     });
 
     router.get(`/${kind.path}/:id/history`, async (request, response) => {
       const { principal } = identityOf(response);
-      const record = await load(request);
-      if (!can.readCommittee(principal, record.committeeId)) throw forbidden();
+      const record = await loadReadable(request, principal);
       response.json({ items: await store.history(kind.list, record.id) });
     });
 
@@ -272,8 +306,7 @@ export function recordsRouter(store: AppStore): Router {
     router.patch(`/${kind.path}/:id`, async (request, response) => {
       const { principal } = identityOf(response);
       const ifMatch = requireIfMatch(request);
-      const previous = await load(request);
-      if (!can.readCommittee(principal, previous.committeeId)) throw forbidden();
+      const previous = await loadReadable(request, principal);
       const { id: _id, etag: _etag, ...stored } = previous;
       const body = typeof request.body === "object" && request.body !== null ? request.body : {};
       const input = parseInput(kind.schema, { ...stored, ...body });

@@ -12,6 +12,7 @@ import { REPORT_TYPES } from "../../domain/model.ts";
 import { can } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { decodeReport } from "../../store/mappers.ts";
+import { NotFoundError } from "../../store/store-errors.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf } from "../request-context.ts";
 import { itemId, parseInput } from "../validation.ts";
@@ -114,7 +115,7 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
     const report = decodeReport(
       await store.list("reports").get(parseInput(itemId("Rapport"), request.params.id)),
     );
-    if (!can.readCommittee(principal, report.committeeId)) throw forbidden();
+    if (!can.readCommittee(principal, report.committeeId)) throw new NotFoundError("Rapporten");
     const committee = await store.committee(report.committeeId);
     if (!committee?.driveId || !report.driveItemId)
       throw new ProblemError({
