@@ -37,6 +37,7 @@ export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown, etag: string): Promise<T>;
+  delete(path: string): Promise<void>;
   /** A file, e.g. a report draft to save. */
   blob(path: string): Promise<Blob>;
 }
@@ -103,5 +104,6 @@ export function createApi(token: TokenSource, onUnauthenticated: () => void): Ap
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body),
     patch: (path, body, etag) => call("PATCH", path, body, etag),
+    delete: (path) => call<undefined>("DELETE", path),
   };
 }

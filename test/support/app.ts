@@ -1,4 +1,4 @@
-import type { AppConfig } from "../../api/src/config.ts";
+import type { AppConfig, LocalConfig } from "../../api/src/config.ts";
 import { DEMO_USERS, type DemoUserKey } from "../../api/src/demo/demo-people.ts";
 import type { RateLimits } from "../../api/src/http/protection.ts";
 import { createLogger } from "../../api/src/logger.ts";
@@ -32,7 +32,7 @@ export interface TestResponse {
   body: any;
 }
 
-export function localTestConfig(dataDir = temporaryDirectory("avtal-app-")): AppConfig {
+export function localTestConfig(dataDir = temporaryDirectory("avtal-app-")): LocalConfig {
   return {
     mode: "local",
     port: 0,

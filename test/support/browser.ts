@@ -29,10 +29,17 @@ export async function signIn(page: Page, baseUrl: string, name: string, path = "
   await page.getByRole("navigation", { name: "Huvudmeny" }).waitFor();
 }
 
-/** Collects uncaught page errors so a test can assert there were none. */
+/**
+ * Collects uncaught page errors and Content Security Policy violations (the
+ * browser reports those on the console), so a test can assert there were none.
+ */
 export function pageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+      errors.push(message.text());
+  });
   return errors;
 }
 

@@ -24,6 +24,7 @@ import { useState } from "react";
 import { useApp } from "../app-context.ts";
 import { ClassificationMatrix } from "../components/ClassificationMatrix.tsx";
 import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
+import { LeaveShare } from "../components/LeaveShare.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
 import { type FieldSpec, RecordForm, type Values } from "../components/RecordForm.tsx";
 import { formatDate, formatDateTime } from "../format.ts";
@@ -64,6 +65,7 @@ const FIELD_LABELS: Record<string, string> = {
   description: "Beskrivning",
   internalNotes: "Interna anteckningar",
   publicDescription: "Vad följs upp (publikt)",
+  sharedWith: "Delas med",
 };
 
 function toValues(contract: Contract): Values {
@@ -142,6 +144,7 @@ export function ContractDetail({ id }: { id?: string }) {
     {
       name: "sharedWithCommitteeIds",
       label: "Delas med (nämnder som följer upp sin del)",
+      hint: "Du kan dela med nämnder där du själv är med; en nämnd kan alltid ta bort sig själv.",
       kind: "checkboxes",
       options: allCommittees
         .filter((candidate) => candidate.id !== contract?.committeeId)
@@ -254,6 +257,21 @@ export function ContractDetail({ id }: { id?: string }) {
           <MessageBarBody>{warning}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {contract
+        ? me.committees
+            .filter(
+              (candidate) =>
+                candidate.canWrite && contract.sharedWithCommitteeIds.includes(candidate.id),
+            )
+            .map((candidate) => (
+              <LeaveShare
+                key={candidate.id}
+                contractId={contract.id}
+                committee={candidate}
+                onLeft={() => navigate({ screen: "avtal" })}
+              />
+            ))
+        : null}
       <RecordForm
         fields={fields}
         initial={initial}
