@@ -127,43 +127,49 @@ export function followUpDueDates(period: ReportingPeriod, perYear: number): IsoD
   );
 }
 
-export function annualCycle(input: AnnualCycleInput): Obligation[] {
-  const options = { ...DEFAULTS, ...input.options };
-  const { today, municipality } = input;
-  const obligations: Obligation[] = [];
-  const committeesById = new Map(input.committees.map((committee) => [committee.id, committee]));
+/** What every rule reads: the input, the options with their defaults, and today's mandate period. */
+interface CycleContext extends AnnualCycleInput {
+  options: Required<AnnualCycleOptions>;
+  committeesById: Map<string, Committee>;
+}
 
-  const add = (
-    draft: Omit<Obligation, "status" | "key">,
-    remindFrom: IsoDate,
-    done: boolean,
-    lateUntil?: IsoDate,
-  ) => {
-    if (done || today < remindFrom) return;
-    if (lateUntil && today > lateUntil) return;
-    const daysLeft = daysBetween(today, draft.dueDate);
-    const status: ObligationStatus =
-      daysLeft < 0 ? "late" : daysLeft <= options.dueWithinDays ? "due" : "upcoming";
-    obligations.push({
+/**
+ * One obligation if it is to be shown today: from `remindFrom` until done (and,
+ * with `lateUntil`, no longer once that day has passed).
+ */
+function obligationIf(
+  context: CycleContext,
+  draft: Omit<Obligation, "status" | "key">,
+  when: { remindFrom: IsoDate; done: boolean; lateUntil?: IsoDate },
+): Obligation[] {
+  const { today, options } = context;
+  if (when.done || today < when.remindFrom) return [];
+  if (when.lateUntil && today > when.lateUntil) return [];
+  const daysLeft = daysBetween(today, draft.dueDate);
+  const status: ObligationStatus =
+    daysLeft < 0 ? "late" : daysLeft <= options.dueWithinDays ? "due" : "upcoming";
+  return [
+    {
       ...draft,
       status,
       key: `${draft.rule}|${draft.target.kind}:${draft.target.id}|${draft.committeeId}|${draft.dueDate}`,
-    });
-  };
+    },
+  ];
+}
 
-  // The follow-up plan, once per nämnd and mandate period.
-  const mandate = mandatePeriodContaining(today);
-  for (const committee of input.committees) {
-    const decided = input.plans.some(
-      (plan) =>
-        plan.committeeId === committee.id &&
-        plan.mandatePeriod === mandate.key &&
-        plan.status === "beslutad",
-    );
-    const draft = input.plans.find(
+const openContracts = (context: CycleContext) =>
+  context.contracts.filter((contract) => contract.status !== "avslutat");
+
+/** The follow-up plan, once per nämnd and mandate period: due by 31 December the year after the election. */
+function planObligations(context: CycleContext): Obligation[] {
+  const mandate = mandatePeriodContaining(context.today);
+  return context.committees.flatMap((committee) => {
+    const plans = context.plans.filter(
       (plan) => plan.committeeId === committee.id && plan.mandatePeriod === mandate.key,
     );
-    add(
+    const draft = plans[0];
+    return obligationIf(
+      context,
       {
         rule: "plan",
         committeeId: committee.id,
@@ -172,112 +178,150 @@ export function annualCycle(input: AnnualCycleInput): Obligation[] {
         owner: undefined,
         target: draft ? { kind: "plan", id: draft.id } : { kind: "committee", id: committee.id },
       },
-      addDays(mandate.planDue, -180),
-      decided,
+      {
+        remindFrom: addDays(mandate.planDue, -180),
+        done: plans.some((plan) => plan.status === "beslutad"),
+      },
     );
-  }
+  });
+}
 
-  for (const contract of input.contracts) {
-    if (contract.status === "avslutat") continue;
+/** A kickoff meeting before a contract starts: from 60 days ahead until held, late for a while after. */
+function kickoffObligations(context: CycleContext): Obligation[] {
+  return openContracts(context).flatMap((contract) => {
+    if (!contract.startDate) return [];
+    const held = context.kickoffs.some(
+      (meeting) =>
+        meeting.contractId === contract.id && meeting.contractStart === contract.startDate,
+    );
+    return obligationIf(
+      context,
+      {
+        rule: "kickoff",
+        committeeId: contract.committeeId,
+        dueDate: contract.startDate,
+        title: `Uppstartsmöte före avtalsstart ${swedishLongDate(contract.startDate)}: ${contract.title}`,
+        owner: contract.owner,
+        target: { kind: "contract", id: contract.id },
+      },
+      {
+        remindFrom: addDays(contract.startDate, -60),
+        done: held,
+        lateUntil: addDays(contract.startDate, context.options.kickoffLateWindowDays),
+      },
+    );
+  });
+}
 
-    // Kickoff before a new contract starts.
-    if (contract.startDate) {
-      const held = input.kickoffs.some(
-        (meeting) =>
-          meeting.contractId === contract.id && meeting.contractStart === contract.startDate,
-      );
-      add(
-        {
-          rule: "kickoff",
-          committeeId: contract.committeeId,
-          dueDate: contract.startDate,
-          title: `Uppstartsmöte före avtalsstart ${swedishLongDate(contract.startDate)}: ${contract.title}`,
-          owner: contract.owner,
-          target: { kind: "contract", id: contract.id },
-        },
-        addDays(contract.startDate, -60),
-        held,
-        addDays(contract.startDate, options.kickoffLateWindowDays),
-      );
-    }
-
-    // Follow-ups of strategic contracts per reporting period and cadence, for each reporting nämnd.
-    if (contract.strategic) {
-      for (const committeeId of reportingCommitteeIds(contract)) {
-        const committee = committeesById.get(committeeId);
-        if (!committee) continue;
-        const current = periodContaining(periodKindOf(committee, municipality), today);
-        for (const period of [previousPeriod(current), current]) {
-          if (!activeDuring(contract, period)) continue;
-          const done = input.followUps.filter(
-            (followUp) =>
-              followUp.contractId === contract.id &&
-              followUp.committeeId === committeeId &&
-              followUp.period === period.key &&
-              followUp.status === "klar",
-          ).length;
-          followUpDueDates(period, contract.followUpsPerYear || 1).forEach((dueDate, index) => {
-            add(
-              {
-                rule: "follow-up",
-                committeeId,
-                dueDate,
-                title: `Uppföljning ${index + 1} av ${contract.title} för perioden ${period.key}`,
-                owner: contract.owner,
-                target: { kind: "contract", id: contract.id },
-              },
-              addDays(dueDate, -45),
-              done > index,
+/** Follow-ups of strategic contracts per reporting period and cadence, for each reporting nämnd. */
+function followUpObligations(context: CycleContext): Obligation[] {
+  return openContracts(context)
+    .filter((contract) => contract.strategic)
+    .flatMap((contract) =>
+      reportingCommitteeIds(contract).flatMap((committeeId) => {
+        const committee = context.committeesById.get(committeeId);
+        if (!committee) return [];
+        const current = periodContaining(
+          periodKindOf(committee, context.municipality),
+          context.today,
+        );
+        return [previousPeriod(current), current]
+          .filter((period) => activeDuring(contract, period))
+          .flatMap((period) => {
+            const done = context.followUps.filter(
+              (followUp) =>
+                followUp.contractId === contract.id &&
+                followUp.committeeId === committeeId &&
+                followUp.period === period.key &&
+                followUp.status === "klar",
+            ).length;
+            return followUpDueDates(period, contract.followUpsPerYear || 1).flatMap(
+              (dueDate, index) =>
+                obligationIf(
+                  context,
+                  {
+                    rule: "follow-up",
+                    committeeId,
+                    dueDate,
+                    title: `Uppföljning ${index + 1} av ${contract.title} för perioden ${period.key}`,
+                    owner: contract.owner,
+                    target: { kind: "contract", id: contract.id },
+                  },
+                  { remindFrom: addDays(dueDate, -45), done: done > index },
+                ),
             );
           });
-        }
-      }
-    }
+      }),
+    );
+}
 
-    // Contract end and the extension-option deadline, with the kommun's notice.
-    if (contract.endDate) {
-      add(
-        {
-          rule: "contract-end",
-          committeeId: contract.committeeId,
-          dueDate: contract.endDate,
-          title: `Avtalet ${contract.title} löper ut ${swedishLongDate(contract.endDate)}`,
-          owner: contract.owner,
-          target: { kind: "contract", id: contract.id },
-        },
-        addMonths(contract.endDate, -municipality.noticeMonths),
-        false,
-      );
-    }
-    if (contract.extensionDecisionDate) {
-      add(
-        {
-          rule: "extension-decision",
-          committeeId: contract.committeeId,
-          dueDate: contract.extensionDecisionDate,
-          title: `Beslut om förlängning av ${contract.title} senast ${swedishLongDate(contract.extensionDecisionDate)}`,
-          owner: contract.owner,
-          target: { kind: "contract", id: contract.id },
-        },
-        addMonths(contract.extensionDecisionDate, -municipality.noticeMonths),
-        false,
-        contract.endDate,
-      );
-    }
-  }
+/** A contract's end, reminded the kommun's notice (in months) ahead. */
+function contractEndObligations(context: CycleContext): Obligation[] {
+  return openContracts(context).flatMap((contract) =>
+    contract.endDate
+      ? obligationIf(
+          context,
+          {
+            rule: "contract-end",
+            committeeId: contract.committeeId,
+            dueDate: contract.endDate,
+            title: `Avtalet ${contract.title} löper ut ${swedishLongDate(contract.endDate)}`,
+            owner: contract.owner,
+            target: { kind: "contract", id: contract.id },
+          },
+          {
+            remindFrom: addMonths(contract.endDate, -context.municipality.noticeMonths),
+            done: false,
+          },
+        )
+      : [],
+  );
+}
 
-  // The nämnd's yearly report on its strategic contracts.
-  for (const committee of input.committees) {
-    const period = latestCompletePeriod(periodKindOf(committee, municipality), today);
-    const due = committeeReportDue(period, reportMonthOf(committee, municipality));
-    const finished = input.reports.some(
+/** The extension-option deadline, reminded the kommun's notice ahead, until the contract ends. */
+function extensionDecisionObligations(context: CycleContext): Obligation[] {
+  return openContracts(context).flatMap((contract) =>
+    contract.extensionDecisionDate
+      ? obligationIf(
+          context,
+          {
+            rule: "extension-decision",
+            committeeId: contract.committeeId,
+            dueDate: contract.extensionDecisionDate,
+            title: `Beslut om förlängning av ${contract.title} senast ${swedishLongDate(contract.extensionDecisionDate)}`,
+            owner: contract.owner,
+            target: { kind: "contract", id: contract.id },
+          },
+          {
+            remindFrom: addMonths(
+              contract.extensionDecisionDate,
+              -context.municipality.noticeMonths,
+            ),
+            done: false,
+            ...(contract.endDate ? { lateUntil: contract.endDate } : {}),
+          },
+        )
+      : [],
+  );
+}
+
+/** The nämnd's yearly report on its strategic contracts, in its report month. */
+function committeeReportObligations(context: CycleContext): Obligation[] {
+  return context.committees.flatMap((committee) => {
+    const period = latestCompletePeriod(
+      periodKindOf(committee, context.municipality),
+      context.today,
+    );
+    const due = committeeReportDue(period, reportMonthOf(committee, context.municipality));
+    const finished = context.reports.some(
       (report) =>
         report.committeeId === committee.id &&
         report.reportType === "namnd" &&
         report.period === period.key &&
         report.status !== "utkast",
     );
-    add(
+    return obligationIf(
+      context,
       {
         rule: "committee-report",
         committeeId: committee.id,
@@ -286,68 +330,107 @@ export function annualCycle(input: AnnualCycleInput): Obligation[] {
         owner: undefined,
         target: { kind: "committee", id: committee.id },
       },
-      addDays(due, -60),
-      finished,
+      { remindFrom: addDays(due, -60), done: finished },
     );
-  }
+  });
+}
 
-  // Kommunstyrelsens compilation before year-end.
-  const { year } = parseIsoDate(today);
-  for (const committee of input.committees.filter((candidate) => candidate.isKs)) {
-    const finished = input.reports.some(
-      (report) =>
-        report.reportType === "ks" && report.period === String(year) && report.status !== "utkast",
-    );
-    add(
-      {
-        rule: "ks-report",
-        committeeId: committee.id,
-        dueDate: `${year}-12-31`,
-        title: `Kommunstyrelsens sammanställning av nämndernas uppföljning ${year}`,
-        owner: undefined,
-        target: { kind: "committee", id: committee.id },
-      },
-      `${year}-10-01`,
-      finished,
-    );
-  }
-
-  // Action plans: check-ups and deadlines of open deficiencies.
-  for (const deficiency of input.deficiencies) {
-    if (deficiency.status === "åtgärdad") continue;
-    const contract = input.contracts.find((candidate) => candidate.id === deficiency.contractId);
-    const about = contract ? ` (${contract.title})` : "";
-    if (deficiency.checkUpDate) {
-      add(
+/** Kommunstyrelsen's compilation of all nämnder, from October until year-end. */
+function ksReportObligations(context: CycleContext): Obligation[] {
+  const { year } = parseIsoDate(context.today);
+  const finished = context.reports.some(
+    (report) =>
+      report.reportType === "ks" && report.period === String(year) && report.status !== "utkast",
+  );
+  return context.committees
+    .filter((committee) => committee.isKs)
+    .flatMap((committee) =>
+      obligationIf(
+        context,
         {
-          rule: "action-plan-check-up",
-          committeeId: deficiency.committeeId,
-          dueDate: deficiency.checkUpDate,
-          title: `Uppföljning av handlingsplan${about}`,
-          owner: deficiency.actionOwner,
-          target: { kind: "deficiency", id: deficiency.id },
+          rule: "ks-report",
+          committeeId: committee.id,
+          dueDate: `${year}-12-31`,
+          title: `Kommunstyrelsens sammanställning av nämndernas uppföljning ${year}`,
+          owner: undefined,
+          target: { kind: "committee", id: committee.id },
         },
-        addDays(deficiency.checkUpDate, -30),
-        deficiency.checkUpResult.trim() !== "",
-      );
-    }
-    if (deficiency.deadline) {
-      add(
-        {
-          rule: "action-plan-deadline",
-          committeeId: deficiency.committeeId,
-          dueDate: deficiency.deadline,
-          title: `Åtgärderna i handlingsplanen ska vara klara${about}`,
-          owner: deficiency.actionOwner,
-          target: { kind: "deficiency", id: deficiency.id },
-        },
-        addDays(deficiency.deadline, -30),
-        false,
-      );
-    }
-  }
+        { remindFrom: `${year}-10-01`, done: finished },
+      ),
+    );
+}
 
-  return obligations.sort(
+const openDeficiencies = (context: CycleContext) =>
+  context.deficiencies.filter((deficiency) => deficiency.status !== "åtgärdad");
+
+function aboutContract(context: CycleContext, deficiency: Deficiency): string {
+  const contract = context.contracts.find((candidate) => candidate.id === deficiency.contractId);
+  return contract ? ` (${contract.title})` : "";
+}
+
+/** An action plan's check-up, from 30 days ahead until its result is recorded. */
+function actionPlanCheckUpObligations(context: CycleContext): Obligation[] {
+  return openDeficiencies(context).flatMap((deficiency) =>
+    deficiency.checkUpDate
+      ? obligationIf(
+          context,
+          {
+            rule: "action-plan-check-up",
+            committeeId: deficiency.committeeId,
+            dueDate: deficiency.checkUpDate,
+            title: `Uppföljning av handlingsplan${aboutContract(context, deficiency)}`,
+            owner: deficiency.actionOwner,
+            target: { kind: "deficiency", id: deficiency.id },
+          },
+          {
+            remindFrom: addDays(deficiency.checkUpDate, -30),
+            done: deficiency.checkUpResult.trim() !== "",
+          },
+        )
+      : [],
+  );
+}
+
+/** An action plan's deadline, from 30 days ahead until the deficiency is remedied. */
+function actionPlanDeadlineObligations(context: CycleContext): Obligation[] {
+  return openDeficiencies(context).flatMap((deficiency) =>
+    deficiency.deadline
+      ? obligationIf(
+          context,
+          {
+            rule: "action-plan-deadline",
+            committeeId: deficiency.committeeId,
+            dueDate: deficiency.deadline,
+            title: `Åtgärderna i handlingsplanen ska vara klara${aboutContract(context, deficiency)}`,
+            owner: deficiency.actionOwner,
+            target: { kind: "deficiency", id: deficiency.id },
+          },
+          { remindFrom: addDays(deficiency.deadline, -30), done: false },
+        )
+      : [],
+  );
+}
+
+/** Every rule of the årshjul, one function each (the union above names them). */
+const RULES: Record<ObligationRule, (context: CycleContext) => Obligation[]> = {
+  plan: planObligations,
+  kickoff: kickoffObligations,
+  "follow-up": followUpObligations,
+  "committee-report": committeeReportObligations,
+  "ks-report": ksReportObligations,
+  "action-plan-check-up": actionPlanCheckUpObligations,
+  "action-plan-deadline": actionPlanDeadlineObligations,
+  "contract-end": contractEndObligations,
+  "extension-decision": extensionDecisionObligations,
+};
+
+export function annualCycle(input: AnnualCycleInput): Obligation[] {
+  const context: CycleContext = {
+    ...input,
+    options: { ...DEFAULTS, ...input.options },
+    committeesById: new Map(input.committees.map((committee) => [committee.id, committee])),
+  };
+  return OBLIGATION_RULES.flatMap((rule) => RULES[rule](context)).sort(
     (a, b) =>
       STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
       a.dueDate.localeCompare(b.dueDate) ||
