@@ -1,4 +1,4 @@
-import type { Level } from "../domain/classification.ts";
+import { type Level, matrixSaysStrategic } from "../domain/classification.ts";
 import { addDays, addMonths, type IsoDate } from "../domain/dates.ts";
 import { mandatePeriodContaining } from "../domain/mandate-period.ts";
 import type {
@@ -577,7 +577,7 @@ function periodKind(code: string): PeriodKind {
 }
 
 function toContract(seed: ContractSeed): Contract {
-  const matrixStrategic = seed.value === "hög" && seed.impact === "hög";
+  const matrixStrategic = matrixSaysStrategic(seed.value, seed.impact);
   return {
     id: seed.key,
     etag: "",

@@ -24,6 +24,11 @@ export function quadrantOf(value: Level, impact: Level): Quadrant {
   return impact === "hög" ? "bottleneck" : "routine";
 }
 
+/** What the matrix alone says: strategic is high value and high impact. */
+export function matrixSaysStrategic(value: Level, impact: Level): boolean {
+  return quadrantOf(value, impact) === "strategic";
+}
+
 export interface Classification {
   valueClass: Level;
   impactClass: Level;
@@ -41,7 +46,7 @@ export function checkClassification(
   if (override.reason.trim().length < 3) return "override-reason-missing";
   if (
     override.strategic ===
-    (quadrantOf(classification.valueClass, classification.impactClass) === "strategic")
+    matrixSaysStrategic(classification.valueClass, classification.impactClass)
   ) {
     return "override-matches-matrix";
   }
@@ -50,7 +55,7 @@ export function checkClassification(
 
 export function isStrategic(classification: Classification): boolean {
   if (classification.override) return classification.override.strategic;
-  return quadrantOf(classification.valueClass, classification.impactClass) === "strategic";
+  return matrixSaysStrategic(classification.valueClass, classification.impactClass);
 }
 
 /** Swedish warning when a nämnd has more strategic contracts than the guidelines foresee. */

@@ -4,6 +4,7 @@ import {
   checkClassification,
   isStrategic,
   LEVELS,
+  matrixSaysStrategic,
   strategicCountWarning,
 } from "../../domain/classification.ts";
 import { addDays, swedishDate } from "../../domain/dates.ts";
@@ -121,7 +122,7 @@ function toFields(input: ContractInput): ContractFields {
 }
 
 function toInput(contract: Contract): ContractInput {
-  const matrix = contract.valueClass === "hög" && contract.impactClass === "hög";
+  const matrix = matrixSaysStrategic(contract.valueClass, contract.impactClass);
   const { id: _id, etag: _etag, strategic, overrideReason, ...rest } = contract;
   return {
     ...rest,
