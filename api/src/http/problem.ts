@@ -74,6 +74,18 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
         detail: `${error.message}.`,
       });
     }
+    // SharePoint still throttled or unavailable after the client's retries: say so, never "not found".
+    const graphStatus = (error as { statusCode?: unknown }).statusCode;
+    if (graphStatus === 429 || graphStatus === 503 || graphStatus === 504) {
+      response.setHeader("Retry-After", "30");
+      return sendProblem(response, {
+        status: 503,
+        code: "graph-unavailable",
+        title: "SharePoint svarar inte just nu",
+        detail:
+          "SharePoint är hårt belastat eller tillfälligt otillgängligt. Inget har ändrats; försök igen om en halv minut.",
+      });
+    }
     const status = (error as { status?: unknown }).status;
     if (typeof status === "number" && status >= 400 && status < 500) {
       // express/body-parser errors: malformed JSON, too large body.
