@@ -8,7 +8,7 @@ import { TeamsBot } from "./bot/teams-bot.ts";
 import type { AppConfig } from "./config.ts";
 import { siteReference } from "./graph/graph-access-for-config.ts";
 import type { GraphAccess } from "./graph/graph-client-factory.ts";
-import { authenticate } from "./http/auth/authenticate.ts";
+import { authenticate, isSignedIn, requireSignedIn } from "./http/auth/authenticate.ts";
 import type { LocalSignIn } from "./http/auth/local-sign-in.ts";
 import type { TokenValidator } from "./http/auth/token-validator.ts";
 import { errorHandler, notFoundHandler } from "./http/problem.ts";
@@ -72,7 +72,6 @@ export const TEAMS_FRAME_ANCESTORS = [
   "'self'",
   "https://teams.microsoft.com",
   "https://*.teams.microsoft.com",
-  "https://*.teams.microsoft.us",
   "https://*.office.com",
   "https://*.microsoft365.com",
   "https://*.cloud.microsoft",
@@ -100,7 +99,6 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
-  if (config.mode === "local") app.use(allowOnlyHosts(config.allowedHosts));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -113,6 +111,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
           "img-src": ["'self'", "data:"],
           // Fluent UI (Griffel) inserts its generated style rules at run time.
           "style-src": ["'self'", "'unsafe-inline'"],
+          "font-src": ["'self'", "data:"],
         },
       },
       // Teams frames the tab from another origin.
@@ -120,6 +119,8 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // After helmet, so that a refused Host still gets the security headers.
+  if (config.mode === "local") app.use(allowOnlyHosts(config.allowedHosts));
   app.use(express.json({ limit: "1mb" }));
 
   let health: { at: number; result: Promise<boolean> } | undefined;
@@ -155,7 +156,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
     entraClient: dependencies.entraClient,
     allowUnauthenticated: config.mode === "local" && dependencies.allowUnauthenticatedBot === true,
   });
-  app.use("/api/messages", limitPerAddress(limits.botPerAddress));
+  app.use("/api/messages", noStore, limitPerAddress(limits.botPerAddress));
   app.use(bot.router);
 
   // Public insight: no sign-in, public fields only.
@@ -163,10 +164,11 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   app.use(publicInsightRouter(store));
 
   const api = express.Router();
-  api.use(noStore, limitPerAddress(limits.apiPerAddress));
+  api.use(noStore, authenticate({ validate: dependencies.validateToken, membership, store }));
+  // Requests that are not signed in are limited per address, signed-in ones per person.
+  api.use(limitPerAddress(limits.apiPerAddress, (_request, response) => isSignedIn(response)));
   if (dependencies.localSignIn) api.use(localAuthRouter(graph, dependencies.localSignIn));
-  api.use(authenticate({ validate: dependencies.validateToken, membership, store }));
-  api.use(limitPerUser(limits.apiPerUser));
+  api.use(requireSignedIn, limitPerUser(limits.apiPerUser));
   api.use(committeesRouter(store, now, config.mode));
   api.use(contractsRouter(store));
   api.use(recordsRouter(store));

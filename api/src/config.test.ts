@@ -65,6 +65,14 @@ describe("loadConfig", () => {
     expect(partial.some((problem) => problem.startsWith("CLIENT_ID: saknas"))).toBe(true);
   });
 
+  test("production is production in any case; a proxy setting that trusts everyone is refused", () => {
+    expect(problems({ NODE_ENV: "Production", APP_MODE: "local" })[0]).toContain(
+      "NODE_ENV=production",
+    );
+    expect(problems({ APP_MODE: "local", TRUST_PROXY: "0.0.0.0/0" })[0]).toContain("TRUST_PROXY");
+    expect(loadConfig({ APP_MODE: "local", TRUST_PROXY: "1" }, "/srv/app").trustProxy).toBe(1);
+  });
+
   test("listening beyond loopback in local mode is an explicit setting", () => {
     const config = loadConfig({ APP_MODE: "local", LISTEN_ADDRESS: "0.0.0.0" }, "/srv/app");
     expect(config.listenAddress).toBe("0.0.0.0");

@@ -55,6 +55,9 @@ const environmentSchema = z.object({
       error:
         "måste vara loopback, ett antal proxysteg (t.ex. 1) eller proxyernas adresser (t.ex. 10.0.0.0/8)",
     })
+    .refine((value) => !/(^|[\s,])(0\.0\.0\.0\/0|::\/0)($|[\s,])/.test(value), {
+      error: "får inte lita på alla adresser (0.0.0.0/0): då kan vem som helst ange sin adress",
+    })
     .default("loopback"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -202,7 +205,7 @@ export function loadConfig(
   const env = parsed.data;
   const dataDir = path.resolve(cwd, env.DATA_DIR);
   const tenantSettingsGiven = TENANT_VARIABLES.filter((name) => env[name] !== undefined);
-  const production = env.NODE_ENV === "production";
+  const production = env.NODE_ENV?.toLowerCase() === "production";
   const mode =
     env.APP_MODE ??
     (tenantSettingsGiven.length > 0 ? "tenant" : production ? undefined : options.defaultMode);

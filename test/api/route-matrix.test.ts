@@ -433,6 +433,28 @@ describe("the bot's commands, per role", () => {
   );
 });
 
+test("koppla refuses a channel of another nämnd's team, even for kommunledningskontoret", async () => {
+  const replies = new BotReplies(
+    new AppStore(app.running.graph, "root"),
+    new MembershipResolver(app.running.graph),
+    (path) => path,
+    () => TODAY,
+  );
+  const me = (await app.call("GET", "/api/me", { user: "karin" })).body.user;
+  const committees = (await app.call("GET", "/api/me", { user: "karin" })).body
+    .committees as Array<{
+    code: string;
+    groupId: string;
+  }>;
+  const tnTeam = committees.find((committee) => committee.code === "TN")?.groupId;
+  const reply = await replies.answer("koppla Socialnämnden", me, {
+    conversationType: "channel",
+    conversationId: "19:tn-ett-annat@thread.tacv2",
+    teamGroupId: tnTeam,
+  });
+  expect(reply.kind === "text" ? reply.text : "").toContain("hör till ett annat team");
+});
+
 describe("shares between nämnder, per role", () => {
   /** Anna's VAN contract, new for each case, shared with nobody. */
   async function vanContract(title: string): Promise<{ id: string; etag: string }> {

@@ -225,7 +225,7 @@ export class BotReplies {
               openUrl("Öppna Rapporter", this.link("rapporter", "Rapporter")),
               ...reports
                 .slice(0, 3)
-                .filter((report) => report.webUrl)
+                .filter((report) => isWebAddress(report.webUrl))
                 .map((report) => openUrl(`Öppna ${report.period}`, report.webUrl)),
             ],
           ),
@@ -260,10 +260,17 @@ export class BotReplies {
             kind: "text",
             text: "Koppla i en kanal i nämndens team, så hamnar påminnelserna där.",
           };
-        if (!principal.secretaryOf.has(committee.id) && !principal.klk) {
+        if (!can.linkChannel(principal, committee.id)) {
           return {
             kind: "text",
             text: `Bara ${plain(committee.name)}s sekreterare (eller kommunledningskontoret) kan koppla ett team till nämnden.`,
+          };
+        }
+        // A nämnd's reminders go to its own team: a channel of another team is refused.
+        if (where.teamGroupId && committee.groupId && where.teamGroupId !== committee.groupId) {
+          return {
+            kind: "text",
+            text: `Den här kanalen hör till ett annat team än ${plain(committee.name)}s. Koppla i en kanal i nämndens eget team.`,
           };
         }
         const current = await this.store.list("committees").get(committee.id);
@@ -454,4 +461,14 @@ function normalizeText(value: string): string {
     .toLocaleLowerCase("sv")
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "");
+}
+
+/** Only http(s) addresses become buttons in a card (a stored webUrl is data, not trusted). */
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
 }

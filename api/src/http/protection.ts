@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import { sendProblem } from "./problem.ts";
 import { identityOf } from "./request-context.ts";
@@ -11,7 +11,11 @@ import { identityOf } from "./request-context.ts";
 
 /** Requests per minute; one window of 60 s, counted per app instance. */
 export interface RateLimits {
-  /** /api per client address. Generous: a kommun's staff often share one NAT address. */
+  /**
+   * /api requests without a valid sign-in, per client address. Signed-in staff
+   * are limited per person only, so that junk from one machine behind a
+   * kommun's shared NAT address cannot lock its staff out.
+   */
   apiPerAddress: number;
   /** /api per signed-in person. */
   apiPerUser: number;
@@ -22,7 +26,7 @@ export interface RateLimits {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
-  apiPerAddress: 3000,
+  apiPerAddress: 300,
   apiPerUser: 600,
   publicPerAddress: 300,
   botPerAddress: 1200,
@@ -39,11 +43,18 @@ function tooMany(response: Response): void {
   });
 }
 
-/** Per client address (`request.ip`, which honours the `trust proxy` setting). */
-export function limitPerAddress(limit: number): RequestHandler {
+/**
+ * Per client address (`request.ip`, which honours the `trust proxy` setting);
+ * `skip` leaves requests out of the count (e.g. signed-in ones).
+ */
+export function limitPerAddress(
+  limit: number,
+  skip?: (request: Request, response: Response) => boolean,
+): RequestHandler {
   return rateLimit({
     windowMs: WINDOW_MS,
     limit,
+    ...(skip ? { skip } : {}),
     standardHeaders: "draft-8",
     legacyHeaders: false,
     handler: (_request, response) => tooMany(response),

@@ -77,6 +77,12 @@ export const can = {
   writeContract: (principal: Principal, contract: Contract) =>
     principal.userId === contract.owner.id || principal.memberOf.has(contract.committeeId),
   /**
+   * Move a contract to another nämnd: write access to both, the one it leaves
+   * and the one it joins (its owner alone may edit it, not give it away).
+   */
+  moveContract: (principal: Principal, contract: Contract, toCommitteeId: string) =>
+    principal.memberOf.has(contract.committeeId) && principal.memberOf.has(toCommitteeId),
+  /**
    * Put a nämnd on a contract's shares: the nämnd then gets obligations,
    * reminders and report rows, so only its own members (or kommunledningskontoret) may.
    */
@@ -94,6 +100,9 @@ export const can = {
     (principal.memberOf.has(committeeId) ||
       (principal.userId === contract.owner.id && committeeId === contract.committeeId)),
   seeKommunOverview: (principal: Principal) => principal.klk,
+  /** Link a Teams channel to a nämnd (its reminders go there): its secretaries, or kommunledningskontoret. */
+  linkChannel: (principal: Principal, committeeId: string) =>
+    principal.secretaryOf.has(committeeId) || principal.klk,
 };
 
 /** The nämnder a person can read, for menus and default filters. */

@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import type { RequestHandler, Response } from "express";
 import { isConsentRequired } from "../../graph/auth-providers.ts";
 import { principalFor } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
@@ -19,7 +19,18 @@ const consentRequired = () =>
       "Avtalsuppföljning får inte läsa vilka grupper du är med i (behörigheten User.Read), eftersom ingen har gett medgivande. Be kommunens IT-avdelning ge administratörsmedgivande: Entra ID → Företagsprogram → Avtalsuppföljning → Behörigheter → Bevilja administratörsmedgivande. Ladda sedan om fliken.",
   });
 
-/** Every /api request: a valid token, then the person's roles per nämnd. */
+/** Why a request is not signed in, and the WWW-Authenticate header that says so. */
+interface SignInFailure {
+  problem: ProblemError;
+  challenge: string;
+}
+
+/**
+ * Every /api request: a valid token, then the person's roles per nämnd. A
+ * request without a valid token is only marked (see `requireSignedIn`), so
+ * that what comes between — the public local sign-in, the limit on requests
+ * that are not signed in — can tell the two apart.
+ */
 export function authenticate(deps: {
   validate: TokenValidator;
   membership: MembershipResolver;
@@ -29,16 +40,24 @@ export function authenticate(deps: {
     try {
       const match = /^Bearer\s+(\S+)$/i.exec(request.header("authorization") ?? "");
       if (!match?.[1]) {
-        response.setHeader("WWW-Authenticate", 'Bearer realm="avtalsuppfoljning"');
-        throw unauthenticated("Du behöver logga in för att använda Avtalsuppföljning.");
+        const failure: SignInFailure = {
+          problem: unauthenticated("Du behöver logga in för att använda Avtalsuppföljning."),
+          challenge: 'Bearer realm="avtalsuppfoljning"',
+        };
+        response.locals.signInFailure = failure;
+        return next();
       }
       let user: RequestIdentity["user"];
       try {
         user = await deps.validate(match[1]);
       } catch (error) {
         if (error instanceof InvalidTokenError) {
-          response.setHeader("WWW-Authenticate", 'Bearer error="invalid_token"');
-          throw unauthenticated("Inloggningen är ogiltig eller har gått ut. Logga in igen.");
+          const failure: SignInFailure = {
+            problem: unauthenticated("Inloggningen är ogiltig eller har gått ut. Logga in igen."),
+            challenge: 'Bearer error="invalid_token"',
+          };
+          response.locals.signInFailure = failure;
+          return next();
         }
         throw error;
       }
@@ -61,3 +80,18 @@ export function authenticate(deps: {
     }
   };
 }
+
+/** Whether `authenticate` found a signed-in person on this request. */
+export function isSignedIn(response: Response): boolean {
+  return response.locals.identity !== undefined;
+}
+
+/** The routes after this need a signed-in person: others get the 401 `authenticate` noted. */
+export const requireSignedIn: RequestHandler = (_request, response, next) => {
+  if (isSignedIn(response)) return next();
+  const failure = response.locals.signInFailure as SignInFailure | undefined;
+  response.setHeader("WWW-Authenticate", failure?.challenge ?? 'Bearer realm="avtalsuppfoljning"');
+  next(
+    failure?.problem ?? unauthenticated("Du behöver logga in för att använda Avtalsuppföljning."),
+  );
+};

@@ -294,9 +294,11 @@ export function contractsRouter(store: AppStore): Router {
     const input = parseInput(contractSchema, { ...toInput(previous), ...body });
     if (
       input.committeeId !== previous.committeeId &&
-      !can.writeCommittee(principal, input.committeeId)
+      !can.moveContract(principal, previous, input.committeeId)
     )
-      throw forbidden();
+      throw forbidden(
+        "Ett avtal flyttas till en annan nämnd av någon som arbetar i båda nämnderna.",
+      );
     const committees = await checkCommittees(store, input);
     checkShareChanges(principal, previous, input.sharedWithCommitteeIds, committees);
     let updated: { eTag: string; fields: Record<string, unknown> };
