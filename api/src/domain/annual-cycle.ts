@@ -270,12 +270,11 @@ export function annualCycle(input: AnnualCycleInput): Obligation[] {
   for (const committee of input.committees) {
     const period = latestCompletePeriod(periodKindOf(committee, municipality), today);
     const due = committeeReportDue(period, reportMonthOf(committee, municipality));
-    const finished = input.reports.some(
-      (report) =>
-        report.committeeId === committee.id &&
-        report.reportType === "namnd" &&
-        report.period === period.key &&
-        report.status !== "utkast",
+    const report = input.reports.find(
+      (candidate) =>
+        candidate.committeeId === committee.id &&
+        candidate.reportType === "namnd" &&
+        candidate.period === period.key,
     );
     add(
       {
@@ -284,10 +283,12 @@ export function annualCycle(input: AnnualCycleInput): Obligation[] {
         dueDate: due,
         title: `Nämndens redovisning av strategiska avtal för ${period.label}`,
         owner: undefined,
+        // The committee, not the report row: the reminder's key must not change when a draft appears.
         target: { kind: "committee", id: committee.id },
       },
       addDays(due, -60),
-      finished,
+      // Met when the nämnd has decided its report, not when a draft exists.
+      report?.status === "beslutad",
     );
   }
 
@@ -296,7 +297,9 @@ export function annualCycle(input: AnnualCycleInput): Obligation[] {
   for (const committee of input.committees.filter((candidate) => candidate.isKs)) {
     const finished = input.reports.some(
       (report) =>
-        report.reportType === "ks" && report.period === String(year) && report.status !== "utkast",
+        report.reportType === "ks" &&
+        report.period === String(year) &&
+        report.status === "beslutad",
     );
     add(
       {
