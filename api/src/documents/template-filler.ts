@@ -112,7 +112,13 @@ export const TEMPLATE_FIELDS: Record<ReportType, Shape> = {
   plan: {
     ...COMMON,
     beslut: PARAGRAPHS,
-    delar: { rubrik: true, text: true, stycken: PARAGRAPHS, punkter: PARAGRAPHS },
+    delar: {
+      rubrik: true,
+      text: true,
+      stycken: PARAGRAPHS,
+      punkter: PARAGRAPHS,
+      underavsnitt: { rubrik: true, text: true, stycken: PARAGRAPHS },
+    },
     avtal: { namn: true, omrade: true, utforare: true },
     tidsplan: { namn: true, hurOfta: true, manader: true },
   },
@@ -259,6 +265,11 @@ export function templateData(model: ReportModel): Record<string, unknown> {
           text: section.paragraphs.join("\n"),
           stycken: lines(section.paragraphs),
           punkter: lines(section.bullets),
+          underavsnitt: section.subsections.map((sub) => ({
+            rubrik: sub.heading,
+            text: sub.paragraphs.join("\n"),
+            stycken: lines(sub.paragraphs),
+          })),
         })),
         avtal: model.contracts.map((contract) => ({
           namn: contract.title,

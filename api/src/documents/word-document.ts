@@ -345,8 +345,9 @@ export function buildWordDocument(model: ReportModel): Document {
     .filter(Boolean)
     .join(" · ");
   return new Document({
-    creator: model.handler.name,
-    lastModifiedBy: model.handler.name,
+    // A person where there is one (the command line may leave the handläggare out): never "Un-named".
+    creator: model.handler.name || model.office,
+    lastModifiedBy: model.handler.name || model.office,
     title: model.title,
     subject: `${model.committeeName}, ${model.period}`,
     description: `${model.documentKind}: ${model.title}`,
