@@ -98,8 +98,9 @@ export const deficiencySchema = z
   .object({
     contractId: itemId("Avtal"),
     committeeId: itemId("Nämnd"),
-    followUpId: itemId("Uppföljning").optional(),
-    deviationId: itemId("Avvikelse").optional(),
+    // "" (chosen "none" in the tab) unlinks.
+    followUpId: z.union([itemId("Uppföljning"), z.literal("")]).optional(),
+    deviationId: z.union([itemId("Avvikelse"), z.literal("")]).optional(),
     provider: text(255, "Utförare").default(""),
     description: requiredText(LONG, "Brist"),
     goalImpact: text(LONG, "Påverkan på måluppfyllelse"),
