@@ -309,7 +309,9 @@ export function signatureBlock(signatures: Signature[]): Paragraph[] {
           new TextRun({ children: [new Tab()] }),
           new TextRun({ break: 1 }),
         ]
-      : [new TextRun({ break: 1 })]),
+      : signature.role
+        ? [new TextRun({ break: 1 })]
+        : []),
     run(signature.name || "Namnförtydligande"),
     ...(signature.title ? [run(signature.title, { break: 1 })] : []),
   ]);

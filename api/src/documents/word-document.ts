@@ -215,6 +215,29 @@ function ksBody(model: KsCompilationModel, layout: Layout): Block[] {
 }
 
 function planBody(model: PlanReportModel, layout: Layout): Block[] {
+  const contracts = table(
+    [
+      { header: "Strategiskt avtal", share: 38 },
+      { header: "Verksamhetsområde", share: 26 },
+      { header: "Utförare", share: 36 },
+    ],
+    model.contracts.map((contract) => [contract.title, contract.serviceArea, contract.provider]),
+  );
+  const timePlan = table(
+    [
+      { header: "Strategiskt avtal", share: 38 },
+      { header: "Hur ofta", share: 24 },
+      { header: "Klart senast i", share: 38 },
+    ],
+    model.timePlan.map((row) => [row.title, row.frequency, row.months]),
+  );
+  // The contracts' table follows part 1's text, the time plan part 4's.
+  const tableAfter = (heading: string): Block[] =>
+    heading.startsWith("1.") && model.contracts.length > 0
+      ? [contracts]
+      : heading.startsWith("4.") && model.timePlan.length > 0
+        ? [timePlan]
+        : [];
   return [
     ...(model.proposal.length > 0
       ? [heading("Förslag till beslut"), ...layout.lists.numbered(model.proposal)]
@@ -223,38 +246,11 @@ function planBody(model: PlanReportModel, layout: Layout): Block[] {
       heading(section.heading),
       ...paragraphs(...section.paragraphs),
       ...layout.lists.bullets(section.bullets),
+      ...tableAfter(section.heading),
       ...section.subsections.flatMap((sub) => [
         heading(sub.heading, "Heading2"),
         ...paragraphs(...sub.paragraphs),
       ]),
-      ...(section.heading.startsWith("1.") && model.contracts.length > 0
-        ? [
-            table(
-              [
-                { header: "Strategiskt avtal", share: 38 },
-                { header: "Verksamhetsområde", share: 26 },
-                { header: "Utförare", share: 36 },
-              ],
-              model.contracts.map((contract) => [
-                contract.title,
-                contract.serviceArea,
-                contract.provider,
-              ]),
-            ),
-          ]
-        : []),
-      ...(section.heading.startsWith("4.") && model.timePlan.length > 0
-        ? [
-            table(
-              [
-                { header: "Strategiskt avtal", share: 38 },
-                { header: "Hur ofta", share: 24 },
-                { header: "Klart senast i", share: 38 },
-              ],
-              model.timePlan.map((row) => [row.title, row.frequency, row.months]),
-            ),
-          ]
-        : []),
     ]),
   ];
 }

@@ -256,6 +256,9 @@ describe("the period's deficiencies and contracts", () => {
       "Vård- och äldrenämnden godkänner redovisningen av uppföljningen av nämndens strategiska avtal för perioden 1 juli 2025 – 30 juni 2026 och överlämnar den till kommunstyrelsen för kännedom.",
     );
     expect(proposal).toContain(
+      "Nämnden bedömer att utförarna uppfyller de väsentliga kvalitetskraven enligt avtalen för nattpatrull och larmåtgärder samt särskilt boende Solgården, och delvis för hemtjänst enligt LOV.",
+    );
+    expect(proposal).toContain(
       "Nämnden bedömer graden av måluppfyllelse utifrån avtalen och den levererade tjänsten enligt följande:",
     );
     expect(model.proposal.find((point) => point.items.length > 0)?.items[0]).toBe(

@@ -41,6 +41,16 @@ export function swedishList(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} och ${items.at(-1)}`;
 }
 
+/**
+ * A list of names that may themselves hold "och" ("nattpatrull och
+ * larmåtgärder"): the last is joined with "samt" then, so the list reads
+ * unambiguously.
+ */
+export function nameList(items: string[]): string {
+  if (items.length <= 1 || !items.some((item) => / och /.test(item))) return swedishList(items);
+  return `${items.slice(0, -1).join(", ")} samt ${items.at(-1)}`;
+}
+
 /** "Vård- och äldrenämnden" → "Vård- och äldrenämndens"; names ending in s, x or z take no extra s. */
 export function genitive(name: string): string {
   return /[sxz]$/i.test(name) ? name : `${name}s`;
