@@ -98,7 +98,10 @@ export function committeeReport(
 
   const proposal: DecisionPoint[] = [
     {
-      text: `${committee.name} godkänner redovisningen av uppföljningen av nämndens strategiska avtal för perioden ${period.label} och överlämnar den till ${ks ? lowerFirst(ks.name) : "kommunstyrelsen"} för kännedom.`,
+      // Kommunstyrelsen's own report goes into its compilation; it is not handed over to itself.
+      text: committee.isKs
+        ? `${committee.name} godkänner redovisningen av uppföljningen av styrelsens strategiska avtal för perioden ${period.label}.`
+        : `${committee.name} godkänner redovisningen av uppföljningen av nämndens strategiska avtal för perioden ${period.label} och överlämnar den till ${ks ? lowerFirst(ks.name) : "kommunstyrelsen"} för kännedom.`,
       items: [],
     },
   ];
@@ -129,7 +132,7 @@ export function committeeReport(
         items: [],
       });
     }
-    if (withDeficiencies.length > 0) {
+    if (withDeficiencies.length > 0 && !committee.isKs) {
       proposal.push({
         text: `Bristerna i ${nameList(withDeficiencies.map((section) => lowerFirst(section.title)))} rapporteras tillsammans med handlingsplanerna till ${ks ? lowerFirst(ks.name) : "kommunstyrelsen"} för kännedom.`,
         items: [],
