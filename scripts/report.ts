@@ -1,9 +1,10 @@
 /**
  * `npm run report -- <typ> [--namnd <namn>] [--period <år>]`: generates a report
  * draft the same way the tab does and prints where it went.
- * Types: namnd, ks, plan, uppstart, aterkoppling. Defaults: the latest complete
- * period; all nämnder for ks. In local mode the draft lands in the local library
- * under DATA_DIR.
+ * Types: namnd, ks, plan, uppstart, aterkoppling (`--utforare` when the contract
+ * has several providers). `--handlaggare <e-post>` names the handläggare, looked
+ * up in the directory. Defaults: the latest complete period; all nämnder for ks.
+ * In local mode the draft lands in the local library under DATA_DIR.
  */
 import { parseArgs } from "node:util";
 import { OUTCOME_TEXT } from "../api/src/documents/report-publisher.ts";
@@ -13,12 +14,18 @@ import { AppStore } from "../api/src/store/app-store.ts";
 import { connect, runScript } from "./graph-connection.ts";
 
 const USAGE =
-  "Användning: npm run report -- <namnd|ks|plan|uppstart|aterkoppling> [--namnd <namn eller kod>] [--period <år eller 2021–2022>] [--id <uppstartsmöte/uppföljning>]";
+  "Användning: npm run report -- <namnd|ks|plan|uppstart|aterkoppling> [--namnd <namn eller kod>] [--period <år eller 2021–2022>] [--id <uppstartsmöte/uppföljning>] [--utforare <namn>] [--handlaggare <e-post>]";
 
 await runScript(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { namnd: { type: "string" }, period: { type: "string" }, id: { type: "string" } },
+    options: {
+      namnd: { type: "string" },
+      period: { type: "string" },
+      id: { type: "string" },
+      utforare: { type: "string" },
+      handlaggare: { type: "string" },
+    },
   });
   const type = positionals[0] as ReportType | undefined;
   if (!type || !REPORT_TYPES.includes(type)) throw new Error(USAGE);
@@ -61,10 +68,16 @@ await runScript(async () => {
         break;
       case "aterkoppling":
         if (!values.id) throw new Error("Ange uppföljningens id med --id.");
-        request = { type, followUpId: values.id };
+        request = { type, followUpId: values.id, provider: values.utforare };
         break;
     }
-    const result = await service.generate(request, "Kommandoraden");
+    // With --handlaggare the directory names the handläggare; without, the header leaves it for the writer.
+    const result = await service.generate(
+      request,
+      values.handlaggare
+        ? { id: "", name: values.handlaggare, email: values.handlaggare }
+        : "Kommandoraden",
+    );
     console.log(`${OUTCOME_TEXT[result.outcome]} (${result.template})`);
     console.log(`Fil:  ${result.path}`);
     console.log(`Länk: ${result.record.webUrl}`);

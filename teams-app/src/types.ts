@@ -68,6 +68,12 @@ export interface Dashboard {
 
 export type Level = "låg" | "hög";
 
+export interface Provider {
+  name: string;
+  orgNumber: string;
+  email: string;
+}
+
 export interface Contract {
   id: string;
   etag: string;
@@ -76,6 +82,9 @@ export interface Contract {
   committeeId: string;
   sharedWithCommitteeIds: string[];
   serviceArea: string;
+  /** All providers; a LOV or framework contract has several. */
+  providers: Provider[];
+  /** The providers' names as one text. */
   provider: string;
   providerOrgNumber: string;
   ownRegime: boolean;
@@ -114,6 +123,8 @@ export interface OverviewRow {
   contractsWithDeficiencies: Array<{ id: string; title: string }>;
   openDeficiencies: number;
   reportStatus: string;
+  /** The nämnd's decision on its report, once recorded. */
+  reportDecision: { date: string; paragraph: string } | null;
   counts: { upcoming: number; due: number; late: number };
   late: Obligation[];
 }
@@ -137,14 +148,21 @@ export interface ReminderProblem {
   error: string;
 }
 
+export type ReportStatus = "utkast" | "klar för nämnd" | "beslutad";
+
 export interface ReportRecord {
   id: string;
+  etag: string;
+  committeeId: string;
   reportType: string;
   period: string;
-  status: string;
+  status: ReportStatus;
   title: string;
   webUrl: string;
   generatedAt: string;
+  decisionDate?: string;
+  paragraph: string;
+  registryNumber: string;
 }
 
 /** A record of one of the nämnd's lists (plans, kickoffs, deviations, follow-ups, deficiencies). */

@@ -144,8 +144,14 @@ describe("contracts", () => {
     expect(staleMember.body.detail).toContain("ändrats av någon annan");
     expect(staleMember.body.current.provider).toBe("Nya Kvällsvård AB");
     const history = await app.call("GET", `/api/contracts/${created.id}/history`, { user: "anna" });
+    // The provider's name changes in the text column and in the list of providers it follows.
     expect(history.body.items[0].changes).toEqual([
       { field: "provider", from: "Kvällsvård & Co AB", to: "Nya Kvällsvård AB" },
+      {
+        field: "providers",
+        from: JSON.stringify([{ name: "Kvällsvård & Co AB", orgNumber: "556677-8899", email: "" }]),
+        to: JSON.stringify([{ name: "Nya Kvällsvård AB", orgNumber: "556677-8899", email: "" }]),
+      },
     ]);
     expect(history.body.items).toHaveLength(2);
   });

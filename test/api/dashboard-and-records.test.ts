@@ -34,7 +34,8 @@ describe("dashboard and overview on the demo data", () => {
       due: 1,
       upcoming: 2,
       strategic: 3,
-      openDeficiencies: 5,
+      // Seed 000's hemtjänst deficiencies, one per provider: two providers await IVO.
+      openDeficiencies: 6,
     });
   });
 

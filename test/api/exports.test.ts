@@ -85,7 +85,7 @@ describe("exports", () => {
     expect(skolskjuts[5]).toBe("Delvis");
     expect(skolskjuts[6]).toContain("Fakturaunderlagen följer inte avtalets krav");
     expect(skolskjuts[8]).toContain(
-      "Fakturaunderlag följer inte avtalets krav: Leverantören ska redovisa",
+      "Fakturaunderlagen följer inte avtalets krav: Leverantören ska redovisa",
     );
     expect(new Set(rows.map((row) => row[1])).size).toBe(13);
   });

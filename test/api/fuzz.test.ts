@@ -230,10 +230,31 @@ const requests: fc.Arbitrary<FuzzRequest> = fc.oneof(
         mandatePeriod: hostileValue,
         kickoffId: hostileValue,
         followUpId: hostileValue,
+        provider: hostileValue,
       },
       { requiredKeys: [] },
     )
     .map((body) => ({ method: "POST", path: "/api/reports", body })),
+  // A report's life: hostile statuses, dates, paragraphs and registry numbers.
+  fc
+    .tuple(
+      hostileShortText,
+      fc.record(
+        {
+          status: fc.oneof(fc.constantFrom("utkast", "klar för nämnd", "beslutad"), hostileValue),
+          decisionDate: hostileValue,
+          paragraph: hostileValue,
+          registryNumber: hostileValue,
+        },
+        { requiredKeys: [] },
+      ),
+    )
+    .map(([id, body]) => ({
+      method: "PATCH",
+      path: `/api/reports/${segment(id)}`,
+      body,
+      headers: { "If-Match": '"{00000000-0000-0000-0000-000000000000},1"' },
+    })),
   idOrHostile(() => van).map((id) => ({
     method: "GET",
     path: `/api/reports?${query([["committeeId", id]])}`,

@@ -83,8 +83,10 @@ describe("public insight", () => {
     const hemtjanst = body.contracts.find(
       (contract: { title: string }) => contract.title === "Hemtjänst enligt LOV",
     );
+    // The valfrihetssystem's providers by name: citizens choose among them.
     expect(hemtjanst).toMatchObject({
-      provider: "Flera utförare inom valfrihetssystemet (LOV)",
+      provider:
+        "Hemtjänst Nord i Åsby AB, Omsorgshjälpen Väst AB, Trygga Händer Hemtjänst AB och Åsby Seniorservice AB",
       serviceArea: "Hemtjänst",
       actionPlansInProgress: true,
       latestFollowUpPeriod: "2026–2027",
@@ -148,7 +150,9 @@ describe("public insight", () => {
     };
     expect(rows).toHaveLength(json.contracts.length);
     const hemtjanst = rows.find((row) => row[1] === "Hemtjänst enligt LOV");
-    expect(hemtjanst?.[5]).toBe("Flera utförare inom valfrihetssystemet (LOV)");
+    expect(hemtjanst?.[5]).toBe(
+      "Hemtjänst Nord i Åsby AB, Omsorgshjälpen Väst AB, Trygga Händer Hemtjänst AB och Åsby Seniorservice AB",
+    );
     expect(hemtjanst?.[12]).toBe("Ja");
   });
 

@@ -50,9 +50,13 @@ describe("report drafts in the nämnd's library", () => {
       template: "standardmall",
     });
     const text = flat((await renderToText(await download(response.body.report.id), "ks")).text);
-    expect(text).toContain("Antalet strategiska avtal uppgick till 13 stycken.");
-    // Nämnder in order (KS first, then by name): Tekniska nämnden's skolskjuts before VAN's hemtjänst.
-    expect(text).toMatch(/Två avtal innehåller brister: skolskjuts .* och hemtjänst enligt LOV/);
+    expect(text).toContain("Antalet strategiska avtal år 2026 uppgick till 13 stycken.");
+    // One order, the same as the documents test's: the contracts by title, whatever order the nämnder are read in.
+    expect(text).toContain(
+      "Två avtal innehåller brister: hemtjänst enligt LOV och skolskjuts med bil för elever med särskilda behov.",
+    );
+    // The handläggare is the person generating it, as the directory knows her.
+    expect(text).toContain("Handläggare: Karin Berg, Controller, karin.berg@asby.se");
     // The file carries its metadata, and its webUrl opens it.
     const graph = app.running.graph;
     const drive = await driveOf("KS");
@@ -208,11 +212,220 @@ describe("report drafts in the nämnd's library", () => {
     });
     expect(letter.status).toBe(201);
     expect(letter.body.path).toMatch(/^Återkoppling\/2026\/Återkoppling ÅSBY-/);
+    const minutesText = flat(
+      (await renderToText(await download(minutes.body.report.id), "protokoll")).text,
+    );
+    expect(minutesText).toContain("Diarienummer: KFN 2023/0112");
+    expect(minutesText).toContain("Handläggare: Sara Holm, Avtalsansvarig");
     const noPlan = await app.call("POST", "/api/reports", {
       user: "sara",
       body: { type: "plan", committeeId: kfn },
     });
     expect(noPlan.status).toBe(400);
     expect(noPlan.body.detail).toContain("ingen uppföljningsplan för 2026–2030");
+  });
+
+  test("a contract with several providers gets one feedback letter per provider, each named after it", async () => {
+    const followUps = await app.call("GET", `/api/follow-ups?committeeId=${van}`, {
+      user: "anna",
+    });
+    const hemtjanst = await app.contractId("Hemtjänst enligt LOV");
+    const followUp = followUps.body.items.find(
+      (item: { contractId: string; period: string }) =>
+        item.contractId === hemtjanst && item.period === "2025–2026",
+    );
+    const unnamed = await app.call("POST", "/api/reports", {
+      user: "anna",
+      body: { type: "aterkoppling", followUpId: followUp.id },
+    });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.detail).toContain("en utförare i taget");
+    expect(unnamed.body.detail).toContain("Omsorgshjälpen Väst AB");
+    const stranger = await app.call("POST", "/api/reports", {
+      user: "anna",
+      body: { type: "aterkoppling", followUpId: followUp.id, provider: "Okänd Omsorg AB" },
+    });
+    expect(stranger.status).toBe(400);
+    const contract = await app.call("GET", `/api/contracts/${hemtjanst}`, { user: "anna" });
+    const paths: string[] = [];
+    for (const provider of contract.body.providers as Array<{ name: string }>) {
+      const letter = await app.call("POST", "/api/reports", {
+        user: "anna",
+        body: { type: "aterkoppling", followUpId: followUp.id, provider: provider.name },
+      });
+      expect(letter.status, JSON.stringify(letter.body)).toBe(201);
+      paths.push(letter.body.path);
+    }
+    expect(paths).toHaveLength(4);
+    expect(new Set(paths).size).toBe(4);
+    expect(paths[1]).toBe(
+      "Återkoppling/2026/Återkoppling ÅSBY-HEMTJANST 2025–2026 Omsorgshjälpen Väst AB.docx",
+    );
+  });
+
+  test("a report's life: ready for the nämnd, decided by its secretary with date, § and dnr; Översikt and KS follow", async () => {
+    const sn = await app.committeeId("SN");
+    // The template test left a refused template in SN's library: put a working one back.
+    await app.running.graph.client
+      .api(`/drives/${await driveOf("SN")}/root:/Mallar/namnd.docx:/content`)
+      .header("Content-Type", "application/octet-stream")
+      .put(
+        await Packer.toBuffer(
+          new Document({ sections: [{ children: [new Paragraph("{titel} {status}")] }] }),
+        ),
+      );
+    const generated = await app.call("POST", "/api/reports", {
+      user: "maria",
+      body: { type: "namnd", committeeId: sn },
+    });
+    expect(generated.status, JSON.stringify(generated.body)).toBe(201);
+    const rows = await app.call("GET", `/api/reports?committeeId=${sn}`, { user: "maria" });
+    const report = rows.body.items.find(
+      (item: { reportType: string }) => item.reportType === "namnd",
+    );
+    const patch = (user: "lars" | "maria" | "karin", etag: string, body: unknown) =>
+      app.call("PATCH", `/api/reports/${report.id}`, { user, headers: { "If-Match": etag }, body });
+
+    // A member puts it on the agenda; the obligation is still open.
+    const readyResponse = await patch("lars", report.etag, { status: "klar för nämnd" });
+    expect(readyResponse.status, JSON.stringify(readyResponse.body)).toBe(200);
+    expect(readyResponse.body.status).toBe("klar för nämnd");
+    const lateBefore = await app.call("GET", `/api/committees/${sn}/dashboard`, { user: "maria" });
+    expect(
+      lateBefore.body.obligations.some(
+        (item: { rule: string }) => item.rule === "committee-report",
+      ),
+    ).toBe(true);
+
+    // Only the secretary records the decision, and a decision needs date, § and dnr.
+    const byMember = await patch("lars", readyResponse.body.etag, {
+      status: "beslutad",
+      decisionDate: "2026-05-20",
+      paragraph: "§ 42",
+      registryNumber: "SN 2026/0077",
+    });
+    expect(byMember.status).toBe(403);
+    const incomplete = await patch("maria", readyResponse.body.etag, { status: "beslutad" });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      "decisionDate",
+      "paragraph",
+      "registryNumber",
+    ]);
+    const future = await patch("maria", readyResponse.body.etag, {
+      status: "beslutad",
+      decisionDate: "2027-01-10",
+      paragraph: "42",
+      registryNumber: "SN 2026/0077",
+    });
+    expect(future.status).toBe(400);
+    const decided = await patch("maria", readyResponse.body.etag, {
+      status: "beslutad",
+      decisionDate: "2026-05-20",
+      paragraph: "§ 42",
+      registryNumber: "SN 2026/0077",
+    });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(decided.body).toMatchObject({
+      status: "beslutad",
+      decisionDate: "2026-05-20",
+      paragraph: "42",
+      registryNumber: "SN 2026/0077",
+    });
+    // A stale version is refused with what is stored now.
+    const stale = await patch("maria", report.etag, { status: "utkast" });
+    expect(stale.status).toBe(412);
+    expect(stale.body.current.status).toBe("beslutad");
+
+    // The file's metadata in the library says the same.
+    const drive = await driveOf("SN");
+    const metadata = (await app.running.graph.client
+      .api(`/drives/${drive}/items/${report.driveItemId}/listItem?expand=fields`)
+      .get()) as { fields: Record<string, unknown> };
+    expect(metadata.fields).toMatchObject({
+      reportStatus: "beslutad",
+      paragraph: "42",
+      registryNumber: "SN 2026/0077",
+    });
+    expect(String(metadata.fields.decisionDate)).toMatch(/^2026-05-20/);
+
+    // Översikt: the nämnd's report obligation is met; the KS overview shows the decision.
+    const dashboard = await app.call("GET", `/api/committees/${sn}/dashboard`, { user: "maria" });
+    expect(
+      dashboard.body.obligations.some((item: { rule: string }) => item.rule === "committee-report"),
+    ).toBe(false);
+    const overview = await app.call("GET", "/api/overview", { user: "karin" });
+    const snRow = overview.body.committees.find(
+      (row: { committee: { code: string } }) => row.committee.code === "SN",
+    );
+    expect(snRow.reportStatus).toBe("beslutad");
+    expect(snRow.reportDecision).toEqual({ date: "2026-05-20", paragraph: "42" });
+
+    // A decided report is not replaced by a new draft.
+    const again = await app.call("POST", "/api/reports", {
+      user: "maria",
+      body: { type: "namnd", committeeId: sn },
+    });
+    expect(again.status).toBe(400);
+    expect(again.body.detail).toContain("är beslutad (2026-05-20 § 42)");
+
+    // The KS compilation cites it with date and §.
+    const ks = await app.call("POST", "/api/reports", {
+      user: "karin",
+      body: { type: "ks", year: 2026 },
+    });
+    expect(ks.status).toBe(201);
+    const text = flat((await renderToText(await download(ks.body.report.id), "ks-beslut")).text);
+    expect(text).toMatch(
+      /Socialnämndens redovisning av strategiska avtal 2025–\s?2026, 2026-05-20 § 42/,
+    );
+    expect(text).toContain("(ej beslutad, utkast)");
+  });
+
+  test("a deficiency names its provider and the follow-up or deviation that found it, all of its own contract", async () => {
+    const hemtjanst = await app.contractId("Hemtjänst enligt LOV");
+    const solgarden = await app.contractId("Särskilt boende Solgården");
+    const followUps = await app.call("GET", `/api/follow-ups?contractId=${solgarden}`, {
+      user: "anna",
+    });
+    const deviations = await app.call("GET", `/api/deviations?contractId=${hemtjanst}`, {
+      user: "anna",
+    });
+    const body = {
+      contractId: hemtjanst,
+      committeeId: van,
+      description: "Genomförandeplaner saknas",
+      goalImpact: "",
+      measures: "",
+      checkUpResult: "",
+      sanctionNote: "",
+      status: "öppen",
+    };
+    const otherContract = await app.call("POST", "/api/deficiencies", {
+      user: "anna",
+      body: { ...body, followUpId: followUps.body.items[0].id },
+    });
+    expect(otherContract.status).toBe(400);
+    expect(otherContract.body.errors[0]).toMatchObject({ field: "followUpId" });
+    const unknownProvider = await app.call("POST", "/api/deficiencies", {
+      user: "anna",
+      body: { ...body, provider: "Okänd Omsorg AB" },
+    });
+    expect(unknownProvider.status).toBe(400);
+    expect(unknownProvider.body.errors[0].field).toBe("provider");
+    const created = await app.call("POST", "/api/deficiencies", {
+      user: "anna",
+      body: {
+        ...body,
+        provider: "Omsorgshjälpen Väst AB",
+        deviationId: deviations.body.items[0].id,
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({
+      provider: "Omsorgshjälpen Väst AB",
+      deviationId: deviations.body.items[0].id,
+    });
+    expect(created.body.recordedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

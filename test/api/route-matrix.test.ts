@@ -205,6 +205,23 @@ const ROUTES: Record<string, RouteCase> = {
       body: { type: "namnd", committeeId: van.committee },
     }),
   },
+  // A member marks the report ready for the nämnd (recording the decision is the secretary's, tested in reports).
+  "PATCH /api/reports/:id": {
+    rule: "member",
+    ok: 200,
+    hidden: true,
+    request: async () => {
+      const rows = await app.call("GET", `/api/reports?committeeId=${van.committee}`, {
+        user: "anna",
+      });
+      const row = rows.body.items.find((item: { id: string }) => item.id === van.report);
+      return {
+        path: `/api/reports/${van.report}`,
+        headers: { "If-Match": row.etag },
+        body: { status: "klar för nämnd" },
+      };
+    },
+  },
   "GET /api/reports/:id/content": {
     rule: "reader",
     ok: 200,

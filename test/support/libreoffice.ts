@@ -8,12 +8,14 @@ const run = promisify(execFile);
 
 /**
  * Renders a Word document the way a reader would see it: LibreOffice
- * (headless) turns it into PDF and pdftotext reads the text back.
+ * (headless) turns it into PDF and pdftotext reads the text back — `text`
+ * as laid out on the page (a table row on one line), `raw` in reading order
+ * (a table cell by cell).
  */
 export async function renderToText(
   docx: Uint8Array,
   name = "rapport",
-): Promise<{ text: string; pdf: string }> {
+): Promise<{ text: string; raw: string; pdf: string }> {
   const directory = temporaryDirectory("render-");
   const input = path.join(directory, `${name}.docx`);
   fs.writeFileSync(input, docx);
@@ -35,8 +37,11 @@ export async function renderToText(
     },
   );
   const pdf = path.join(directory, `${name}.pdf`);
-  const { stdout } = await run("pdftotext", ["-layout", pdf, "-"], { maxBuffer: 32 * 1024 * 1024 });
-  return { text: stdout, pdf };
+  const [layout, raw] = await Promise.all([
+    run("pdftotext", ["-layout", pdf, "-"], { maxBuffer: 32 * 1024 * 1024 }),
+    run("pdftotext", [pdf, "-"], { maxBuffer: 32 * 1024 * 1024 }),
+  ]);
+  return { text: layout.stdout, raw: raw.stdout, pdf };
 }
 
 /** Each string's position, each searched after the previous one; -1 from the first missing one on. */

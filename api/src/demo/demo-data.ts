@@ -10,7 +10,9 @@ import type {
   FollowUpPlan,
   KickoffMeeting,
   Municipality,
+  Provider,
 } from "../domain/model.ts";
+import { providerNames } from "../domain/providers.ts";
 import {
   latestCompletePeriod,
   type PeriodKind,
@@ -81,6 +83,8 @@ interface ContractSeed {
   shared?: string[];
   area: string;
   provider: string;
+  /** A valfrihetssystem (LOV) or framework agreement: its providers, each with org. number. */
+  providers?: Array<[name: string, orgNumber: string]>;
   ownRegime?: boolean;
   owner: keyof typeof DEMO_USERS;
   value: Level;
@@ -99,6 +103,29 @@ interface ContractSeed {
   internalNotes?: string;
 }
 
+/** The providers in the hemtjänst valfrihetssystem (LOV); seed 000's deficiencies concern some of them. */
+export const HEMTJANST_PROVIDERS: Array<[name: string, orgNumber: string]> = [
+  ["Hemtjänst Nord i Åsby AB", "556910-1101"],
+  ["Omsorgshjälpen Väst AB", "556910-2202"],
+  ["Trygga Händer Hemtjänst AB", "556910-3303"],
+  ["Åsby Seniorservice AB", "556910-4404"],
+];
+const [HEM_NORD, HEM_VAST, HEM_TRYGG, HEM_SENIOR] = HEMTJANST_PROVIDERS.map(([name]) => name) as [
+  string,
+  string,
+  string,
+  string,
+];
+
+const mailbox = (name: string) =>
+  `kontakt@${name
+    .toLowerCase()
+    .replace(/[åä]/g, "a")
+    .replace(/ö/g, "o")
+    .replace(/&/g, "och")
+    .replace(/\b(ab|ideell förening)\b/g, "")
+    .replace(/[^a-z0-9]+/g, "")}.se`;
+
 function contractSeeds(today: IsoDate): ContractSeed[] {
   const months = (count: number) => addMonths(today, count);
   return [
@@ -108,7 +135,8 @@ function contractSeeds(today: IsoDate): ContractSeed[] {
       title: "Hemtjänst enligt LOV",
       committee: "VAN",
       area: "Hemtjänst",
-      provider: "Flera utförare inom valfrihetssystemet (LOV)",
+      provider: "",
+      providers: HEMTJANST_PROVIDERS,
       owner: "anna",
       value: "hög",
       impact: "hög",
@@ -249,7 +277,11 @@ function contractSeeds(today: IsoDate): ContractSeed[] {
       title: "Ramavtal HVB för barn och unga",
       committee: "IFN",
       area: "HVB",
-      provider: "Flera utförare (ramavtal)",
+      provider: "",
+      providers: [
+        ["Ungdomshemmet Älvsbacka AB", "556702-3319"],
+        ["Familjevården Kustbygd AB", "556811-4420"],
+      ],
       owner: "johan",
       value: "hög",
       impact: "hög",
@@ -578,6 +610,14 @@ function periodKind(code: string): PeriodKind {
 
 function toContract(seed: ContractSeed): Contract {
   const matrixStrategic = matrixSaysStrategic(seed.value, seed.impact);
+  const orgNumber = seed.ownRegime
+    ? "212000-0000"
+    : `55${String(seed.key.length * 7919).padStart(4, "0")}-${String(seed.title.length * 131)
+        .padStart(4, "0")
+        .slice(0, 4)}`;
+  const providers: Provider[] = (seed.providers ?? [[seed.provider, orgNumber]]).map(
+    ([name, number]) => ({ name, orgNumber: number, email: seed.ownRegime ? "" : mailbox(name) }),
+  );
   return {
     id: seed.key,
     etag: "",
@@ -586,12 +626,9 @@ function toContract(seed: ContractSeed): Contract {
     committeeId: seed.committee,
     sharedWithCommitteeIds: seed.shared ?? [],
     serviceArea: seed.area,
-    provider: seed.provider,
-    providerOrgNumber: seed.ownRegime
-      ? "212000-0000"
-      : `55${String(seed.key.length * 7919).padStart(4, "0")}-${String(seed.title.length * 131)
-          .padStart(4, "0")
-          .slice(0, 4)}`,
+    providers,
+    provider: providerNames(providers),
+    providerOrgNumber: providers[0]!.orgNumber,
     ownRegime: seed.ownRegime ?? false,
     owner: person(seed.owner),
     valueClass: seed.value,
@@ -642,6 +679,7 @@ function followUp(
     serviceEvaluation: "Tjänsten levereras med god kvalitet enligt avtalet.",
     controlSufficient: true,
     feedbackToProviderOn: addDays(period.end, 10),
+    providerFeedback: "",
     publicSummary: `${contract.title}: utföraren uppfyller avtalets väsentliga kvalitetskrav.`,
     status: "klar",
     ...overrides,
@@ -675,10 +713,12 @@ export function demoDataset(today: IsoDate): DemoDataset {
     deficienciesSummary:
       "Utförare har uppvisat allvarligare brister gällande personalkontinuitet, utbildningsnivå, andel tillsvidareanställd personal samt ekonomisk ställning. Två av utförarna inväntar besked från IVO angående pågående tillståndsansökan.",
     goalImpact: "Bristerna påverkar målet om trygg och kontinuerlig hemtjänst för äldre.",
-    actionPlanSummary: "Handlingsplaner har upprättats och följs upp under mars.",
+    actionPlanSummary: "Handlingsplan med ansvarig och uppföljning för varje brist.",
     goalFulfilment: "Målen är delvis uppfyllda.",
     serviceEvaluation: "Kvaliteten varierar mellan utförarna.",
     controlSufficient: true,
+    providerFeedback:
+      "Uppföljningen omfattade besök hos samtliga utförare i valfrihetssystemet, granskning av genomförandeplaner och statistik över personalkontinuitet och bemanning.",
     publicSummary:
       "Hemtjänst: brister i personalkontinuitet, utbildningsnivå och anställningsformer. Handlingsplaner pågår.",
   });
@@ -691,6 +731,8 @@ export function demoDataset(today: IsoDate): DemoDataset {
     goalFulfilment: "Målen är delvis uppfyllda.",
     serviceEvaluation: "Punktligheten har förbättrats efter åtgärder.",
     controlSufficient: false,
+    providerFeedback:
+      "Uppföljningen byggde på körjournaler, inkomna avvikelser och granskning av fakturaunderlagen för perioden.",
     publicSummary:
       "Skolskjuts: förseningar har åtgärdats; brister i fakturaunderlag hanteras med leverantören.",
   });
@@ -732,6 +774,9 @@ export function demoDataset(today: IsoDate): DemoDataset {
     contractId: "hemtjanst",
     committeeId: "VAN",
     followUpId: hemFollowUp,
+    deviationId: undefined,
+    provider: "",
+    recordedOn: undefined,
     description: "",
     goalImpact: "",
     actionOwner: person("anna"),
@@ -747,9 +792,20 @@ export function demoDataset(today: IsoDate): DemoDataset {
     const year = Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 3 ? 1 : 0);
     return `${year}-03-15`;
   })();
+  // Seed 000's hemtjänst deficiencies, each with the provider it concerns.
+  const ivo = (id: string, provider: string) =>
+    deficiency(id, {
+      provider,
+      description: "Inväntar IVO:s besked om tillstånd att bedriva hemtjänst",
+      goalImpact: "Osäkerhet om utförarens fortsatta verksamhet.",
+      measures: "Utföraren meddelar kommunen IVO:s beslut samma dag det kommer.",
+      checkUpDate: nextMarch,
+      status: "öppen",
+    });
   const deficiencies: Deficiency[] = [
     deficiency("brist-kontinuitet", {
-      description: "Bristande personalkontinuitet hos utförare",
+      provider: HEM_VAST,
+      description: "Bristande personalkontinuitet",
       goalImpact: "Brukare möter många olika medarbetare.",
       measures: "Utföraren inför fasta arbetslag och redovisar kontinuitetsmått månadsvis.",
       deadline: addMonths(today, 3),
@@ -757,6 +813,7 @@ export function demoDataset(today: IsoDate): DemoDataset {
       sanctionNote: "Vite enligt avtalets vitesstrappa om måtten inte förbättras.",
     }),
     deficiency("brist-utbildning", {
+      provider: HEM_VAST,
       description: "Låg utbildningsnivå hos personalen",
       goalImpact: "Risk för bristande kvalitet i omsorgen.",
       measures: "Kompetensplan med mål för andel undersköterskor.",
@@ -764,6 +821,7 @@ export function demoDataset(today: IsoDate): DemoDataset {
       checkUpDate: nextMarch,
     }),
     deficiency("brist-anstallning", {
+      provider: HEM_TRYGG,
       description: "Låg andel tillsvidareanställd personal",
       goalImpact: "Påverkar kontinuiteten.",
       measures: "Plan för att öka andelen tillsvidareanställda.",
@@ -771,20 +829,16 @@ export function demoDataset(today: IsoDate): DemoDataset {
       checkUpDate: nextMarch,
     }),
     deficiency("brist-ekonomi", {
-      description: "Svag ekonomisk ställning hos en utförare",
+      provider: HEM_TRYGG,
+      description: "Svag ekonomisk ställning",
       goalImpact: "Risk för avbrott i verksamheten.",
-      measures: "Utföraren redovisar ekonomisk plan; kommunen bevakar kreditupplysning.",
+      measures: "Utföraren redovisar en ekonomisk plan; kommunen bevakar kreditupplysning.",
       deadline: addDays(today, 20),
       checkUpDate: addDays(today, 6),
       sanctionNote: "Hävning av avtalet kan bli aktuell vid fortsatt försämring.",
     }),
-    deficiency("brist-ivo", {
-      description: "Två utförare inväntar IVO:s besked om tillstånd att bedriva hemtjänst",
-      goalImpact: "Osäkerhet om utförarnas fortsatta verksamhet.",
-      measures: "Bevakning av IVO:s beslut; beredskap att flytta brukare.",
-      checkUpDate: nextMarch,
-      status: "öppen",
-    }),
+    ivo("brist-ivo-nord", HEM_NORD),
+    ivo("brist-ivo-senior", HEM_SENIOR),
     deficiency("brist-forseningar", {
       contractId: "skolskjuts",
       committeeId: "TN",
@@ -802,7 +856,7 @@ export function demoDataset(today: IsoDate): DemoDataset {
       committeeId: "TN",
       followUpId: skolFollowUp,
       actionOwner: person("erik"),
-      description: "Fakturaunderlag följer inte avtalets krav",
+      description: "Fakturaunderlagen följer inte avtalets krav",
       goalImpact: "Kommunen kan inte kontrollera debiteringen.",
       measures: "Leverantören ska redovisa körningar per elev och dag. En faktura är bestriden.",
       deadline: addDays(today, 30),
@@ -838,7 +892,7 @@ export function demoDataset(today: IsoDate): DemoDataset {
     registryNumber: "",
     responsibility: "Socialt ansvarig samordnare ansvarar för uppföljningen.",
     feedback:
-      "Uppföljningen sammanställs i en rapport till socialnämnden i maj (perioden maj–april) och återkopplas till utföraren.",
+      "Efter varje uppföljning får utföraren skriftlig återkoppling och vid behov ett uppföljningsmöte.",
   });
 
   const kickoffs: KickoffMeeting[] = [
@@ -850,7 +904,8 @@ export function demoDataset(today: IsoDate): DemoDataset {
       reason: "nytt avtal",
       contractStart: get("fritidsgard").startDate!,
       meetingDate: addDays(get("fritidsgard").startDate!, -21),
-      attendees: "Sara Holm (avtalsansvarig), verksamhetschef Unga Åsby",
+      attendees:
+        "Sara Holm, avtalsansvarig, Kultur- och fritidsnämnden\nVerksamhetschef, Unga Åsby ideell förening",
       continuousReporting: "Avvikelser och synpunkter rapporteras löpande.",
       yearlyReporting: "Besöksstatistik och verksamhetsberättelse publiceras årligen.",
       minutesRegistryNumber: "KFN 2023/0112",
@@ -865,6 +920,7 @@ export function demoDataset(today: IsoDate): DemoDataset {
       contractId: "hemtjanst",
       committeeId: "VAN",
       occurredOn: addDays(today, -12),
+      provider: HEM_VAST,
       description: "Missat besök hos brukare på morgonen.",
       severity: "hög",
       handling: "Utföraren har redovisat orsak och åtgärd.",
@@ -876,6 +932,7 @@ export function demoDataset(today: IsoDate): DemoDataset {
       contractId: "skolskjuts",
       committeeId: "TN",
       occurredOn: addDays(today, -5),
+      provider: "",
       description: "Elev hämtades 25 minuter för sent.",
       severity: "medel",
       handling: "",
@@ -887,6 +944,7 @@ export function demoDataset(today: IsoDate): DemoDataset {
       contractId: "snorojning",
       committeeId: "TN",
       occurredOn: addDays(today, -2),
+      provider: "",
       description: "Gång- och cykelväg vid skolan ej plogad före kl. 7.",
       severity: "låg",
       handling: "Påtalat för entreprenören.",

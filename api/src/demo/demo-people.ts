@@ -8,6 +8,8 @@ export interface DemoUser {
   email: string;
   /** What the person does, shown on the local sign-in page. */
   description: string;
+  /** The directory's job title (handläggare in the report drafts). */
+  jobTitle: string;
   /** Committee codes whose Microsoft 365 group the person belongs to. */
   memberOf: string[];
   /** Committee codes where the person is nämnd secretary. */
@@ -22,6 +24,7 @@ export const DEMO_USERS = {
     name: "Anna Lindqvist",
     email: "anna.lindqvist@asby.se",
     description: "Avtalsansvarig, Vård- och äldrenämnden",
+    jobTitle: "Avtalsansvarig",
     memberOf: ["VAN"],
     secretaryOf: [],
     klk: false,
@@ -31,6 +34,7 @@ export const DEMO_USERS = {
     name: "Erik Johansson",
     email: "erik.johansson@asby.se",
     description: "Avtalsansvarig, Tekniska nämnden",
+    jobTitle: "Avtalsansvarig",
     memberOf: ["TN"],
     secretaryOf: [],
     klk: false,
@@ -40,6 +44,7 @@ export const DEMO_USERS = {
     name: "Maria Nilsson",
     email: "maria.nilsson@asby.se",
     description: "Nämndsekreterare, Socialnämnden",
+    jobTitle: "Nämndsekreterare",
     memberOf: ["SN"],
     secretaryOf: ["SN"],
     klk: false,
@@ -49,6 +54,7 @@ export const DEMO_USERS = {
     name: "Lars Andersson",
     email: "lars.andersson@asby.se",
     description: "Socialt ansvarig samordnare, Socialnämnden",
+    jobTitle: "Socialt ansvarig samordnare",
     memberOf: ["SN"],
     secretaryOf: [],
     klk: false,
@@ -58,6 +64,7 @@ export const DEMO_USERS = {
     name: "Johan Ek",
     email: "johan.ek@asby.se",
     description: "Handläggare, Individ- och familjeomsorgsnämnden",
+    jobTitle: "Handläggare",
     memberOf: ["IFN"],
     secretaryOf: [],
     klk: false,
@@ -67,6 +74,7 @@ export const DEMO_USERS = {
     name: "Sara Holm",
     email: "sara.holm@asby.se",
     description: "Avtalsansvarig, Kultur- och fritidsnämnden",
+    jobTitle: "Avtalsansvarig",
     memberOf: ["KFN"],
     secretaryOf: ["KFN"],
     klk: false,
@@ -76,6 +84,7 @@ export const DEMO_USERS = {
     name: "Karin Berg",
     email: "karin.berg@asby.se",
     description: "Controller, kommunledningskontoret (ser alla nämnder)",
+    jobTitle: "Controller",
     memberOf: ["KS"],
     secretaryOf: ["KS"],
     klk: true,

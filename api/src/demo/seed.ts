@@ -45,7 +45,7 @@ async function ensureUsers(access: GraphAccess): Promise<Map<string, string>> {
         mailNickname: user.email.split("@")[0],
         userPrincipalName: user.email,
         mail: user.email,
-        jobTitle: user.description,
+        jobTitle: user.jobTitle,
         passwordProfile: { password: "Lokal-demo-1!" },
       })) as { id: string });
     ids.set(user.id, created.id);
@@ -220,7 +220,7 @@ export async function seedDemoData(
       }),
     })),
   );
-  await createAll(
+  const deviationIds = await createAll(
     store,
     "deviations",
     data.deviations.map((deviation) => ({
@@ -254,6 +254,7 @@ export async function seedDemoData(
         contractId: contract(deficiency.contractId),
         committeeId: committee(deficiency.committeeId),
         followUpId: deficiency.followUpId ? followUpIds.get(deficiency.followUpId) : undefined,
+        deviationId: deficiency.deviationId ? deviationIds.get(deficiency.deviationId) : undefined,
         actionOwner: mapPerson(deficiency.actionOwner),
       }),
     })),

@@ -2,11 +2,14 @@ import { periodKindOf } from "../domain/annual-cycle.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { swedishDate } from "../domain/dates.ts";
 import { mandatePeriodContaining } from "../domain/mandate-period.ts";
-import type { Committee } from "../domain/model.ts";
+import type { Committee, ReportRecord } from "../domain/model.ts";
+import { providerNamed } from "../domain/providers.ts";
+import { decisionReference } from "../domain/report-life.ts";
 import {
   committeeReport,
   committeeReportFileTitle,
   feedbackLetter,
+  type Handler,
   kickoffReport,
   ksCompilation,
   ksCompilationFileTitle,
@@ -19,8 +22,10 @@ import {
   periodFromKey,
   type ReportingPeriod,
 } from "../domain/reporting-period.ts";
+import { swedishList } from "../domain/swedish.ts";
 import type { AppStore, CycleData } from "../store/app-store.ts";
 import { NotFoundError } from "../store/store-errors.ts";
+import { handlerOf, type Requester } from "./handler-directory.ts";
 import {
   draftPath,
   driveOf,
@@ -39,7 +44,8 @@ export type ReportRequest =
   | { type: "ks"; year?: number | undefined }
   | { type: "plan"; committeeId: string; mandatePeriod?: string | undefined }
   | { type: "uppstart"; kickoffId: string }
-  | { type: "aterkoppling"; followUpId: string };
+  /** One letter per provider: `provider` names it when the contract has several. */
+  | { type: "aterkoppling"; followUpId: string; provider?: string | undefined };
 
 /** A request the register cannot answer (unknown period, no plan …), in Swedish. */
 export class ReportRequestError extends Error {}
@@ -162,26 +168,34 @@ export class ReportService {
       reading,
       early ? this.publisher.lookUp(driveOf(committee), draftPath(early), early.type) : undefined,
     ]);
-    return { data: { ...data, municipality: data.settings }, library };
+    // Deficiencies found from a deviation belong to the deviation's period: read just those.
+    const deviations = await this.store.deviationsById(
+      data.deficiencies.flatMap((deficiency) => deficiency.deviationId ?? []),
+    );
+    return { data: { ...data, deviations, municipality: data.settings }, library };
   }
 
   model(
     request: ReportRequest,
     data: RegisterData,
     committee: Committee,
+    handler: Handler,
   ): { model: ReportModel; key: string } {
     const today = swedishDate(this.now());
     switch (request.type) {
       case "namnd": {
         const period = this.committeePeriod(request, committee, data.municipality, today);
         return {
-          model: committeeReport(data, committee, period, today),
+          model: committeeReport(data, committee, period, today, handler),
           key: `namnd|${committee.id}|${period.key}`,
         };
       }
       case "ks": {
         const year = this.ksYear(request, today);
-        return { model: ksCompilation(data, year, today), key: `ks|${committee.id}|${year}` };
+        return {
+          model: ksCompilation(data, year, today, handler),
+          key: `ks|${committee.id}|${year}`,
+        };
       }
       case "plan": {
         const mandate = request.mandatePeriod ?? mandatePeriodContaining(today).key;
@@ -194,7 +208,7 @@ export class ReportService {
             `${committee.name} har ingen uppföljningsplan för ${mandate} ännu. Skapa planen under Uppföljningsplan.`,
           );
         return {
-          model: planReport(data, committee, plan, today),
+          model: planReport(data, committee, plan, today, handler),
           key: `plan|${committee.id}|${mandate}`,
         };
       }
@@ -203,7 +217,7 @@ export class ReportService {
         const contract = data.contracts.find((candidate) => candidate.id === meeting.contractId);
         if (!contract) throw new ReportRequestError("Avtalet för uppstartsmötet finns inte.");
         return {
-          model: kickoffReport(data, committee, meeting, contract, today),
+          model: kickoffReport(data, committee, meeting, contract, handler),
           key: `uppstart|${committee.id}|${meeting.id}`,
         };
       }
@@ -211,24 +225,48 @@ export class ReportService {
         const followUp = data.followUps.find((candidate) => candidate.id === request.followUpId)!;
         const contract = data.contracts.find((candidate) => candidate.id === followUp.contractId);
         if (!contract) throw new ReportRequestError("Avtalet för uppföljningen finns inte.");
+        const names = swedishList(contract.providers.map((provider) => provider.name));
+        const provider = request.provider?.trim()
+          ? providerNamed(contract, request.provider)
+          : contract.providers.length === 1
+            ? contract.providers[0]
+            : undefined;
+        if (!provider) {
+          throw new ReportRequestError(
+            request.provider?.trim()
+              ? `${request.provider} är inte utförare i avtalet ${contract.title}. Utförare: ${names}.`
+              : `Avtalet ${contract.title} har ${contract.providers.length > 1 ? "flera utförare" : "ingen utförare"}; återkopplingen skrivs till en utförare i taget. Välj en av: ${names || "(inga)"}.`,
+          );
+        }
         return {
-          model: feedbackLetter(data, committee, contract, followUp, today),
-          key: `aterkoppling|${committee.id}|${followUp.id}`,
+          model: feedbackLetter(data, committee, contract, followUp, provider, today, handler),
+          key: `aterkoppling|${committee.id}|${followUp.id}|${provider.name.toLocaleLowerCase("sv")}`,
         };
       }
     }
   }
 
-  /** `committee`: when the caller already resolved it (to check access), saves a lookup. */
+  /**
+   * `requester`: the person generating (their handläggare details come from
+   * the directory), or a name where there is none. `committee`: when the
+   * caller already resolved it (to check access), saves a lookup.
+   */
   async generate(
     request: ReportRequest,
-    generatedBy: string,
+    requester: Requester | string,
     committee?: Committee,
   ): Promise<PublishResult> {
     const target = committee ?? (await this.committeeOf(request));
     const today = swedishDate(this.now());
-    const { data, library } = await this.read(request, target, today);
-    const { model, key } = this.model(request, data, target);
+    const person =
+      typeof requester === "string" ? { id: "", name: requester, email: "" } : requester;
+    const [{ data, library }, handler] = await Promise.all([
+      this.read(request, target, today),
+      typeof requester === "string"
+        ? Promise.resolve<Handler>({ name: "", title: "", email: "" })
+        : handlerOf(this.store.access, person),
+    ]);
+    const { model, key } = this.model(request, data, target, handler);
     // For these two, (nämnd, type, period) is the row's key: the row just read is the one to update.
     const row =
       model.type === "namnd" || model.type === "ks"
@@ -239,9 +277,21 @@ export class ReportService {
               report.period === model.period,
           ) ?? null)
         : undefined;
-    return this.publisher.publish(model, target, key, generatedBy, this.now(), {
+    refuseDecided(
+      row ??
+        data.reports.find((report) => report.reportKey === key && report.committeeId === target.id),
+    );
+    return this.publisher.publish(model, target, key, person.name, this.now(), {
       ...(library ? { library } : {}),
       ...(row !== undefined ? { reportRow: row && { id: row.id, etag: row.etag } } : {}),
     });
   }
+}
+
+/** A decided report is the nämnd's record: it is never replaced by a new draft. */
+function refuseDecided(row: ReportRecord | undefined | null): void {
+  if (row?.status !== "beslutad") return;
+  throw new ReportRequestError(
+    `${row.title} är beslutad (${decisionReference(row)}) och tas inte fram igen. Den beslutade versionen finns kvar i nämndens bibliotek.`,
+  );
 }

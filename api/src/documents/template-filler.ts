@@ -2,7 +2,7 @@ import Docxtemplater, { type DXT } from "docxtemplater";
 import createInspectModule from "docxtemplater/js/inspect-module.js";
 import PizZip from "pizzip";
 import type { ReportType } from "../domain/model.ts";
-import type { ContractSection, ReportModel } from "../domain/report-models.ts";
+import type { ContractSection, ReportModel, Signature } from "../domain/report-models.ts";
 
 /**
  * A kommun's own Word template per report type (`Mallar/<typ>.docx` in the
@@ -21,18 +21,28 @@ const COMMON: Shape = {
   titel: true,
   kommun: true,
   namnd: true,
+  forvaltning: true,
+  dokumenttyp: true,
   period: true,
   datum: true,
   diarienummer: true,
+  handlaggare: true,
+  handlaggareTitel: true,
+  handlaggareEpost: true,
+  status: true,
+  beslutsdatum: true,
+  paragraf: true,
 };
 const DEFICIENCY: Shape = {
   brist: true,
+  utforare: true,
   paverkan: true,
   ansvarig: true,
   atgarder: true,
   senast: true,
   uppfoljning: true,
   resultat: true,
+  lage: true,
   sanktion: true,
   status: true,
 };
@@ -42,6 +52,7 @@ const CONTRACT: Shape = {
   utforare: true,
   omrade: true,
   egenRegi: true,
+  delasMed: true,
   uppfoljd: true,
   uppfoljningsdatum: true,
   form: true,
@@ -49,50 +60,103 @@ const CONTRACT: Shape = {
   brister: true,
   paverkan: true,
   handlingsplan: true,
+  handlingsplaner: true,
   maluppfyllelse: true,
   utvardering: true,
   kontrollTillracklig: true,
   aterkopplat: true,
   bristlista: DEFICIENCY,
 };
-const LINE: Shape = { text: true };
+/** A multi-paragraph text as a loop: one paragraph per `{text}`. */
+const PARAGRAPHS: Shape = { text: true };
+const SIGNATURES: Shape = { roll: true, namn: true, titel: true };
 
-/** Which placeholders each report type offers. */
+/** Which placeholders each report type offers (README: "En kommuns egen mall"). */
 export const TEMPLATE_FIELDS: Record<ReportType, Shape> = {
-  namnd: { ...COMMON, periodtext: true, beslut: true, sammanfattning: true, avtal: CONTRACT },
+  namnd: {
+    ...COMMON,
+    periodtext: true,
+    beslut: true,
+    beslutspunkter: { text: true, punkter: PARAGRAPHS },
+    sammanfattning: true,
+    sammanfattningsstycken: PARAGRAPHS,
+    bakgrund: PARAGRAPHS,
+    avtal: CONTRACT,
+    beslutsunderlag: PARAGRAPHS,
+    expedieras: PARAGRAPHS,
+    underskrifter: SIGNATURES,
+  },
   ks: {
     ...COMMON,
     beslut: true,
+    forslagTillKf: PARAGRAPHS,
+    ksBeslut: PARAGRAPHS,
     sammanfattning: true,
+    sammanfattningsstycken: PARAGRAPHS,
     arendet: true,
+    arendestycken: PARAGRAPHS,
+    bedomning: true,
     antalStrategiska: true,
     avtalMedBrister: true,
-    beslutsunderlag: LINE,
-    expedieras: LINE,
+    beslutsunderlag: {
+      text: true,
+      namnd: true,
+      beslutad: true,
+      beslutsdatum: true,
+      paragraf: true,
+      status: true,
+    },
+    expedieras: PARAGRAPHS,
+    underskrifter: SIGNATURES,
   },
   plan: {
     ...COMMON,
-    status: true,
-    delar: { rubrik: true, text: true },
+    beslut: PARAGRAPHS,
+    delar: {
+      rubrik: true,
+      text: true,
+      stycken: PARAGRAPHS,
+      punkter: PARAGRAPHS,
+      underavsnitt: { rubrik: true, text: true, stycken: PARAGRAPHS },
+    },
     avtal: { namn: true, omrade: true, utforare: true },
+    tidsplan: { namn: true, hurOfta: true, manader: true },
   },
   uppstart: {
     ...COMMON,
     avtal: true,
+    avtalsnummer: true,
     utforare: true,
     motesdatum: true,
-    punkter: { rubrik: true, text: true },
+    deltagare: PARAGRAPHS,
+    punkter: { rubrik: true, text: true, stycken: PARAGRAPHS },
+    underskrifter: SIGNATURES,
   },
   aterkoppling: {
     ...COMMON,
     avtal: true,
     utforare: true,
+    mottagare: PARAGRAPHS,
     halsning: true,
     text: true,
-    resultat: CONTRACT,
+    stycken: PARAGRAPHS,
+    brister: { brist: true, atgarder: true, senast: true, uppfoljning: true },
+    svar: true,
+    kontakt: true,
     underskrift: true,
+    underskrifter: SIGNATURES,
   },
 };
+
+const lines = (texts: string[]) => texts.map((text) => ({ text }));
+
+function signatures(list: Signature[]) {
+  return list.map((signature) => ({
+    roll: signature.role,
+    namn: signature.name,
+    titel: signature.title,
+  }));
+}
 
 function contractData(section: ContractSection) {
   const followUp = section.followUp;
@@ -102,6 +166,7 @@ function contractData(section: ContractSection) {
     utforare: section.provider,
     omrade: section.serviceArea,
     egenRegi: section.ownRegime ? "Ja" : "Nej",
+    delasMed: section.sharedWith.join(", "),
     uppfoljd: followUp ? "Ja" : "Nej",
     uppfoljningsdatum: followUp?.date ?? "",
     form: followUp?.form ?? "",
@@ -109,18 +174,21 @@ function contractData(section: ContractSection) {
     brister: followUp?.deficiencies ?? "",
     paverkan: followUp?.goalImpact ?? "",
     handlingsplan: followUp?.actionPlan ?? "",
+    handlingsplaner: section.actionPlanStatus,
     maluppfyllelse: followUp?.goalFulfilment ?? "",
     utvardering: followUp?.serviceEvaluation ?? "",
     kontrollTillracklig: followUp?.controlSufficient ?? "",
     aterkopplat: followUp?.feedbackToProvider ?? "",
     bristlista: section.deficiencies.map((entry) => ({
       brist: entry.description,
+      utforare: entry.provider,
       paverkan: entry.goalImpact,
       ansvarig: entry.owner,
       atgarder: entry.measures,
       senast: entry.deadline,
       uppfoljning: entry.checkUp,
       resultat: entry.checkUpResult,
+      lage: entry.progress,
       sanktion: entry.sanction,
       status: entry.status,
     })),
@@ -132,58 +200,125 @@ export function templateData(model: ReportModel): Record<string, unknown> {
     titel: model.title,
     kommun: model.municipality,
     namnd: model.committeeName,
+    forvaltning: model.office,
+    dokumenttyp: model.documentKind,
     period: model.period,
     datum: model.date,
     diarienummer: model.registryNumber,
+    handlaggare: model.handler.name,
+    handlaggareTitel: model.handler.title,
+    handlaggareEpost: model.handler.email,
+    status: model.decision.status,
+    beslutsdatum: model.decision.date,
+    paragraf: model.decision.paragraph,
   };
   switch (model.type) {
     case "namnd":
       return {
         ...common,
         periodtext: model.periodLabel,
-        beslut: model.decision.join("\n"),
+        beslut: model.proposal
+          .map((point) => [point.text, ...point.items.map((item) => `– ${item}`)].join("\n"))
+          .join("\n"),
+        beslutspunkter: model.proposal.map((point) => ({
+          text: point.text,
+          punkter: lines(point.items),
+        })),
         sammanfattning: model.summary.join("\n"),
+        sammanfattningsstycken: lines(model.summary),
+        bakgrund: lines(model.background),
         avtal: model.sections.map(contractData),
+        beslutsunderlag: lines(model.basis),
+        expedieras: lines(model.distribution),
+        underskrifter: signatures(model.signatures),
       };
     case "ks":
       return {
         ...common,
-        beslut: model.decision.join("\n"),
-        sammanfattning: model.summary.join("\n"),
-        arendet: model.caseText.join("\n"),
+        beslut: [...model.proposal, ...model.decisions].join("\n"),
+        forslagTillKf: lines(model.proposal),
+        ksBeslut: lines(model.decisions),
+        sammanfattning: [...model.summary, model.assessment.text].join("\n"),
+        sammanfattningsstycken: lines([...model.summary, model.assessment.text]),
+        arendet: [...model.caseText, model.assessment.text].join("\n"),
+        arendestycken: lines([...model.caseText, model.assessment.text]),
+        bedomning: model.assessment.text,
         antalStrategiska: String(model.strategicCount),
         avtalMedBrister: model.withDeficiencies.join(", "),
-        beslutsunderlag: model.basis.map((text) => ({ text })),
-        expedieras: model.distribution.map((text) => ({ text })),
+        beslutsunderlag: model.basis.map((entry) => ({
+          text: entry.text,
+          namnd: entry.committee,
+          beslutad: entry.decided ? "Ja" : "Nej",
+          beslutsdatum: entry.decisionDate,
+          paragraf: entry.paragraph,
+          status: entry.status,
+        })),
+        expedieras: lines(model.distribution),
+        underskrifter: signatures(model.signatures),
       };
     case "plan":
       return {
         ...common,
-        status: model.status,
-        delar: model.parts.map((part) => ({ rubrik: part.heading, text: part.text })),
+        beslut: lines(model.proposal),
+        delar: model.sections.map((section) => ({
+          rubrik: section.heading,
+          text: section.paragraphs.join("\n"),
+          stycken: lines(section.paragraphs),
+          punkter: lines(section.bullets),
+          underavsnitt: section.subsections.map((sub) => ({
+            rubrik: sub.heading,
+            text: sub.paragraphs.join("\n"),
+            stycken: lines(sub.paragraphs),
+          })),
+        })),
         avtal: model.contracts.map((contract) => ({
           namn: contract.title,
           omrade: contract.serviceArea,
           utforare: contract.provider,
+        })),
+        tidsplan: model.timePlan.map((row) => ({
+          namn: row.title,
+          hurOfta: row.frequency,
+          manader: row.months,
         })),
       };
     case "uppstart":
       return {
         ...common,
         avtal: model.contractTitle,
+        avtalsnummer: model.contractNumber,
         utforare: model.provider,
         motesdatum: model.meetingDate,
-        punkter: model.rows.map((row) => ({ rubrik: row.heading, text: row.text })),
+        deltagare: lines(model.attendees),
+        punkter: model.items.map((item) => ({
+          rubrik: item.heading,
+          text: item.paragraphs.join("\n"),
+          stycken: lines(item.paragraphs),
+        })),
+        underskrifter: signatures(model.signatures),
       };
     case "aterkoppling":
+      // Only what the letter itself holds: nothing internal can reach a provider through a template.
       return {
         ...common,
         avtal: model.contractTitle,
         utforare: model.provider,
+        mottagare: lines(model.recipient),
         halsning: model.greeting,
         text: model.paragraphs.join("\n"),
-        resultat: contractData(model.section),
-        underskrift: model.signature,
+        stycken: lines(model.paragraphs),
+        brister: model.deficiencies.map((entry) => ({
+          brist: entry.description,
+          atgarder: entry.measures,
+          senast: entry.deadline,
+          uppfoljning: entry.checkUp,
+        })),
+        svar: model.reply,
+        kontakt: model.contact,
+        underskrift: model.signatures
+          .map((signature) => [signature.name, signature.title].filter(Boolean).join(", "))
+          .join("\n"),
+        underskrifter: signatures(model.signatures),
       };
   }
 }

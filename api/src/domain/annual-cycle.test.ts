@@ -72,11 +72,12 @@ describe("the annual cycle on the demo data (2026-11-24)", () => {
     expect(new Set(obligations.map((obligation) => obligation.key)).size).toBe(obligations.length);
   });
 
-  test("a finished report removes its obligation; a draft does not", () => {
+  test("a decided report removes its obligation; a draft or a report on the agenda does not", () => {
     const data = demoDataset("2026-11-24");
     const report = {
       id: "r",
       etag: "",
+      reportKey: "namnd|VAN|2025–2026",
       committeeId: "VAN",
       reportType: "namnd" as const,
       period: "2025–2026",
@@ -84,20 +85,37 @@ describe("the annual cycle on the demo data (2026-11-24)", () => {
       webUrl: "",
       driveItemId: "",
       generatedAt: "",
+      paragraph: "",
+      registryNumber: "",
     };
     const draft = annualCycle({
       today: "2026-11-24",
       ...data,
       reports: [{ ...report, status: "utkast" }],
     });
+    const ready = annualCycle({
+      today: "2026-11-24",
+      ...data,
+      reports: [{ ...report, status: "klar för nämnd" }],
+    });
     const done = annualCycle({
       today: "2026-11-24",
       ...data,
-      reports: [{ ...report, status: "färdig" }],
+      reports: [
+        {
+          ...report,
+          status: "beslutad",
+          decisionDate: "2026-09-01",
+          paragraph: "87",
+          registryNumber: "VAN 2026/0112",
+        },
+      ],
     });
     const vanReport = (list: Obligation[]) =>
       list.some((item) => item.rule === "committee-report" && item.committeeId === "VAN");
     expect(vanReport(draft)).toBe(true);
+    // On the nämnd's agenda is not yet decided: the obligation stays until the decision is recorded.
+    expect(vanReport(ready)).toBe(true);
     expect(vanReport(done)).toBe(false);
   });
 });

@@ -313,12 +313,11 @@ function committeeReportObligations(context: CycleContext): Obligation[] {
       context.today,
     );
     const due = committeeReportDue(period, reportMonthOf(committee, context.municipality));
-    const finished = context.reports.some(
-      (report) =>
-        report.committeeId === committee.id &&
-        report.reportType === "namnd" &&
-        report.period === period.key &&
-        report.status !== "utkast",
+    const report = context.reports.find(
+      (candidate) =>
+        candidate.committeeId === committee.id &&
+        candidate.reportType === "namnd" &&
+        candidate.period === period.key,
     );
     return obligationIf(
       context,
@@ -328,9 +327,11 @@ function committeeReportObligations(context: CycleContext): Obligation[] {
         dueDate: due,
         title: `Nämndens redovisning av strategiska avtal för ${period.label}`,
         owner: undefined,
+        // The committee, not the report row: the reminder's key must not change when a draft appears.
         target: { kind: "committee", id: committee.id },
       },
-      { remindFrom: addDays(due, -60), done: finished },
+      // Met when the nämnd has decided its report, not when a draft exists.
+      { remindFrom: addDays(due, -60), done: report?.status === "beslutad" },
     );
   });
 }
@@ -340,7 +341,7 @@ function ksReportObligations(context: CycleContext): Obligation[] {
   const { year } = parseIsoDate(context.today);
   const finished = context.reports.some(
     (report) =>
-      report.reportType === "ks" && report.period === String(year) && report.status !== "utkast",
+      report.reportType === "ks" && report.period === String(year) && report.status === "beslutad",
   );
   return context.committees
     .filter((committee) => committee.isKs)

@@ -59,6 +59,18 @@ export const PUBLIC_FIELD_CHOICES = [
 ] as const;
 export type PublicField = (typeof PUBLIC_FIELD_CHOICES)[number];
 
+/**
+ * One provider of a contract. A contract in a valfrihetssystem (LOV) or a
+ * framework agreement has several; deviations, deficiencies and feedback
+ * letters name the one they concern.
+ */
+export interface Provider {
+  name: string;
+  orgNumber: string;
+  /** Where the nämnd's feedback letter is sent. */
+  email: string;
+}
+
 export interface Contract {
   id: string;
   etag: string;
@@ -68,7 +80,11 @@ export interface Contract {
   /** Other nämnder that report their part of a shared contract. */
   sharedWithCommitteeIds: string[];
   serviceArea: string;
+  /** The providers, at least one; the first is the main one. */
+  providers: Provider[];
+  /** The providers' names as one text ("A, B och C"), for the register, filters and insyn. */
   provider: string;
+  /** The first provider's organisation number. */
   providerOrgNumber: string;
   /** Egen regi: the kommun's own operation, followed up alike since 2024-07-01. */
   ownRegime: boolean;
@@ -153,6 +169,8 @@ export interface Deviation {
   contractId: string;
   committeeId: string;
   occurredOn: IsoDate;
+  /** The provider it concerns; "" for the contract as a whole. */
+  provider: string;
   description: string;
   severity: Severity;
   handling: string;
@@ -181,6 +199,11 @@ export interface FollowUp {
   serviceEvaluation: string;
   controlSufficient: boolean;
   feedbackToProviderOn?: IsoDate | undefined;
+  /**
+   * What the nämnd has decided to tell the providers about the result: the
+   * only free text of the follow-up that goes into the feedback letters.
+   */
+  providerFeedback: string;
   publicSummary: string;
   status: FollowUpStatus;
 }
@@ -188,13 +211,21 @@ export interface FollowUp {
 export const DEFICIENCY_STATUSES = ["öppen", "pågår", "åtgärdad", "eskalerad"] as const;
 export type DeficiencyStatus = (typeof DEFICIENCY_STATUSES)[number];
 
-/** A deficiency found in a follow-up, with its action plan. */
+/**
+ * A deficiency with its action plan, found by a follow-up (and so in its
+ * period) or by a deviation, concerning one provider or the whole contract.
+ */
 export interface Deficiency {
   id: string;
   etag: string;
   contractId: string;
   committeeId: string;
   followUpId?: string | undefined;
+  deviationId?: string | undefined;
+  /** The provider it concerns; "" for the contract as a whole. */
+  provider: string;
+  /** When it was registered (the list item's creation), for one linked to neither. */
+  recordedOn?: IsoDate | undefined;
   description: string;
   goalImpact: string;
   actionOwner?: Person | undefined;
@@ -209,13 +240,16 @@ export interface Deficiency {
 
 export const REPORT_TYPES = ["namnd", "ks", "plan", "uppstart", "aterkoppling"] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
-export const REPORT_STATUSES = ["utkast", "färdig", "diarieförd"] as const;
+/** A report's life: the app's draft, finished for the nämnd's meeting, decided by the nämnd. */
+export const REPORT_STATUSES = ["utkast", "klar för nämnd", "beslutad"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-/** A generated report draft as recorded in the Rapporter list. */
+/** A generated report as recorded in the Rapporter list, with the nämnd's decision once taken. */
 export interface ReportRecord {
   id: string;
   etag: string;
+  /** Unique per report: type, nämnd and what it is about (period, meeting, follow-up and provider). */
+  reportKey: string;
   committeeId: string;
   reportType: ReportType;
   period: string;
@@ -224,4 +258,8 @@ export interface ReportRecord {
   webUrl: string;
   driveItemId: string;
   generatedAt: string;
+  /** The nämnd's decision: date, paragraph (§) and the case's registry number. */
+  decisionDate?: IsoDate | undefined;
+  paragraph: string;
+  registryNumber: string;
 }

@@ -1,3 +1,4 @@
+import { inCommitteeOrder } from "../domain/committee-order.ts";
 import type {
   Committee,
   Contract,
@@ -334,6 +335,21 @@ export class AppStore {
     };
   }
 
+  /** Deviations by id, in one batch (those that deficiencies were found from). */
+  async deviationsById(ids: string[]): Promise<Deviation[]> {
+    const unique = [...new Set(ids)].filter((id) => /^\d+$/.test(id));
+    if (unique.length === 0) return [];
+    const client = this.list("deviations");
+    const responses = await sendBatch(
+      this.access,
+      await Promise.all(unique.map((id) => client.getRequest(id, id))),
+    );
+    return unique.flatMap((id) => {
+      const response = responses.get(id);
+      return response?.status === 200 ? [decodeDeviation(response.body as ListItem)] : [];
+    });
+  }
+
   private async contractsById(ids: string[], shares: Map<string, string[]>): Promise<Contract[]> {
     if (ids.length === 0) return [];
     const client = this.list("contracts");
@@ -440,13 +456,6 @@ const SYSTEM_FIELDS = new Set([
   "LinkTitle",
   "LinkTitleNoMenu",
 ]);
-
-/** Kommunstyrelsen first, then the nämnder by name: the order of every list and report. */
-function inCommitteeOrder(committees: Committee[]): Committee[] {
-  return committees.sort(
-    (a, b) => Number(b.isKs) - Number(a.isKs) || a.name.localeCompare(b.name, "sv"),
-  );
-}
 
 function relationFilter(filter: { committeeId?: string; contractId?: string }): string {
   return where.and(

@@ -14,6 +14,7 @@ import type {
   KickoffMeeting,
   KickoffReason,
   PlanStatus,
+  Provider,
   PublicField,
   ReportRecord,
   ReportStatus,
@@ -21,6 +22,8 @@ import type {
   RequirementAnswer,
   Severity,
 } from "../domain/model.ts";
+import { REPORT_STATUSES } from "../domain/model.ts";
+import { providerNames } from "../domain/providers.ts";
 import type { PeriodKind } from "../domain/reporting-period.ts";
 import type { Fields, ListItem } from "./list-client.ts";
 import { dateValue } from "./odata.ts";
@@ -90,8 +93,37 @@ export function encodeCommittee(committee: Omit<Committee, "id" | "etag">): Fiel
   };
 }
 
+/**
+ * A contract's providers, stored as JSON in a note column. Rows written
+ * before the column existed have only the single provider's name and number.
+ */
+function decodeProviders(fields: Fields): Provider[] {
+  const stored = str(fields, "providers");
+  if (stored) {
+    try {
+      const parsed: unknown = JSON.parse(stored);
+      if (Array.isArray(parsed)) {
+        const providers = parsed.flatMap((entry): Provider[] => {
+          if (typeof entry !== "object" || entry === null) return [];
+          const value = entry as Record<string, unknown>;
+          const text = (key: string) => (typeof value[key] === "string" ? value[key] : "");
+          return text("name").trim() === ""
+            ? []
+            : [{ name: text("name"), orgNumber: text("orgNumber"), email: text("email") }];
+        });
+        if (providers.length > 0) return providers;
+      }
+    } catch {
+      // Not JSON (edited by hand in SharePoint): fall back to the single provider.
+    }
+  }
+  const name = str(fields, "provider");
+  return name ? [{ name, orgNumber: str(fields, "providerOrgNumber"), email: "" }] : [];
+}
+
 export function decodeContract(item: ListItem, sharedWith: string[] = []): Contract {
   const f = item.fields;
+  const providers = decodeProviders(f);
   return {
     id: item.id,
     etag: item.eTag,
@@ -100,6 +132,7 @@ export function decodeContract(item: ListItem, sharedWith: string[] = []): Contr
     committeeId: lookup(f, "committee"),
     sharedWithCommitteeIds: sharedWith,
     serviceArea: str(f, "serviceArea"),
+    providers,
     provider: str(f, "provider"),
     providerOrgNumber: str(f, "providerOrgNumber"),
     ownRegime: bool(f, "ownRegime"),
@@ -133,8 +166,15 @@ export function encodeContract(contract: Partial<ContractFields>): Fields {
   set("contractNumber", contract.contractNumber);
   if (contract.committeeId !== undefined) fields.committeeLookupId = toLookup(contract.committeeId);
   set("serviceArea", contract.serviceArea);
-  set("provider", contract.provider);
-  set("providerOrgNumber", contract.providerOrgNumber);
+  if (contract.providers && contract.providers.length > 0) {
+    // The text columns follow the list, so the register, its filters and insyn show every provider.
+    fields.providers = JSON.stringify(contract.providers);
+    fields.provider = providerNames(contract.providers);
+    fields.providerOrgNumber = contract.providers[0]!.orgNumber;
+  } else {
+    set("provider", contract.provider);
+    set("providerOrgNumber", contract.providerOrgNumber);
+  }
   set("ownRegime", contract.ownRegime);
   if (contract.owner) {
     fields.ownerId = contract.owner.id;
@@ -237,6 +277,7 @@ export function decodeDeviation(item: ListItem): Deviation {
     contractId: lookup(f, "contract"),
     committeeId: lookup(f, "committee"),
     occurredOn: date(f, "occurredOn") ?? "",
+    provider: str(f, "provider"),
     description: str(f, "description"),
     severity: (str(f, "severity") || "låg") as Severity,
     handling: str(f, "handling"),
@@ -244,11 +285,15 @@ export function decodeDeviation(item: ListItem): Deviation {
   };
 }
 
-export function encodeDeviation(deviation: Omit<Deviation, "id" | "etag">): Fields {
+/** Records as written before a field existed: the new fields may be left out (they become empty). */
+type Later<T, K extends keyof T> = Omit<T, K | "id" | "etag"> & Partial<Pick<T, K>>;
+
+export function encodeDeviation(deviation: Later<Deviation, "provider">): Fields {
   return {
     contractLookupId: toLookup(deviation.contractId),
     committeeLookupId: toLookup(deviation.committeeId),
     occurredOn: toDate(deviation.occurredOn),
+    provider: deviation.provider ?? "",
     description: deviation.description,
     severity: deviation.severity,
     handling: deviation.handling,
@@ -274,12 +319,13 @@ export function decodeFollowUp(item: ListItem): FollowUp {
     serviceEvaluation: str(f, "serviceEvaluation"),
     controlSufficient: bool(f, "controlSufficient"),
     feedbackToProviderOn: date(f, "feedbackToProviderOn"),
+    providerFeedback: str(f, "providerFeedback"),
     publicSummary: str(f, "publicSummary"),
     status: (str(f, "status") || "utkast") as FollowUpStatus,
   };
 }
 
-export function encodeFollowUp(followUp: Omit<FollowUp, "id" | "etag">): Fields {
+export function encodeFollowUp(followUp: Later<FollowUp, "providerFeedback">): Fields {
   return {
     contractLookupId: toLookup(followUp.contractId),
     committeeLookupId: toLookup(followUp.committeeId),
@@ -294,6 +340,7 @@ export function encodeFollowUp(followUp: Omit<FollowUp, "id" | "etag">): Fields 
     serviceEvaluation: followUp.serviceEvaluation,
     controlSufficient: followUp.controlSufficient,
     feedbackToProviderOn: toDate(followUp.feedbackToProviderOn),
+    providerFeedback: followUp.providerFeedback ?? "",
     publicSummary: followUp.publicSummary,
     status: followUp.status,
   };
@@ -308,6 +355,9 @@ export function decodeDeficiency(item: ListItem): Deficiency {
     contractId: lookup(f, "contract"),
     committeeId: lookup(f, "committee"),
     followUpId: lookup(f, "followUp") || undefined,
+    deviationId: lookup(f, "deviation") || undefined,
+    provider: str(f, "provider"),
+    recordedOn: item.createdDateTime ? item.createdDateTime.slice(0, 10) : undefined,
     description: str(f, "description"),
     goalImpact: str(f, "goalImpact"),
     actionOwner: ownerId
@@ -322,11 +372,15 @@ export function decodeDeficiency(item: ListItem): Deficiency {
   };
 }
 
-export function encodeDeficiency(deficiency: Omit<Deficiency, "id" | "etag">): Fields {
+export function encodeDeficiency(
+  deficiency: Later<Deficiency, "provider" | "deviationId" | "recordedOn">,
+): Fields {
   return {
     contractLookupId: toLookup(deficiency.contractId),
     committeeLookupId: toLookup(deficiency.committeeId),
     followUpLookupId: toLookup(deficiency.followUpId),
+    deviationLookupId: toLookup(deficiency.deviationId),
+    provider: deficiency.provider ?? "",
     description: deficiency.description,
     goalImpact: deficiency.goalImpact,
     actionOwnerId: deficiency.actionOwner?.id ?? "",
@@ -341,18 +395,45 @@ export function encodeDeficiency(deficiency: Omit<Deficiency, "id" | "etag">): F
   };
 }
 
+/** Statuses written before the report's life had its present names. */
+const EARLIER_REPORT_STATUSES: Record<string, ReportStatus> = {
+  färdig: "klar för nämnd",
+  diarieförd: "beslutad",
+};
+
+export function reportStatusOf(value: string): ReportStatus {
+  if ((REPORT_STATUSES as readonly string[]).includes(value)) return value as ReportStatus;
+  return EARLIER_REPORT_STATUSES[value] ?? "utkast";
+}
+
 export function decodeReport(item: ListItem): ReportRecord {
   const f = item.fields;
   return {
     id: item.id,
     etag: item.eTag,
+    reportKey: str(f, "reportKey"),
     committeeId: lookup(f, "committee"),
     reportType: (str(f, "reportType") || "namnd") as ReportType,
     period: str(f, "period"),
-    status: (str(f, "status") || "utkast") as ReportStatus,
+    status: reportStatusOf(str(f, "status")),
     title: str(f, "Title"),
     webUrl: str(f, "webUrl"),
     driveItemId: str(f, "driveItemId"),
     generatedAt: str(f, "generatedAt"),
+    decisionDate: date(f, "decisionDate"),
+    paragraph: str(f, "paragraph"),
+    registryNumber: str(f, "registryNumber"),
+  };
+}
+
+/** The report's life as Rapporter stores it (the file's metadata mirrors it). */
+export function encodeReportDecision(
+  report: Pick<ReportRecord, "status" | "decisionDate" | "paragraph" | "registryNumber">,
+): Fields {
+  return {
+    status: report.status,
+    decisionDate: toDate(report.decisionDate),
+    paragraph: report.paragraph,
+    registryNumber: report.registryNumber,
   };
 }

@@ -157,6 +157,7 @@ export const LISTS: ListSchema[] = [
       text("serviceArea", "Verksamhetsområde", { indexed: true }),
       text("provider", "Utförare", { indexed: true }),
       text("providerOrgNumber", "Organisationsnummer", { maxLength: 20 }),
+      note("providers", "Utförare (alla, med organisationsnummer och e-post)"),
       boolean("ownRegime", "Egen regi"),
       text("ownerId", "Avtalsansvarig (id)", { indexed: true }),
       text("ownerName", "Avtalsansvarig"),
@@ -231,6 +232,7 @@ export const LISTS: ListSchema[] = [
       contractLookup,
       committeeLookup,
       date("occurredOn", "Datum", true),
+      text("provider", "Utförare"),
       note("description", "Beskrivning"),
       choice("severity", "Allvarlighetsgrad", SEVERITIES),
       note("handling", "Hantering"),
@@ -255,6 +257,7 @@ export const LISTS: ListSchema[] = [
       note("serviceEvaluation", "Utvärdering av levererad tjänst"),
       boolean("controlSufficient", "Befintlig kontroll är tillräcklig"),
       date("feedbackToProviderOn", "Återkopplat till utföraren"),
+      note("providerFeedback", "Återkoppling till utförarna"),
       note("publicSummary", "Publik sammanfattning"),
       choice("status", "Status", FOLLOW_UP_STATUSES, true),
     ],
@@ -267,6 +270,8 @@ export const LISTS: ListSchema[] = [
       contractLookup,
       committeeLookup,
       lookup("followUp", "Uppföljning", "followUps"),
+      lookup("deviation", "Avvikelse", "deviations"),
+      text("provider", "Utförare"),
       note("description", "Brist"),
       note("goalImpact", "Påverkan på måluppfyllelse"),
       text("actionOwnerId", "Ansvarig (id)", { indexed: true }),
@@ -315,6 +320,9 @@ export const LISTS: ListSchema[] = [
       text("fileName", "Filnamn"),
       dateTime("generatedAt", "Skapad", true),
       text("generatedByName", "Skapad av"),
+      date("decisionDate", "Beslutsdatum"),
+      text("paragraph", "Paragraf", { maxLength: 20 }),
+      text("registryNumber", "Diarienummer", { maxLength: 60 }),
     ],
   },
 ];
@@ -325,6 +333,9 @@ export const LIBRARY_COLUMNS: ColumnSchema[] = [
   choice("documentType", "Dokumenttyp", REPORT_TYPES),
   text("period", "Period", { indexed: true }),
   choice("reportStatus", "Status", REPORT_STATUSES),
+  date("decisionDate", "Beslutsdatum"),
+  text("paragraph", "Paragraf", { maxLength: 20 }),
+  text("registryNumber", "Diarienummer", { maxLength: 60 }),
 ];
 
 export function libraryDisplayName(committeeCode: string): string {

@@ -21,6 +21,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { ApiError } from "../api.ts";
 import { useApp } from "../app-context.ts";
 import { ClassificationMatrix } from "../components/ClassificationMatrix.tsx";
 import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
@@ -29,7 +30,14 @@ import { PageHeader } from "../components/PageHeader.tsx";
 import { type FieldSpec, RecordForm, type Values } from "../components/RecordForm.tsx";
 import { formatDate, formatDateTime } from "../format.ts";
 import { useLoad } from "../hooks/use-load.ts";
-import type { CommitteeSummary, Contract, HistoryEntry, Level, RecordItem } from "../types.ts";
+import type {
+  CommitteeSummary,
+  Contract,
+  HistoryEntry,
+  Level,
+  Provider,
+  RecordItem,
+} from "../types.ts";
 import { knownPeople } from "./RecordScreen.tsx";
 
 const useStyles = makeStyles({
@@ -50,6 +58,7 @@ const PUBLIC_FIELDS = [
 const FIELD_LABELS: Record<string, string> = {
   Title: "Namn",
   provider: "Utförare",
+  providers: "Utförare (alla)",
   serviceArea: "Område",
   valueClass: "Värde",
   impactClass: "Påverkan",
@@ -68,11 +77,30 @@ const FIELD_LABELS: Record<string, string> = {
   sharedWith: "Delas med",
 };
 
+/** "namn; organisationsnummer; e-post", one provider per line. */
+const providerLine = (provider: Provider) =>
+  [provider.name, provider.orgNumber, provider.email].filter(Boolean).join("; ");
+
+export function parseProviderLines(text: string): Provider[] {
+  return text
+    .split("\n")
+    .map((line) => line.split(";").map((part) => part.trim()))
+    .filter(([name]) => name)
+    .map(([name = "", orgNumber = "", email = ""]) => ({ name, orgNumber, email }));
+}
+
 function toValues(contract: Contract): Values {
   const matrix = contract.valueClass === "hög" && contract.impactClass === "hög";
   const override = contract.strategic !== matrix;
+  const [first, ...others] = contract.providers;
+  const { providers: _providers, ...rest } = contract;
   return {
-    ...contract,
+    ...rest,
+    // The first provider in the fields of its own; the others (LOV, framework agreements) one per line.
+    provider: first?.name ?? contract.provider,
+    providerOrgNumber: first?.orgNumber ?? contract.providerOrgNumber,
+    providerEmail: first?.email ?? "",
+    otherProviders: others.map(providerLine).join("\n"),
     overrideEnabled: override,
     overrideReason: override ? contract.overrideReason : "",
   };
@@ -86,11 +114,21 @@ function fromValues(values: Values) {
     warning: _warning,
     etag: _etag,
     id: _id,
+    providerEmail,
+    otherProviders,
     ...rest
   } = values;
   const matrix = values.valueClass === "hög" && values.impactClass === "hög";
   return {
     ...rest,
+    providers: [
+      {
+        name: String(values.provider ?? "").trim(),
+        orgNumber: String(values.providerOrgNumber ?? "").trim(),
+        email: String(providerEmail ?? "").trim(),
+      },
+      ...parseProviderLines(String(otherProviders ?? "")),
+    ],
     strategicOverride: overrideEnabled
       ? { strategic: !matrix, reason: String(overrideReason ?? "") }
       : null,
@@ -159,6 +197,18 @@ export function ContractDetail({ id }: { id?: string }) {
     },
     { name: "provider", label: "Utförare", kind: "text", required: true },
     { name: "providerOrgNumber", label: "Organisationsnummer", kind: "text" },
+    {
+      name: "providerEmail",
+      label: "Utförarens e-post",
+      kind: "text",
+      hint: "Dit nämndens återkoppling efter uppföljning skickas",
+    },
+    {
+      name: "otherProviders",
+      label: "Fler utförare i avtalet",
+      kind: "textarea",
+      hint: "För valfrihetssystem (LOV) och ramavtal: en utförare per rad, som namn; organisationsnummer; e-post",
+    },
     { name: "ownRegime", label: "Egen regi", kind: "boolean" },
     {
       name: "owner",
@@ -215,6 +265,8 @@ export function ContractDetail({ id }: { id?: string }) {
         serviceArea: "",
         provider: "",
         providerOrgNumber: "",
+        providerEmail: "",
+        otherProviders: "",
         ownRegime: false,
         owner: me.user,
         valueClass: "låg",
@@ -278,11 +330,19 @@ export function ContractDetail({ id }: { id?: string }) {
         etag={contract?.etag}
         readOnly={!canEdit}
         submitLabel={contract ? "Spara ändringar" : "Spara avtalet"}
-        save={(values, etag) =>
-          (contract
-            ? api.patch<Contract>(`/api/contracts/${contract.id}`, fromValues(values), etag ?? "")
-            : api.post<Contract>("/api/contracts", fromValues(values))) as never
-        }
+        save={async (values, etag) => {
+          try {
+            return (await (contract
+              ? api.patch<Contract>(`/api/contracts/${contract.id}`, fromValues(values), etag ?? "")
+              : api.post<Contract>("/api/contracts", fromValues(values)))) as never;
+          } catch (failure) {
+            // The stored version comes as a contract: shown and loaded as the form's fields,
+            // so loading it keeps every provider.
+            if (failure instanceof ApiError && failure.status === 412 && failure.problem.current)
+              failure.problem.current = toValues(failure.problem.current as Contract);
+            throw failure;
+          }
+        }}
         onSaved={(saved) => {
           const result = saved as unknown as Contract;
           setWarning(result.warning);

@@ -128,7 +128,11 @@ export function KommunOverview() {
                   {row.contractsWithDeficiencies.map((contract) => contract.title).join(", ") ||
                     "–"}
                 </TableCell>
-                <TableCell>{row.reportStatus}</TableCell>
+                <TableCell>
+                  {row.reportDecision
+                    ? `Beslutad ${row.reportDecision.date} § ${row.reportDecision.paragraph}`
+                    : row.reportStatus}
+                </TableCell>
                 <TableCell>
                   {row.counts.late > 0 ? (
                     <Badge appearance="filled" color="danger">

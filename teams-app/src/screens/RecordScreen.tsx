@@ -16,6 +16,7 @@ import { useApp } from "../app-context.ts";
 import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
 import { RecordForm } from "../components/RecordForm.tsx";
+import { type DraftButton, ReportButtons } from "../components/ReportButtons.tsx";
 import { useLoad } from "../hooks/use-load.ts";
 import type { Contract, Dashboard, Person, RecordItem } from "../types.ts";
 import { RECORD_VIEWS, type RecordKindName } from "./record-kinds.ts";
@@ -37,6 +38,22 @@ export function knownPeople(me: Person, contracts: Contract[]): Person[] {
   return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, "sv"));
 }
 
+/** The drafts a saved record offers: the kickoff's minutes, a follow-up's letter per provider. */
+function draftsFor(kind: RecordKindName, record: RecordItem, contracts: Contract[]): DraftButton[] {
+  if (kind === "kickoffs")
+    return [{ label: "Protokoll (Word)", request: { type: "uppstart", kickoffId: record.id } }];
+  if (kind !== "follow-ups") return [];
+  const providers =
+    contracts.find((contract) => contract.id === record.contractId)?.providers ?? [];
+  return providers.map((provider) => ({
+    label:
+      providers.length > 1
+        ? `Återkoppling till ${provider.name} (Word)`
+        : "Återkoppling till utföraren (Word)",
+    request: { type: "aterkoppling", followUpId: record.id, provider: provider.name },
+  }));
+}
+
 export function RecordScreen({
   kind,
   openId,
@@ -51,12 +68,26 @@ export function RecordScreen({
   const committeeId = committee?.id;
   const data = useLoad(async () => {
     if (!committeeId) return undefined;
-    const [records, contracts, dashboard] = await Promise.all([
+    // A deficiency links to the follow-up or deviation that found it: those are read too.
+    const links = kind === "deficiencies";
+    const [records, contracts, dashboard, followUps, deviations] = await Promise.all([
       api.get<{ items: RecordItem[] }>(`/api/${kind}?committeeId=${committeeId}`),
       api.get<{ items: Contract[] }>(`/api/contracts?committeeId=${committeeId}`),
       api.get<Dashboard>(`/api/committees/${committeeId}/dashboard`),
+      links
+        ? api.get<{ items: RecordItem[] }>(`/api/follow-ups?committeeId=${committeeId}`)
+        : undefined,
+      links
+        ? api.get<{ items: RecordItem[] }>(`/api/deviations?committeeId=${committeeId}`)
+        : undefined,
     ]);
-    return { records: records.items, contracts: contracts.items, dashboard };
+    return {
+      records: records.items,
+      contracts: contracts.items,
+      dashboard,
+      followUps: followUps?.items,
+      deviations: deviations?.items,
+    };
   }, `${kind}|${committeeId}`);
 
   const opened = useMemo(
@@ -69,13 +100,18 @@ export function RecordScreen({
     return <EmptyState title="Ingen nämnd">Välj en nämnd överst på sidan.</EmptyState>;
   if (data.error) return <ErrorMessage error={data.error} onRetry={data.reload} />;
   if (!data.data) return <LoadingSkeleton />;
-  const { records, contracts, dashboard } = data.data;
+  const { records, contracts, dashboard, followUps, deviations } = data.data;
   const selectable = view.strategicOnly
     ? contracts.filter((contract) => contract.strategic)
     : contracts;
   const titleOf = (id: unknown) =>
     contracts.find((contract) => contract.id === id)?.title ?? "(okänt avtal)";
-  const fields = view.fields({ contracts: selectable, people: knownPeople(me.user, contracts) });
+  const fields = view.fields({
+    contracts: selectable,
+    people: knownPeople(me.user, contracts),
+    ...(followUps ? { followUps } : {}),
+    ...(deviations ? { deviations } : {}),
+  });
   const canWrite = committee.canWrite === true;
 
   if (current) {
@@ -131,6 +167,12 @@ export function RecordScreen({
           }}
           onCancel={() => setEditing(undefined)}
         />
+        {isNew || !canWrite ? null : (
+          <ReportButtons
+            title="Dokument i Word"
+            drafts={draftsFor(kind, current as RecordItem, contracts)}
+          />
+        )}
       </div>
     );
   }

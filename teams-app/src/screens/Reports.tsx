@@ -21,6 +21,7 @@ import { ApiError } from "../api.ts";
 import { useApp } from "../app-context.ts";
 import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
+import { ReportLife } from "../components/ReportLife.tsx";
 import { formatDateTime } from "../format.ts";
 import { useLoad } from "../hooks/use-load.ts";
 import type { ReportRecord } from "../types.ts";
@@ -111,7 +112,7 @@ export function Reports() {
     <>
       <PageHeader
         title="Rapporter"
-        description="Rapportutkast i nämndens dokumentbibliotek. Öppna utkastet i Word, gör det färdigt och diarieför det."
+        description="Rapportutkast i nämndens dokumentbibliotek. Öppna utkastet i Word och gör det färdigt; markera det klart för nämnden, och när nämnden har beslutat registrerar nämndsekreteraren beslutet här."
       />
       {committee.canWrite || me.roles.klk ? (
         <section className={styles.section} aria-labelledby="skapa-rapport">
@@ -264,7 +265,14 @@ export function Reports() {
                 </TableCell>
                 <TableCell>{TYPE_LABELS[report.reportType] ?? report.reportType}</TableCell>
                 <TableCell>{report.period}</TableCell>
-                <TableCell>{report.status}</TableCell>
+                <TableCell>
+                  <ReportLife
+                    report={report}
+                    canWrite={committee.canWrite === true}
+                    canDecide={committee.canDecide === true}
+                    onChanged={reports.reload}
+                  />
+                </TableCell>
                 <TableCell>{formatDateTime(report.generatedAt)}</TableCell>
                 <TableCell>
                   <Button

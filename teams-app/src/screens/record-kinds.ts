@@ -1,7 +1,15 @@
 import type { FieldSpec } from "../components/RecordForm.tsx";
-import type { Contract, Person } from "../types.ts";
+import type { Contract, Person, RecordItem } from "../types.ts";
 
 /** What each kind of record looks like in the tab: its fields, list columns and words. */
+
+export interface FieldContext {
+  contracts: Contract[];
+  people: Person[];
+  /** The nämnd's follow-ups and deviations, for the deficiency's link (loaded only for deficiencies). */
+  followUps?: RecordItem[];
+  deviations?: RecordItem[];
+}
 
 export type RecordKindName = "kickoffs" | "deviations" | "follow-ups" | "deficiencies";
 
@@ -18,7 +26,7 @@ export interface RecordKindView {
     label: string;
     value: (record: Record<string, unknown>, contractTitle: string) => string;
   }>;
-  fields(context: { contracts: Contract[]; people: Person[] }): FieldSpec[];
+  fields(context: FieldContext): FieldSpec[];
   defaults(context: { today: string; period: string; me: Person }): Record<string, unknown>;
 }
 
@@ -34,6 +42,29 @@ const contractField = (contracts: Contract[]): FieldSpec => ({
     label: `${contract.title} (${contract.provider})`,
   })),
 });
+
+/**
+ * The provider a record concerns, for contracts with several (LOV,
+ * framework agreements); empty means the contract as a whole. The server
+ * checks that the provider belongs to the chosen contract.
+ */
+const providerField = (contracts: Contract[]): FieldSpec => {
+  const several = contracts.filter((contract) => contract.providers.length > 1);
+  const names = [...new Set(several.flatMap((contract) => contract.providers.map((p) => p.name)))];
+  return {
+    name: "provider",
+    label: "Utförare som berörs",
+    kind: "select",
+    hint: "Tomt = hela avtalet",
+    options: names
+      .sort((a, b) => a.localeCompare(b, "sv"))
+      .map((name) => ({ value: name, label: name })),
+    visible: (values) => several.some((contract) => contract.id === values.contractId),
+  };
+};
+
+const titleOf = (contracts: Contract[], id: unknown) =>
+  contracts.find((contract) => contract.id === id)?.title ?? "";
 
 export const RECORD_VIEWS: Record<RecordKindName, RecordKindView> = {
   kickoffs: {
@@ -108,6 +139,7 @@ export const RECORD_VIEWS: Record<RecordKindName, RecordKindView> = {
     ],
     fields: ({ contracts }) => [
       contractField(contracts),
+      providerField(contracts),
       { name: "occurredOn", label: "Datum", kind: "date", required: true },
       { name: "description", label: "Beskrivning", kind: "textarea", required: true },
       {
@@ -128,6 +160,7 @@ export const RECORD_VIEWS: Record<RecordKindName, RecordKindView> = {
     ],
     defaults: ({ today }) => ({
       occurredOn: today,
+      provider: "",
       description: "",
       severity: "låg",
       handling: "",
@@ -195,6 +228,12 @@ export const RECORD_VIEWS: Record<RecordKindName, RecordKindView> = {
       },
       { name: "feedbackToProviderOn", label: "Återkopplat till utföraren", kind: "date" },
       {
+        name: "providerFeedback",
+        label: "Återkoppling till utföraren (kommer med i brevet)",
+        kind: "textarea",
+        hint: "Det nämnden vill säga utförarna om resultatet. Varje utförares egna brister kommer med i dess eget brev; skriv inget internt och inget om en enskild utförare.",
+      },
+      {
         name: "publicSummary",
         label: "Sammanfattning för allmänheten",
         kind: "textarea",
@@ -219,6 +258,7 @@ export const RECORD_VIEWS: Record<RecordKindName, RecordKindView> = {
       goalFulfilment: "",
       serviceEvaluation: "",
       controlSufficient: true,
+      providerFeedback: "",
       publicSummary: "",
       status: "utkast",
     }),
@@ -243,8 +283,29 @@ export const RECORD_VIEWS: Record<RecordKindName, RecordKindView> = {
       { label: "Uppföljning", value: (record) => String(record.checkUpDate ?? "–") },
       { label: "Status", value: (record) => String(record.status ?? "") },
     ],
-    fields: ({ contracts, people }) => [
+    fields: ({ contracts, people, followUps = [], deviations = [] }) => [
       contractField(contracts),
+      providerField(contracts),
+      {
+        name: "followUpId",
+        label: "Upptäckt vid uppföljning",
+        kind: "select",
+        hint: "Bristen redovisas i uppföljningens period",
+        options: followUps.map((followUp) => ({
+          value: followUp.id,
+          label: `${titleOf(contracts, followUp.contractId)}, ${String(followUp.period ?? "")} (${String(followUp.followUpDate ?? "")})`,
+        })),
+      },
+      {
+        name: "deviationId",
+        label: "Eller: upptäckt genom avvikelse",
+        kind: "select",
+        hint: "Koppla till antingen en uppföljning eller en avvikelse",
+        options: deviations.map((deviation) => ({
+          value: deviation.id,
+          label: `${String(deviation.occurredOn ?? "")} ${titleOf(contracts, deviation.contractId)}: ${String(deviation.description ?? "").slice(0, 60)}`,
+        })),
+      },
       { name: "description", label: "Brist", kind: "textarea", required: true },
       { name: "goalImpact", label: "Påverkan på nämndens måluppfyllelse", kind: "textarea" },
       { name: "actionOwner", label: "Ansvarig för handlingsplanen", kind: "person", people },
@@ -266,6 +327,7 @@ export const RECORD_VIEWS: Record<RecordKindName, RecordKindView> = {
       },
     ],
     defaults: ({ me }) => ({
+      provider: "",
       description: "",
       goalImpact: "",
       actionOwner: me,

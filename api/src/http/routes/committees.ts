@@ -5,12 +5,12 @@ import {
   followUpDueDates,
   type Obligation,
   periodKindOf,
-  reportingCommitteeIds,
 } from "../../domain/annual-cycle.ts";
 import { strategicCountWarning } from "../../domain/classification.ts";
 import { swedishDate } from "../../domain/dates.ts";
 import { mandatePeriodContaining } from "../../domain/mandate-period.ts";
 import type { Committee } from "../../domain/model.ts";
+import { strategicContractsOf } from "../../domain/report-models.ts";
 import {
   latestCompletePeriod,
   PERIOD_KIND_LABELS,
@@ -128,12 +128,8 @@ export function committeesRouter(
     const rows = data.committees.map((committee) => {
       const mine = obligations.filter((obligation) => obligation.committeeId === committee.id);
       const period = latestCompletePeriod(periodKindOf(committee, data.settings), today);
-      const strategic = data.contracts.filter(
-        (contract) =>
-          contract.strategic &&
-          contract.status !== "planerat" &&
-          reportingCommitteeIds(contract).includes(committee.id),
-      );
+      // The period's strategic contracts: one that starts after the period is not counted in it.
+      const strategic = strategicContractsOf(data, committee.id, period);
       const expected = strategic.reduce(
         (sum, contract) => sum + followUpDueDates(period, contract.followUpsPerYear || 1).length,
         0,
@@ -176,6 +172,11 @@ export function committeesRouter(
             deficiency.committeeId === committee.id && deficiency.status !== "åtgärdad",
         ).length,
         reportStatus: report?.status ?? "saknas",
+        /** The nämnd's decision on its report, once recorded in Rapporter. */
+        reportDecision:
+          report?.status === "beslutad"
+            ? { date: report.decisionDate ?? "", paragraph: report.paragraph }
+            : null,
         counts: countByStatus(mine),
         late: mine.filter((obligation: Obligation) => obligation.status === "late"),
       };

@@ -26,6 +26,19 @@ import { conflictProblem } from "./records.ts";
 
 /** The contract register: list with filters, read, create, update (classification included), history. */
 
+const providerSchema = z.object({
+  name: requiredText(255, "Utförarens namn"),
+  orgNumber: text(20, "Organisationsnummer"),
+  email: z
+    .string()
+    .trim()
+    .max(320)
+    .refine((value) => value === "" || /^[^@\s]+@[^@\s]+$/.test(value), {
+      error: "Ogiltig e-postadress",
+    })
+    .default(""),
+});
+
 const contractSchema = z
   .object({
     title: requiredText(255, "Avtalets namn"),
@@ -33,8 +46,10 @@ const contractSchema = z
     committeeId: itemId("Nämnd"),
     sharedWithCommitteeIds: z.array(itemId("Nämnd")).max(50),
     serviceArea: requiredText(255, "Verksamhetsområde"),
-    provider: requiredText(255, "Utförare"),
+    /** The single provider; with `providers` (several, e.g. LOV) it follows from them. */
+    provider: text(255, "Utförare"),
     providerOrgNumber: text(20, "Organisationsnummer"),
+    providers: z.array(providerSchema).max(200).optional(),
     ownRegime: z.boolean(),
     owner: person,
     valueClass: z.enum(LEVELS),
@@ -60,6 +75,19 @@ const contractSchema = z
     internalNotes: text(20_000, "Interna anteckningar"),
   })
   .superRefine((contract, context) => {
+    if (!contract.providers?.length && contract.provider === "") {
+      context.addIssue({ code: "custom", path: ["provider"], message: "Ange utförare" });
+    }
+    const names = (contract.providers ?? []).map((provider) =>
+      provider.name.toLocaleLowerCase("sv"),
+    );
+    if (new Set(names).size !== names.length) {
+      context.addIssue({
+        code: "custom",
+        path: ["providers"],
+        message: "Samma utförare står med två gånger",
+      });
+    }
     if (contract.startDate && contract.endDate && contract.endDate < contract.startDate) {
       context.addIssue({
         code: "custom",
@@ -109,9 +137,12 @@ const contractSchema = z
 type ContractInput = z.infer<typeof contractSchema>;
 
 function toFields(input: ContractInput): ContractFields {
-  const { strategicOverride, sharedWithCommitteeIds: _shared, ...rest } = input;
+  const { strategicOverride, sharedWithCommitteeIds: _shared, providers, ...rest } = input;
   return {
     ...rest,
+    providers: providers?.length
+      ? providers
+      : [{ name: input.provider, orgNumber: input.providerOrgNumber, email: "" }],
     strategic: isStrategic({
       valueClass: input.valueClass,
       impactClass: input.impactClass,
@@ -222,6 +253,36 @@ function matchesSearch(contract: Contract, q: string): boolean {
   );
 }
 
+/**
+ * The stored contract with the changes sent. A client that sends only the
+ * single provider's name or number (no `providers`) changes a contract with
+ * one provider; a contract with several is changed through `providers`.
+ */
+function mergeProviders(previous: Contract, body: Record<string, unknown>): unknown {
+  const merged: Record<string, unknown> = { ...toInput(previous), ...body };
+  const changed =
+    ("provider" in body && body.provider !== previous.provider) ||
+    ("providerOrgNumber" in body && body.providerOrgNumber !== previous.providerOrgNumber);
+  if ("providers" in body || !changed) return merged;
+  if (previous.providers.length > 1) {
+    throw new ProblemError({
+      status: 400,
+      code: "validation",
+      title: "Ogiltiga uppgifter",
+      detail: "Avtalet har flera utförare. Ändra dem i listan över utförare (providers).",
+      errors: [{ field: "providers", message: "Ändra utförarna i listan" }],
+    });
+  }
+  merged.providers = [
+    {
+      name: merged.provider,
+      orgNumber: merged.providerOrgNumber,
+      email: previous.providers[0]?.email ?? "",
+    },
+  ];
+  return merged;
+}
+
 export function contractsRouter(store: AppStore): Router {
   const router = Router();
 
@@ -291,7 +352,7 @@ export function contractsRouter(store: AppStore): Router {
     if (!can.writeContract(principal, previous))
       throw forbidden("Bara nämndens medlemmar och avtalets ansvariga kan ändra avtalet.");
     const body = typeof request.body === "object" && request.body !== null ? request.body : {};
-    const input = parseInput(contractSchema, { ...toInput(previous), ...body });
+    const input = parseInput(contractSchema, mergeProviders(previous, body));
     if (
       input.committeeId !== previous.committeeId &&
       !can.moveContract(principal, previous, input.committeeId)

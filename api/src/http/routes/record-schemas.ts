@@ -57,6 +57,8 @@ export const deviationSchema = z.object({
   contractId: itemId("Avtal"),
   committeeId: itemId("Nämnd"),
   occurredOn: isoDate("Datum"),
+  /** The provider it concerns; empty for the contract as a whole. */
+  provider: text(255, "Utförare").default(""),
   description: requiredText(LONG, "Beskrivning"),
   severity: z.enum(SEVERITIES),
   handling: text(LONG, "Hantering"),
@@ -80,6 +82,7 @@ export const followUpSchema = z
     serviceEvaluation: text(LONG, "Utvärdering av levererad tjänst"),
     controlSufficient: z.boolean(),
     feedbackToProviderOn: isoDate("Återkopplat till utföraren").optional(),
+    providerFeedback: text(LONG, "Återkoppling till utförarna").default(""),
     publicSummary: text(2000, "Publik sammanfattning"),
     status: z.enum(FOLLOW_UP_STATUSES),
   })
@@ -95,7 +98,10 @@ export const deficiencySchema = z
   .object({
     contractId: itemId("Avtal"),
     committeeId: itemId("Nämnd"),
-    followUpId: itemId("Uppföljning").optional(),
+    // "" (chosen "none" in the tab) unlinks.
+    followUpId: z.union([itemId("Uppföljning"), z.literal("")]).optional(),
+    deviationId: z.union([itemId("Avvikelse"), z.literal("")]).optional(),
+    provider: text(255, "Utförare").default(""),
     description: requiredText(LONG, "Brist"),
     goalImpact: text(LONG, "Påverkan på måluppfyllelse"),
     actionOwner: person.optional(),
@@ -109,4 +115,8 @@ export const deficiencySchema = z
   .refine((deficiency) => deficiency.measures === "" || deficiency.actionOwner !== undefined, {
     error: "En handlingsplan behöver en ansvarig",
     path: ["actionOwner"],
+  })
+  .refine((deficiency) => !(deficiency.followUpId && deficiency.deviationId), {
+    error: "Koppla bristen till antingen uppföljningen eller avvikelsen som visade den",
+    path: ["deviationId"],
   });

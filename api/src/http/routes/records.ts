@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from "express";
 import type { z } from "zod";
 import type { Contract } from "../../domain/model.ts";
+import { providerNamed } from "../../domain/providers.ts";
 import { can, type Principal } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import type { Fields, ListItem } from "../../store/list-client.ts";
@@ -60,6 +61,8 @@ interface RecordKind<T extends RecordBase> {
     record: Omit<T, "id" | "etag">,
     previous: T | undefined,
   ): string | undefined;
+  /** What is wrong with the record's links (provider, follow-up, deviation), per field. */
+  relations?(store: AppStore, record: Omit<T, "id" | "etag">): Promise<FieldProblem[]>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous registry of record kinds.
@@ -107,7 +110,8 @@ export const RECORD_KINDS: RecordKind<any>[] = [
     schema: deviationSchema,
     decode: decodeDeviation,
     encode: encodeDeviation,
-  },
+    relations: (store, deviation) => providerProblems(store, deviation),
+  } satisfies RecordKind<ReturnType<typeof decodeDeviation>>,
   {
     path: "follow-ups",
     list: "followUps",
@@ -125,8 +129,84 @@ export const RECORD_KINDS: RecordKind<any>[] = [
     schema: deficiencySchema,
     decode: decodeDeficiency,
     encode: encodeDeficiency,
-  },
+    relations: async (store, deficiency) => {
+      const [provider, followUp, deviation] = await Promise.all([
+        providerProblems(store, deficiency),
+        linkProblems(store, "followUps", "followUpId", deficiency.followUpId, deficiency, {
+          missing: "Uppföljningen finns inte",
+          other: "Uppföljningen gäller ett annat avtal",
+        }),
+        linkProblems(store, "deviations", "deviationId", deficiency.deviationId, deficiency, {
+          missing: "Avvikelsen finns inte",
+          other: "Avvikelsen gäller ett annat avtal",
+        }),
+      ]);
+      return [...provider, ...followUp, ...deviation];
+    },
+  } satisfies RecordKind<ReturnType<typeof decodeDeficiency>>,
 ];
+
+interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** A record naming a provider must name one of its contract's providers. */
+async function providerProblems(
+  store: AppStore,
+  record: { contractId: string; provider?: string },
+): Promise<FieldProblem[]> {
+  if (!record.provider?.trim()) return [];
+  const contract = await store.contract(record.contractId).catch(() => undefined);
+  if (!contract || providerNamed(contract, record.provider)) return [];
+  return [
+    {
+      field: "provider",
+      message: `Utföraren finns inte i avtalet. Välj en av: ${contract.providers.map((provider) => provider.name).join(", ")}`,
+    },
+  ];
+}
+
+/** A deficiency's follow-up or deviation must be about the same contract and nämnd. */
+async function linkProblems(
+  store: AppStore,
+  list: "followUps" | "deviations",
+  field: string,
+  id: string | undefined,
+  record: { contractId: string; committeeId: string },
+  messages: { missing: string; other: string },
+): Promise<FieldProblem[]> {
+  if (!id) return [];
+  let fields: Fields;
+  try {
+    fields = (await store.list(list).get(id)).fields;
+  } catch (error) {
+    if (error instanceof NotFoundError) return [{ field, message: messages.missing }];
+    throw error;
+  }
+  // Another nämnd's record answers as a missing one: its id says nothing.
+  if (String(fields.committeeLookupId ?? "") !== record.committeeId)
+    return [{ field, message: messages.missing }];
+  return String(fields.contractLookupId ?? "") === record.contractId
+    ? []
+    : [{ field, message: messages.other }];
+}
+
+async function checkRelations<T extends RecordBase>(
+  store: AppStore,
+  kind: RecordKind<T>,
+  record: Omit<T, "id" | "etag">,
+): Promise<void> {
+  const problems = (await kind.relations?.(store, record)) ?? [];
+  if (problems.length === 0) return;
+  throw new ProblemError({
+    status: 400,
+    code: "validation",
+    title: "Ogiltiga uppgifter",
+    detail: "Några uppgifter behöver rättas innan de kan sparas.",
+    errors: problems,
+  });
+}
 
 /**
  * The contract a record names: one the person may not read answers exactly as
@@ -298,6 +378,7 @@ export function recordsRouter(store: AppStore): Router {
       const { principal } = identityOf(response);
       const input = parseInput(kind.schema, request.body);
       await checkWrite(store, principal, kind, input, undefined);
+      await checkRelations(store, kind, input);
       const created = await client.create(kind.encode(input));
       response.status(201);
       present(response, kind.decode(created) as RecordBase);
@@ -311,6 +392,7 @@ export function recordsRouter(store: AppStore): Router {
       const body = typeof request.body === "object" && request.body !== null ? request.body : {};
       const input = parseInput(kind.schema, { ...stored, ...body });
       await checkWrite(store, principal, kind, input, previous);
+      await checkRelations(store, kind, input);
       try {
         const updated = await client.update(previous.id, ifMatch, kind.encode(input));
         present(

@@ -8,14 +8,17 @@ import {
   ReportService,
 } from "../../documents/report-service.ts";
 import { TemplateError } from "../../documents/template-filler.ts";
-import { REPORT_TYPES } from "../../domain/model.ts";
+import { swedishDate } from "../../domain/dates.ts";
+import { REPORT_STATUSES, REPORT_TYPES, type ReportRecord } from "../../domain/model.ts";
+import { decisionProblems, needsSecretary, paragraphNumber } from "../../domain/report-life.ts";
 import { can } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
-import { decodeReport } from "../../store/mappers.ts";
-import { NotFoundError } from "../../store/store-errors.ts";
+import { decodeReport, encodeReportDecision, toDate } from "../../store/mappers.ts";
+import { ConflictError, NotFoundError } from "../../store/store-errors.ts";
 import { ProblemError } from "../problem.ts";
-import { forbidden, identityOf } from "../request-context.ts";
-import { itemId, parseInput } from "../validation.ts";
+import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
+import { isoDate, itemId, parseInput, text } from "../validation.ts";
+import { conflictProblem } from "./records.ts";
 
 /** Report drafts: list, generate (the nämnd's members; the KS compilation only kommunledningskontoret), download. */
 
@@ -27,6 +30,16 @@ const generateSchema = z.object({
   mandatePeriod: z.string().max(20).optional(),
   kickoffId: itemId("Uppstartsmöte").optional(),
   followUpId: itemId("Uppföljning").optional(),
+  /** The feedback letter's provider, when the contract has several. */
+  provider: z.string().trim().max(255).optional(),
+});
+
+/** A report's life: status, and the nämnd's decision once taken (merged onto the stored row). */
+const lifeSchema = z.object({
+  status: z.enum(REPORT_STATUSES, { error: "Välj status: utkast, klar för nämnd eller beslutad" }),
+  decisionDate: isoDate("Beslutsdatum").optional(),
+  paragraph: text(20, "Paragraf"),
+  registryNumber: text(60, "Diarienummer"),
 });
 
 function toRequest(input: z.infer<typeof generateSchema>): ReportRequest {
@@ -52,7 +65,7 @@ function toRequest(input: z.infer<typeof generateSchema>): ReportRequest {
       return { type: "uppstart", kickoffId: input.kickoffId };
     case "aterkoppling":
       if (!input.followUpId) throw missing("followUpId", "uppföljning");
-      return { type: "aterkoppling", followUpId: input.followUpId };
+      return { type: "aterkoppling", followUpId: input.followUpId, provider: input.provider };
   }
 }
 
@@ -72,6 +85,11 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
     const reportRequest = toRequest(parseInput(generateSchema, request.body));
     try {
       const committee = await service.committeeOf(reportRequest);
+      // Another nämnd's kickoff meeting or follow-up answers as a missing one.
+      if (reportRequest.type === "uppstart" && !can.readCommittee(principal, committee.id))
+        throw new ReportRequestError("Uppstartsmötet finns inte.");
+      if (reportRequest.type === "aterkoppling" && !can.readCommittee(principal, committee.id))
+        throw new ReportRequestError("Uppföljningen finns inte.");
       if (
         reportRequest.type === "ks" ? !principal.klk : !can.writeCommittee(principal, committee.id)
       ) {
@@ -81,7 +99,7 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
             : undefined,
         );
       }
-      const result = await service.generate(reportRequest, user.name, committee);
+      const result = await service.generate(reportRequest, user, committee);
       response.status(201).json({
         report: result.record,
         outcome: result.outcome,
@@ -108,6 +126,86 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
       }
       throw error;
     }
+  });
+
+  // The report's life, set by the nämnd: members mark it ready; only its secretary records the decision.
+  router.patch("/reports/:id", async (request, response) => {
+    const { principal } = identityOf(response);
+    const ifMatch = requireIfMatch(request);
+    const list = store.list("reports");
+    const id = parseInput(itemId("Rapport"), request.params.id);
+    const previous = decodeReport(await list.get(id));
+    if (!can.readCommittee(principal, previous.committeeId)) throw new NotFoundError("Rapporten");
+    if (!can.writeCommittee(principal, previous.committeeId)) throw forbidden();
+    const body = typeof request.body === "object" && request.body !== null ? request.body : {};
+    const input = parseInput(lifeSchema, {
+      status: previous.status,
+      decisionDate: previous.decisionDate,
+      paragraph: previous.paragraph,
+      registryNumber: previous.registryNumber,
+      ...body,
+    });
+    const next = {
+      ...input,
+      paragraph: paragraphNumber(input.paragraph),
+      // A decision date belongs to a decided report only.
+      decisionDate: input.status === "beslutad" ? input.decisionDate : undefined,
+    };
+    const problems = decisionProblems(next, swedishDate(now()));
+    if (problems.length > 0) {
+      throw new ProblemError({
+        status: 400,
+        code: "validation",
+        title: "Ogiltiga uppgifter",
+        detail: "Ett beslut behöver datum, paragraf och diarienummer.",
+        errors: problems,
+      });
+    }
+    if (needsSecretary(previous, next) && !principal.secretaryOf.has(previous.committeeId)) {
+      throw forbidden("Bara nämndsekreteraren kan registrera eller ändra nämndens beslut.");
+    }
+    let updated: ReportRecord;
+    try {
+      const written = await list.update(previous.id, ifMatch, encodeReportDecision(next));
+      updated = decodeReport({
+        id: previous.id,
+        eTag: written.eTag,
+        createdDateTime: "",
+        lastModifiedDateTime: "",
+        fields: written.fields,
+      });
+    } catch (error) {
+      if (error instanceof ConflictError) throw conflictProblem(decodeReport(await list.get(id)));
+      throw error;
+    }
+    // The file carries the same life in its metadata, so the library shows it too.
+    const committee = await store.committee(previous.committeeId);
+    let fileUpdated = false;
+    if (committee?.driveId && previous.driveItemId) {
+      try {
+        await store.access.client
+          .api(
+            `/drives/${committee.driveId}/items/${encodeURIComponent(previous.driveItemId)}/listItem/fields`,
+          )
+          .patch({
+            reportStatus: next.status,
+            decisionDate: toDate(next.decisionDate),
+            paragraph: next.paragraph,
+            registryNumber: next.registryNumber,
+          });
+        fileUpdated = true;
+      } catch (error) {
+        // The file may have been moved or deleted in the library; the register row still holds the decision.
+        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+      }
+    }
+    response.setHeader("ETag", updated.etag);
+    response.json({
+      ...updated,
+      ...(fileUpdated
+        ? {}
+        : { message: "Filen finns inte längre i biblioteket; beslutet är sparat i Rapporter." }),
+    });
   });
 
   router.get("/reports/:id/content", async (request, response) => {

@@ -1,0 +1,175 @@
+import {
+  followUpDueDates,
+  periodKindOf,
+  reportingCommitteeIds,
+  reportMonthOf,
+} from "../annual-cycle.ts";
+import { type IsoDate, parseIsoDate, swedishLongDate, swedishMonthName } from "../dates.ts";
+import type { Committee, FollowUpPlan } from "../model.ts";
+import { providerNames } from "../providers.ts";
+import { PERIOD_KIND_LABELS, periodContaining, type ReportingPeriod } from "../reporting-period.ts";
+import { capitalized, lowerFirst, numberWord, paragraphsOf, swedishList } from "../swedish.ts";
+import { byTitle, timesPerYear } from "./report-parts.ts";
+import type { Handler, PlanReportModel, RegisterData } from "./report-types.ts";
+import { REPORT_TYPE_TITLES } from "./report-types.ts";
+
+/** The nämnd's follow-up plan for a mandate period (seed 001). */
+
+/** "oktober, februari och juni": the months of the follow-ups in a period of this kind. */
+function followUpMonths(kind: ReportingPeriod["kind"], perYear: number, today: IsoDate): string {
+  const period = periodContaining(kind, today);
+  return swedishList(
+    followUpDueDates(period, perYear || 1).map((due) => swedishMonthName(parseIsoDate(due).month)),
+  );
+}
+
+export function planReport(
+  data: RegisterData,
+  committee: Committee,
+  plan: FollowUpPlan,
+  date: IsoDate,
+  handler: Handler,
+): PlanReportModel {
+  const kind = periodKindOf(committee, data.municipality);
+  const reportMonth = swedishMonthName(reportMonthOf(committee, data.municipality));
+  const periodWords = PERIOD_KIND_LABELS[kind].toLowerCase();
+  const ks = data.committees.find((candidate) => candidate.isKs);
+  const ksName = ks ? lowerFirst(ks.name) : "kommunstyrelsen";
+  const contracts = data.contracts
+    .filter(
+      (contract) =>
+        contract.strategic &&
+        contract.status !== "avslutat" &&
+        reportingCommitteeIds(contract).includes(committee.id),
+    )
+    .sort(byTitle);
+  const decided = plan.status === "beslutad" && plan.decisionDate;
+  const formsText = plan.forms.length > 0 ? `${capitalized(swedishList(plan.forms))}.` : "";
+  return {
+    type: "plan",
+    title: `${REPORT_TYPE_TITLES.plan} ${plan.mandatePeriod}`,
+    fileTitle: `Uppföljningsplan ${plan.mandatePeriod}`,
+    municipality: data.municipality.name,
+    committeeName: committee.name,
+    office: committee.name,
+    documentKind: "Plan",
+    period: plan.mandatePeriod,
+    date,
+    registryNumber: plan.registryNumber,
+    handler,
+    decision: {
+      status: decided ? "Beslutad" : "Utkast",
+      date: decided ? plan.decisionDate! : "",
+      paragraph: "",
+    },
+    notes: [],
+    status: decided ? `Beslutad av nämnden den ${swedishLongDate(plan.decisionDate!)}` : "Utkast",
+    proposal: decided
+      ? []
+      : [
+          `${committee.name} antar uppföljningsplanen för strategiska avtal för mandatperioden ${plan.mandatePeriod}.`,
+          `Planen redovisas till ${ksName} för kännedom.`,
+        ],
+    sections: [
+      {
+        heading: "Inledning",
+        paragraphs: [
+          "Kommunfullmäktige har antagit ett program för uppföljning av verksamhet som utförs av privata utförare. Utifrån programmet ska varje nämnd ta fram en uppföljningsplan där det framgår när och på vilket sätt avtal och verksamheter ska följas upp och utvärderas. Uppföljningsplanen ska redovisas till kommunstyrelsen en gång per mandatperiod, före årsskiftet året efter att riksdagsval har hållits.",
+          "Planen innehåller en sammanfattning av nämndens uppföljningsansvar, vilka former av uppföljning som används, vem som ansvarar för att genomföra uppföljningarna, en tidsplan och hur resultatet av uppföljningen återkopplas till nämnden och till utförarna.",
+        ],
+        bullets: [],
+        subsections: [],
+      },
+      {
+        heading: "Syfte",
+        paragraphs: ["Uppföljningens huvudsakliga syfte är att:"],
+        bullets: ["kontrollera att tecknade avtal följs", "möjliggöra allmänhetens insyn"],
+        subsections: [],
+      },
+      {
+        heading: "1. Nämndens uppföljningsansvar – vad ska följas upp",
+        paragraphs: [
+          ...paragraphsOf(plan.scope),
+          contracts.length === 0
+            ? "Nämnden har inga avtal som klassificerats som strategiska."
+            : `Nämndens strategiska avtal, som redovisas till kommunstyrelsen och kommunfullmäktige, är ${numberWord(contracts.length)} till antalet och framgår av tabellen nedan. Övriga avtal följs upp inom ramen för nämndens interna kontroll.`,
+        ],
+        bullets: [],
+        subsections: [
+          {
+            heading: "Berörda verksamheter",
+            paragraphs: [
+              "Med en privat utförare, såsom den definieras i 10 kap. 7 § kommunallagen, avses en juridisk person eller en enskild individ som har hand om skötseln av en kommunal angelägenhet. Privat utförare blir man genom en upphandling eller ett valfrihetssystem. En privat aktör som endast säljer enstaka tjänster räknas inte som en privat utförare.",
+              "Verksamhet som nämnden bedriver i egen regi följs upp på samma sätt.",
+            ],
+          },
+        ],
+      },
+      {
+        heading: "2. Former för uppföljning – hur ska det följas upp",
+        paragraphs: [formsText, ...paragraphsOf(plan.formsDescription)].filter(Boolean),
+        bullets: [],
+        subsections: [
+          {
+            heading: "Inför",
+            paragraphs: [
+              "Inför nya avtal eller förlängning av avtal hålls ett uppstartsmöte där avtalet gås igenom för att säkerställa att kraven på den upphandlade tjänsten uppfylls enligt förfrågningsunderlaget.",
+              "På mötet fastställs vilken rapportering som ska ske löpande och årligen för att tillgodose allmänhetens insynsrätt. Uppstartsmötet dokumenteras i ett protokoll som diarieförs.",
+            ],
+          },
+          {
+            heading: "Löpande",
+            paragraphs: [
+              "Avvikelser dokumenteras och hanteras löpande när de inträffar. Brister som upptäcks följs upp med en handlingsplan med ansvarig, åtgärder, sista dag och uppföljning.",
+            ],
+          },
+          {
+            heading: "Rapportering",
+            paragraphs: [
+              `Uppföljningen av de strategiska avtalen återrapporteras årligen till ${lowerFirst(committee.name)} i ${reportMonth} och till ${ksName} för kännedom innan årets slut. Uppföljningsperioden är ${periodWords}.`,
+            ],
+          },
+        ],
+      },
+      {
+        heading: "3. Ansvar för uppföljning – vem",
+        paragraphs: paragraphsOf(plan.responsibility),
+        bullets: [],
+        subsections: [],
+      },
+      {
+        heading: "4. Tidsplan – när",
+        paragraphs: [
+          ...paragraphsOf(plan.timetable),
+          ...(contracts.length > 0
+            ? [
+                "Tabellen visar hur ofta varje strategiskt avtal följs upp och i vilka månader uppföljningen ska vara klar.",
+              ]
+            : []),
+        ],
+        bullets: [],
+        subsections: [],
+      },
+      {
+        heading: "5. Återkoppling av resultatet",
+        paragraphs: [
+          ...paragraphsOf(plan.feedback),
+          `Uppföljningen sammanställs i en rapport som överlämnas till ${lowerFirst(committee.name)} i ${reportMonth} för beslut. Beslutet ska innehålla graden av måluppfyllelse utifrån avtal, en utvärdering av levererad tjänst och en bedömning av om befintlig kontroll av verksamheten är tillräcklig.`,
+          `Beslutet rapporteras som information till ${ksName}. Brister rapporteras tillsammans med en handlingsplan för dem till ${ksName} för kännedom. Uppföljningen återkopplas även skriftligt till utföraren.`,
+        ],
+        bullets: [],
+        subsections: [],
+      },
+    ],
+    contracts: contracts.map((contract) => ({
+      title: contract.title,
+      serviceArea: contract.serviceArea,
+      provider: providerNames(contract.providers) || contract.provider,
+    })),
+    timePlan: contracts.map((contract) => ({
+      title: contract.title,
+      frequency: timesPerYear(contract.followUpsPerYear || 1),
+      months: capitalized(followUpMonths(kind, contract.followUpsPerYear, date)),
+    })),
+  };
+}

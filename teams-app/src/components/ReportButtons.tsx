@@ -1,0 +1,84 @@
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { ApiError } from "../api.ts";
+import { useApp } from "../app-context.ts";
+import type { ReportRecord } from "../types.ts";
+import { ErrorMessage } from "./Feedback.tsx";
+
+/**
+ * The Word drafts that belong to one record: the minutes on a kickoff
+ * meeting, a feedback letter per provider on a follow-up. Each button makes
+ * one draft in the nämnd's library and links to it.
+ */
+
+export interface DraftButton {
+  label: string;
+  /** The body of `POST /api/reports`. */
+  request: Record<string, unknown>;
+}
+
+const useStyles = makeStyles({
+  section: { display: "grid", gap: tokens.spacingVerticalS },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export function ReportButtons({ title, drafts }: { title: string; drafts: DraftButton[] }) {
+  const styles = useStyles();
+  const { api, announce } = useApp();
+  const [busy, setBusy] = useState<string>();
+  const [made, setMade] = useState<{ report: ReportRecord; message: string; path: string }>();
+  const [error, setError] = useState<ApiError>();
+
+  const make = async (draft: DraftButton) => {
+    setBusy(draft.label);
+    setError(undefined);
+    setMade(undefined);
+    announce(`${draft.label} tas fram …`);
+    try {
+      const result = await api.post<{ report: ReportRecord; message: string; path: string }>(
+        "/api/reports",
+        draft.request,
+      );
+      setMade(result);
+      announce(result.message);
+    } catch (failure) {
+      if (failure instanceof ApiError) {
+        setError(failure);
+        announce(failure.problem.detail);
+      }
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  if (drafts.length === 0) return null;
+  return (
+    <section className={styles.section} aria-label={title}>
+      <div className={styles.buttons}>
+        {drafts.map((draft) => (
+          <Button key={draft.label} disabled={busy !== undefined} onClick={() => make(draft)}>
+            {draft.label}
+          </Button>
+        ))}
+      </div>
+      {made ? (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            {made.message} {made.path}.{" "}
+            <Link href={made.report.webUrl} target="_blank" rel="noopener">
+              Öppna i Word
+            </Link>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+    </section>
+  );
+}
