@@ -2,12 +2,16 @@ import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import {
+  type EntraAppRegistration,
+  type EntraIdStandIn,
+  startEntraId,
+} from "@avtalsuppfoljning/local-graph";
 import { generate } from "selfsigned";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "../api/src/demo/demo-people.ts";
 import { seedDemoData } from "../api/src/demo/seed.ts";
 import { swedishDate } from "../api/src/domain/dates.ts";
-import { type EntraAppRegistration, EntraIdStandIn } from "../api/src/local/entra-id.ts";
 import { AppStore } from "../api/src/store/app-store.ts";
 import { odataString } from "../api/src/store/odata.ts";
 import type { TestResponse } from "./support/app.ts";
@@ -113,8 +117,8 @@ beforeAll(async () => {
     applicationPermissions: ["Sites.Selected", "User.Read.All"],
     delegatedPermissions: ["User.Read"],
   };
-  entra = await EntraIdStandIn.start({ tenantId: TENANT, apps: [registration] });
-  foreignEntra = await EntraIdStandIn.start({ tenantId: OTHER_TENANT, apps: [] });
+  entra = await startEntraId({ tenantId: TENANT, apps: [registration] });
+  foreignEntra = await startEntraId({ tenantId: OTHER_TENANT, apps: [] });
   graph = await startTestGraph({
     verifyTokens: true,
     trustedIssuers: [{ issuer: entra.graphIssuer, jwks: entra.jwks() }],

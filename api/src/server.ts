@@ -1,5 +1,6 @@
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
+import { type LocalGraph, startLocalGraph } from "@avtalsuppfoljning/local-graph";
 import { createApp } from "./app.ts";
 import type { TeamsBot } from "./bot/teams-bot.ts";
 import type { AppConfig } from "./config.ts";
@@ -9,7 +10,6 @@ import { createGraphConnections, siteReference } from "./graph/graph-access-for-
 import type { GraphAccess } from "./graph/graph-client-factory.ts";
 import { LocalSignIn } from "./http/auth/local-sign-in.ts";
 import { createTokenValidator, type TokenValidator } from "./http/auth/token-validator.ts";
-import { LocalGraphServer } from "./local/local-graph-server.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { ReminderRunner } from "./reminders/reminder-runner.ts";
 import { scheduleReminders } from "./reminders/scheduler.ts";
@@ -25,7 +25,7 @@ export interface RunningApp {
   appUrl: string;
   graphUrl: string;
   graph: GraphAccess;
-  localGraph: LocalGraphServer | undefined;
+  localGraph: LocalGraph | undefined;
   localSignIn: LocalSignIn | undefined;
   bot: TeamsBot;
   reminders: ReminderRunner;
@@ -58,10 +58,10 @@ export interface StartOptions {
 
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  let localGraph: LocalGraphServer | undefined;
+  let localGraph: LocalGraph | undefined;
   let graphUrl: string;
   if (config.mode === "local") {
-    localGraph = new LocalGraphServer({
+    localGraph = await startLocalGraph({
       dataDir: config.localGraph.dataDir,
       port: config.localGraph.port,
       verifyTokens: config.localGraph.verifyTokens,
@@ -75,15 +75,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         else child.info(rest, String(msg));
       },
     });
-    graphUrl = await localGraph.start();
+    graphUrl = localGraph.graphUrl;
   } else {
     graphUrl = `${config.graphBaseUrl}/v1.0`;
   }
-  const connections = createGraphConnections(
-    config,
-    logger,
-    localGraph ? { localGraphOrigin: localGraph.origin } : {},
-  );
+  const connections = createGraphConnections(config, logger, localGraph ? { localGraph } : {});
   const graph = connections.app;
 
   let localSignIn: LocalSignIn | undefined;
@@ -114,7 +110,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ...(connections.entraClient ? { entraClient: connections.entraClient } : {}),
     ...(localSignIn ? { localSignIn } : {}),
     ...(options.now ? { now: options.now } : {}),
-    ...(localGraph ? { localGraphOrigin: localGraph.origin } : {}),
+    ...(localGraph ? { localGraph } : {}),
     selfUrl: () => selfUrl,
     allowUnauthenticatedBot:
       config.mode === "local" &&
