@@ -70,7 +70,7 @@ describe("columns", () => {
     expect(long?.startsWith("_x00c5_tg_x00e4_rd_x0020_f")).toBe(true);
   });
 
-  test("a unique column must be indexed; a duplicate column name is refused", async () => {
+  test("a unique column must be indexed; a duplicate display name is refused; a taken internal name gets 0", async () => {
     const notIndexed = await graphError(
       graph.access.client
         .api(`${contracts.url}/columns`)
@@ -78,9 +78,16 @@ describe("columns", () => {
     );
     expect(notIndexed.statusCode).toBe(400);
     const duplicate = await graphError(
-      graph.access.client.api(`${contracts.url}/columns`).post({ name: "valueClass", text: {} }),
+      graph.access.client
+        .api(`${contracts.url}/columns`)
+        .post({ name: "other", displayName: "värde", text: {} }),
     );
     expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.message).toBe('A duplicate field name "värde" was found.');
+    const taken = (await graph.access.client
+      .api(`${contracts.url}/columns`)
+      .post({ name: "valueClass", displayName: "Värdeklass 2", text: {} })) as { name: string };
+    expect(taken.name).toBe("valueClass0");
   });
 
   test("indexing an existing column is a PATCH; at most 20 indexes per list", async () => {

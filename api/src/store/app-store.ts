@@ -429,16 +429,26 @@ export class AppStore {
   }
 }
 
+/** SharePoint's own fields of every item: not changes a person made, so never in the history. */
 const SYSTEM_FIELDS = new Set([
   "id",
   "ContentType",
   "Created",
   "Modified",
+  "AuthorLookupId",
+  "EditorLookupId",
   "_UIVersionString",
   "Attachments",
   "Edit",
   "LinkTitle",
   "LinkTitleNoMenu",
+  "ItemChildCount",
+  "FolderChildCount",
+  "FileLeafRef",
+  "LinkFilename",
+  "LinkFilenameNoMenu",
+  "DocIcon",
+  "FileSizeDisplay",
 ]);
 
 /** Kommunstyrelsen first, then the nämnder by name: the order of every list and report. */

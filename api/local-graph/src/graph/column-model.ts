@@ -31,6 +31,10 @@ export interface StoredColumn {
   required: boolean;
   hidden: boolean;
   readOnly: boolean;
+  /** The group the column is shown in ("Custom Columns" unless given). */
+  columnGroup?: string | undefined;
+  /** Present on the computed system columns (system-columns.ts), which are never stored. */
+  system?: { facetless: boolean };
 }
 
 const FACETS: Record<string, ColumnType> = {
@@ -156,6 +160,10 @@ export const READ_ONLY_FIELDS = new Set(
     "FolderChildCount",
     "DocIcon",
     "FileSizeDisplay",
+    "LinkFilename",
+    "LinkFilenameNoMenu",
+    "CheckoutUser",
+    "CheckoutUserLookupId",
     "_ComplianceFlags",
     "_ComplianceTag",
     "AppAuthorLookupId",

@@ -4,7 +4,12 @@ import { send } from "../http/respond.ts";
 import type { Identity } from "../persistence/graph-persistence.ts";
 import { graphErrors } from "./errors.ts";
 import type { FaultInjector } from "./faults.ts";
-import { cancelUploadSession, driveScope, uploadFragment } from "./handlers/drives.ts";
+import {
+  cancelUploadSession,
+  driveScope,
+  uploadFragment,
+  uploadSessionStatus,
+} from "./handlers/drives.ts";
 import type { ServiceContext } from "./service-context.ts";
 
 /**
@@ -49,6 +54,10 @@ export function files(options: FilesOptions): Middleware {
     const identity: Identity = { application: { id: "upload", displayName: "Avtalsuppföljning" } };
     if (exchange.method === "DELETE") {
       send(exchange, cancelUploadSession(context, sessionId));
+      return;
+    }
+    if (exchange.method === "GET") {
+      send(exchange, uploadSessionStatus(context, sessionId));
       return;
     }
     if (exchange.method !== "PUT") throw graphErrors.methodNotAllowed();

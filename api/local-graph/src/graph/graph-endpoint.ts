@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { MAX_JSON_BODY_BYTES, readBody } from "../http/body.ts";
+import { isJsonContentType, MAX_JSON_BODY_BYTES, readBody } from "../http/body.ts";
 import type { Middleware } from "../http/middleware.ts";
 import { send } from "../http/respond.ts";
 import { handleGraphRequest } from "./dispatch.ts";
@@ -51,6 +51,12 @@ export function graphEndpoint(options: GraphEndpointOptions): Middleware {
     }
   };
 
+  const errorPart = (error: GraphError): GraphResponse => ({
+    status: error.status,
+    headers: error.headers,
+    body: errorBody(error, randomUUID()),
+  });
+
   return async (exchange, next) => {
     if (exchange.caller.kind !== "graph") return next();
     const { identity, grant } = exchange.caller;
@@ -61,14 +67,14 @@ export function graphEndpoint(options: GraphEndpointOptions): Middleware {
     const headers = exchange.headers;
     // File content is bytes whatever Content-Type says (graph-client defaults to JSON).
     const isContentUpload = exchange.method === "PUT" && /\/content$/.test(path);
-    const isJson =
-      !isContentUpload && (headers["content-type"] ?? "").toLowerCase().includes("json");
     const raw = await readBody(
       exchange.request,
-      isJson ? MAX_JSON_BODY_BYTES : MAX_CONTENT_BODY_BYTES,
+      isContentUpload ? MAX_CONTENT_BODY_BYTES : MAX_JSON_BODY_BYTES,
     );
     let body: unknown;
-    if (isJson && raw.byteLength > 0) {
+    if (!isContentUpload && raw.byteLength > 0) {
+      // Every other body is JSON; anything else is refused rather than read as nothing.
+      if (!isJsonContentType(headers["content-type"])) throw graphErrors.unsupportedMediaType();
       try {
         body = JSON.parse(raw.toString("utf8"));
       } catch {
@@ -82,13 +88,7 @@ export function graphEndpoint(options: GraphEndpointOptions): Middleware {
         parts,
         async (part) => {
           const partThrottled = await faults.admit("part");
-          if (partThrottled) {
-            return {
-              status: partThrottled.status,
-              headers: partThrottled.headers,
-              body: errorBody(partThrottled, randomUUID()),
-            };
-          }
+          if (partThrottled) return errorPart(partThrottled);
           const partUrl = new URL(
             part.url.startsWith("/") ? part.url : `/${part.url}`,
             "http://local",
@@ -96,13 +96,22 @@ export function graphEndpoint(options: GraphEndpointOptions): Middleware {
           const partHeaders: Record<string, string> = {};
           for (const [name, value] of Object.entries(part.headers ?? {}))
             partHeaders[name.toLowerCase()] = value;
+          // A part's body is JSON, or (file content) a base64 string (concepts/json-batching.md).
+          const binary = part.body !== undefined && !isJsonContentType(partHeaders["content-type"]);
+          if (binary && typeof part.body !== "string") {
+            return errorPart(
+              graphErrors.invalidRequest(
+                `Request '${part.id}': a body that is not JSON must be a base64 string.`,
+              ),
+            );
+          }
           return execute({
             method: part.method,
             path: partUrl.pathname,
             query: partUrl.searchParams,
             headers: partHeaders,
-            body: part.body,
-            rawBody: undefined,
+            body: binary ? undefined : part.body,
+            rawBody: binary ? new Uint8Array(Buffer.from(String(part.body), "base64")) : undefined,
             identity,
             grant,
           });
@@ -120,7 +129,9 @@ export function graphEndpoint(options: GraphEndpointOptions): Middleware {
         query: exchange.url.searchParams,
         headers,
         body,
-        rawBody: isJson ? undefined : new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
+        rawBody: isContentUpload
+          ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength)
+          : undefined,
         identity,
         grant,
       }),

@@ -1,10 +1,12 @@
 import type {
+  Identity,
   StoredDrive,
   StoredDriveItem,
   StoredItem,
   StoredItemVersion,
   StoredList,
   StoredSite,
+  StoredSitePermission,
 } from "../persistence/graph-persistence.ts";
 import { fieldKey, graphFacetKey, presentValue, type StoredColumn } from "./column-model.ts";
 import { etagOf } from "./conditions.ts";
@@ -20,6 +22,7 @@ export function presentSite(origin: string, site: StoredSite) {
     id: site.id,
     name: site.name,
     displayName: site.displayName,
+    description: "",
     webUrl: siteWebUrl(origin, site),
     createdDateTime: site.created,
     lastModifiedDateTime: site.created,
@@ -35,6 +38,15 @@ export function listWebUrl(origin: string, site: StoredSite, list: StoredList): 
     : `${base}/Lists/${encodeURIComponent(list.name)}`;
 }
 
+/** An identity set as Graph shows it: `user` (with e-mail when known) or `application`. */
+export function presentIdentity(identity: Identity): Record<string, unknown> {
+  if ("user" in identity) {
+    const { id, displayName, email } = identity.user;
+    return { user: { ...(email ? { email } : {}), id, displayName } };
+  }
+  return { application: { ...identity.application } };
+}
+
 export function presentList(origin: string, site: StoredSite, list: StoredList) {
   return {
     id: list.id,
@@ -43,77 +55,130 @@ export function presentList(origin: string, site: StoredSite, list: StoredList) 
     description: list.description,
     createdDateTime: list.created,
     lastModifiedDateTime: list.modified,
+    ...(list.createdBy ? { createdBy: presentIdentity(list.createdBy) } : {}),
+    ...(list.modifiedBy ? { lastModifiedBy: presentIdentity(list.modifiedBy) } : {}),
     webUrl: listWebUrl(origin, site, list),
     list: { template: list.template, hidden: false, contentTypesEnabled: false },
     parentReference: { siteId: site.id },
   };
 }
 
+/** Stored system columns whose SharePoint type Graph gives no facet (File). */
+const FACETLESS_STORED = new Set(["FileLeafRef"]);
+
 export function presentColumn(column: StoredColumn) {
+  const facetless = column.system?.facetless === true || FACETLESS_STORED.has(column.name);
+  const system = column.system !== undefined || column.name === "Title" || facetless;
   return {
     id: column.id,
     name: column.name,
     displayName: column.displayName,
     description: column.description,
-    columnGroup: "Custom Columns",
+    columnGroup: column.columnGroup ?? (system ? "_Hidden" : "Custom Columns"),
     enforceUniqueValues: column.enforceUniqueValues,
     hidden: column.hidden,
     indexed: column.indexed,
     readOnly: column.readOnly,
     required: column.required,
-    [graphFacetKey(column.type)]:
-      column.type === "note" ? { ...column.facet, allowMultipleLines: true } : column.facet,
+    ...(facetless
+      ? {}
+      : {
+          [graphFacetKey(column.type)]:
+            column.type === "note" ? { ...column.facet, allowMultipleLines: true } : column.facet,
+        }),
   };
 }
 
-export interface FieldSelection {
-  /** Internal names to include; undefined = all. */
-  select: Set<string> | undefined;
-  /** Looked-up display values for lookup columns named in select. */
-  lookupValues?: Map<string, unknown>;
+/** What `fields` shows besides the stored values: SharePoint's own fields of the item. */
+export interface SystemFieldValues {
+  contentType: "Item" | "Document" | "Folder";
+  authorId: number;
+  editorId: number;
+  /** Files and folders of a library. */
+  file?: {
+    name: string;
+    isFolder: boolean;
+    size: number;
+    /** Children of a folder (files, folders). */
+    children: { files: number; folders: number };
+  };
 }
 
 export function presentFields(
   columns: StoredColumn[],
-  item: {
-    id: number;
-    guid: string;
-    version: number;
-    fields: StoredItem["fields"];
-    created: string;
-    modified: string;
-  },
-  selection: FieldSelection,
-) {
-  const all: Record<string, unknown> = {
-    "@odata.etag": etagOf(item.guid, item.version),
-    id: String(item.id),
-    ContentType: "Item",
-    Created: item.created,
-    Modified: item.modified,
-    _UIVersionString: `${item.version}.0`,
-    Attachments: false,
-  };
+  item: Pick<StoredItem, "id" | "guid" | "version" | "fields" | "created" | "modified">,
+  system: SystemFieldValues,
+  /** Values only shown when named in select: hidden columns, lookup values, Author, Editor. */
+  selected: { select: string[] | undefined; values: Map<string, unknown> },
+): Record<string, unknown> {
+  const all: Record<string, unknown> = { "@odata.etag": etagOf(item.guid, item.version) };
+  const select = selected.select?.map((name) => name.toLowerCase());
+  const wanted = (name: string) => select?.includes(name.toLowerCase()) === true;
   for (const column of columns) {
     const key = fieldKey(column);
     const value = item.fields[key];
-    if (value !== undefined && value !== null) all[key] = presentValue(column, value);
-    const looked = selection.lookupValues?.get(column.name);
-    if (looked !== undefined) all[column.name] = looked;
+    // Empty values are left out, as SharePoint does (microsoft-graph-docs#15328).
+    if (value === undefined || value === null) continue;
+    if (column.hidden && !wanted(key)) continue;
+    all[key] = presentValue(column, value);
   }
-  if (!selection.select) return all;
+  const title = item.fields.Title;
+  all.id = String(item.id);
+  all.ContentType = system.contentType;
+  all.Created = item.created;
+  all.Modified = item.modified;
+  all.AuthorLookupId = String(system.authorId);
+  all.EditorLookupId = String(system.editorId);
+  all._UIVersionString = `${item.version}.0`;
+  if (system.file) {
+    const { name, isFolder, size, children } = system.file;
+    all.FileLeafRef = name;
+    all.LinkFilenameNoMenu = name;
+    all.LinkFilename = name;
+    if (!isFolder) {
+      const dot = name.lastIndexOf(".");
+      all.DocIcon = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
+      all.FileSizeDisplay = String(size);
+    }
+    all.ItemChildCount = String(isFolder ? children.files : 0);
+    all.FolderChildCount = String(isFolder ? children.folders : 0);
+  } else {
+    all.Attachments = false;
+    all.Edit = "";
+    if (typeof title === "string") {
+      all.LinkTitleNoMenu = title;
+      all.LinkTitle = title;
+    }
+    all.ItemChildCount = "0";
+    all.FolderChildCount = "0";
+  }
+  for (const [name, value] of selected.values) all[name] = value;
+  if (!select) return all;
   const picked: Record<string, unknown> = { "@odata.etag": all["@odata.etag"] };
-  for (const name of selection.select) {
-    const match = Object.keys(all).find((key) => key.toLowerCase() === name.toLowerCase());
+  for (const name of select) {
+    const match = Object.keys(all).find((key) => key.toLowerCase() === name);
     if (match !== undefined) picked[match] = all[match];
   }
   return picked;
 }
 
-export function presentItem(
-  origin: string,
-  site: StoredSite,
+export function contentTypeOf(
   list: StoredList,
+  kind: SystemFieldValues["contentType"],
+): { id: string; name: string } {
+  // List content type ids: the parent's id, "00", then the list's own GUID.
+  const suffix = `00${list.id.replace(/-/g, "").toUpperCase()}`;
+  const parent = { Item: "0x01", Document: "0x0101", Folder: "0x0120" }[kind];
+  return { id: `${parent}${suffix}`, name: kind };
+}
+
+export function presentItem(
+  view: {
+    site: StoredSite;
+    list: StoredList;
+    webUrl: string;
+    contentType: SystemFieldValues["contentType"];
+  },
   item: StoredItem,
   fields: Record<string, unknown> | undefined,
 ) {
@@ -124,11 +189,11 @@ export function presentItem(
     id: String(item.id),
     createdDateTime: item.created,
     lastModifiedDateTime: item.modified,
-    createdBy: item.createdBy,
-    lastModifiedBy: item.modifiedBy,
-    webUrl: `${listWebUrl(origin, site, list)}/${item.id}_.000`,
-    contentType: { id: "0x0100", name: "Item" },
-    parentReference: { id: list.id, siteId: site.id },
+    createdBy: presentIdentity(item.createdBy),
+    lastModifiedBy: presentIdentity(item.modifiedBy),
+    webUrl: view.webUrl,
+    contentType: contentTypeOf(view.list, view.contentType),
+    parentReference: { id: view.list.id, siteId: view.site.id },
     ...(fields ? { fields } : {}),
   };
 }
@@ -140,7 +205,7 @@ export function presentVersion(
   return {
     id: `${version.version}.0`,
     lastModifiedDateTime: version.modified,
-    lastModifiedBy: version.modifiedBy,
+    lastModifiedBy: presentIdentity(version.modifiedBy),
     ...(fields ? { fields } : {}),
   };
 }
@@ -154,20 +219,26 @@ export function presentDrive(
   return {
     id: drive.id,
     name: drive.name,
+    description: list.description,
     driveType: "documentLibrary",
     createdDateTime: drive.created,
+    lastModifiedDateTime: list.modified,
     webUrl: listWebUrl(origin, site, list),
   };
 }
 
 export interface DriveItemPresentation {
-  origin: string;
   libraryWebUrl: string;
+  siteId: string;
   /** Path of the item below the library root, e.g. `/Rapporter/2022/x.docx` ("" for the root). */
   itemPath: string;
   etagGuid: string;
   downloadUrl?: string;
   childCount?: number;
+}
+
+export function driveItemWebUrl(view: Pick<DriveItemPresentation, "libraryWebUrl" | "itemPath">) {
+  return `${view.libraryWebUrl}${view.itemPath.split("/").map(encodeURIComponent).join("/")}`;
 }
 
 export function presentDriveItem(item: StoredDriveItem, view: DriveItemPresentation) {
@@ -182,22 +253,35 @@ export function presentDriveItem(item: StoredDriveItem, view: DriveItemPresentat
     size: item.size,
     createdDateTime: item.created,
     lastModifiedDateTime: item.modified,
-    createdBy: item.createdBy,
-    lastModifiedBy: item.modifiedBy,
-    webUrl: `${view.libraryWebUrl}${view.itemPath.split("/").map(encodeURIComponent).join("/")}`,
+    createdBy: presentIdentity(item.createdBy),
+    lastModifiedBy: presentIdentity(item.modifiedBy),
+    webUrl: driveItemWebUrl(view),
     parentReference:
       item.parentId === null
-        ? { driveId: item.driveId, driveType: "documentLibrary" }
+        ? { driveId: item.driveId, driveType: "documentLibrary", siteId: view.siteId }
         : {
             driveId: item.driveId,
             driveType: "documentLibrary",
             id: item.parentId,
             path: `/drives/${item.driveId}/root:${parentPath}`,
+            siteId: view.siteId,
           },
     ...(item.isFolder
       ? { folder: { childCount: view.childCount ?? 0 } }
       : { file: { mimeType: item.mimeType ?? "application/octet-stream" } }),
     ...(item.parentId === null ? { root: {} } : {}),
     ...(view.downloadUrl ? { "@microsoft.graph.downloadUrl": view.downloadUrl } : {}),
+  };
+}
+
+export function presentPermission(permission: StoredSitePermission) {
+  const identities = [{ application: permission.application }];
+  return {
+    id: permission.id,
+    "@deprecated.GrantedToIdentities":
+      "GrantedToIdentities has been deprecated. Refer to GrantedToIdentitiesV2",
+    roles: permission.roles,
+    grantedToIdentities: identities,
+    grantedToIdentitiesV2: identities,
   };
 }

@@ -39,6 +39,17 @@ export interface StoredList {
   created: string;
   modified: string;
   driveId: string | null;
+  /** Who created / last changed the list (absent on lists kept by older versions). */
+  createdBy?: Identity | undefined;
+  modifiedBy?: Identity | undefined;
+}
+
+/** A person or app in a site's user information list: what `AuthorLookupId` points at. */
+export interface StoredSiteUser {
+  siteId: string;
+  id: number;
+  displayName: string;
+  email: string | null;
 }
 
 export type StoredFields = Record<string, StoredValue>;
@@ -95,6 +106,8 @@ export interface StoredUploadSession {
   expires: string;
   received: number;
   total: number | null;
+  /** Who created the session: the file is written as them. */
+  createdBy?: Identity | undefined;
 }
 
 export interface ItemPage {
@@ -144,7 +157,11 @@ export interface GraphPersistence {
   getList(siteId: string, idOrName: string): StoredList | undefined;
   getListById(id: string): StoredList | undefined;
   insertList(list: StoredList): void;
-  touchList(id: string, modified: string): void;
+  touchList(id: string, modified: string, modifiedBy: Identity): void;
+
+  /** The id of a user in the site's user information list, added on first use. */
+  siteUserId(siteId: string, user: { id: string; displayName: string; email?: string }): number;
+  getSiteUser(siteId: string, id: number): StoredSiteUser | undefined;
 
   listColumns(listId: string): StoredColumn[];
   insertColumn(column: StoredColumn): void;
@@ -180,6 +197,8 @@ export interface GraphPersistence {
   insertDrive(drive: StoredDrive): void;
 
   getDriveItem(driveId: string, id: string): StoredDriveItem | undefined;
+  getDriveItemByListItem(driveId: string, listItemId: number): StoredDriveItem | undefined;
+  countChildren(driveId: string, parentId: string): { files: number; folders: number };
   getDriveRoot(driveId: string): StoredDriveItem | undefined;
   getChildByName(driveId: string, parentId: string, name: string): StoredDriveItem | undefined;
   listChildren(

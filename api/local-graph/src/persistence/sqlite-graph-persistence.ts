@@ -18,6 +18,7 @@ import type {
   StoredList,
   StoredSite,
   StoredSitePermission,
+  StoredSiteUser,
   StoredUploadSession,
   StoredUser,
 } from "./graph-persistence.ts";
@@ -75,6 +76,8 @@ CREATE TABLE IF NOT EXISTS drive_items (
   list_item_id INTEGER, created_by TEXT NOT NULL, modified_by TEXT NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS drive_items_by_name
   ON drive_items (drive_id, ifnull(parent_id, ''), name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS drive_items_by_parent ON drive_items (drive_id, parent_id);
+CREATE INDEX IF NOT EXISTS drive_items_by_list_item ON drive_items (drive_id, list_item_id);
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY, display_name TEXT NOT NULL, upn TEXT NOT NULL UNIQUE COLLATE NOCASE,
   mail TEXT, job_title TEXT);
@@ -92,6 +95,9 @@ CREATE TABLE IF NOT EXISTS upload_sessions (
   id TEXT PRIMARY KEY, drive_id TEXT NOT NULL, parent_id TEXT NOT NULL, name TEXT NOT NULL,
   conflict_behavior TEXT NOT NULL, expires TEXT NOT NULL, received INTEGER NOT NULL,
   total INTEGER);
+CREATE TABLE IF NOT EXISTS site_users (
+  site_id TEXT NOT NULL, id INTEGER NOT NULL, principal TEXT NOT NULL, display_name TEXT NOT NULL,
+  email TEXT, PRIMARY KEY (site_id, id), UNIQUE (site_id, principal));
 CREATE TABLE IF NOT EXISTS upload_chunks (
   session_id TEXT NOT NULL, offset INTEGER NOT NULL, data BLOB NOT NULL,
   PRIMARY KEY (session_id, offset)) WITHOUT ROWID;
@@ -125,6 +131,8 @@ function toList(row: Row): StoredList {
     created: text(row, "created"),
     modified: text(row, "modified"),
     driveId: row.drive_id === null ? null : text(row, "drive_id"),
+    createdBy: row.created_by ? json<Identity>(row, "created_by") : undefined,
+    modifiedBy: row.modified_by ? json<Identity>(row, "modified_by") : undefined,
   };
 }
 
@@ -142,6 +150,7 @@ function toColumn(row: Row): StoredColumn {
     required: row.required === 1,
     hidden: row.hidden === 1,
     readOnly: row.read_only === 1,
+    columnGroup: row.column_group === null ? undefined : text(row, "column_group"),
   };
 }
 
@@ -234,6 +243,21 @@ export class SqliteGraphPersistence implements GraphPersistence, ConnectorPersis
     this.db.exec("PRAGMA synchronous = NORMAL");
     this.db.exec("PRAGMA busy_timeout = 5000");
     this.db.exec(SCHEMA);
+    this.migrate();
+  }
+
+  /** Columns added after the first release, added to databases made before them. */
+  private migrate(): void {
+    const added: Array<[table: string, column: string, definition: string]> = [
+      ["lists", "created_by", "TEXT"],
+      ["lists", "modified_by", "TEXT"],
+      ["columns", "column_group", "TEXT"],
+      ["upload_sessions", "created_by", "TEXT"],
+    ];
+    for (const [table, column, definition] of added) {
+      const present = this.all(`PRAGMA table_info(${table})`).some((row) => row.name === column);
+      if (!present) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    }
   }
 
   close(): void {
@@ -371,7 +395,7 @@ export class SqliteGraphPersistence implements GraphPersistence, ConnectorPersis
 
   insertList(list: StoredList): void {
     this.run(
-      "INSERT INTO lists (id, site_id, name, display_name, description, template, created, modified, drive_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO lists (id, site_id, name, display_name, description, template, created, modified, drive_id, created_by, modified_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       list.id,
       list.siteId,
       list.name,
@@ -381,11 +405,56 @@ export class SqliteGraphPersistence implements GraphPersistence, ConnectorPersis
       list.created,
       list.modified,
       list.driveId,
+      list.createdBy ? JSON.stringify(list.createdBy) : null,
+      list.modifiedBy ? JSON.stringify(list.modifiedBy) : null,
     );
   }
 
-  touchList(id: string, modified: string): void {
-    this.run("UPDATE lists SET modified = ? WHERE id = ?", modified, id);
+  touchList(id: string, modified: string, modifiedBy: Identity): void {
+    this.run(
+      "UPDATE lists SET modified = ?, modified_by = ? WHERE id = ?",
+      modified,
+      JSON.stringify(modifiedBy),
+      id,
+    );
+  }
+
+  // The site's user information list
+
+  siteUserId(siteId: string, user: { id: string; displayName: string; email?: string }): number {
+    const principal = user.id.toLowerCase();
+    const existing = this.get(
+      "SELECT id FROM site_users WHERE site_id = ? AND principal = ?",
+      siteId,
+      principal,
+    );
+    if (existing) return Number(existing.id);
+    // SharePoint's first ids belong to its own accounts; people start a little higher.
+    const next = Number(
+      this.get("SELECT ifnull(max(id), 6) + 1 AS next FROM site_users WHERE site_id = ?", siteId)
+        ?.next ?? 7,
+    );
+    this.run(
+      "INSERT INTO site_users (site_id, id, principal, display_name, email) VALUES (?, ?, ?, ?, ?)",
+      siteId,
+      next,
+      principal,
+      user.displayName,
+      user.email ?? null,
+    );
+    return next;
+  }
+
+  getSiteUser(siteId: string, id: number): StoredSiteUser | undefined {
+    const row = this.get("SELECT * FROM site_users WHERE site_id = ? AND id = ?", siteId, id);
+    return (
+      row && {
+        siteId: text(row, "site_id"),
+        id: Number(row.id),
+        displayName: text(row, "display_name"),
+        email: row.email === null ? null : text(row, "email"),
+      }
+    );
   }
 
   // Columns
@@ -404,7 +473,7 @@ export class SqliteGraphPersistence implements GraphPersistence, ConnectorPersis
       )?.next ?? 1,
     );
     this.run(
-      "INSERT INTO columns (id, list_id, position, name, display_name, description, type, facet, indexed, enforce_unique, required, hidden, read_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO columns (id, list_id, position, name, display_name, description, type, facet, indexed, enforce_unique, required, hidden, read_only, column_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       column.id,
       column.listId,
       position,
@@ -418,13 +487,14 @@ export class SqliteGraphPersistence implements GraphPersistence, ConnectorPersis
       column.required ? 1 : 0,
       column.hidden ? 1 : 0,
       column.readOnly ? 1 : 0,
+      column.columnGroup ?? null,
     );
     this.syncIndex(column);
   }
 
   updateColumn(column: StoredColumn): void {
     this.run(
-      "UPDATE columns SET display_name = ?, description = ?, facet = ?, indexed = ?, enforce_unique = ?, required = ?, hidden = ? WHERE id = ?",
+      "UPDATE columns SET display_name = ?, description = ?, facet = ?, indexed = ?, enforce_unique = ?, required = ?, hidden = ?, read_only = ?, column_group = ? WHERE id = ?",
       column.displayName,
       column.description,
       JSON.stringify(column.facet),
@@ -432,6 +502,8 @@ export class SqliteGraphPersistence implements GraphPersistence, ConnectorPersis
       column.enforceUniqueValues ? 1 : 0,
       column.required ? 1 : 0,
       column.hidden ? 1 : 0,
+      column.readOnly ? 1 : 0,
+      column.columnGroup ?? null,
       column.id,
     );
     this.syncIndex(column);
@@ -696,6 +768,24 @@ export class SqliteGraphPersistence implements GraphPersistence, ConnectorPersis
     return row && toDriveItem(row);
   }
 
+  getDriveItemByListItem(driveId: string, listItemId: number): StoredDriveItem | undefined {
+    const row = this.get(
+      `SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE drive_id = ? AND list_item_id = ?`,
+      driveId,
+      listItemId,
+    );
+    return row && toDriveItem(row);
+  }
+
+  countChildren(driveId: string, parentId: string): { files: number; folders: number } {
+    const row = this.get(
+      "SELECT sum(is_folder = 0) AS files, sum(is_folder = 1) AS folders FROM drive_items WHERE drive_id = ? AND parent_id = ?",
+      driveId,
+      parentId,
+    );
+    return { files: Number(row?.files ?? 0), folders: Number(row?.folders ?? 0) };
+  }
+
   getDriveRoot(driveId: string): StoredDriveItem | undefined {
     const row = this.get(
       `SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE drive_id = ? AND parent_id IS NULL`,
@@ -898,7 +988,7 @@ export class SqliteGraphPersistence implements GraphPersistence, ConnectorPersis
 
   insertUploadSession(session: StoredUploadSession): void {
     this.run(
-      "INSERT INTO upload_sessions (id, drive_id, parent_id, name, conflict_behavior, expires, received, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO upload_sessions (id, drive_id, parent_id, name, conflict_behavior, expires, received, total, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       session.id,
       session.driveId,
       session.parentId,
@@ -907,12 +997,13 @@ export class SqliteGraphPersistence implements GraphPersistence, ConnectorPersis
       session.expires,
       session.received,
       session.total,
+      session.createdBy ? JSON.stringify(session.createdBy) : null,
     );
   }
 
   getUploadSession(id: string): StoredUploadSession | undefined {
     const row = this.get(
-      "SELECT id, drive_id, parent_id, name, conflict_behavior, expires, received, total FROM upload_sessions WHERE id = ?",
+      "SELECT id, drive_id, parent_id, name, conflict_behavior, expires, received, total, created_by FROM upload_sessions WHERE id = ?",
       id,
     );
     return (
@@ -925,6 +1016,7 @@ export class SqliteGraphPersistence implements GraphPersistence, ConnectorPersis
         expires: text(row, "expires"),
         received: Number(row.received),
         total: row.total === null ? null : Number(row.total),
+        createdBy: row.created_by ? json<Identity>(row, "created_by") : undefined,
       }
     );
   }

@@ -10,7 +10,7 @@ import type { GraphResponse } from "../graph-request.ts";
 
 export const MAX_BATCH_REQUESTS = 20;
 
-const partSchema = z.object({
+const partSchema = z.strictObject({
   id: z.string().min(1),
   method: z.enum(["GET", "POST", "PATCH", "PUT", "DELETE"]),
   url: z.string().min(1),
@@ -29,7 +29,7 @@ export interface BatchPartResponse {
 }
 
 export function parseBatch(body: unknown): BatchPart[] {
-  const parsed = z.object({ requests: z.array(partSchema) }).safeParse(body);
+  const parsed = z.strictObject({ requests: z.array(partSchema) }).safeParse(body);
   if (!parsed.success) {
     throw graphErrors.invalidRequest(
       `Invalid batch request: ${parsed.error.issues[0]?.message ?? "malformed"}.`,
@@ -41,11 +41,12 @@ export function parseBatch(body: unknown): BatchPart[] {
   if (parts.length > MAX_BATCH_REQUESTS) {
     throw graphErrors.invalidRequest(`A batch can contain at most ${MAX_BATCH_REQUESTS} requests.`);
   }
+  // Ids are compared without regard to case (concepts/json-batching.md).
   const ids = new Set<string>();
   for (const part of parts) {
-    if (ids.has(part.id))
+    if (ids.has(part.id.toLowerCase()))
       throw graphErrors.invalidRequest(`Duplicate request id '${part.id}' in batch.`);
-    ids.add(part.id);
+    ids.add(part.id.toLowerCase());
     if (/^https?:/i.test(part.url)) {
       throw graphErrors.invalidRequest("Batch request URLs must be relative, e.g. '/sites/root'.");
     }
@@ -60,7 +61,7 @@ export function parseBatch(body: unknown): BatchPart[] {
   }
   for (const part of parts) {
     for (const dependency of part.dependsOn ?? []) {
-      if (!ids.has(dependency)) {
+      if (!ids.has(dependency.toLowerCase())) {
         throw graphErrors.invalidRequest(
           `Request '${part.id}' depends on unknown request '${dependency}'.`,
         );
@@ -80,17 +81,17 @@ export async function runBatch(
   const pending = [...parts];
   while (pending.length > 0) {
     const index = pending.findIndex((part) =>
-      (part.dependsOn ?? []).every((id) => results.has(id)),
+      (part.dependsOn ?? []).every((id) => results.has(id.toLowerCase())),
     );
     if (index === -1) throw graphErrors.invalidRequest("The batch has a dependency cycle.");
     const [part] = pending.splice(index, 1);
     if (!part) break;
     const failedDependency = (part.dependsOn ?? []).some(
-      (id) => (results.get(id)?.status ?? 500) >= 400,
+      (id) => (results.get(id.toLowerCase())?.status ?? 500) >= 400,
     );
     if (failedDependency) {
       const error = graphErrors.failedDependency();
-      results.set(part.id, {
+      results.set(part.id.toLowerCase(), {
         id: part.id,
         status: 424,
         headers: { "Content-Type": "application/json" },
@@ -100,7 +101,7 @@ export async function runBatch(
     }
     const response = await execute(part);
     const isBytes = response.body instanceof Uint8Array;
-    results.set(part.id, {
+    results.set(part.id.toLowerCase(), {
       id: part.id,
       status: response.status,
       headers: {

@@ -1,23 +1,27 @@
 import { graphErrors } from "../errors.ts";
-import { type GraphRequest, type GraphResponse, json } from "../graph-request.ts";
+import { type GraphResponse, json } from "../graph-request.ts";
+import type { ParsedQuery } from "../odata/query-options.ts";
 import { planQuery } from "../odata/query-plan.ts";
-import { presentItem } from "../presenters.ts";
 import type { ServiceContext } from "../service-context.ts";
-import { fieldsFor, type ListScope } from "./items.ts";
+import {
+  checkItemQuery,
+  DEFAULT_PAGE_SIZE,
+  type ListScope,
+  MAX_TOP,
+  presentListItem,
+} from "./items.ts";
 import { decodeSkipToken, encodeSkipToken, queryPart } from "./paging.ts";
-import { DEFAULT_PAGE_SIZE, parseItemQueryOptions } from "./query-options.ts";
 
 /**
  * `items/delta`: a first round returns every item, later rounds (with the
  * token from `@odata.deltaLink`) what changed since, deleted items with a
  * `deleted` facet. A token older than the kept change log → 410 resyncRequired.
+ * `$select`, `$expand` and `$top` are supported (listitem-delta.md).
  */
 
 type DeltaState =
   | { phase: "initial"; afterId: number; upTo: number }
   | { phase: "changes"; afterSeq: number; upTo: number };
-
-const OPTIONS = new Set(["token", "top", "expand", "select", "skiptoken"]);
 
 function encodeToken(listId: string, seq: number) {
   return Buffer.from(`${listId}:${seq}`).toString("base64url");
@@ -34,19 +38,22 @@ function decodeToken(token: string, listId: string): number {
 export function itemsDelta(
   context: ServiceContext,
   scope: ListScope,
-  request: GraphRequest,
+  query: ParsedQuery,
   path: string,
 ): GraphResponse {
-  const options = parseItemQueryOptions(request.query, OPTIONS);
+  checkItemQuery(scope, query);
+  if (query.top !== undefined && query.top > MAX_TOP) {
+    throw graphErrors.invalidRequest(`$top must be an integer between 1 and ${MAX_TOP}.`);
+  }
   const listId = scope.list.id;
   const origin = context.origin();
   const fingerprint = `delta|${listId}`;
-  const pageSize = options.top ?? DEFAULT_PAGE_SIZE;
-  const token = request.query.get("token") ?? undefined;
+  const pageSize = query.top ?? DEFAULT_PAGE_SIZE;
+  const token = query.parameters.get("token");
 
   let state: DeltaState;
-  if (options.skipToken) {
-    state = decodeSkipToken<DeltaState>(options.skipToken, fingerprint);
+  if (query.skiptoken) {
+    state = decodeSkipToken<DeltaState>(query.skiptoken, fingerprint);
   } else if (token === "latest") {
     const latest = encodeToken(listId, context.persistence.latestChange(listId));
     return json(200, { value: [], "@odata.deltaLink": `${origin}/v1.0${path}?token=${latest}` });
@@ -60,14 +67,8 @@ export function itemsDelta(
     throw graphErrors.resyncRequired(`${origin}/v1.0${path}`);
   }
 
-  const present = (item: Parameters<typeof fieldsFor>[2] & Parameters<typeof presentItem>[3]) =>
-    presentItem(
-      context.webOrigin(),
-      scope.site,
-      scope.list,
-      item,
-      options.expandFields ? fieldsFor(context, scope, item, options.fieldSelect) : undefined,
-    );
+  const present = (item: Parameters<typeof presentListItem>[2]) =>
+    presentListItem(context, scope, item, query.expand, query.select);
 
   const value: unknown[] = [];
   let next: DeltaState | undefined;
@@ -95,18 +96,29 @@ export function itemsDelta(
     for (const change of changes) latestByItem.set(change.itemId, change.deleted);
     for (const [itemId] of latestByItem) {
       const item = context.persistence.getItem(listId, itemId);
-      value.push(item ? present(item) : { id: String(itemId), deleted: { state: "deleted" } });
+      value.push(
+        item
+          ? present(item)
+          : {
+              id: String(itemId),
+              parentReference: { siteId: scope.site.id },
+              deleted: { state: "deleted" },
+            },
+      );
     }
     const last = changes.at(-1);
     if (changes.length === pageSize && last && last.seq < state.upTo)
       next = { ...state, afterSeq: last.seq };
   }
 
+  // Links carry the shape options on ($select, $expand, $top), never the old token.
   const link = (key: "token" | "$skiptoken", value: string) => {
     const parts: string[] = [];
-    const expand = request.query.get("$expand") ?? request.query.get("expand");
-    if (expand) parts.push(queryPart("$expand", expand));
-    if (options.top) parts.push(queryPart("$top", String(options.top)));
+    for (const [name, given] of query.raw) {
+      const bare = name.toLowerCase().replace(/^\$/, "");
+      if (bare === "select" || bare === "expand" || bare === "top")
+        parts.push(queryPart(name, given));
+    }
     parts.push(queryPart(key, value));
     return `${origin}/v1.0${path}?${parts.join("&")}`;
   };

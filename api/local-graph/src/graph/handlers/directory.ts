@@ -4,7 +4,7 @@ import { type GraphRequest, type GraphResponse, json, noContent } from "../graph
 import { newGuid } from "../ids.ts";
 import { type FilterNode, parseFilter } from "../odata/filter-parser.ts";
 import type { ServiceContext } from "../service-context.ts";
-import { queryPart } from "./paging.ts";
+import { decodeSkipToken, encodeSkipToken, queryPart } from "./paging.ts";
 
 /**
  * The few Entra ID directory operations the app needs: users, groups, group
@@ -95,7 +95,18 @@ function collection(
   load: (limit: number, after?: string) => Array<Record<string, unknown> & { id: string }>,
 ): GraphResponse {
   for (const key of request.query.keys()) {
-    if (!["$select", "$filter", "$top", "$skiptoken", "select", "filter", "top"].includes(key)) {
+    if (
+      ![
+        "$select",
+        "$filter",
+        "$top",
+        "$skiptoken",
+        "select",
+        "filter",
+        "top",
+        "skiptoken",
+      ].includes(key)
+    ) {
       throw graphErrors.unsupportedQueryOption(key);
     }
   }
@@ -105,7 +116,10 @@ function collection(
     throw badRequest("$top must be between 1 and 999.");
   const filterText = request.query.get("$filter") ?? request.query.get("filter");
   const filter = filterText ? parseFilter(filterText) : undefined;
-  const after = request.query.get("$skiptoken") ?? undefined;
+  // Skip tokens are opaque and bound to this collection, so a made-up one is refused.
+  const fingerprint = `directory|${path}`;
+  const skiptoken = request.query.get("$skiptoken") ?? request.query.get("skiptoken");
+  const after = skiptoken === null ? undefined : decodeSkipToken<string>(skiptoken, fingerprint);
   // The directory is small; filter while reading in id order.
   const page: Array<Record<string, unknown> & { id: string }> = [];
   let cursor = after;
@@ -127,9 +141,9 @@ function collection(
   const last = page.at(-1);
   if (more && last) {
     const parts = [...request.query]
-      .filter(([key]) => key !== "$skiptoken")
+      .filter(([key]) => key !== "$skiptoken" && key !== "skiptoken")
       .map(([key, value]) => queryPart(key, value));
-    parts.push(queryPart("$skiptoken", last.id));
+    parts.push(queryPart("$skiptoken", encodeSkipToken(last.id, fingerprint)));
     body["@odata.nextLink"] = `${context.origin()}/v1.0${path}?${parts.join("&")}`;
   }
   return json(200, body);

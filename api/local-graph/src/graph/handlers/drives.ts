@@ -9,9 +9,20 @@ import { checkIfMatch, etagOf } from "../conditions.ts";
 import { graphErrors } from "../errors.ts";
 import { type GraphRequest, type GraphResponse, json, noContent } from "../graph-request.ts";
 import { isoSeconds, newDriveItemId, newGuid, newOpaqueToken } from "../ids.ts";
+import { checkExpand, expanded, type ParsedQuery } from "../odata/query-options.ts";
 import { listWebUrl, presentDrive, presentDriveItem } from "../presenters.ts";
+import { checkProperties, objectBody, onlyValue, requireObject } from "../request-body.ts";
+import { applySelect, checkSelect, DRIVE, DRIVE_ITEM } from "../select.ts";
 import type { ServiceContext } from "../service-context.ts";
-import { getItem as getListItem, type ListScope, updateItemFields } from "./items.ts";
+import {
+  checkItemQuery,
+  getItemFields,
+  getItem as getListItem,
+  type ListScope,
+  presentListItem,
+  updateItemFields,
+} from "./items.ts";
+import { pathOf } from "./library.ts";
 import { decodeSkipToken, encodeSkipToken, nextLink } from "./paging.ts";
 
 /** Simple uploads take up to 250 MB; larger files need an upload session. */
@@ -21,6 +32,8 @@ export const UPLOAD_FRAGMENT_UNIT = 320 * 1024;
 export const MAX_UPLOAD_FRAGMENT_BYTES = 60 * 1024 * 1024;
 /** What the local service stores in one file (SQLite's blob limit is 1 GB). */
 export const MAX_LOCAL_FILE_BYTES = 900 * 1024 * 1024;
+export const DEFAULT_CHILDREN_PAGE = 200;
+export const MAX_CHILDREN_PAGE = 1000;
 
 export interface DriveScope extends ListScope {
   drive: StoredDrive;
@@ -30,6 +43,11 @@ type ConflictBehavior = "fail" | "replace" | "rename";
 
 const INVALID_NAME = /["*:<>?/\\|]|^\s|\s$|\.$|^~\$/;
 const RESERVED_NAMES = /^(\.lock|con|prn|aux|nul|com\d|lpt\d|desktop\.ini|_vti_.*|\.{1,2})$/i;
+
+export const DRIVE_ITEM_EXPANSIONS = {
+  listItem: { select: true, expand: ["fields"] },
+  children: { select: true },
+} as const;
 
 export function checkName(name: string): void {
   if (
@@ -64,23 +82,47 @@ export function driveScope(context: ServiceContext, driveId: string): DriveScope
   return { drive, list, site, columns: context.persistence.listColumns(list.id) };
 }
 
-export function listDrives(context: ServiceContext, site: StoredSite): GraphResponse {
+export function listDrives(
+  context: ServiceContext,
+  site: StoredSite,
+  query: ParsedQuery,
+): GraphResponse {
+  checkSelect(query.select, DRIVE);
+  checkExpand(query.expand, {}, "the drives of a site");
   const origin = context.webOrigin();
   const value = context.persistence.listDrives(site.id).flatMap((drive) => {
     const list = context.persistence.getListById(drive.listId);
-    return list ? [presentDrive(origin, site, list, drive)] : [];
+    return list ? [applySelect(presentDrive(origin, site, list, drive), query.select)] : [];
   });
   return json(200, { value });
 }
 
-export function getDrive(context: ServiceContext, scope: DriveScope): GraphResponse {
-  return json(200, presentDrive(context.webOrigin(), scope.site, scope.list, scope.drive));
+export function getDrive(
+  context: ServiceContext,
+  scope: DriveScope,
+  query: ParsedQuery,
+): GraphResponse {
+  checkSelect(query.select, DRIVE);
+  checkExpand(query.expand, {}, "a drive");
+  return json(
+    200,
+    applySelect(
+      presentDrive(context.webOrigin(), scope.site, scope.list, scope.drive),
+      query.select,
+    ),
+  );
 }
 
 export function defaultDrive(context: ServiceContext, site: StoredSite): DriveScope {
   const drive = context.persistence.listDrives(site.id)[0];
   if (!drive) throw graphErrors.itemNotFound("The site has no document library.");
   return driveScope(context, drive.id);
+}
+
+export function siteDrive(context: ServiceContext, site: StoredSite, driveId: string): DriveScope {
+  const scope = driveScope(context, driveId);
+  if (scope.site.id !== site.id) throw graphErrors.itemNotFound("The drive could not be found.");
+  return scope;
 }
 
 export function listDrive(context: ServiceContext, list: StoredList): DriveScope {
@@ -139,16 +181,6 @@ export function resolveByPath(
   return current;
 }
 
-function pathOf(context: ServiceContext, scope: DriveScope, item: StoredDriveItem): string {
-  const names: string[] = [];
-  let current: StoredDriveItem | undefined = item;
-  while (current && current.parentId !== null) {
-    names.unshift(current.name);
-    current = context.persistence.getDriveItem(scope.drive.id, current.parentId);
-  }
-  return names.length === 0 ? "" : `/${names.join("/")}`;
-}
-
 function etagGuid(context: ServiceContext, scope: DriveScope, item: StoredDriveItem): string {
   if (item.listItemId === null) return rootEtagGuid(scope.drive.id);
   return context.persistence.getItem(scope.list.id, item.listItemId)?.guid ?? rootEtagGuid(item.id);
@@ -162,11 +194,31 @@ export function driveItemEtag(
   return etagOf(etagGuid(context, scope, item), item.version);
 }
 
+/** Whether an If-None-Match header names this item's eTag or cTag (or is `*`). */
+function noneMatchHits(
+  header: string | undefined,
+  context: ServiceContext,
+  scope: DriveScope,
+  item: StoredDriveItem,
+): boolean {
+  if (header === undefined) return false;
+  const guid = etagGuid(context, scope, item).toUpperCase();
+  const tags = [etagOf(guid, item.version), `"c:{${guid}},${item.version}"`].map((tag) =>
+    tag.toLowerCase(),
+  );
+  return header
+    .split(/,(?=\s*(?:W\/)?")/)
+    .map((tag) => tag.trim().replace(/^W\//, "").toLowerCase())
+    .some((tag) => tag === "*" || tags.includes(tag));
+}
+
+/** The driveItem as Graph shows it: expansions (listItem, children) and `$select` applied. */
 export function presentScopedDriveItem(
   context: ServiceContext,
   scope: DriveScope,
   item: StoredDriveItem,
-) {
+  query: Pick<ParsedQuery, "select" | "expand"> = { select: undefined, expand: [] },
+): Record<string, unknown> {
   const origin = context.origin();
   let downloadUrl: string | undefined;
   if (!item.isFolder) {
@@ -174,24 +226,65 @@ export function presentScopedDriveItem(
     context.downloads.issue(token, scope.drive.id, item.id, context.now().getTime());
     downloadUrl = `${origin}/_download/${token}`;
   }
-  return presentDriveItem(item, {
-    origin,
+  const counts = item.isFolder
+    ? context.persistence.countChildren(scope.drive.id, item.id)
+    : undefined;
+  const body: Record<string, unknown> = presentDriveItem(item, {
     libraryWebUrl: listWebUrl(context.webOrigin(), scope.site, scope.list),
-    itemPath: pathOf(context, scope, item),
+    siteId: scope.site.id,
+    itemPath: pathOf(context, scope.drive.id, item),
     etagGuid: etagGuid(context, scope, item),
     ...(downloadUrl ? { downloadUrl } : {}),
-    ...(item.isFolder
-      ? { childCount: context.persistence.listChildren(scope.drive.id, item.id, 100_000).length }
-      : {}),
+    ...(counts ? { childCount: counts.files + counts.folders } : {}),
   });
+  const listItemExpansion = expanded(query.expand, "listItem");
+  if (listItemExpansion && item.listItemId !== null) {
+    const listItem = context.persistence.getItem(scope.list.id, item.listItemId);
+    if (listItem) {
+      body.listItem = presentListItem(
+        context,
+        scope,
+        listItem,
+        listItemExpansion.expand,
+        listItemExpansion.select,
+      );
+    }
+  }
+  const childrenExpansion = expanded(query.expand, "children");
+  if (childrenExpansion && item.isFolder) {
+    body.children = context.persistence
+      .listChildren(scope.drive.id, item.id, DEFAULT_CHILDREN_PAGE)
+      .map((child) =>
+        presentScopedDriveItem(context, scope, child, {
+          select: childrenExpansion.select,
+          expand: [],
+        }),
+      );
+  }
+  return applySelect(body, query.select && [...query.select, ...query.expand.map((e) => e.name)]);
+}
+
+function checkDriveItemQuery(scope: DriveScope, query: Pick<ParsedQuery, "select" | "expand">) {
+  checkSelect(query.select, DRIVE_ITEM);
+  checkExpand(query.expand, DRIVE_ITEM_EXPANSIONS, "a driveItem");
+  const listItem = expanded(query.expand, "listItem");
+  // The expanded listItem follows a list item's rules (its own select and fields(select=…)).
+  if (listItem) checkItemQuery(scope, { select: listItem.select, expand: listItem.expand });
+  checkSelect(expanded(query.expand, "children")?.select, DRIVE_ITEM);
 }
 
 export function getDriveItem(
   context: ServiceContext,
   scope: DriveScope,
   item: StoredDriveItem,
+  request: GraphRequest,
+  query: ParsedQuery,
 ): GraphResponse {
-  return json(200, presentScopedDriveItem(context, scope, item));
+  checkDriveItemQuery(scope, query);
+  if (noneMatchHits(request.headers["if-none-match"], context, scope, item)) {
+    return { status: 304 };
+  }
+  return json(200, presentScopedDriveItem(context, scope, item, query));
 }
 
 export function listChildren(
@@ -199,27 +292,35 @@ export function listChildren(
   scope: DriveScope,
   item: StoredDriveItem,
   request: GraphRequest,
+  query: ParsedQuery,
   path: string,
 ): GraphResponse {
   if (!item.isFolder) throw graphErrors.invalidRequest("The item is not a folder.");
-  const topText = request.query.get("$top") ?? request.query.get("top");
-  const top = topText === null ? 200 : Number(topText);
-  if (!Number.isInteger(top) || top < 1 || top > 1000)
-    throw graphErrors.invalidRequest("$top must be 1–1000.");
-  const skip = request.query.get("$skiptoken") ?? undefined;
+  checkDriveItemQuery(scope, query);
+  // Children come in name order; that order can be asked for, no other.
+  if (query.orderby !== undefined && !/^\s*name(\s+asc)?\s*$/i.test(query.orderby)) {
+    throw graphErrors.notSupported(`Ordering children by '${query.orderby}'`);
+  }
+  if (noneMatchHits(request.headers["if-none-match"], context, scope, item)) {
+    return { status: 304 };
+  }
+  const top = query.top ?? DEFAULT_CHILDREN_PAGE;
+  if (top > MAX_CHILDREN_PAGE) {
+    throw graphErrors.invalidRequest(`$top must be between 1 and ${MAX_CHILDREN_PAGE}.`);
+  }
   const fingerprint = `children|${item.id}`;
-  const after = skip ? decodeSkipToken<string>(skip, fingerprint) : undefined;
+  const after = query.skiptoken ? decodeSkipToken<string>(query.skiptoken, fingerprint) : undefined;
   const children = context.persistence.listChildren(scope.drive.id, item.id, top + 1, after);
   const page = children.slice(0, top);
   const body: Record<string, unknown> = {
-    value: page.map((child) => presentScopedDriveItem(context, scope, child)),
+    value: page.map((child) => presentScopedDriveItem(context, scope, child, query)),
   };
   const last = page.at(-1);
   if (children.length > top && last) {
     body["@odata.nextLink"] = nextLink(
       context.origin(),
       path,
-      request.query,
+      query.raw,
       encodeSkipToken(last.name, fingerprint),
     );
   }
@@ -327,10 +428,10 @@ function mimeTypeOf(name: string, declared: string | undefined): string {
     csv: "text/csv",
     json: "application/json",
   };
-  return known[extension ?? ""] ?? declared ?? "application/octet-stream";
+  return known[extension ?? ""] ?? declared?.split(";")[0]?.trim() ?? "application/octet-stream";
 }
 
-/** Writes a file below `parent` at `relativePath`, honouring the conflict behaviour. */
+/** Writes a file below `parent` at `relativePath`, honouring the conflict behaviour and conditions. */
 function writeFile(
   context: ServiceContext,
   scope: DriveScope,
@@ -347,9 +448,16 @@ function writeFile(
     const folder = ensureFolders(context, scope, parent, names, request);
     const existing = context.persistence.getChildByName(scope.drive.id, folder.id, fileName);
     const mimeType = mimeTypeOf(fileName, request.headers["content-type"]);
+    if (!existing && request.headers["if-match"] !== undefined) {
+      // If-Match names a version of an item that is not there.
+      throw graphErrors.resourceModified();
+    }
     if (existing) {
       if (existing.isFolder)
         throw graphErrors.nameAlreadyExists(`A folder named '${fileName}' already exists.`);
+      if (noneMatchHits(request.headers["if-none-match"], context, scope, existing)) {
+        throw graphErrors.resourceModified();
+      }
       if (conflict === "fail") {
         throw graphErrors.nameAlreadyExists("The specified item name already exists.");
       }
@@ -384,23 +492,30 @@ function writeFile(
   });
 }
 
+/** `PUT …/content`: replace an item's content, or upload below a parent at a path. */
 export function putContent(
   context: ServiceContext,
   scope: DriveScope,
   target: { parent: StoredDriveItem; relativePath: string } | { item: StoredDriveItem },
   request: GraphRequest,
+  query: ParsedQuery,
 ): GraphResponse {
   const content = request.rawBody ?? new Uint8Array();
   if (content.byteLength > MAX_SIMPLE_UPLOAD_BYTES) {
     throw graphErrors.payloadTooLarge("Files larger than 250 MB need an upload session.");
   }
   const conflict = parseConflictBehavior(
-    request.query.get("@microsoft.graph.conflictBehavior"),
+    query.parameters.get("@microsoft.graph.conflictBehavior"),
     "replace",
   );
   if ("item" in target) {
     if (target.item.isFolder)
       throw graphErrors.invalidRequest("Cannot upload content to a folder.");
+    if (conflict !== "replace") {
+      throw graphErrors.invalidRequest(
+        "Replacing a file by its id replaces it; a conflict behavior applies to uploads by name.",
+      );
+    }
     const parent = context.persistence.getDriveItem(scope.drive.id, target.item.parentId ?? "");
     if (!parent) throw graphErrors.itemNotFound();
     const result = writeFile(
@@ -426,49 +541,109 @@ export function putContent(
   return json(result.created ? 201 : 200, presentScopedDriveItem(context, scope, result.item));
 }
 
-export function createFolder(
+const CHILD_BODY = {
+  type: "microsoft.graph.driveItem",
+  implemented: ["name", "folder", "file", "@microsoft.graph.conflictBehavior"],
+  unsupported: [
+    "@microsoft.graph.sourceUrl",
+    "audio",
+    "bundle",
+    "content",
+    "description",
+    "fileSystemInfo",
+    "image",
+    "location",
+    "package",
+    "photo",
+    "publication",
+    "remoteItem",
+    "shared",
+    "specialFolder",
+    "video",
+  ],
+  readOnly: [
+    "id",
+    "cTag",
+    "createdBy",
+    "createdDateTime",
+    "deleted",
+    "eTag",
+    "lastModifiedBy",
+    "lastModifiedDateTime",
+    "parentReference",
+    "root",
+    "sharepointIds",
+    "size",
+    "webUrl",
+  ],
+} as const;
+
+/** `POST …/children`: a new folder, or an empty file (`"file": {}`). */
+export function createChild(
   context: ServiceContext,
   scope: DriveScope,
   parent: StoredDriveItem,
   request: GraphRequest,
 ): GraphResponse {
-  const body = (request.body ?? {}) as Record<string, unknown>;
+  if (!parent.isFolder) throw graphErrors.invalidRequest("The item is not a folder.");
+  const body = objectBody(request);
+  checkProperties(body, CHILD_BODY);
   if (typeof body.name !== "string") throw graphErrors.invalidRequest("name is required.");
-  if (typeof body.folder !== "object" || body.folder === null) {
+  const isFolder = body.folder !== undefined;
+  if (isFolder === (body.file !== undefined)) {
     throw graphErrors.invalidRequest(
-      "Only folders can be created this way; upload files with PUT …/content.",
+      "A new item needs exactly one of the 'folder' or 'file' facets.",
     );
   }
+  const facet = requireObject(isFolder ? body.folder : body.file, "The facet");
+  checkProperties(
+    facet,
+    isFolder
+      ? { type: "microsoft.graph.folder", implemented: [], readOnly: ["childCount", "view"] }
+      : { type: "microsoft.graph.file", implemented: ["mimeType"], readOnly: ["hashes"] },
+  );
   checkName(body.name);
   const conflict = parseConflictBehavior(body["@microsoft.graph.conflictBehavior"], "fail");
   const name = body.name;
-  const folder = context.persistence.transaction(() => {
+  const mimeType = isFolder
+    ? null
+    : typeof facet.mimeType === "string"
+      ? facet.mimeType
+      : mimeTypeOf(name, undefined);
+  const created = context.persistence.transaction(() => {
     const existing = context.persistence.getChildByName(scope.drive.id, parent.id, name);
-    if (existing) {
-      if (conflict === "fail")
-        throw graphErrors.nameAlreadyExists("The specified item name already exists.");
-      if (conflict === "replace" && existing.isFolder) return existing;
-      return insertChild(
+    const make = (childName: string) =>
+      insertChild(
         context,
         scope,
         parent,
-        renamed(context, scope, parent, name),
+        childName,
         request,
-        undefined,
-        null,
+        isFolder ? undefined : new Uint8Array(),
+        mimeType,
       );
+    if (!existing) return make(name);
+    if (conflict === "fail")
+      throw graphErrors.nameAlreadyExists("The specified item name already exists.");
+    if (conflict === "replace" && existing.isFolder && isFolder) return existing;
+    if (conflict === "replace") {
+      throw graphErrors.notSupported("Replacing an item through POST …/children");
     }
-    return insertChild(context, scope, parent, name, request, undefined, null);
+    return make(renamed(context, scope, parent, name));
   });
-  return json(201, presentScopedDriveItem(context, scope, folder));
+  return json(201, presentScopedDriveItem(context, scope, created));
 }
 
 export function getContent(
   context: ServiceContext,
   scope: DriveScope,
   item: StoredDriveItem,
+  request: GraphRequest,
 ): GraphResponse {
   if (item.isFolder) throw graphErrors.invalidRequest("A folder has no content.");
+  if (noneMatchHits(request.headers["if-none-match"], context, scope, item)) {
+    return { status: 304 };
+  }
   const token = newOpaqueToken();
   context.downloads.issue(token, scope.drive.id, item.id, context.now().getTime());
   return { status: 302, headers: { Location: `${context.origin()}/_download/${token}` } };
@@ -498,16 +673,29 @@ export function deleteDriveItem(
   return noContent();
 }
 
+function listItemOf(context: ServiceContext, scope: DriveScope, item: StoredDriveItem) {
+  if (item.listItemId === null) throw graphErrors.itemNotFound("The root folder has no list item.");
+  const listItem = context.persistence.getItem(scope.list.id, item.listItemId);
+  if (!listItem) throw graphErrors.itemNotFound();
+  return listItem;
+}
+
 export function getDriveListItem(
   context: ServiceContext,
   scope: DriveScope,
   item: StoredDriveItem,
-  request: GraphRequest,
+  query: ParsedQuery,
 ): GraphResponse {
-  if (item.listItemId === null) throw graphErrors.itemNotFound("The root folder has no list item.");
-  const listItem = context.persistence.getItem(scope.list.id, item.listItemId);
-  if (!listItem) throw graphErrors.itemNotFound();
-  return getListItem(context, scope, listItem, request);
+  return getListItem(context, scope, listItemOf(context, scope, item), query);
+}
+
+export function getDriveListItemFields(
+  context: ServiceContext,
+  scope: DriveScope,
+  item: StoredDriveItem,
+  query: ParsedQuery,
+): GraphResponse {
+  return getItemFields(context, scope, listItemOf(context, scope, item), query);
 }
 
 export function patchDriveListItemFields(
@@ -516,50 +704,118 @@ export function patchDriveListItemFields(
   item: StoredDriveItem,
   request: GraphRequest,
 ): GraphResponse {
-  if (item.listItemId === null) throw graphErrors.itemNotFound("The root folder has no list item.");
-  return updateItemFields(context, scope, String(item.listItemId), request);
+  return updateItemFields(context, scope, String(listItemOf(context, scope, item).id), request);
 }
 
 // Upload sessions
 
+const SESSION_BODY = {
+  type: "microsoft.graph.driveItemUploadableProperties",
+  implemented: ["@microsoft.graph.conflictBehavior", "name", "fileSize"],
+  unsupported: ["description", "driveItemSource", "fileSystemInfo", "mediaSource"],
+} as const;
+
+/**
+ * `POST …/createUploadSession`, for a new file (parent + path) or an existing
+ * one. The documented default conflict behavior is `fail`
+ * (driveitem-createuploadsession.md).
+ */
 export function createUploadSession(
   context: ServiceContext,
   scope: DriveScope,
-  parent: StoredDriveItem,
-  relativePath: string,
+  target: { parent: StoredDriveItem; relativePath: string } | { item: StoredDriveItem },
   request: GraphRequest,
 ): GraphResponse {
-  const body = (request.body ?? {}) as Record<string, unknown>;
-  const itemOptions = (body.item ?? {}) as Record<string, unknown>;
-  const conflict = parseConflictBehavior(
-    itemOptions["@microsoft.graph.conflictBehavior"],
-    "replace",
-  );
-  const names = splitPath(relativePath);
-  const fileName = names.pop();
-  if (!fileName) throw graphErrors.invalidRequest("A file name is required.");
-  const folder = context.persistence.transaction(() =>
-    ensureFolders(context, scope, parent, names, request),
-  );
-  const existing = context.persistence.getChildByName(scope.drive.id, folder.id, fileName);
-  if (existing && conflict === "fail")
-    throw graphErrors.nameAlreadyExists("The specified item name already exists.");
+  const body = request.body === undefined ? {} : objectBody(request);
+  checkProperties(body, {
+    type: "microsoft.graph.driveItem.createUploadSession",
+    implemented: ["item", "deferCommit"],
+  });
+  onlyValue(body, "deferCommit", false, "An upload session with");
+  const itemOptions = requireObject(body.item ?? {}, "'item'");
+  checkProperties(itemOptions, SESSION_BODY);
+  const fileSize = itemOptions.fileSize;
+  if (
+    fileSize !== undefined &&
+    (typeof fileSize !== "number" || !Number.isInteger(fileSize) || fileSize < 0)
+  ) {
+    throw graphErrors.invalidRequest("'fileSize' must be a whole number of bytes.");
+  }
+  if (typeof fileSize === "number" && fileSize > MAX_LOCAL_FILE_BYTES) {
+    throw graphErrors.payloadTooLarge("The file is too large for the local Graph service.");
+  }
+  let parent: StoredDriveItem;
+  let fileName: string;
+  let conflict: ConflictBehavior;
+  if ("item" in target) {
+    if (target.item.isFolder || target.item.parentId === null) {
+      throw graphErrors.invalidRequest("An upload session replaces a file, not a folder.");
+    }
+    const found = context.persistence.getDriveItem(scope.drive.id, target.item.parentId);
+    if (!found) throw graphErrors.itemNotFound();
+    parent = found;
+    fileName = target.item.name;
+    conflict = "replace";
+  } else {
+    const names = splitPath(target.relativePath);
+    const last = names.pop();
+    if (!last) throw graphErrors.invalidRequest("A file name is required.");
+    parent = context.persistence.transaction(() =>
+      ensureFolders(context, scope, target.parent, names, request),
+    );
+    fileName = last;
+    conflict = parseConflictBehavior(itemOptions["@microsoft.graph.conflictBehavior"], "fail");
+  }
+  if (typeof itemOptions.name === "string" && itemOptions.name !== fileName) {
+    throw graphErrors.invalidRequest(
+      `The name in the request body ('${itemOptions.name}') must be the name in the path ('${fileName}').`,
+    );
+  }
+  const existing = context.persistence.getChildByName(scope.drive.id, parent.id, fileName);
+  if (existing) {
+    if (noneMatchHits(request.headers["if-none-match"], context, scope, existing)) {
+      throw graphErrors.resourceModified();
+    }
+    checkIfMatch(request.headers["if-match"], driveItemEtag(context, scope, existing));
+    if (conflict === "fail")
+      throw graphErrors.nameAlreadyExists("The specified item name already exists.");
+  } else if (request.headers["if-match"] !== undefined) {
+    throw graphErrors.resourceModified();
+  }
   const id = newOpaqueToken();
   const expires = isoSeconds(new Date(context.now().getTime() + 24 * 60 * 60 * 1000));
   context.persistence.insertUploadSession({
     id,
     driveId: scope.drive.id,
-    parentId: folder.id,
+    parentId: parent.id,
     name: fileName,
     conflictBehavior: conflict,
     expires,
     received: 0,
     total: null,
+    createdBy: request.identity,
   });
   return json(200, {
     uploadUrl: `${context.origin()}/_upload/${id}`,
     expirationDateTime: expires,
     nextExpectedRanges: ["0-"],
+  });
+}
+
+function liveSession(context: ServiceContext, sessionId: string) {
+  const session = context.persistence.getUploadSession(sessionId);
+  if (!session || session.expires < isoSeconds(context.now())) {
+    throw graphErrors.itemNotFound("The upload session was not found or has expired.");
+  }
+  return session;
+}
+
+/** `GET {uploadUrl}`: where to resume. */
+export function uploadSessionStatus(context: ServiceContext, sessionId: string): GraphResponse {
+  const session = liveSession(context, sessionId);
+  return json(200, {
+    expirationDateTime: session.expires,
+    nextExpectedRanges: [`${session.received}-`],
   });
 }
 
@@ -569,10 +825,7 @@ export function uploadFragment(
   sessionId: string,
   request: GraphRequest,
 ): GraphResponse {
-  const session = context.persistence.getUploadSession(sessionId);
-  if (!session || session.expires < isoSeconds(context.now())) {
-    throw graphErrors.itemNotFound("The upload session was not found or has expired.");
-  }
+  const session = liveSession(context, sessionId);
   const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(request.headers["content-range"] ?? "");
   const chunk = request.rawBody ?? new Uint8Array();
   if (!range) throw graphErrors.invalidRequest("Content-Range must be 'bytes start-end/total'.");
@@ -609,6 +862,7 @@ export function uploadFragment(
   const parent = context.persistence.getDriveItem(scope.drive.id, session.parentId);
   if (!parent) throw graphErrors.itemNotFound("The target folder no longer exists.");
   const data = context.persistence.readUploadData(session.id);
+  // The file is written as whoever created the session (the upload URL itself carries no identity).
   const result = writeFile(
     context,
     scope,
@@ -616,7 +870,7 @@ export function uploadFragment(
     encodeURIComponent(session.name),
     data,
     session.conflictBehavior,
-    request,
+    { ...request, identity: session.createdBy ?? request.identity },
   );
   context.persistence.deleteUploadSession(session.id);
   return json(result.created ? 201 : 200, presentScopedDriveItem(context, scope, result.item));

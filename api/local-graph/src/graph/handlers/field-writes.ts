@@ -32,6 +32,9 @@ export function applyFieldWrites(
     if (READ_ONLY_FIELDS.has(key.toLowerCase())) {
       throw graphErrors.invalidRequest(`Field '${key}' is read-only.`);
     }
+    if (key === "FileLeafRef") {
+      throw graphErrors.notSupported("Renaming a file by writing 'FileLeafRef'");
+    }
     const column = columns.find((candidate) => fieldKey(candidate) === key);
     if (!column) {
       const lookupByName = columns.find(

@@ -1,23 +1,33 @@
 import type { Identity, StoredList, StoredSite } from "../../persistence/graph-persistence.ts";
-import {
-  columnTypeFromDefinition,
-  encodeInternalName,
-  fieldKey,
-  type StoredColumn,
-} from "../column-model.ts";
 import { graphErrors } from "../errors.ts";
-import {
-  type GraphRequest,
-  type GraphResponse,
-  json,
-  requireObjectBody,
-} from "../graph-request.ts";
+import { type GraphRequest, type GraphResponse, json } from "../graph-request.ts";
 import { isoSeconds, newDriveId, newDriveItemId, newGuid } from "../ids.ts";
+import { parseFilter } from "../odata/filter-parser.ts";
+import { checkExpand, expanded, type ParsedQuery } from "../odata/query-options.ts";
 import { presentColumn, presentList } from "../presenters.ts";
+import { checkProperties, objectBody, onlyValue, requireObject } from "../request-body.ts";
+import { applySelect, COLUMN, checkSelect, LIST } from "../select.ts";
 import type { ServiceContext } from "../service-context.ts";
+import { allColumns, fileNameColumn, insertColumn, titleColumn } from "./columns.ts";
+import { firstItemsPage } from "./items.ts";
 
-/** SharePoint allows at most 20 indexed columns per list. */
-export const MAX_INDEXED_COLUMNS = 20;
+/** Lists of a site: list (with `$filter` on displayName), get, create. */
+
+const TEMPLATES = ["genericList", "documentLibrary"];
+/** Templates SharePoint has that the local service does not emulate. */
+const OTHER_TEMPLATES = [
+  "announcements",
+  "contacts",
+  "customList",
+  "documentLibraryLegacy",
+  "events",
+  "genericListLegacy",
+  "issueTracking",
+  "links",
+  "survey",
+  "tasks",
+  "tasksWithTimelineAndHierarchy",
+];
 
 export function resolveList(
   context: ServiceContext,
@@ -29,10 +39,85 @@ export function resolveList(
   return list;
 }
 
-export function listLists(context: ServiceContext, site: StoredSite): GraphResponse {
-  const origin = context.webOrigin();
+/**
+ * `$filter` on the lists collection: Graph filters lists by `displayName`
+ * (eq); any other property or operator is refused.
+ */
+function listFilter(text: string): (list: StoredList) => boolean {
+  const tree = parseFilter(text);
+  const test = (node: typeof tree): ((list: StoredList) => boolean) => {
+    switch (node.kind) {
+      case "and":
+      case "or": {
+        const left = test(node.left);
+        const right = test(node.right);
+        return node.kind === "and"
+          ? (list) => left(list) && right(list)
+          : (list) => left(list) || right(list);
+      }
+      case "compare":
+        if (
+          node.field.scope === "item" &&
+          node.field.name === "displayName" &&
+          node.operator === "eq" &&
+          node.value.kind === "string"
+        ) {
+          const wanted = node.value.value.toLowerCase();
+          return (list) => list.displayName.toLowerCase() === wanted;
+        }
+        break;
+      case "startswith":
+        break;
+    }
+    throw graphErrors.invalidRequest(
+      "Only 'displayName eq '…'' can filter the lists of a site in the local Graph service.",
+    );
+  };
+  return test(tree);
+}
+
+const LIST_EXPANSIONS = { columns: { select: true } } as const;
+const SINGLE_LIST_EXPANSIONS = {
+  columns: { select: true },
+  items: { select: true, expand: ["fields"] },
+} as const;
+
+function presentExpandedList(
+  context: ServiceContext,
+  site: StoredSite,
+  list: StoredList,
+  query: ParsedQuery,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = presentList(context.webOrigin(), site, list);
+  const columns = expanded(query.expand, "columns");
+  if (columns) {
+    checkSelect(columns.select, COLUMN);
+    body.columns = allColumns(context, list)
+      .filter((column) => !column.hidden || columns.select?.includes("hidden"))
+      .map((column) => applySelect(presentColumn(column), columns.select));
+  }
+  const items = expanded(query.expand, "items");
+  if (items) {
+    const page = firstItemsPage(context, site, list, items);
+    body.items = page.value;
+    if (page.nextLink) body["items@odata.nextLink"] = page.nextLink;
+  }
+  return applySelect(body, query.select && [...query.select, ...query.expand.map((e) => e.name)]);
+}
+
+export function listLists(
+  context: ServiceContext,
+  site: StoredSite,
+  query: ParsedQuery,
+): GraphResponse {
+  checkSelect(query.select, LIST);
+  checkExpand(query.expand, LIST_EXPANSIONS, "the lists of a site");
+  const matches = query.filter ? listFilter(query.filter) : () => true;
   return json(200, {
-    value: context.persistence.listLists(site.id).map((list) => presentList(origin, site, list)),
+    value: context.persistence
+      .listLists(site.id)
+      .filter(matches)
+      .map((list) => presentExpandedList(context, site, list, query)),
   });
 }
 
@@ -40,44 +125,55 @@ export function getList(
   context: ServiceContext,
   site: StoredSite,
   list: StoredList,
+  query: ParsedQuery,
 ): GraphResponse {
-  return json(200, presentList(context.webOrigin(), site, list));
+  checkSelect(query.select, LIST);
+  checkExpand(query.expand, SINGLE_LIST_EXPANSIONS, "a list");
+  return json(200, presentExpandedList(context, site, list, query));
 }
 
-const SYSTEM_COLUMN_NAMES = new Set([
-  "id",
-  "title",
-  "created",
-  "modified",
-  "author",
-  "editor",
-  "fileleafref",
-]);
-
-function bodyOf(request: GraphRequest): Record<string, unknown> {
-  try {
-    return requireObjectBody(request);
-  } catch {
-    throw graphErrors.invalidRequest("The request body must be a JSON object.");
-  }
-}
+const LIST_BODY = {
+  type: "microsoft.graph.list",
+  implemented: ["displayName", "name", "description", "columns", "list"],
+  unsupported: ["contentTypes", "drive", "items", "operations", "subscriptions"],
+  readOnly: [
+    "id",
+    "createdBy",
+    "createdDateTime",
+    "eTag",
+    "lastModifiedBy",
+    "lastModifiedDateTime",
+    "parentReference",
+    "sharepointIds",
+    "system",
+    "webUrl",
+  ],
+} as const;
 
 export function createList(
   context: ServiceContext,
   site: StoredSite,
   request: GraphRequest,
 ): GraphResponse {
-  const body = bodyOf(request);
+  const body = objectBody(request);
+  checkProperties(body, LIST_BODY);
   const displayName = body.displayName;
   if (typeof displayName !== "string" || displayName.trim() === "") {
     throw graphErrors.invalidRequest("displayName is required.");
   }
-  const listFacet = (body.list ?? {}) as Record<string, unknown>;
+  const listFacet = requireObject(body.list ?? {}, "The 'list' facet");
+  checkProperties(listFacet, {
+    type: "microsoft.graph.listInfo",
+    implemented: ["template", "hidden", "contentTypesEnabled"],
+  });
+  onlyValue(listFacet, "hidden", false, "A list with");
+  onlyValue(listFacet, "contentTypesEnabled", false, "A list with");
   const template = listFacet.template ?? "genericList";
-  if (template !== "genericList" && template !== "documentLibrary") {
-    throw graphErrors.invalidRequest(
-      `List template '${String(template)}' is not supported by the local Graph service.`,
-    );
+  if (typeof template !== "string" || !TEMPLATES.includes(template)) {
+    if (OTHER_TEMPLATES.includes(String(template))) {
+      throw graphErrors.notSupported(`The list template '${String(template)}'`);
+    }
+    throw graphErrors.invalidRequest(`Unknown list template '${String(template)}'.`);
   }
   const name = typeof body.name === "string" && body.name !== "" ? body.name : displayName;
   if (
@@ -98,18 +194,20 @@ export function createList(
     name,
     displayName,
     description: typeof body.description === "string" ? body.description : "",
-    template,
+    template: template as StoredList["template"],
     created: now,
     modified: now,
     driveId: null,
+    createdBy: request.identity,
+    modifiedBy: request.identity,
   };
   storeList(context, list, columns, request.identity);
   return json(201, presentList(context.webOrigin(), site, list));
 }
 
 /**
- * Stores a new list with its system columns and the given column
- * definitions; a document library also gets its drive and root folder.
+ * Stores a new list with its Title (and a library's file name) column and the
+ * given column definitions; a document library also gets its drive and root folder.
  */
 export function storeList(
   context: ServiceContext,
@@ -121,7 +219,8 @@ export function storeList(
   context.persistence.transaction(() => {
     if (list.template === "documentLibrary") list.driveId = newDriveId();
     context.persistence.insertList(list);
-    addSystemColumns(context, list);
+    context.persistence.insertColumn(titleColumn(list));
+    if (list.template === "documentLibrary") context.persistence.insertColumn(fileNameColumn(list));
     for (const definition of columns) insertColumn(context, list, definition);
     if (list.driveId) {
       context.persistence.insertDrive({
@@ -148,178 +247,4 @@ export function storeList(
       });
     }
   });
-}
-
-function systemColumn(list: StoredList, name: string, displayName: string): StoredColumn {
-  return {
-    id: newGuid(),
-    listId: list.id,
-    name,
-    displayName,
-    description: "",
-    type: "text",
-    facet: { maxLength: 255, allowMultipleLines: false },
-    indexed: false,
-    enforceUniqueValues: false,
-    required: false,
-    hidden: false,
-    readOnly: false,
-  };
-}
-
-function addSystemColumns(context: ServiceContext, list: StoredList): void {
-  context.persistence.insertColumn(systemColumn(list, "Title", "Title"));
-  if (list.template === "documentLibrary") {
-    context.persistence.insertColumn(systemColumn(list, "FileLeafRef", "Name"));
-  }
-}
-
-function insertColumn(
-  context: ServiceContext,
-  list: StoredList,
-  definition: unknown,
-): StoredColumn {
-  if (typeof definition !== "object" || definition === null || Array.isArray(definition)) {
-    throw graphErrors.invalidRequest("A column definition must be a JSON object.");
-  }
-  const raw = definition as Record<string, unknown>;
-  if (typeof raw.name !== "string" || raw.name.trim() === "") {
-    throw graphErrors.invalidRequest("A column needs a name.");
-  }
-  const name = encodeInternalName(raw.name);
-  const existing = context.persistence.listColumns(list.id);
-  if (
-    SYSTEM_COLUMN_NAMES.has(name.toLowerCase()) ||
-    existing.some((c) => c.name.toLowerCase() === name.toLowerCase())
-  ) {
-    throw graphErrors.nameAlreadyExists(`A column named '${name}' already exists in the list.`);
-  }
-  const { type, facet } = columnTypeFromDefinition(raw);
-  const indexed = raw.indexed === true;
-  const enforceUniqueValues = raw.enforceUniqueValues === true;
-  if (enforceUniqueValues && !indexed) {
-    throw graphErrors.invalidRequest(`Column '${name}' must be indexed to enforce unique values.`);
-  }
-  if (indexed && (type === "note" || (type === "lookup" && facet.allowMultipleValues === true))) {
-    throw graphErrors.invalidRequest(`Column '${name}' of this type cannot be indexed.`);
-  }
-  if (indexed && existing.filter((column) => column.indexed).length >= MAX_INDEXED_COLUMNS) {
-    throw graphErrors.invalidRequest(
-      `A list can have at most ${MAX_INDEXED_COLUMNS} indexed columns.`,
-    );
-  }
-  if (type === "lookup" && !context.persistence.getListById(String(facet.listId))) {
-    throw graphErrors.invalidRequest(`The lookup list '${String(facet.listId)}' does not exist.`);
-  }
-  const column: StoredColumn = {
-    id: newGuid(),
-    listId: list.id,
-    name,
-    displayName:
-      typeof raw.displayName === "string" && raw.displayName !== "" ? raw.displayName : raw.name,
-    description: typeof raw.description === "string" ? raw.description : "",
-    type,
-    facet,
-    indexed,
-    enforceUniqueValues,
-    required: raw.required === true,
-    hidden: raw.hidden === true,
-    readOnly: false,
-  };
-  context.persistence.insertColumn(column);
-  return column;
-}
-
-export function listColumns(context: ServiceContext, list: StoredList): GraphResponse {
-  return json(200, { value: context.persistence.listColumns(list.id).map(presentColumn) });
-}
-
-export function createColumn(
-  context: ServiceContext,
-  list: StoredList,
-  request: GraphRequest,
-): GraphResponse {
-  const body = bodyOf(request);
-  const column = context.persistence.transaction(() => {
-    const created = insertColumn(context, list, body);
-    context.persistence.touchList(list.id, isoSeconds(context.now()));
-    return created;
-  });
-  return json(201, presentColumn(column));
-}
-
-export function getColumn(column: StoredColumn): GraphResponse {
-  return json(200, presentColumn(column));
-}
-
-export function resolveColumn(
-  context: ServiceContext,
-  list: StoredList,
-  columnRef: string,
-): StoredColumn {
-  const reference = decodeURIComponent(columnRef).toLowerCase();
-  const column = context.persistence
-    .listColumns(list.id)
-    .find(
-      (candidate) =>
-        candidate.id.toLowerCase() === reference || candidate.name.toLowerCase() === reference,
-    );
-  if (!column) throw graphErrors.itemNotFound("The column could not be found.");
-  return column;
-}
-
-/** PATCH a column: display name, description, indexed, unique, required, hidden, choices. */
-export function updateColumn(
-  context: ServiceContext,
-  list: StoredList,
-  column: StoredColumn,
-  request: GraphRequest,
-): GraphResponse {
-  const body = bodyOf(request);
-  for (const key of Object.keys(body)) {
-    if (key === "name" && body.name !== column.name) {
-      throw graphErrors.invalidRequest("The internal name of a column cannot be changed.");
-    }
-  }
-  const updated: StoredColumn = { ...column, facet: { ...column.facet } };
-  if (typeof body.displayName === "string") updated.displayName = body.displayName;
-  if (typeof body.description === "string") updated.description = body.description;
-  if (typeof body.required === "boolean") updated.required = body.required;
-  if (typeof body.hidden === "boolean") updated.hidden = body.hidden;
-  if (typeof body.indexed === "boolean") updated.indexed = body.indexed;
-  if (typeof body.enforceUniqueValues === "boolean")
-    updated.enforceUniqueValues = body.enforceUniqueValues;
-  const facetKey = column.type === "note" ? "text" : column.type;
-  const facetPatch = body[facetKey];
-  if (facetPatch !== undefined) {
-    if (typeof facetPatch !== "object" || facetPatch === null) {
-      throw graphErrors.invalidRequest(`The '${facetKey}' facet must be an object.`);
-    }
-    Object.assign(updated.facet, facetPatch);
-    columnTypeFromDefinition({ [facetKey]: updated.facet });
-  }
-  if (updated.enforceUniqueValues && !updated.indexed) {
-    throw graphErrors.invalidRequest(
-      `Column '${column.name}' must be indexed to enforce unique values.`,
-    );
-  }
-  const indexedCount = context.persistence
-    .listColumns(list.id)
-    .filter((c) => c.indexed && c.id !== column.id).length;
-  if (updated.indexed && !column.indexed && indexedCount >= MAX_INDEXED_COLUMNS) {
-    throw graphErrors.invalidRequest(
-      `A list can have at most ${MAX_INDEXED_COLUMNS} indexed columns.`,
-    );
-  }
-  context.persistence.transaction(() => {
-    if (updated.enforceUniqueValues && !column.enforceUniqueValues) {
-      const key = fieldKey(updated);
-      if (context.persistence.hasDuplicateValues(list.id, key)) {
-        throw graphErrors.uniqueValueViolation(key);
-      }
-    }
-    context.persistence.updateColumn(updated);
-    context.persistence.touchList(list.id, isoSeconds(context.now()));
-  });
-  return json(200, presentColumn(updated));
 }

@@ -3,6 +3,8 @@ import type { AccessGrant } from "../access-grants.ts";
 import { GraphError, graphErrors } from "../errors.ts";
 import { type GraphRequest, type GraphResponse, json, noContent } from "../graph-request.ts";
 import { newGuid } from "../ids.ts";
+import { presentPermission } from "../presenters.ts";
+import { checkProperties, objectBody } from "../request-body.ts";
 import type { ServiceContext } from "../service-context.ts";
 
 /**
@@ -55,16 +57,6 @@ export function requireSiteRole(
   }
 }
 
-function present(permission: StoredSitePermission): Record<string, unknown> {
-  const identities = [{ application: permission.application }];
-  return {
-    id: permission.id,
-    roles: permission.roles,
-    grantedToIdentitiesV2: identities,
-    grantedToIdentities: identities,
-  };
-}
-
 function mayManagePermissions(grant: AccessGrant): boolean {
   if (grant.kind === "unrestricted") return true;
   const held = grant.kind === "application" ? grant.roles : grant.scopes;
@@ -79,15 +71,39 @@ export function sitePermissionRoutes(
 ): GraphResponse {
   if (!mayManagePermissions(request.grant)) throw graphErrors.accessDenied("Access denied");
   if (permissionId === undefined && request.method === "GET") {
-    return json(200, { value: context.persistence.listSitePermissions(site.id).map(present) });
+    return json(200, {
+      value: context.persistence.listSitePermissions(site.id).map(presentPermission),
+    });
+  }
+  if (permissionId !== undefined && request.method === "GET") {
+    const permission = context.persistence
+      .listSitePermissions(site.id)
+      .find((candidate) => candidate.id === decodeURIComponent(permissionId));
+    if (!permission) throw graphErrors.itemNotFound("The permission could not be found.");
+    return json(200, presentPermission(permission));
   }
   if (permissionId === undefined && request.method === "POST") {
-    const body = request.body as {
+    const raw = objectBody(request);
+    checkProperties(raw, {
+      type: "microsoft.graph.permission",
+      implemented: ["roles", "grantedToIdentities", "grantedToIdentitiesV2"],
+      unsupported: [
+        "expirationDateTime",
+        "grantedTo",
+        "grantedToV2",
+        "hasPassword",
+        "invitation",
+        "link",
+      ],
+      readOnly: ["id", "inheritedFrom", "shareId"],
+    });
+    const body = raw as {
       roles?: unknown;
       grantedToIdentities?: Array<{ application?: { id?: unknown; displayName?: unknown } }>;
+      grantedToIdentitiesV2?: Array<{ application?: { id?: unknown; displayName?: unknown } }>;
     };
-    const roles = body?.roles;
-    const application = body?.grantedToIdentities?.[0]?.application;
+    const roles = body.roles;
+    const application = (body.grantedToIdentities ?? body.grantedToIdentitiesV2)?.[0]?.application;
     if (
       !Array.isArray(roles) ||
       roles.length === 0 ||
@@ -111,7 +127,7 @@ export function sitePermissionRoutes(
       },
     };
     context.persistence.insertSitePermission(permission);
-    return json(201, present(permission));
+    return json(201, presentPermission(permission));
   }
   if (permissionId !== undefined && request.method === "DELETE") {
     if (!context.persistence.deleteSitePermission(site.id, decodeURIComponent(permissionId)))

@@ -66,27 +66,42 @@ const SYSTEM_FIELDS: Record<string, ResolvedField> = {
   },
 };
 
-const ITEM_PROPERTIES: Record<string, ResolvedField | undefined> = {
-  id: SYSTEM_FIELDS.id,
-  createdDateTime: SYSTEM_FIELDS.created,
-  lastModifiedDateTime: SYSTEM_FIELDS.modified,
+/**
+ * Graph does not support `createdDateTime`/`lastModifiedDateTime` of a
+ * listItem in `$filter` or `$orderby` (microsoft-graph-docs#18183); the
+ * `fields/Created` and `fields/Modified` columns are what SharePoint filters.
+ */
+const UNFILTERABLE_ITEM_PROPERTIES: Record<string, string> = {
+  createdDateTime: "fields/Created",
+  lastModifiedDateTime: "fields/Modified",
 };
+
+/** SharePoint's person fields of every item; the local service keeps no index over them. */
+const UNFILTERABLE_SYSTEM_FIELDS = new Set([
+  "authorlookupid",
+  "editorlookupid",
+  "author",
+  "editor",
+]);
 
 function resolveField(reference: FieldReference, columns: StoredColumn[]): ResolvedField {
   if (reference.scope === "item") {
-    const property = ITEM_PROPERTIES[reference.name];
-    if (!property) {
-      throw graphErrors.invalidRequest(
-        `Property '${reference.name}' cannot be used in filter or orderby; use fields/${reference.name}.`,
-      );
-    }
-    return property;
+    if (reference.name === "id") return SYSTEM_FIELDS.id!;
+    const instead = UNFILTERABLE_ITEM_PROPERTIES[reference.name];
+    throw graphErrors.invalidRequest(
+      instead
+        ? `The listItem property '${reference.name}' cannot be used in filter or orderby; use '${instead}'.`
+        : `Property '${reference.name}' cannot be used in filter or orderby; use fields/${reference.name}.`,
+    );
   }
   const name = reference.name;
   const lower = name.toLowerCase();
   if (lower === "id") return SYSTEM_FIELDS.id!;
   if (name === "Created") return SYSTEM_FIELDS.created!;
   if (name === "Modified") return SYSTEM_FIELDS.modified!;
+  if (UNFILTERABLE_SYSTEM_FIELDS.has(lower)) {
+    throw graphErrors.notSupported(`Filtering or ordering on 'fields/${name}'`);
+  }
   for (const column of columns) {
     if (isLookupLike(column) && name === `${column.name}LookupId`) {
       if (allowsMultipleValues(column)) {
