@@ -43,7 +43,7 @@ export function localTestConfig(dataDir = temporaryDirectory("avtal-app-")): App
       dataDir: `${dataDir}/graph`,
       failureRate: 0,
       latencyMs: 0,
-      verifyTokens: false,
+      verifyTokens: true,
     },
   };
 }

@@ -12,7 +12,9 @@ import { FaultInjector, type FaultSettings } from "./graph/faults.ts";
 import { files } from "./graph/files.ts";
 import { graphEndpoint } from "./graph/graph-endpoint.ts";
 import { DownloadTokens, type ServiceContext } from "./graph/service-context.ts";
+import { WebLinks } from "./graph/web-links.ts";
 import { authentication } from "./http/authentication.ts";
+import { hostGuard } from "./http/host-guard.ts";
 import { compose, type Exchange, lowerHeaders, type Middleware } from "./http/middleware.ts";
 import { sendJson } from "./http/respond.ts";
 import { type Log, transport } from "./http/transport.ts";
@@ -41,8 +43,14 @@ export interface LocalGraphOptions {
   host?: string;
   /** Initial fault injection (throttling, latency); changeable through `PUT /_local/faults`. */
   faults?: Partial<FaultSettings>;
-  /** Verify bearer tokens against the local issuer instead of accepting any non-empty token. */
+  /**
+   * Verify bearer tokens (signed by the local issuer or a trusted issuer).
+   * Default true; false accepts any non-empty token and reads its claims
+   * unverified (for clients that cannot fetch a token).
+   */
   verifyTokens?: boolean;
+  /** Host names besides loopback that requests may name in `Host` (and in `Origin`). */
+  allowedHosts?: string[];
   /**
    * Issuers besides the local one whose Graph tokens are accepted (an Entra ID
    * stand-in, for tenant-mode tests); their `roles`/`scp` decide what they may do.
@@ -93,17 +101,28 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
       webOrigin: () => options.webOrigin ?? baseOrigin,
       now: () => new Date(),
       downloads: new DownloadTokens(),
+      webLinks: WebLinks.open(options.dataDir),
     };
     const secret = randomBytes(32).toString("base64url");
     const secretFile = path.join(options.dataDir, SECRET_FILE);
     writePrivateFile(secretFile, `${secret}\n`);
 
+    let port = 0;
     const handle = compose([
       transport(options.log),
+      hostGuard({
+        allowedHosts: [
+          ...(options.allowedHosts ?? []),
+          ...(options.host && options.host !== "0.0.0.0" && options.host !== "::"
+            ? [options.host]
+            : []),
+        ],
+        port: () => port,
+      }),
       authentication({
         graph: new GraphAuthenticator(
           issuer,
-          options.verifyTokens === true,
+          options.verifyTokens !== false,
           options.trustedIssuers ?? [],
         ),
         secret,
@@ -143,7 +162,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
       listening.once("error", reject);
       listening.listen(options.port, host, () => resolve());
     });
-    const port = (listening.address() as AddressInfo).port;
+    port = (listening.address() as AddressInfo).port;
     baseOrigin = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
     if (ensureDefaultSite(context)) {
       options.log?.({ level: "info", msg: `local graph: created root site on port ${port}` });

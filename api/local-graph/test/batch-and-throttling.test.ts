@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import {
+  appToken,
   createTestList,
   graphError,
   type ListHandle,
@@ -27,10 +28,13 @@ afterAll(async () => {
   await graph.stop();
 });
 
-const rawBatch = (requests: unknown[]) =>
+const rawBatch = async (requests: unknown[]) =>
   fetch(`${graph.server.graphUrl}/$batch`, {
     method: "POST",
-    headers: { Authorization: "Bearer test", "Content-Type": "application/json" },
+    headers: {
+      Authorization: `Bearer ${await appToken(graph.server)}`,
+      "Content-Type": "application/json",
+    },
     body: JSON.stringify({ requests }),
   });
 
@@ -130,7 +134,7 @@ describe("throttling of single requests", () => {
   test("the throttling error has Graph's shape", async () => {
     await graph.setFaults({ failNext: 1, statuses: [429], retryAfterSeconds: 41 });
     const response = await fetch(`${graph.server.graphUrl}/sites/root`, {
-      headers: { Authorization: "Bearer test" },
+      headers: { Authorization: `Bearer ${await appToken(graph.server)}` },
     });
     expect(response.status).toBe(429);
     expect(response.headers.get("Retry-After")).toBe("41");

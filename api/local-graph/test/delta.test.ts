@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import {
+  appToken,
   createItemsInBatches,
   createTestList,
   type ListHandle,
@@ -69,7 +70,9 @@ test("later rounds return only changes, deletions with the deleted facet, the la
 test("a stale token gets 410 resyncRequired with a Location to start over", async () => {
   const { deltaLink } = await round(`${list.url}/items/delta`);
   await graph.admin("POST", "/_local/delta/expire", { listId: list.id });
-  const response = await fetch(deltaLink, { headers: { Authorization: "Bearer test" } });
+  const response = await fetch(deltaLink, {
+    headers: { Authorization: `Bearer ${await appToken(graph.server)}` },
+  });
   expect(response.status).toBe(410);
   expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
     "resyncRequired",

@@ -85,9 +85,14 @@ describe("drives and files", () => {
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     );
     expect(item.parentReference.path).toBe(`/drives/${driveId}/root:/Rapporter/2022`);
-    expect(decodeURIComponent(item.webUrl)).toMatch(
+    const webUrl = new URL(item.webUrl);
+    expect(decodeURIComponent(webUrl.pathname)).toMatch(
       /\/Socialnämndens dokument\/Rapporter\/2022\/Redovisning strategiska avtal 2021–2022\.docx$/,
     );
+    // The link opens the file; it is signed, so the path alone does not.
+    expect(await (await fetch(webUrl)).text()).toBe("första");
+    webUrl.search = "";
+    expect((await fetch(webUrl)).status).toBe(404);
     const folder = (await graph.access.client
       .api(`/drives/${driveId}/root:/Rapporter/2022`)
       .get()) as DriveItem;

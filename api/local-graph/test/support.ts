@@ -46,11 +46,15 @@ export function operatorHeaders(service: Pick<LocalGraph, "secret">): Record<str
   return { "Content-Type": "application/json", [SECRET_HEADER]: service.secret };
 }
 
-export async function appToken(service: Pick<LocalGraph, "origin" | "secret">): Promise<string> {
+/** A token from the service's token endpoint: app-only, or acting as a person. */
+export async function appToken(
+  service: Pick<LocalGraph, "origin" | "secret">,
+  user?: { id: string; displayName: string; email?: string },
+): Promise<string> {
   const response = await fetch(`${service.origin}/_local/token`, {
     method: "POST",
     headers: operatorHeaders(service),
-    body: "{}",
+    body: JSON.stringify(user ? { user } : {}),
   });
   if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
+  appToken,
   createTestList,
   graphError,
   type ListHandle,
@@ -241,7 +242,10 @@ describe("creating and updating items", () => {
 
   test("errors have Graph's body shape and echo client-request-id", async () => {
     const response = await fetch(`${graph.server.graphUrl}/sites/root/lists/finnsinte`, {
-      headers: { Authorization: "Bearer test", "client-request-id": "abc-123" },
+      headers: {
+        Authorization: `Bearer ${await appToken(graph.server)}`,
+        "client-request-id": "abc-123",
+      },
     });
     expect(response.status).toBe(404);
     expect(response.headers.get("client-request-id")).toBe("abc-123");

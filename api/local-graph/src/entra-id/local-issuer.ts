@@ -59,14 +59,26 @@ export class LocalIssuer {
     return { keys: [this.publicJwk] };
   }
 
+  /**
+   * A Graph token for an app (app-only), or for a person using it (delegated:
+   * `oid`, `name`, `upn`), for local development and tests that act as someone.
+   */
   async issueAppToken(
     clientId: string,
     lifetimeSeconds = 3600,
+    user?: { id: string; displayName: string; email?: string | undefined },
   ): Promise<{ token: string; expiresIn: number }> {
     const token = await new SignJWT({
       appid: clientId,
       app_displayname: "Avtalsuppföljning (lokal)",
-      roles: ["Sites.Selected"],
+      ...(user
+        ? {
+            oid: user.id,
+            name: user.displayName,
+            ...(user.email ? { upn: user.email } : {}),
+            scp: "Sites.ReadWrite.All",
+          }
+        : { roles: ["Sites.Selected"] }),
     })
       .setProtectedHeader({ alg: ALGORITHM, kid: this.publicJwk.kid ?? "local", typ: "JWT" })
       .setIssuer(this.issuer)

@@ -11,7 +11,17 @@ import type { LocalIssuer } from "./local-issuer.ts";
  * local issuer (`POST /_local/token`); anyone may read the public key.
  */
 
-const tokenRequest = z.strictObject({ clientId: z.string().min(1).max(200).optional() });
+const tokenRequest = z.strictObject({
+  clientId: z.string().min(1).max(200).optional(),
+  /** A person to act as (a delegated token); absent: an app-only token. */
+  user: z
+    .strictObject({
+      id: z.string().min(1).max(200),
+      displayName: z.string().min(1).max(200),
+      email: z.string().min(3).max(320).optional(),
+    })
+    .optional(),
+});
 
 export function tokenEndpoint(issuer: LocalIssuer): Middleware {
   return async (exchange, next) => {
@@ -26,9 +36,15 @@ export function tokenEndpoint(issuer: LocalIssuer): Middleware {
         (await readJsonBody(exchange.request, exchange.headers)) ?? {},
       );
       if (!parsed.success) {
-        throw graphErrors.invalidRequest("The token request takes only an optional 'clientId'.");
+        throw graphErrors.invalidRequest(
+          "The token request takes an optional 'clientId' and an optional 'user' ({id, displayName, email}).",
+        );
       }
-      const { token, expiresIn } = await issuer.issueAppToken(parsed.data.clientId ?? "local-app");
+      const { token, expiresIn } = await issuer.issueAppToken(
+        parsed.data.clientId ?? "local-app",
+        3600,
+        parsed.data.user,
+      );
       sendJson(exchange, 200, { access_token: token, token_type: "Bearer", expires_in: expiresIn });
       return;
     }

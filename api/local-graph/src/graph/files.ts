@@ -11,6 +11,7 @@ import {
   uploadSessionStatus,
 } from "./handlers/drives.ts";
 import type { ServiceContext } from "./service-context.ts";
+import { WEB_LINK_PARAMETER } from "./web-links.ts";
 
 /**
  * File bytes outside `/v1.0`, each reached by a pre-authenticated URL the
@@ -108,7 +109,12 @@ export function files(options: FilesOptions): Middleware {
       item = item && drive ? persistence.getChildByName(drive.id, item.id, name) : undefined;
     const content =
       item && drive && !item.isFolder ? persistence.readContent(drive.id, item.id) : undefined;
-    if (!item || !content) return notFound(exchange, "Filen finns inte.");
+    // Only a signed link opens a file: the path alone is not enough.
+    const signed = context.webLinks.verify(
+      `/${decoded.join("/")}`,
+      exchange.url.searchParams.get(WEB_LINK_PARAMETER),
+    );
+    if (!item || !content || !signed) return notFound(exchange, "Filen finns inte.");
     sendFile(exchange, item, content);
   };
 

@@ -228,17 +228,14 @@ export function presentDrive(
 }
 
 export interface DriveItemPresentation {
-  libraryWebUrl: string;
+  /** The item's webUrl (for files a signed link, made by the caller). */
+  webUrl: string;
   siteId: string;
   /** Path of the item below the library root, e.g. `/Rapporter/2022/x.docx` ("" for the root). */
   itemPath: string;
   etagGuid: string;
   downloadUrl?: string;
   childCount?: number;
-}
-
-export function driveItemWebUrl(view: Pick<DriveItemPresentation, "libraryWebUrl" | "itemPath">) {
-  return `${view.libraryWebUrl}${view.itemPath.split("/").map(encodeURIComponent).join("/")}`;
 }
 
 export function presentDriveItem(item: StoredDriveItem, view: DriveItemPresentation) {
@@ -255,7 +252,7 @@ export function presentDriveItem(item: StoredDriveItem, view: DriveItemPresentat
     lastModifiedDateTime: item.modified,
     createdBy: presentIdentity(item.createdBy),
     lastModifiedBy: presentIdentity(item.modifiedBy),
-    webUrl: driveItemWebUrl(view),
+    webUrl: view.webUrl,
     parentReference:
       item.parentId === null
         ? { driveId: item.driveId, driveType: "documentLibrary", siteId: view.siteId }

@@ -1,4 +1,5 @@
 import type { GraphPersistence } from "../persistence/graph-persistence.ts";
+import type { WebLinks } from "./web-links.ts";
 
 /** What every handler may use; built once per service instance. */
 export interface ServiceContext {
@@ -9,6 +10,8 @@ export interface ServiceContext {
   webOrigin: () => string;
   now: () => Date;
   downloads: DownloadTokens;
+  /** Signs the links that open files (a file's webUrl). */
+  webLinks: WebLinks;
 }
 
 /** Short-lived pre-authenticated download URLs, like `@microsoft.graph.downloadUrl`. */

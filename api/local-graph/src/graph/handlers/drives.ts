@@ -10,7 +10,7 @@ import { graphErrors } from "../errors.ts";
 import { type GraphRequest, type GraphResponse, json, noContent } from "../graph-request.ts";
 import { isoSeconds, newDriveItemId, newGuid, newOpaqueToken } from "../ids.ts";
 import { checkExpand, expanded, type ParsedQuery } from "../odata/query-options.ts";
-import { listWebUrl, presentDrive, presentDriveItem } from "../presenters.ts";
+import { presentDrive, presentDriveItem } from "../presenters.ts";
 import { checkProperties, objectBody, onlyValue, requireObject } from "../request-body.ts";
 import { applySelect, checkSelect, DRIVE, DRIVE_ITEM } from "../select.ts";
 import type { ServiceContext } from "../service-context.ts";
@@ -22,7 +22,7 @@ import {
   presentListItem,
   updateItemFields,
 } from "./items.ts";
-import { pathOf } from "./library.ts";
+import { libraryItemWebUrl, pathOf } from "./library.ts";
 import { decodeSkipToken, encodeSkipToken, nextLink } from "./paging.ts";
 
 /** Simple uploads take up to 250 MB; larger files need an upload session. */
@@ -229,10 +229,11 @@ export function presentScopedDriveItem(
   const counts = item.isFolder
     ? context.persistence.countChildren(scope.drive.id, item.id)
     : undefined;
+  const itemPath = pathOf(context, scope.drive.id, item);
   const body: Record<string, unknown> = presentDriveItem(item, {
-    libraryWebUrl: listWebUrl(context.webOrigin(), scope.site, scope.list),
+    webUrl: libraryItemWebUrl(context, scope.site, scope.list, item, itemPath),
     siteId: scope.site.id,
-    itemPath: pathOf(context, scope.drive.id, item),
+    itemPath,
     etagGuid: etagGuid(context, scope, item),
     ...(downloadUrl ? { downloadUrl } : {}),
     ...(counts ? { childCount: counts.files + counts.folders } : {}),

@@ -20,7 +20,6 @@ import {
 } from "../odata/query-options.ts";
 import { planQuery, type SqlValue } from "../odata/query-plan.ts";
 import {
-  driveItemWebUrl,
   listWebUrl,
   presentFields,
   presentItem,
@@ -36,7 +35,7 @@ import {
   SHAREPOINT_APP_USER_ID,
 } from "../system-columns.ts";
 import { applyFieldWrites } from "./field-writes.ts";
-import { fileOfListItem, pathOf } from "./library.ts";
+import { fileOfListItem, libraryItemWebUrl, pathOf } from "./library.ts";
 import { decodeSkipToken, encodeSkipToken, nextLink } from "./paging.ts";
 
 export const MAX_TOP = 5000;
@@ -114,6 +113,7 @@ function systemValues(
     };
   }
   const itemPath = pathOf(context, scope.list.driveId, file);
+  const webUrl = libraryItemWebUrl(context, scope.site, scope.list, file, itemPath);
   return {
     values: {
       ...base,
@@ -127,10 +127,7 @@ function systemValues(
           : { files: 0, folders: 0 },
       },
     },
-    webUrl: driveItemWebUrl({
-      libraryWebUrl: listWebUrl(context.webOrigin(), scope.site, scope.list),
-      itemPath,
-    }),
+    webUrl,
   };
 }
 

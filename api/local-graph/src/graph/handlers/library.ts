@@ -1,5 +1,11 @@
-import type { StoredDriveItem, StoredList } from "../../persistence/graph-persistence.ts";
+import type {
+  StoredDriveItem,
+  StoredList,
+  StoredSite,
+} from "../../persistence/graph-persistence.ts";
+import { listWebUrl } from "../presenters.ts";
 import type { ServiceContext } from "../service-context.ts";
+import { WEB_LINK_PARAMETER } from "../web-links.ts";
 
 /** Where a library's list items and its files meet: a file's path and its item's view of it. */
 
@@ -23,4 +29,24 @@ export function fileOfListItem(
   return list.driveId
     ? context.persistence.getDriveItemByListItem(list.driveId, listItemId)
     : undefined;
+}
+
+/**
+ * A library item's webUrl: the library's URL and the item's path; a file's
+ * link is signed so that only those given it can open it (web-links.ts).
+ */
+export function libraryItemWebUrl(
+  context: ServiceContext,
+  site: StoredSite,
+  list: StoredList,
+  item: StoredDriveItem,
+  itemPath: string,
+): string {
+  const url = `${listWebUrl(context.webOrigin(), site, list)}${itemPath
+    .split("/")
+    .map(encodeURIComponent)
+    .join("/")}`;
+  if (item.isFolder) return url;
+  const signature = context.webLinks.sign(`${site.path}/${list.name}${itemPath}`);
+  return `${url}?${WEB_LINK_PARAMETER}=${signature}`;
 }
