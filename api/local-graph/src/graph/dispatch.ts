@@ -274,6 +274,7 @@ function siteResource(
         operations: {
           GET: {
             query: SELECT_EXPAND,
+            headers: ["consistencylevel"],
             context: { path: `${siteKey}/drives`, entity: false },
             run: (query) => drives.listDrives(context, site, query),
           },
@@ -291,6 +292,7 @@ function siteResource(
         operations: {
           GET: {
             query: { options: ["select", "expand", "filter"] },
+            headers: ["consistencylevel"],
             context: { path: `${siteKey}/lists`, entity: false },
             run: (query) => lists.listLists(context, site, query),
           },
@@ -307,17 +309,21 @@ function siteResource(
   const listKey = `${siteKey}/lists${key(list.id)}`;
   const [sub, subId, subSub, subSubId, ...extra] = rest;
   if (sub === undefined) {
-    return guarded({
-      what: "a list",
-      operations: {
-        GET: {
-          query: SELECT_EXPAND,
-          context: { path: `${siteKey}/lists`, entity: true },
-          run: (query) => lists.getList(context, site, list, query),
+    return guarded(
+      {
+        what: "a list",
+        operations: {
+          GET: {
+            query: SELECT_EXPAND,
+            context: { path: `${siteKey}/lists`, entity: true },
+            run: (query) => lists.getList(context, site, list, query),
+          },
+          DELETE: { run: () => lists.deleteList(context, list) },
         },
+        documented: ["PATCH"],
       },
-      documented: ["PATCH", "DELETE"],
-    });
+      ["DELETE"],
+    );
   }
   if (sub === "drive") {
     return driveResource(
@@ -336,6 +342,7 @@ function siteResource(
           operations: {
             GET: {
               query: SELECT,
+              headers: ["consistencylevel"],
               context: { path: `${listKey}/columns`, entity: false },
               run: (query) => columns.listColumns(context, list, query),
             },
@@ -377,7 +384,7 @@ function siteResource(
       operations: {
         GET: {
           query: { options: ["select", "expand", "filter", "orderby", "top", "skiptoken"] },
-          headers: ["prefer"],
+          headers: ["prefer", "consistencylevel"],
           preferences: [HONOR_NON_INDEXED],
           context: { path: `${listKey}/items`, entity: false },
           run: (query) => items.listItems(context, scope, request, query, itemsPath),
@@ -396,6 +403,7 @@ function siteResource(
       operations: {
         GET: {
           query: { options: ["select", "expand", "top", "skiptoken"], parameters: ["token"] },
+          headers: ["consistencylevel"],
           context: { path: "Collection(microsoft.graph.listItem)", entity: false },
           run: (query) => itemsDelta(context, scope, query, `${itemsPath}/delta`),
         },
@@ -609,7 +617,7 @@ function driveItemResource(
       operations: {
         GET: {
           query: { options: ["select", "expand", "top", "skiptoken", "orderby"] },
-          headers: ["if-none-match"],
+          headers: ["if-none-match", "consistencylevel"],
           context: { path: `${itemKey}/children`, entity: false },
           run: (query) =>
             drives.listChildren(

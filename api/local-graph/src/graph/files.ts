@@ -86,7 +86,31 @@ export function files(options: FilesOptions): Middleware {
     const item = target && persistence.getDriveItem(target.driveId, target.itemId);
     if (!content || !item || !target) return notFound(exchange, "Not found");
     driveScope(context, target.driveId);
-    sendFile(exchange, item, content);
+    const range = exchange.headers.range;
+    if (range === undefined) return sendFile(exchange, item, content);
+    // One byte range (driveitem-get-content.md, "Partial range downloads"); several are refused.
+    const match = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
+    const size = content.byteLength;
+    let start = match?.[1] ? Number(match[1]) : Number.NaN;
+    let end = match?.[2] ? Number(match[2]) : size - 1;
+    if (match && match[1] === "" && match[2]) {
+      start = Math.max(0, size - Number(match[2]));
+      end = size - 1;
+    }
+    if (!match || Number.isNaN(start) || start > end || start >= size) {
+      exchange.response
+        .writeHead(416, { "Content-Range": `bytes */${size}`, "Content-Type": "text/plain" })
+        .end("Only one satisfiable byte range (bytes=start-end) is supported.");
+      return;
+    }
+    end = Math.min(end, size - 1);
+    exchange.response
+      .writeHead(206, {
+        "Content-Type": "application/octet-stream",
+        "Content-Length": String(end - start + 1),
+        "Content-Range": `bytes ${start}-${end}/${size}`,
+      })
+      .end(Buffer.from(content.subarray(start, end + 1)));
   };
 
   /** A file's webUrl opens (downloads) the file, as Office for the web would open it in a tenant. */

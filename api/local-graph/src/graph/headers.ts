@@ -55,6 +55,12 @@ export function checkHeaders(
       );
     }
   }
+  // ConsistencyLevel matters to directory queries only; Graph's SharePoint APIs take it and do
+  // nothing with it (PnPjs sends it when paging), so where listed it is accepted as "eventual".
+  const consistency = headers.consistencylevel;
+  if (consistency !== undefined && consistency.toLowerCase() !== "eventual") {
+    throw graphErrors.invalidRequest(`ConsistencyLevel '${consistency}' is not supported.`);
+  }
   for (const preference of preferences(headers.prefer)) {
     if (!spec.preferences?.some((known) => known.toLowerCase() === preference.toLowerCase())) {
       throw graphErrors.invalidRequest(

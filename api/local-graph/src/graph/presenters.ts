@@ -63,6 +63,35 @@ export function presentList(origin: string, site: StoredSite, list: StoredList) 
   };
 }
 
+/**
+ * The settings Graph shows in each type facet even when a column was created
+ * with an empty one (list-list-columns.md shows them for text columns).
+ */
+const FACET_DEFAULTS: Record<string, Record<string, unknown>> = {
+  text: {
+    allowMultipleLines: false,
+    appendChangesToExistingText: false,
+    linesForEditing: 0,
+    maxLength: 255,
+  },
+  note: { allowMultipleLines: true, appendChangesToExistingText: false, linesForEditing: 6 },
+  number: {
+    decimalPlaces: "automatic",
+    displayAs: "number",
+    maximum: Number.MAX_VALUE,
+    minimum: -Number.MAX_VALUE,
+  },
+  choice: { allowTextEntry: false, displayAs: "dropDownMenu" },
+  dateTime: { displayAs: "default", format: "dateTime" },
+  lookup: { allowMultipleValues: false, allowUnlimitedLength: false },
+  personOrGroup: {
+    allowMultipleSelection: false,
+    chooseFromType: "peopleAndGroups",
+    displayAs: "nameWithPresence",
+  },
+  boolean: {},
+};
+
 /** Stored system columns whose SharePoint type Graph gives no facet (File). */
 const FACETLESS_STORED = new Set(["FileLeafRef"]);
 
@@ -83,8 +112,11 @@ export function presentColumn(column: StoredColumn) {
     ...(facetless
       ? {}
       : {
-          [graphFacetKey(column.type)]:
-            column.type === "note" ? { ...column.facet, allowMultipleLines: true } : column.facet,
+          [graphFacetKey(column.type)]: {
+            ...FACET_DEFAULTS[column.type],
+            ...column.facet,
+            ...(column.type === "note" ? { allowMultipleLines: true } : {}),
+          },
         }),
   };
 }
@@ -178,6 +210,8 @@ export function presentItem(
     list: StoredList;
     webUrl: string;
     contentType: SystemFieldValues["contentType"];
+    /** A library item's folder, server-relative and encoded (listitem-delta.md: "Shared%20Documents"). */
+    folderPath?: string;
   },
   item: StoredItem,
   fields: Record<string, unknown> | undefined,
@@ -193,7 +227,11 @@ export function presentItem(
     lastModifiedBy: presentIdentity(item.modifiedBy),
     webUrl: view.webUrl,
     contentType: contentTypeOf(view.list, view.contentType),
-    parentReference: { id: view.list.id, siteId: view.site.id },
+    parentReference: {
+      id: view.list.id,
+      ...(view.folderPath !== undefined ? { path: view.folderPath } : {}),
+      siteId: view.site.id,
+    },
     ...(fields ? { fields } : {}),
   };
 }
@@ -210,12 +248,20 @@ export function presentVersion(
   };
 }
 
+/** A SharePoint site's storage quota (25 TB), what drives report unless an admin lowered it. */
+export const DRIVE_QUOTA_BYTES = 25 * 1024 ** 4;
+/** Who SharePoint names for what the system itself made (drive-list.md shows it). */
+const SYSTEM_ACCOUNT = { user: { displayName: "System Account" } };
+
 export function presentDrive(
   origin: string,
   site: StoredSite,
   list: StoredList,
   drive: StoredDrive,
+  usedBytes: number,
 ) {
+  // The library's creator stands for its owner; the site's own library is the system's.
+  const creator = list.createdBy ? presentIdentity(list.createdBy) : SYSTEM_ACCOUNT;
   return {
     id: drive.id,
     name: drive.name,
@@ -223,6 +269,16 @@ export function presentDrive(
     driveType: "documentLibrary",
     createdDateTime: drive.created,
     lastModifiedDateTime: list.modified,
+    createdBy: creator,
+    lastModifiedBy: list.modifiedBy ? presentIdentity(list.modifiedBy) : creator,
+    owner: creator,
+    quota: {
+      deleted: 0,
+      remaining: DRIVE_QUOTA_BYTES - usedBytes,
+      state: "normal",
+      total: DRIVE_QUOTA_BYTES,
+      used: usedBytes,
+    },
     webUrl: listWebUrl(origin, site, list),
   };
 }

@@ -135,14 +135,14 @@ export const DRIVE: ResourceType = {
     "createdDateTime",
     "lastModifiedDateTime",
     "webUrl",
-  ],
-  documented: [
     "createdBy",
-    "eTag",
     "lastModifiedBy",
     "owner",
-    "parentReference",
     "quota",
+  ],
+  documented: [
+    "eTag",
+    "parentReference",
     "sharepointIds",
     "system",
     "bundles",

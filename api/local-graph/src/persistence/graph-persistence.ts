@@ -199,6 +199,10 @@ export interface GraphPersistence {
   getDriveItem(driveId: string, id: string): StoredDriveItem | undefined;
   getDriveItemByListItem(driveId: string, listItemId: number): StoredDriveItem | undefined;
   countChildren(driveId: string, parentId: string): { files: number; folders: number };
+  /** Bytes of all files in a drive (what its quota reports as used). */
+  driveBytes(driveId: string): number;
+  /** Removes a list with its columns, items, versions, change log and (a library's) drive. */
+  deleteList(listId: string): void;
   getDriveRoot(driveId: string): StoredDriveItem | undefined;
   getChildByName(driveId: string, parentId: string, name: string): StoredDriveItem | undefined;
   listChildren(

@@ -786,6 +786,35 @@ export class SqliteGraphPersistence implements GraphPersistence, ConnectorPersis
     return { files: Number(row?.files ?? 0), folders: Number(row?.folders ?? 0) };
   }
 
+  driveBytes(driveId: string): number {
+    return Number(
+      this.get("SELECT ifnull(sum(size), 0) AS used FROM drive_items WHERE drive_id = ?", driveId)
+        ?.used ?? 0,
+    );
+  }
+
+  deleteList(listId: string): void {
+    this.itemCounts.delete(listId);
+    for (const column of this.listColumns(listId))
+      this.db.exec(`DROP INDEX IF EXISTS ${indexName(column)}`);
+    const drive = this.get("SELECT id FROM drives WHERE list_id = ?", listId);
+    if (drive) {
+      const driveId = text(drive, "id");
+      this.run(
+        "DELETE FROM upload_chunks WHERE session_id IN (SELECT id FROM upload_sessions WHERE drive_id = ?)",
+        driveId,
+      );
+      this.run("DELETE FROM upload_sessions WHERE drive_id = ?", driveId);
+      this.run("DELETE FROM drive_items WHERE drive_id = ?", driveId);
+      this.run("DELETE FROM drives WHERE id = ?", driveId);
+    }
+    for (const table of ["items", "item_versions", "changes"]) {
+      this.run(`DELETE FROM ${table} WHERE list_id = ?`, listId);
+    }
+    this.run("DELETE FROM columns WHERE list_id = ?", listId);
+    this.run("DELETE FROM lists WHERE id = ?", listId);
+  }
+
   getDriveRoot(driveId: string): StoredDriveItem | undefined {
     const row = this.get(
       `SELECT ${DRIVE_ITEM_COLUMNS} FROM drive_items WHERE drive_id = ? AND parent_id IS NULL`,

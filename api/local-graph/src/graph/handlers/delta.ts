@@ -2,6 +2,7 @@ import { graphErrors } from "../errors.ts";
 import { type GraphResponse, json } from "../graph-request.ts";
 import type { ParsedQuery } from "../odata/query-options.ts";
 import { planQuery } from "../odata/query-plan.ts";
+import { contentTypeOf } from "../presenters.ts";
 import type { ServiceContext } from "../service-context.ts";
 import {
   checkItemQuery,
@@ -102,6 +103,11 @@ export function itemsDelta(
           : {
               id: String(itemId),
               parentReference: { siteId: scope.site.id },
+              // What the item was is gone with it; the list's kind says what it most likely was.
+              contentType: contentTypeOf(
+                scope.list,
+                scope.list.template === "documentLibrary" ? "Document" : "Item",
+              ),
               deleted: { state: "deleted" },
             },
       );

@@ -92,7 +92,8 @@ export function listDrives(
   const origin = context.webOrigin();
   const value = context.persistence.listDrives(site.id).flatMap((drive) => {
     const list = context.persistence.getListById(drive.listId);
-    return list ? [applySelect(presentDrive(origin, site, list, drive), query.select)] : [];
+    const used = context.persistence.driveBytes(drive.id);
+    return list ? [applySelect(presentDrive(origin, site, list, drive, used), query.select)] : [];
   });
   return json(200, { value });
 }
@@ -107,7 +108,13 @@ export function getDrive(
   return json(
     200,
     applySelect(
-      presentDrive(context.webOrigin(), scope.site, scope.list, scope.drive),
+      presentDrive(
+        context.webOrigin(),
+        scope.site,
+        scope.list,
+        scope.drive,
+        context.persistence.driveBytes(scope.drive.id),
+      ),
       query.select,
     ),
   );

@@ -100,7 +100,7 @@ function systemValues(
   context: ServiceContext,
   scope: ListScope,
   item: ItemView,
-): { values: SystemFieldValues; webUrl: string } {
+): { values: SystemFieldValues; webUrl: string; folderPath?: string } {
   const base = {
     authorId: siteUserId(context, scope.site, item.createdBy),
     editorId: siteUserId(context, scope.site, item.modifiedBy),
@@ -114,6 +114,7 @@ function systemValues(
   }
   const itemPath = pathOf(context, scope.list.driveId, file);
   const webUrl = libraryItemWebUrl(context, scope.site, scope.list, file, itemPath);
+  const folder = `${scope.list.name}${itemPath.split("/").slice(0, -1).join("/")}`;
   return {
     values: {
       ...base,
@@ -128,6 +129,7 @@ function systemValues(
       },
     },
     webUrl,
+    folderPath: folder.split("/").map(encodeURIComponent).join("/"),
   };
 }
 
@@ -166,10 +168,16 @@ export function presentListItem(
   expand: ExpandItem[],
   select: string[] | undefined,
 ): Record<string, unknown> {
-  const { values, webUrl } = systemValues(context, scope, item);
+  const { values, webUrl, folderPath } = systemValues(context, scope, item);
   const fields = expanded(expand, "fields");
   const body = presentItem(
-    { site: scope.site, list: scope.list, webUrl, contentType: values.contentType },
+    {
+      site: scope.site,
+      list: scope.list,
+      webUrl,
+      contentType: values.contentType,
+      ...(folderPath !== undefined ? { folderPath } : {}),
+    },
     item,
     fields ? fieldsFor(context, scope, item, fields.select, values) : undefined,
   );

@@ -132,6 +132,12 @@ export function getList(
   return json(200, presentExpandedList(context, site, list, query));
 }
 
+/** `DELETE /sites/{s}/lists/{l}`: the list, its items and (a library's) files go. */
+export function deleteList(context: ServiceContext, list: StoredList): GraphResponse {
+  context.persistence.transaction(() => context.persistence.deleteList(list.id));
+  return { status: 204 };
+}
+
 const LIST_BODY = {
   type: "microsoft.graph.list",
   implemented: ["displayName", "name", "description", "columns", "list"],
