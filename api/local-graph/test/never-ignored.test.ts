@@ -269,7 +269,7 @@ describe("headers and bodies: implemented or refused", () => {
       ["ConsistencyLevel", "eventual"],
       ["Prefer", "return=minimal"],
     ] as const) {
-      const response = await fetch(`${graph.server.graphUrl}/sites/root/lists`, {
+      const response = await fetch(`${graph.server.graphUrl}/sites/root`, {
         headers: { Authorization: `Bearer ${token}`, [name]: value },
       });
       expect(response.status, name).toBe(400);
