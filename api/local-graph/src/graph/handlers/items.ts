@@ -342,7 +342,7 @@ export function createItem(
   checkProperties(body, ITEM_BODY);
   if (scope.list.template === "documentLibrary") {
     throw graphErrors.invalidRequest(
-      "Items of a document library are files: upload them through the library's drive.",
+      "Files and folders should only be added to a DocumentLibrary via the OneDrive API",
     );
   }
   const written = body.fields ?? {};
