@@ -3,6 +3,7 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY api/local-graph/package.json ./api/local-graph/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
@@ -11,7 +12,11 @@ FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=3978
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY api/local-graph/package.json ./api/local-graph/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# The local Graph service (a workspace package, run as TypeScript by Node 24) is imported by the
+# server even in tenant mode, where it is never started.
+COPY api/local-graph/src ./api/local-graph/src
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3978

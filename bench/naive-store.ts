@@ -1,9 +1,5 @@
+import { type FilterNode, type Literal, parseFilter } from "@avtalsuppfoljning/local-graph/odata";
 import { readAll } from "../api/src/graph/paging.ts";
-import {
-  type FilterNode,
-  type Literal,
-  parseFilter,
-} from "../api/src/local/odata/filter-parser.ts";
 import { AppStore, type CycleData } from "../api/src/store/app-store.ts";
 import { type ItemQuery, ListClient, type ListItem } from "../api/src/store/list-client.ts";
 import {

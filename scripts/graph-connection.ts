@@ -1,7 +1,9 @@
+import fs from "node:fs";
+import path from "node:path";
+import { SECRET_FILE, startLocalGraph } from "@avtalsuppfoljning/local-graph";
 import { type AppConfig, ConfigError, loadConfig } from "../api/src/config.ts";
 import { createAppGraphAccess, siteReference } from "../api/src/graph/graph-access-for-config.ts";
 import type { GraphAccess } from "../api/src/graph/graph-client-factory.ts";
-import { LocalGraphServer } from "../api/src/local/local-graph-server.ts";
 import { createLogger } from "../api/src/logger.ts";
 
 /**
@@ -41,25 +43,28 @@ export async function connect(
   }
   const origin = `http://127.0.0.1:${config.localGraph.port}`;
   if (config.localGraph.port !== 0 && (await isRunning(origin))) {
+    // The running service keeps its secret, readable by this user only, in its data folder.
+    const secret = fs
+      .readFileSync(path.join(config.localGraph.dataDir, SECRET_FILE), "utf8")
+      .trim();
     return {
       config,
-      access: createAppGraphAccess(config, logger, { localGraphOrigin: origin }),
+      access: createAppGraphAccess(config, logger, { localGraph: { origin, secret } }),
       siteRef: "root",
       close: async () => {},
     };
   }
   // Links stored by the script (a report's webUrl) point where `npm start` serves the files.
-  const server = new LocalGraphServer({
+  const service = await startLocalGraph({
     dataDir: config.localGraph.dataDir,
     port: 0,
     webOrigin: origin,
   });
-  await server.start();
   return {
     config,
-    access: createAppGraphAccess(config, logger, { localGraphOrigin: server.origin }),
+    access: createAppGraphAccess(config, logger, { localGraph: service }),
     siteRef: "root",
-    close: () => server.stop(),
+    close: () => service.stop(),
   };
 }
 

@@ -6,6 +6,7 @@ import helmet from "helmet";
 import { BotReplies } from "./bot/bot-replies.ts";
 import { TeamsBot } from "./bot/teams-bot.ts";
 import type { AppConfig } from "./config.ts";
+import type { LocalGraphEndpoint } from "./graph/auth-providers.ts";
 import { siteReference } from "./graph/graph-access-for-config.ts";
 import type { GraphAccess } from "./graph/graph-client-factory.ts";
 import { authenticate, isSignedIn, requireSignedIn } from "./http/auth/authenticate.ts";
@@ -50,8 +51,8 @@ export interface AppDependencies {
   now?: () => Date;
   /** The built tab (dist/tab); served at / when present. */
   tabDirectory?: string;
-  /** Local mode: the local Graph service's origin (Bot Framework stand-in for the bot and the chat panel). */
-  localGraphOrigin?: string;
+  /** Local mode: the local Graph service (Bot Framework stand-in for the bot and the chat panel). */
+  localGraph?: LocalGraphEndpoint;
   /** The app's own URL once it listens (the chat panel posts activities to it). */
   selfUrl?: () => string;
   /** Accept bot activities without a token (Agents Playground); local mode only. */
@@ -152,7 +153,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
     replies,
     store,
     membership,
-    localOrigin: dependencies.localGraphOrigin,
+    localGraph: dependencies.localGraph,
     entraClient: dependencies.entraClient,
     allowUnauthenticated: config.mode === "local" && dependencies.allowUnauthenticatedBot === true,
   });
@@ -175,8 +176,8 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   api.use(reportsRouter(store, now));
   api.use(exportsRouter(store));
   api.use(remindersRouter(store, dependencies.runReminders));
-  if (config.mode === "local" && dependencies.localGraphOrigin && dependencies.selfUrl) {
-    api.use(localChatRouter(store, dependencies.localGraphOrigin, dependencies.selfUrl));
+  if (config.mode === "local" && dependencies.localGraph && dependencies.selfUrl) {
+    api.use(localChatRouter(store, dependencies.localGraph, dependencies.selfUrl));
   }
   app.use("/api", api);
 

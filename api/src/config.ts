@@ -78,8 +78,8 @@ const environmentSchema = z.object({
     .default(0),
   LOCAL_GRAPH_VERIFY_TOKENS: z
     .enum(["true", "false", ""], { error: "måste vara true eller false" })
-    .default("false")
-    .transform((value) => value === "true"),
+    .default("true")
+    .transform((value) => value !== "false"),
   TENANT_ID: optionalText.pipe(guid.optional()),
   CLIENT_ID: optionalText.pipe(guid.optional()),
   CLIENT_SECRET: optionalText,

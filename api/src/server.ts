@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
+import { type LocalGraph, startLocalGraph } from "@avtalsuppfoljning/local-graph";
 import { createApp } from "./app.ts";
 import type { TeamsBot } from "./bot/teams-bot.ts";
 import type { AppConfig } from "./config.ts";
@@ -11,7 +12,6 @@ import type { GraphAccess } from "./graph/graph-client-factory.ts";
 import { LocalSignIn } from "./http/auth/local-sign-in.ts";
 import { createTokenValidator, type TokenValidator } from "./http/auth/token-validator.ts";
 import type { RateLimits } from "./http/protection.ts";
-import { LocalGraphServer } from "./local/local-graph-server.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { ReminderRunner } from "./reminders/reminder-runner.ts";
 import { scheduleReminders } from "./reminders/scheduler.ts";
@@ -27,7 +27,7 @@ export interface RunningApp {
   appUrl: string;
   graphUrl: string;
   graph: GraphAccess;
-  localGraph: LocalGraphServer | undefined;
+  localGraph: LocalGraph | undefined;
   localSignIn: LocalSignIn | undefined;
   bot: TeamsBot;
   reminders: ReminderRunner;
@@ -62,7 +62,7 @@ export interface StartOptions {
 
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  let localGraph: LocalGraphServer | undefined;
+  let localGraph: LocalGraph | undefined;
   let graphUrl: string;
   if (config.mode === "local") {
     ensurePrivateDirectory(config.dataDir);
@@ -72,9 +72,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         "local mode listens beyond this machine: anyone who reaches it can sign in as any demo person",
       );
     }
-    localGraph = new LocalGraphServer({
+    localGraph = await startLocalGraph({
       dataDir: config.localGraph.dataDir,
       port: config.localGraph.port,
+      allowedHosts: config.allowedHosts,
       verifyTokens: config.localGraph.verifyTokens,
       faults: {
         failureRate: config.localGraph.failureRate,
@@ -86,15 +87,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         else child.info(rest, String(msg));
       },
     });
-    graphUrl = await localGraph.start();
+    graphUrl = localGraph.graphUrl;
   } else {
     graphUrl = `${config.graphBaseUrl}/v1.0`;
   }
-  const connections = createGraphConnections(
-    config,
-    logger,
-    localGraph ? { localGraphOrigin: localGraph.origin } : {},
-  );
+  const connections = createGraphConnections(config, logger, localGraph ? { localGraph } : {});
   const graph = connections.app;
 
   let localSignIn: LocalSignIn | undefined;
@@ -125,7 +122,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ...(connections.entraClient ? { entraClient: connections.entraClient } : {}),
     ...(localSignIn ? { localSignIn } : {}),
     ...(options.now ? { now: options.now } : {}),
-    ...(localGraph ? { localGraphOrigin: localGraph.origin } : {}),
+    ...(localGraph ? { localGraph } : {}),
     selfUrl: () => selfUrl,
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     allowUnauthenticatedBot:

@@ -6,7 +6,7 @@ import { ReminderRunner } from "../../api/src/reminders/reminder-runner.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
 import { provision } from "../../api/src/store/provisioning.ts";
 import { startTestApp } from "../../test/support/app.ts";
-import { startTestGraph } from "../../test/support/local-graph.ts";
+import { setFaults, startTestGraph } from "../../test/support/local-graph.ts";
 import { type Measurement, percentile } from "../report.ts";
 import { benchCommittee, benchContract, createItems } from "../seed.ts";
 
@@ -73,7 +73,7 @@ async function reminderScan(): Promise<Measurement[]> {
         }),
       ),
     );
-    server.faults.configure({ latencyMs: 100 });
+    await setFaults(server, { latencyMs: 100 });
     access.counter.reset();
     const started = performance.now();
     const data = await store.cycleData();

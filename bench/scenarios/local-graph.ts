@@ -1,13 +1,11 @@
 import { performance } from "node:perf_hooks";
+import { type LocalGraph, startLocalGraph } from "@avtalsuppfoljning/local-graph";
 import { LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
 import { sendBatch } from "../../api/src/graph/graph-batch.ts";
 import { createGraphAccess, type GraphAccess } from "../../api/src/graph/graph-client-factory.ts";
 import { readAll } from "../../api/src/graph/paging.ts";
-import { newGuid } from "../../api/src/local/ids.ts";
-import { LocalGraphServer } from "../../api/src/local/local-graph-server.ts";
-import { SqliteGraphPersistence } from "../../api/src/local/persistence/sqlite-graph-persistence.ts";
 import { createLogger } from "../../api/src/logger.ts";
-import { temporaryDirectory } from "../../test/support/local-graph.ts";
+import { localAdmin, temporaryDirectory } from "../../test/support/local-graph.ts";
 import { type Measurement, percentile } from "../report.ts";
 
 /**
@@ -17,14 +15,11 @@ import { type Measurement, percentile } from "../report.ts";
 
 const COMMITTEES = 50;
 
-async function startServer(
-  dataDir: string,
-): Promise<{ server: LocalGraphServer; access: GraphAccess }> {
-  const server = new LocalGraphServer({ dataDir, port: 0 });
-  await server.start();
+async function startServer(dataDir: string): Promise<{ server: LocalGraph; access: GraphAccess }> {
+  const server = await startLocalGraph({ dataDir, port: 0 });
   const access = createGraphAccess({
     graphRoot: server.origin,
-    authProvider: new LocalTokenProvider(server.origin),
+    authProvider: new LocalTokenProvider(server),
     logger: createLogger("silent"),
   });
   return { server, access };
@@ -42,36 +37,19 @@ async function createContractList(access: GraphAccess): Promise<string> {
   return list.id;
 }
 
-/** Seeds items straight into the store (setup, not what is measured). */
-function seed(dataDir: string, listId: string, count: number): void {
-  const persistence = new SqliteGraphPersistence(dataDir);
-  const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
-  const identity = { application: { id: "bench", displayName: "bench" } };
-  persistence.transaction(() => {
-    for (let index = 0; index < count; index += 1) {
-      const id = persistence.nextItemId(listId);
-      const fields = {
-        Title: `Avtal ${id}`,
-        committee: `Nämnd ${index % COMMITTEES}`,
-        endDate: new Date(Date.UTC(2026, 0, 1 + (index % 1500)))
-          .toISOString()
-          .replace(/\.\d{3}Z$/, "Z"),
-        annualValue: index * 10,
-      };
-      persistence.insertItem({
-        listId,
-        id,
-        guid: newGuid(),
-        version: 1,
-        fields,
-        created: now,
-        modified: now,
-        createdBy: identity,
-        modifiedBy: identity,
-      });
-    }
-  });
-  persistence.close();
+/** Seeds items through the service's bulk import (setup, not what is measured). */
+async function seed(server: LocalGraph, listId: string, count: number): Promise<void> {
+  const items = Array.from({ length: count }, (_, index) => ({
+    fields: {
+      Title: `Avtal ${index + 1}`,
+      committee: `Nämnd ${index % COMMITTEES}`,
+      endDate: new Date(Date.UTC(2026, 0, 1 + (index % 1500)))
+        .toISOString()
+        .replace(/\.\d{3}Z$/, "Z"),
+      annualValue: index * 10,
+    },
+  }));
+  await localAdmin(server, "POST", `/_local/lists/${listId}/items/import`, { items });
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
@@ -112,8 +90,8 @@ export async function localGraphScenario(): Promise<Measurement[]> {
     const dataDir = temporaryDirectory("bench-");
     const setup = await startServer(dataDir);
     const listId = await createContractList(setup.access);
+    await seed(setup.server, listId, size);
     await setup.server.stop();
-    seed(dataDir, listId, size);
 
     const started = performance.now();
     const { server, access } = await startServer(dataDir);

@@ -3,7 +3,7 @@ import { ReportService } from "../../api/src/documents/report-service.ts";
 import { latestCompletePeriod } from "../../api/src/domain/reporting-period.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
 import { provision } from "../../api/src/store/provisioning.ts";
-import { startTestGraph } from "../../test/support/local-graph.ts";
+import { setFaults, startTestGraph } from "../../test/support/local-graph.ts";
 import type { Measurement } from "../report.ts";
 import { benchCommittee, benchContract, benchFollowUp, createItems } from "../seed.ts";
 
@@ -59,7 +59,7 @@ export async function reportsScenario(): Promise<Measurement[]> {
     ),
   );
 
-  server.faults.configure({ latencyMs: 100 });
+  await setFaults(server, { latencyMs: 100 });
   const service = new ReportService(store, () => TODAY);
   const rows: Measurement[] = [];
   const measure = async (label: string, run: () => Promise<unknown>) => {

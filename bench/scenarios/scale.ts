@@ -8,6 +8,7 @@ import { AppStore } from "../../api/src/store/app-store.ts";
 import { encodeDeficiency } from "../../api/src/store/mappers.ts";
 import { provision } from "../../api/src/store/provisioning.ts";
 import { localTestConfig, startTestApp, type TestApp } from "../../test/support/app.ts";
+import { setFaults } from "../../test/support/local-graph.ts";
 import { NaiveAppStore } from "../naive-store.ts";
 import type { Measurement } from "../report.ts";
 import { benchCommittee, benchContract, benchFollowUp, createItems } from "../seed.ts";
@@ -196,7 +197,7 @@ export async function scaleScenario(): Promise<Measurement[]> {
     validateToken: createTokenValidator(app.running.localSignIn!.validatorOptions()),
     store: new NaiveAppStore(app.running.graph, "root"),
     now: () => TODAY,
-    localGraphOrigin: app.running.localGraph!.origin,
+    localGraph: app.running.localGraph!,
     selfUrl: () => "",
   });
   const naiveServer = await new Promise<http.Server>((resolve) => {
@@ -238,13 +239,13 @@ export async function scaleScenario(): Promise<Measurement[]> {
     await call("GET", "/api/me", "karin");
     for (const operation of operations(van, someFollowUp)) {
       const prepared = await operation.prepare?.();
-      app.running.localGraph!.faults.configure({ latencyMs: LATENCY_MS });
+      await setFaults(app.running.localGraph!, { latencyMs: LATENCY_MS });
       counter.reset();
       const begin = performance.now();
       await operation.run(call, prepared);
       const wall = performance.now() - begin;
       const counts = counter.snapshot();
-      app.running.localGraph!.faults.configure({ latencyMs: 0 });
+      await setFaults(app.running.localGraph!, { latencyMs: 0 });
       const metric = `${operation.label} [${variant}]`;
       rows.push(
         { scenario: "scale", metric: `${metric}: wall time`, value: wall, unit: "ms" },

@@ -2,20 +2,15 @@ import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MAX_CARD_BYTES } from "../../api/src/bot/cards.ts";
 import { LOCAL_BOT_ID } from "../../api/src/bot/teams-bot.ts";
-import { LOCAL_BOT_ISSUER } from "../../api/src/local/bot-connector.ts";
-import { LOCAL_ISSUER } from "../../api/src/local/local-graph-server.ts";
-import { LocalIssuer } from "../../api/src/local/local-issuer.ts";
 import { adaptiveCardProblems } from "../support/adaptive-cards.ts";
-import { localTestConfig, startTestApp, type TestApp } from "../support/app.ts";
+import { startTestApp, type TestApp } from "../support/app.ts";
+import { localAdmin } from "../support/local-graph.ts";
 
 const TODAY = new Date("2026-11-24T10:00:00+01:00");
 let app: TestApp;
-let graphDataDir: string;
 
 beforeAll(async () => {
-  const config = localTestConfig();
-  graphDataDir = config.mode === "local" ? config.localGraph.dataDir : "";
-  app = await startTestApp({ now: TODAY, config });
+  app = await startTestApp({ now: TODAY });
 });
 afterAll(async () => {
   await app.stop();
@@ -71,29 +66,24 @@ describe("the bot's endpoint", () => {
       .setExpirationTime("5m")
       .sign(privateKey);
     expect((await post({ Authorization: `Bearer ${forged}` })).status).toBe(401);
-    const tokenResponse = await fetch(`${app.running.localGraph!.origin}/_botframework/token`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: "{}",
-    });
-    const outbound = ((await tokenResponse.json()) as { access_token: string }).access_token;
+    const outbound = (
+      (await localAdmin(app.running.localGraph!, "POST", "/_botframework/token", {})) as {
+        access_token: string;
+      }
+    ).access_token;
     // A token for the connector, not for this bot: wrong audience.
     expect((await post({ Authorization: `Bearer ${outbound}` })).status).toBe(401);
     // Signed by the right key for the right bot, but expired an hour ago.
-    const issuer = await LocalIssuer.open(graphDataDir, LOCAL_ISSUER);
-    const expired = await issuer.sign(
-      { serviceurl: activity.serviceUrl },
-      {
-        issuer: LOCAL_BOT_ISSUER,
-        audience: LOCAL_BOT_ID,
-        expiresAt: Math.floor(Date.now() / 1000) - 3600,
-      },
-    );
+    const botToken = async (lifetimeSeconds: number) =>
+      (
+        (await localAdmin(app.running.localGraph!, "POST", "/_local/connector/token", {
+          audience: LOCAL_BOT_ID,
+          lifetimeSeconds,
+        })) as { access_token: string }
+      ).access_token;
+    const expired = await botToken(-3600);
     expect((await post({ Authorization: `Bearer ${expired}` })).status).toBe(401);
-    const valid = await issuer.sign(
-      { serviceurl: activity.serviceUrl },
-      { issuer: LOCAL_BOT_ISSUER, audience: LOCAL_BOT_ID },
-    );
+    const valid = await botToken(300);
     expect((await post({ Authorization: `Bearer ${valid}` })).status).toBe(200);
   });
 });
@@ -199,10 +189,12 @@ test("a proactive post to a nämnd's channel @mentions the person", async () => 
     { id: "0b8e", name: "Anna Lindqvist" },
   );
   expect(id).toBeTruthy();
-  const posted = await fetch(
-    `${app.running.localGraph!.origin}/_local/connector/conversations/${encodeURIComponent("19:van-allmant@thread.tacv2")}/activities`,
-  );
-  const items = ((await posted.json()) as { value: Array<{ activity: Activity }> }).value;
+  const posted = (await localAdmin(
+    app.running.localGraph!,
+    "GET",
+    `/_local/connector/conversations/${encodeURIComponent("19:van-allmant@thread.tacv2")}/activities`,
+  )) as { value: Array<{ activity: Activity }> };
+  const items = posted.value;
   const last = items.at(-1)!.activity;
   expect(last.text).toContain("<at>Anna Lindqvist</at>");
   expect(last.entities).toContainEqual(

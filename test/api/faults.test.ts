@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { channelPosts, startTestApp, type TestApp, type TestResponse } from "../support/app.ts";
 import { contractBody, recordBody } from "../support/bodies.ts";
+import { graphStats, localAdmin, setFaults } from "../support/local-graph.ts";
 
 /**
  * The demo workflow while Graph throttles: 10 % of operations (requests and
@@ -15,13 +16,13 @@ let app: TestApp;
 
 beforeAll(async () => {
   app = await startTestApp({ now: TODAY });
-  app.running.localGraph!.faults.configure({
+  await setFaults(app.running.localGraph!, {
     failureRate: 0.1,
     statuses: [429, 503],
     retryAfterSeconds: 1,
     latencyJitterMs: 40,
   });
-  app.running.localGraph!.faults.resetStats();
+  await localAdmin(app.running.localGraph!, "POST", "/_local/stats/reset");
 });
 afterAll(async () => {
   await app.stop();
@@ -94,11 +95,11 @@ test("register, classify, follow up, deficiency, action plan, reports and remind
   const second = await app.running.reminders.run();
   expect(second.posted).toBe(0);
 
-  const throttled = app.running.localGraph!.faults.stats().throttled;
+  const { throttled } = await graphStats(app.running.localGraph!);
   expect(throttled, "the faults must actually have happened").toBeGreaterThan(5);
 
   // Afterwards, without faults: everything once.
-  app.running.localGraph!.faults.configure({ failureRate: 0, latencyJitterMs: 0 });
+  await setFaults(app.running.localGraph!, { failureRate: 0, latencyJitterMs: 0 });
   const contracts = (await step("GET", `/api/contracts?committeeId=${van}`)).body.items as Array<{
     contractNumber: string;
   }>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
+import { setFaults } from "../support/local-graph.ts";
 
 /**
  * When SharePoint keeps answering 429/503 after the Graph client's retries,
@@ -8,6 +9,11 @@ import { startTestApp, type TestApp } from "../support/app.ts";
  */
 
 let app: TestApp;
+const localGraph = () => {
+  const service = app.running.localGraph;
+  if (!service) throw new Error("local mode expected");
+  return service;
+};
 beforeAll(async () => {
   app = await startTestApp();
 });
@@ -20,11 +26,7 @@ test("a contract read while Graph throttles every request: 503 graph-unavailable
   const van = await app.committeeId("VAN");
   // Signed in and memberships read before the throttling starts.
   await app.call("GET", "/api/me", { user: "anna" });
-  app.running.localGraph!.faults.configure({
-    failureRate: 1,
-    statuses: [429],
-    retryAfterSeconds: 0,
-  });
+  await setFaults(localGraph(), { failureRate: 1, statuses: [429], retryAfterSeconds: 0 });
   try {
     const response = await app.call("GET", `/api/contracts/${id}`, { user: "anna" });
     expect(response.status).toBe(503);
@@ -45,6 +47,6 @@ test("a contract read while Graph throttles every request: 503 graph-unavailable
     expect(record.status).toBe(503);
     expect(record.body.detail).not.toContain("finns inte");
   } finally {
-    app.running.localGraph!.faults.configure({ failureRate: 0 });
+    await setFaults(localGraph(), { failureRate: 0 });
   }
 });

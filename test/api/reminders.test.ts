@@ -4,6 +4,7 @@ import { ReminderRunner } from "../../api/src/reminders/reminder-runner.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
 import { adaptiveCardProblems } from "../support/adaptive-cards.ts";
 import { channelPosts, startTestApp, type TestApp } from "../support/app.ts";
+import { setFaults } from "../support/local-graph.ts";
 
 const TODAY = new Date("2026-11-24T07:00:00+01:00");
 /** The demo's obligations on that day (see the annual-cycle tests): all nämnder have a channel. */
@@ -136,7 +137,7 @@ test("a claim left 'reserverad' by a stopped instance is taken and posted by the
 
 test("throttling (429 with Retry-After) is waited out; nothing is lost or doubled", async () => {
   app = await startTestApp({ now: TODAY });
-  app.running.localGraph!.faults.configure({ failNext: 3, statuses: [429], retryAfterSeconds: 1 });
+  await setFaults(app.running.localGraph!, { failNext: 3, statuses: [429], retryAfterSeconds: 1 });
   const result = await app.running.reminders.run();
   expect(result.posted).toBe(EXPECTED_REMINDERS);
   expect(await channelPosts(app)).toHaveLength(EXPECTED_REMINDERS);

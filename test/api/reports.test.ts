@@ -1,9 +1,9 @@
 import { ResponseType } from "@microsoft/microsoft-graph-client";
 import { Document, Packer, Paragraph } from "docx";
-import { UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { renderToText } from "../support/libreoffice.ts";
+import { localAdmin } from "../support/local-graph.ts";
 
 const TODAY = new Date("2026-11-24T10:00:00+01:00");
 let app: TestApp;
@@ -114,7 +114,13 @@ describe("report drafts in the nämnd's library", () => {
 
     // The secretary edits the draft in Word (a person's upload).
     const drive = await driveOf("VAN");
-    const personToken = new UnsecuredJWT({ oid: "sekreterare-1", name: "Maria Nilsson" }).encode();
+    // A person's token from the local service (the stand-in for Entra ID).
+    const { access_token: personToken } = (await localAdmin(
+      app.running.localGraph!,
+      "POST",
+      "/_local/token",
+      { user: { id: "sekreterare-1", displayName: "Maria Nilsson" } },
+    )) as { access_token: string };
     const edited = Buffer.from("redigerat av en person");
     const put = await fetch(
       `${app.running.graphUrl}/drives/${drive}/root:/${encodeURI(first.body.path)}:/content`,

@@ -355,7 +355,7 @@ describe("the route table", () => {
       graph: app.running.graph,
       logger: createLogger("silent"),
       validateToken: createTokenValidator(app.running.localSignIn!.validatorOptions()),
-      localGraphOrigin: app.running.localGraph!.origin,
+      localGraph: app.running.localGraph!,
       localSignIn: app.running.localSignIn!,
       selfUrl: () => app.url,
     });

@@ -1,15 +1,15 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { startLocalGraph } from "@avtalsuppfoljning/local-graph";
 import { ResponseType } from "@microsoft/microsoft-graph-client";
 import PizZip from "pizzip";
 import { expect, test } from "vitest";
 import { LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
 import { createGraphAccess } from "../../api/src/graph/graph-client-factory.ts";
-import { LocalGraphServer } from "../../api/src/local/local-graph-server.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
 import { where } from "../../api/src/store/odata.ts";
-import { temporaryDirectory } from "../support/local-graph.ts";
+import { localAdmin, temporaryDirectory } from "../support/local-graph.ts";
 
 /**
  * The app and its local Graph service (one process) are killed with SIGKILL
@@ -85,12 +85,11 @@ test(`${RUNS} lives ended by SIGKILL: nothing acknowledged is lost, nothing is d
     const acks = life.lines.filter((line) => line.startsWith("ACK "));
     acknowledged += acks.length;
 
-    const server = new LocalGraphServer({ dataDir: path.join(dataDir, "graph"), port: 0 });
-    await server.start();
+    const server = await startLocalGraph({ dataDir: path.join(dataDir, "graph"), port: 0 });
     try {
       const access = createGraphAccess({
         graphRoot: server.origin,
-        authProvider: new LocalTokenProvider(server.origin),
+        authProvider: new LocalTokenProvider(server),
         logger: createLogger("silent"),
       });
       const store = new AppStore(access, "root");
@@ -143,10 +142,11 @@ test(`${RUNS} lives ended by SIGKILL: nothing acknowledged is lost, nothing is d
       expect(new Set(keys).size, label).toBe(keys.length);
       const posts: string[] = [];
       for (const channel of CHANNELS) {
-        const response = await fetch(
-          `${server.origin}/_local/connector/conversations/${encodeURIComponent(channel)}/activities`,
-        );
-        const body = (await response.json()) as { value: Array<{ activity: { id: string } }> };
+        const body = (await localAdmin(
+          server,
+          "GET",
+          `/_local/connector/conversations/${encodeURIComponent(channel)}/activities`,
+        )) as { value: Array<{ activity: { id: string } }> };
         posts.push(...body.value.map((entry) => entry.activity.id));
       }
       const sent = claims.filter((claim) => claim.fields.status === "skickad");

@@ -3,7 +3,7 @@ import { DEMO_USERS, type DemoUserKey } from "../../api/src/demo/demo-people.ts"
 import type { RateLimits } from "../../api/src/http/protection.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { type RunningApp, startApp } from "../../api/src/server.ts";
-import { temporaryDirectory } from "./local-graph.ts";
+import { localAdmin, temporaryDirectory } from "./local-graph.ts";
 
 /** The whole app in local mode on free ports, with the demo data, for HTTP tests. */
 export interface TestApp {
@@ -47,7 +47,7 @@ export function localTestConfig(dataDir = temporaryDirectory("avtal-app-")): Loc
       dataDir: `${dataDir}/graph`,
       failureRate: 0,
       latencyMs: 0,
-      verifyTokens: false,
+      verifyTokens: true,
     },
   };
 }
@@ -152,17 +152,14 @@ export interface ChannelPost {
 
 /** Everything posted to the demo nämnder's channels, through the local Bot Connector. */
 export async function channelPosts(testApp: TestApp): Promise<ChannelPost[]> {
-  const origin = testApp.running.localGraph!.origin;
   const posts: ChannelPost[] = [];
   for (const code of ["KS", "SN", "VAN", "IFN", "TN", "KFN"]) {
-    const response = await fetch(
-      `${origin}/_local/connector/conversations/${encodeURIComponent(`19:${code.toLowerCase()}-allmant@thread.tacv2`)}/activities`,
-    );
-    posts.push(
-      ...((await response.json()) as { value: Array<{ activity: ChannelPost }> }).value.map(
-        (entry) => entry.activity,
-      ),
-    );
+    const recorded = (await localAdmin(
+      testApp.running.localGraph!,
+      "GET",
+      `/_local/connector/conversations/${encodeURIComponent(`19:${code.toLowerCase()}-allmant@thread.tacv2`)}/activities`,
+    )) as { value: Array<{ activity: ChannelPost }> };
+    posts.push(...recorded.value.map((entry) => entry.activity));
   }
   return posts;
 }

@@ -1,30 +1,56 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
-import { createGraphAccess, type GraphAccess } from "../../api/src/graph/graph-client-factory.ts";
-import type { FaultSettings } from "../../api/src/local/faults.ts";
 import {
-  LocalGraphServer,
-  type LocalGraphServerOptions,
-} from "../../api/src/local/local-graph-server.ts";
+  type FaultSettings,
+  type LocalGraph,
+  type LocalGraphOptions,
+  type RequestCounters,
+  SECRET_HEADER,
+  startLocalGraph,
+} from "@avtalsuppfoljning/local-graph";
+import { type LocalGraphEndpoint, LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
+import { createGraphAccess, type GraphAccess } from "../../api/src/graph/graph-client-factory.ts";
 import { createLogger } from "../../api/src/logger.ts";
 
 /** A local Graph service on a free port with its own temporary data folder. */
 export interface TestGraph {
-  server: LocalGraphServer;
+  server: LocalGraph;
   access: GraphAccess;
   dataDir: string;
   /** Admin endpoint helpers. */
   setFaults(settings: Partial<FaultSettings>): Promise<void>;
-  stats(): Promise<{
-    requests: number;
-    batches: number;
-    batchParts: number;
-    operations: number;
-    throttled: number;
-  }>;
+  stats(): Promise<RequestCounters>;
   stop(): Promise<void>;
+}
+
+/** A call to the local service's own endpoints (`/_local/…`), with its secret. */
+export async function localAdmin(
+  service: LocalGraphEndpoint,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const response = await fetch(`${service.origin}${path}`, {
+    method,
+    headers: { "Content-Type": "application/json", [SECRET_HEADER]: service.secret },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** Changes the service's fault injection (throttling, latency) over HTTP. */
+export async function setFaults(
+  service: LocalGraphEndpoint,
+  settings: Partial<FaultSettings>,
+): Promise<FaultSettings> {
+  return (await localAdmin(service, "PUT", "/_local/faults", settings)) as FaultSettings;
+}
+
+export async function graphStats(service: LocalGraphEndpoint): Promise<RequestCounters> {
+  return (await localAdmin(service, "GET", "/_local/stats")) as RequestCounters;
 }
 
 export function temporaryDirectory(prefix = "avtal-test-"): string {
@@ -36,20 +62,19 @@ export async function startTestGraph(
     dataDir?: string;
     verifyTokens?: boolean;
     maxRetries?: number;
-    trustedIssuers?: LocalGraphServerOptions["trustedIssuers"];
+    trustedIssuers?: LocalGraphOptions["trustedIssuers"];
   } = {},
 ): Promise<TestGraph> {
   const dataDir = options.dataDir ?? temporaryDirectory();
-  const server = new LocalGraphServer({
+  const server = await startLocalGraph({
     dataDir,
     port: 0,
     verifyTokens: options.verifyTokens ?? false,
     ...(options.trustedIssuers ? { trustedIssuers: options.trustedIssuers } : {}),
   });
-  await server.start();
   const access = createGraphAccess({
     graphRoot: server.origin,
-    authProvider: new LocalTokenProvider(server.origin),
+    authProvider: new LocalTokenProvider(server),
     logger: createLogger("silent"),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
   });
@@ -58,18 +83,9 @@ export async function startTestGraph(
     access,
     dataDir,
     async setFaults(settings) {
-      const response = await fetch(`${server.origin}/_local/faults`, {
-        method: "PUT",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(settings),
-      });
-      if (!response.ok) throw new Error(`faults: ${response.status} ${await response.text()}`);
+      await setFaults(server, settings);
     },
-    async stats() {
-      return (await (await fetch(`${server.origin}/_local/stats`)).json()) as Awaited<
-        ReturnType<TestGraph["stats"]>
-      >;
-    },
+    stats: () => graphStats(server),
     async stop() {
       await server.stop();
     },
@@ -110,24 +126,4 @@ export async function createTestList(
     .api("/sites/root/lists")
     .post({ displayName, columns, list: { template: "genericList" } })) as { id: string };
   return { id: list.id, url: `/sites/root/lists/${list.id}` };
-}
-
-/** Creates items through batches of 20 (one Graph round trip per 20 items). */
-export async function createItemsInBatches(
-  access: GraphAccess,
-  list: ListHandle,
-  fieldsList: Record<string, unknown>[],
-): Promise<void> {
-  const { sendBatch } = await import("../../api/src/graph/graph-batch.ts");
-  const responses = await sendBatch(
-    access,
-    fieldsList.map((fields, index) => ({
-      id: String(index + 1),
-      method: "POST" as const,
-      url: `${list.url}/items`,
-      body: { fields },
-    })),
-  );
-  const failed = [...responses.values()].filter((response) => response.status !== 201);
-  if (failed.length > 0) throw new Error(`batch create failed: ${JSON.stringify(failed[0])}`);
 }

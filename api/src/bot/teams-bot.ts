@@ -4,6 +4,7 @@ import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import type { ILogger } from "@microsoft/teams.common";
 import express from "express";
 import type { AppConfig } from "../config.ts";
+import { type LocalGraphEndpoint, localServiceHeaders } from "../graph/auth-providers.ts";
 import { sendProblem } from "../http/problem.ts";
 import type { Logger } from "../logger.ts";
 import type { AppStore } from "../store/app-store.ts";
@@ -30,8 +31,8 @@ export interface BotOptions {
   replies: BotReplies;
   store: AppStore;
   membership: MembershipResolver;
-  /** Local mode: the local Graph service's origin, which hosts the Bot Framework stand-in. */
-  localOrigin?: string | undefined;
+  /** Local mode: the local Graph service, which hosts the Bot Framework stand-in. */
+  localGraph?: LocalGraphEndpoint | undefined;
   /** Tenant mode: the app's Entra client; the bot's Bot Framework tokens come from it (secret or certificate). */
   entraClient?: ConfidentialClientApplication | undefined;
   /** The Agents Playground sends no tokens: an explicit switch, local mode only. */
@@ -88,7 +89,7 @@ export class TeamsBot {
     this.router = express();
     this.router.disable("x-powered-by");
     this.people = new PeopleDirectory(options.store.access);
-    const { config, localOrigin } = options;
+    const { config, localGraph } = options;
     if (options.allowUnauthenticated) {
       // Without a token nothing vouches for the activity's serviceUrl, where the
       // SDK sends the reply with the bot's token: only this machine is accepted.
@@ -111,25 +112,25 @@ export class TeamsBot {
     const adapter = new ExpressAdapter(this.router);
     const logger = sdkLogger(options.logger);
     if (config.mode === "local") {
-      if (!localOrigin)
+      if (!localGraph)
         throw new Error("local mode needs the local Graph service's origin for the bot");
       this.botId = LOCAL_BOT_ID;
       this.app = new App({
         clientId: LOCAL_BOT_ID,
         tenantId: LOCAL_BOT_TENANT,
         token: async () => {
-          const response = await fetch(`${localOrigin}/_botframework/token`, {
+          const response = await fetch(`${localGraph.origin}/_botframework/token`, {
             method: "POST",
-            headers: { "Content-Type": "application/json" },
+            headers: localServiceHeaders(localGraph),
             body: JSON.stringify({ clientId: LOCAL_BOT_ID }),
           });
           return ((await response.json()) as { access_token: string }).access_token;
         },
         cloud: withOverrides(PUBLIC, {
-          openIdMetadataUrl: `${localOrigin}/_botframework/v1/.well-known/openidconfiguration`,
+          openIdMetadataUrl: `${localGraph.origin}/_botframework/v1/.well-known/openidconfiguration`,
           tokenIssuer: "https://api.botframework.com/local",
         }),
-        serviceUrl: `${localOrigin}/_connector`,
+        serviceUrl: `${localGraph.origin}/_connector`,
         httpServerAdapter: adapter,
         logger,
         dangerouslyAllowUnauthenticatedRequests: options.allowUnauthenticated === true,

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { SECRET_HEADER } from "@avtalsuppfoljning/local-graph";
 import {
   type AuthError,
   type AuthenticationResult,
@@ -13,22 +14,33 @@ import type { TenantConfig } from "../config.ts";
  * AuthenticationProvider, so the middleware chain is the same in both modes.
  */
 
+/** Where the local Graph service runs and the secret it created at start (local mode). */
+export interface LocalGraphEndpoint {
+  origin: string;
+  secret: string;
+}
+
+/** Headers for the local Graph service's own endpoints (tokens, Bot Connector, admin). */
+export function localServiceHeaders(endpoint: LocalGraphEndpoint): Record<string, string> {
+  return { "Content-Type": "application/json", [SECRET_HEADER]: endpoint.secret };
+}
+
 /** Local mode: app tokens from the local Graph service's issuer, cached until shortly before expiry. */
 export class LocalTokenProvider implements AuthenticationProvider {
   private cached: { token: string; expiresAt: number } | undefined;
-  private readonly tokenUrl: string;
+  private readonly endpoint: LocalGraphEndpoint;
   private readonly clientId: string;
 
-  constructor(localGraphOrigin: string, clientId = "avtalsuppfoljning-local") {
-    this.tokenUrl = `${localGraphOrigin}/_local/token`;
+  constructor(endpoint: LocalGraphEndpoint, clientId = "avtalsuppfoljning-local") {
+    this.endpoint = endpoint;
     this.clientId = clientId;
   }
 
   async getAccessToken(): Promise<string> {
     if (this.cached && this.cached.expiresAt - 60_000 > Date.now()) return this.cached.token;
-    const response = await fetch(this.tokenUrl, {
+    const response = await fetch(`${this.endpoint.origin}/_local/token`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: localServiceHeaders(this.endpoint),
       body: JSON.stringify({ clientId: this.clientId }),
     });
     if (!response.ok) throw new Error(`Lokal token kunde inte hämtas (HTTP ${response.status})`);

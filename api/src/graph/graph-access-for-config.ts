@@ -4,6 +4,7 @@ import type { Logger } from "../logger.ts";
 import {
   ClientCredentialsProvider,
   createConfidentialClient,
+  type LocalGraphEndpoint,
   LocalTokenProvider,
   OnBehalfOfProvider,
 } from "./auth-providers.ts";
@@ -25,14 +26,14 @@ export interface GraphConnections {
 export function createGraphConnections(
   config: AppConfig,
   logger: Logger,
-  options: { localGraphOrigin?: string; counter?: GraphCallCounter } = {},
+  options: { localGraph?: LocalGraphEndpoint; counter?: GraphCallCounter } = {},
 ): GraphConnections {
   const counter = options.counter ? { counter: options.counter } : {};
   if (config.mode === "local") {
-    const origin = options.localGraphOrigin ?? `http://127.0.0.1:${config.localGraph.port}`;
+    if (!options.localGraph) throw new Error("local mode needs the local Graph service's endpoint");
     const app = createGraphAccess({
-      graphRoot: origin,
-      authProvider: new LocalTokenProvider(origin),
+      graphRoot: options.localGraph.origin,
+      authProvider: new LocalTokenProvider(options.localGraph),
       logger,
       ...counter,
     });
@@ -53,7 +54,7 @@ export function createGraphConnections(
 export function createAppGraphAccess(
   config: AppConfig,
   logger: Logger,
-  options: { localGraphOrigin?: string; counter?: GraphCallCounter } = {},
+  options: { localGraph?: LocalGraphEndpoint; counter?: GraphCallCounter } = {},
 ): GraphAccess {
   return createGraphConnections(config, logger, options).app;
 }

@@ -445,16 +445,26 @@ export class AppStore {
   }
 }
 
+/** SharePoint's own fields of every item: not changes a person made, so never in the history. */
 const SYSTEM_FIELDS = new Set([
   "id",
   "ContentType",
   "Created",
   "Modified",
+  "AuthorLookupId",
+  "EditorLookupId",
   "_UIVersionString",
   "Attachments",
   "Edit",
   "LinkTitle",
   "LinkTitleNoMenu",
+  "ItemChildCount",
+  "FolderChildCount",
+  "FileLeafRef",
+  "LinkFilename",
+  "LinkFilenameNoMenu",
+  "DocIcon",
+  "FileSizeDisplay",
 ]);
 
 function relationFilter(filter: { committeeId?: string; contractId?: string }): string {

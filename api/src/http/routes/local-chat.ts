@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import { LOCAL_BOT_ID, LOCAL_BOT_TENANT } from "../../bot/teams-bot.ts";
+import { type LocalGraphEndpoint, localServiceHeaders } from "../../graph/auth-providers.ts";
 import { can } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { ProblemError } from "../problem.ts";
@@ -25,13 +26,14 @@ export function personalConversationId(userId: string): string {
 
 export function localChatRouter(
   store: AppStore,
-  localOrigin: string,
+  localGraph: LocalGraphEndpoint,
   selfUrl: () => string,
 ): Router {
   const router = Router();
   const activities = async (conversationId: string, after: number) => {
     const response = await fetch(
-      `${localOrigin}/_local/connector/conversations/${encodeURIComponent(conversationId)}/activities?after=${after}`,
+      `${localGraph.origin}/_local/connector/conversations/${encodeURIComponent(conversationId)}/activities?after=${after}`,
+      { headers: localServiceHeaders(localGraph) },
     );
     return ((await response.json()) as { value: ConnectorEntry[] }).value;
   };
@@ -41,9 +43,9 @@ export function localChatRouter(
   router.post("/chat", async (request, response) => {
     const { user } = identityOf(response);
     const { text } = parseInput(z.object({ text: requiredText(2000, "Meddelande") }), request.body);
-    const delivered = await fetch(`${localOrigin}/_local/connector/deliver`, {
+    const delivered = await fetch(`${localGraph.origin}/_local/connector/deliver`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: localServiceHeaders(localGraph),
       body: JSON.stringify({
         endpoint: `${selfUrl()}/api/messages`,
         botId: LOCAL_BOT_ID,

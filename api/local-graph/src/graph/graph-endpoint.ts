@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { isJsonContentType, MAX_JSON_BODY_BYTES, readBody } from "../http/body.ts";
+import type { Middleware } from "../http/middleware.ts";
+import { send } from "../http/respond.ts";
+import { handleGraphRequest } from "./dispatch.ts";
+import { errorBody, GraphError, graphErrors } from "./errors.ts";
+import type { FaultInjector } from "./faults.ts";
+import type { GraphRequest, GraphResponse } from "./graph-request.ts";
+import { parseBatch, runBatch } from "./handlers/batch.ts";
+import type { ServiceContext } from "./service-context.ts";
+
+/**
+ * `/v1.0`: throttling and latency (fault injection), the body, then either
+ * `$batch` (each part dispatched on its own, throttled on its own) or one
+ * operation. The caller was authenticated by the stage before.
+ */
+
+const MAX_CONTENT_BODY_BYTES = 250 * 1024 * 1024 + 1;
+
+export interface GraphEndpointOptions {
+  context: ServiceContext;
+  faults: FaultInjector;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export function graphEndpoint(options: GraphEndpointOptions): Middleware {
+  const { context, faults } = options;
+
+  /** One operation, errors turned into Graph error responses (batch parts). */
+  const execute = (request: GraphRequest): GraphResponse => {
+    try {
+      return handleGraphRequest(context, request);
+    } catch (error) {
+      if (!(error instanceof GraphError)) {
+        options.log?.({
+          level: "error",
+          msg: "local graph: handler failed",
+          error: String(error),
+          stack: (error as Error).stack,
+        });
+      }
+      const graphError =
+        error instanceof GraphError
+          ? error
+          : graphErrors.general("An unexpected error occurred in the local Graph service.");
+      return {
+        status: graphError.status,
+        headers: graphError.headers,
+        body: errorBody(graphError, randomUUID(), request.headers["client-request-id"]),
+      };
+    }
+  };
+
+  const errorPart = (error: GraphError): GraphResponse => ({
+    status: error.status,
+    headers: error.headers,
+    body: errorBody(error, randomUUID()),
+  });
+
+  return async (exchange, next) => {
+    if (exchange.caller.kind !== "graph") return next();
+    const { identity, grant } = exchange.caller;
+    const path = exchange.url.pathname.slice("/v1.0".length) || "/";
+    const isBatch = path === "/$batch";
+    const throttled = await faults.admit(isBatch ? "batch" : "request");
+    if (throttled) throw throttled;
+    const headers = exchange.headers;
+    // File content is bytes whatever Content-Type says (graph-client defaults to JSON).
+    const isContentUpload = exchange.method === "PUT" && /\/content$/.test(path);
+    const raw = await readBody(
+      exchange.request,
+      isContentUpload ? MAX_CONTENT_BODY_BYTES : MAX_JSON_BODY_BYTES,
+    );
+    let body: unknown;
+    if (!isContentUpload && raw.byteLength > 0) {
+      // Every other body is JSON; anything else is refused rather than read as nothing.
+      if (!isJsonContentType(headers["content-type"])) throw graphErrors.unsupportedMediaType();
+      try {
+        body = JSON.parse(raw.toString("utf8"));
+      } catch {
+        throw graphErrors.invalidRequest("The request body is not valid JSON.");
+      }
+    }
+    if (isBatch) {
+      if (exchange.method !== "POST") throw graphErrors.methodNotAllowed();
+      const parts = parseBatch(body);
+      const responses = await runBatch(
+        parts,
+        async (part) => {
+          const partThrottled = await faults.admit("part");
+          if (partThrottled) return errorPart(partThrottled);
+          const partUrl = new URL(
+            part.url.startsWith("/") ? part.url : `/${part.url}`,
+            "http://local",
+          );
+          const partHeaders: Record<string, string> = {};
+          for (const [name, value] of Object.entries(part.headers ?? {}))
+            partHeaders[name.toLowerCase()] = value;
+          // A part's body is JSON, or (file content) a base64 string (concepts/json-batching.md).
+          const binary = part.body !== undefined && !isJsonContentType(partHeaders["content-type"]);
+          if (binary && typeof part.body !== "string") {
+            return errorPart(
+              graphErrors.invalidRequest(
+                `Request '${part.id}': a body that is not JSON must be a base64 string.`,
+              ),
+            );
+          }
+          return execute({
+            method: part.method,
+            path: partUrl.pathname,
+            query: partUrl.searchParams,
+            headers: partHeaders,
+            body: binary ? undefined : part.body,
+            rawBody: binary ? new Uint8Array(Buffer.from(String(part.body), "base64")) : undefined,
+            identity,
+            grant,
+          });
+        },
+        (error) => errorBody(error, randomUUID()),
+      );
+      send(exchange, { status: 200, body: { responses } });
+      return;
+    }
+    send(
+      exchange,
+      handleGraphRequest(context, {
+        method: exchange.method,
+        path,
+        query: exchange.url.searchParams,
+        headers,
+        body,
+        rawBody: isContentUpload
+          ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength)
+          : undefined,
+        identity,
+        grant,
+      }),
+    );
+  };
+}

@@ -1,0 +1,198 @@
+import { ResponseType } from "@microsoft/microsoft-graph-client";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { graphError, startTestGraph, type TestGraph } from "./support.ts";
+
+interface DriveItem {
+  id: string;
+  name: string;
+  size: number;
+  webUrl: string;
+  eTag: string;
+  file?: { mimeType: string };
+  folder?: { childCount: number };
+  parentReference: { path?: string };
+}
+
+let graph: TestGraph;
+let driveId: string;
+let libraryId: string;
+
+beforeAll(async () => {
+  graph = await startTestGraph();
+  const library = (await graph.access.client.api("/sites/root/lists").post({
+    displayName: "Socialnämndens dokument",
+    list: { template: "documentLibrary" },
+    columns: [
+      {
+        name: "documentType",
+        displayName: "Dokumenttyp",
+        choice: { choices: ["Redovisning", "Plan"] },
+      },
+      { name: "period", displayName: "Period", text: {}, indexed: true },
+    ],
+  })) as { id: string };
+  libraryId = library.id;
+  const drive = (await graph.access.client.api(`/sites/root/lists/${library.id}/drive`).get()) as {
+    id: string;
+  };
+  driveId = drive.id;
+});
+
+afterAll(async () => {
+  await graph.stop();
+});
+
+/** Uploads through an upload session in fragments of 3.2 MiB (ten 320 KiB units). */
+async function uploadInSession(path: string, content: Uint8Array, conflict: string) {
+  const session = (await graph.access.client
+    .api(`/drives/${driveId}/root:/${path}:/createUploadSession`)
+    .post({ item: { "@microsoft.graph.conflictBehavior": conflict } })) as { uploadUrl: string };
+  const fragment = 10 * 320 * 1024;
+  let answer: Response | undefined;
+  for (let start = 0; start < content.byteLength; start += fragment) {
+    const end = Math.min(start + fragment, content.byteLength);
+    answer = await fetch(session.uploadUrl, {
+      method: "PUT",
+      headers: { "Content-Range": `bytes ${start}-${end - 1}/${content.byteLength}` },
+      body: content.slice(start, end),
+    });
+    expect(answer.status).toBe(end === content.byteLength ? 201 : 202);
+  }
+  return (await answer!.json()) as DriveItem;
+}
+
+const put = (path: string, content: string, conflict?: string) =>
+  graph.access.client
+    .api(
+      `/drives/${driveId}/root:/${path}:/content${conflict ? `?@microsoft.graph.conflictBehavior=${conflict}` : ""}`,
+    )
+    .put(Buffer.from(content)) as Promise<DriveItem>;
+
+describe("drives and files", () => {
+  test("a new document library is a drive of the site", async () => {
+    const drives = (await graph.access.client.api("/sites/root/drives").get()) as {
+      value: Array<{ id: string; name: string; driveType: string }>;
+    };
+    expect(drives.value.map((drive) => drive.name)).toContain("Socialnämndens dokument");
+    expect(drives.value.every((drive) => drive.driveType === "documentLibrary")).toBe(true);
+  });
+
+  test("PUT by path creates the folders, returns 201 and a webUrl under the library", async () => {
+    const item = await put("Rapporter/2022/Redovisning strategiska avtal 2021–2022.docx", "första");
+    expect(item.name).toBe("Redovisning strategiska avtal 2021–2022.docx");
+    expect(item.size).toBe(Buffer.byteLength("första"));
+    expect(item.file?.mimeType).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(item.parentReference.path).toBe(`/drives/${driveId}/root:/Rapporter/2022`);
+    const webUrl = new URL(item.webUrl);
+    expect(decodeURIComponent(webUrl.pathname)).toMatch(
+      /\/Socialnämndens dokument\/Rapporter\/2022\/Redovisning strategiska avtal 2021–2022\.docx$/,
+    );
+    // The link opens the file; it is signed, so the path alone does not.
+    expect(await (await fetch(webUrl)).text()).toBe("första");
+    webUrl.search = "";
+    expect((await fetch(webUrl)).status).toBe(404);
+    const folder = (await graph.access.client
+      .api(`/drives/${driveId}/root:/Rapporter/2022`)
+      .get()) as DriveItem;
+    expect(folder.folder?.childCount).toBe(1);
+  });
+
+  test("conflictBehavior: fail → 409 nameAlreadyExists, replace → new version, rename → new name", async () => {
+    const first = await put("Rapporter/plan.docx", "v1");
+    const failed = await graphError(put("Rapporter/plan.docx", "v2", "fail"));
+    expect(failed.statusCode).toBe(409);
+    expect(failed.code).toBe("nameAlreadyExists");
+    const replaced = await put("Rapporter/plan.docx", "v2", "replace");
+    expect(replaced.id).toBe(first.id);
+    expect(replaced.eTag).not.toBe(first.eTag);
+    const renamed = await put("Rapporter/plan.docx", "v3", "rename");
+    expect(renamed.name).toBe("plan 1.docx");
+    const content = (await graph.access.client
+      .api(`/drives/${driveId}/items/${first.id}/content`)
+      .responseType(ResponseType.ARRAYBUFFER)
+      .get()) as ArrayBuffer;
+    expect(Buffer.from(content).toString()).toBe("v2");
+  });
+
+  test("replacing a file with a stale If-Match is refused with 412", async () => {
+    const item = await put("Rapporter/etag.docx", "a");
+    await put("Rapporter/etag.docx", "b");
+    const stale = await graphError(
+      graph.access.client
+        .api(`/drives/${driveId}/root:/Rapporter/etag.docx:/content`)
+        .header("If-Match", item.eTag)
+        .put(Buffer.from("c")),
+    );
+    expect(stale.statusCode).toBe(412);
+  });
+
+  test("invalid names and path traversal are refused", async () => {
+    for (const name of ["a:b.docx", "../x.docx", "CON", "x?.docx", "trailing."]) {
+      const error = await graphError(put(`Rapporter/${encodeURIComponent(name)}`, "x"));
+      expect(error.statusCode, name).toBe(400);
+    }
+  });
+
+  test("library metadata is set and read through the driveItem's listItem", async () => {
+    const item = await put("Rapporter/meta.docx", "x");
+    const fields = await graph.access.client
+      .api(`/drives/${driveId}/items/${item.id}/listItem/fields`)
+      .patch({ documentType: "Redovisning", period: "2021–2022" });
+    expect(fields.documentType).toBe("Redovisning");
+    const listItem = (await graph.access.client
+      .api(`/drives/${driveId}/items/${item.id}/listItem?expand=fields`)
+      .get()) as {
+      fields: Record<string, unknown>;
+    };
+    expect(listItem.fields).toMatchObject({ FileLeafRef: "meta.docx", period: "2021–2022" });
+    const byPeriod = (await graph.access.client
+      .api(
+        `/sites/root/lists/${libraryId}/items?$filter=fields/period eq '2021–2022'&expand=fields`,
+      )
+      .get()) as { value: unknown[] };
+    expect(byPeriod.value).toHaveLength(1);
+  });
+
+  test("children are paged", async () => {
+    for (let index = 0; index < 5; index += 1) await put(`Paging/f${index}.txt`, String(index));
+    const first = (await graph.access.client
+      .api(`/drives/${driveId}/root:/Paging:/children?$top=2`)
+      .get()) as {
+      value: DriveItem[];
+      "@odata.nextLink"?: string;
+    };
+    expect(first.value.map((child) => child.name)).toEqual(["f0.txt", "f1.txt"]);
+    expect(first["@odata.nextLink"]).toBeDefined();
+  });
+
+  test("an upload session takes a large file in 320 KiB multiples and refuses a bearer token", async () => {
+    const content = new Uint8Array(3 * 1024 * 1024 + 12345).map((_, index) => index % 251);
+    const item = await uploadInSession("Stora/stor.bin", content, "fail");
+    expect(item.size).toBe(content.byteLength);
+    const downloaded = (await graph.access.client
+      .api(`/drives/${driveId}/items/${item.id}/content`)
+      .responseType(ResponseType.ARRAYBUFFER)
+      .get()) as ArrayBuffer;
+    expect(Buffer.from(downloaded).equals(Buffer.from(content))).toBe(true);
+
+    const session = (await graph.access.client
+      .api(`/drives/${driveId}/root:/Stora/annan.bin:/createUploadSession`)
+      .post({ item: { "@microsoft.graph.conflictBehavior": "replace" } })) as { uploadUrl: string };
+    const withToken = await fetch(session.uploadUrl, {
+      method: "PUT",
+      headers: { Authorization: "Bearer x", "Content-Range": "bytes 0-9/10" },
+      body: new Uint8Array(10),
+    });
+    expect(withToken.status).toBe(401);
+    const oddFragment = await fetch(session.uploadUrl, {
+      method: "PUT",
+      headers: { "Content-Range": "bytes 0-99/1000" },
+      body: new Uint8Array(100),
+    });
+    expect(oddFragment.status).toBe(400);
+    const failing = await graphError(uploadInSession("Stora/stor.bin", content, "fail"));
+    expect(failing.statusCode).toBe(409);
+  });
+});
