@@ -17,6 +17,7 @@ import { contractsRouter } from "./http/routes/contracts.ts";
 import { exportsRouter } from "./http/routes/exports.ts";
 import { localAuthRouter } from "./http/routes/local-auth.ts";
 import { localChatRouter } from "./http/routes/local-chat.ts";
+import { localTeamsHostOrigin, localTeamsHostRouter } from "./http/routes/local-teams-host.ts";
 import { publicInsightRouter } from "./http/routes/public-insight.ts";
 import { recordsRouter } from "./http/routes/records.ts";
 import { remindersRouter } from "./http/routes/reminders.ts";
@@ -42,6 +43,8 @@ export interface AppDependencies {
   now?: () => Date;
   /** The built tab (dist/tab); served at / when present. */
   tabDirectory?: string;
+  /** Local mode: the built local Teams host (dist/teams-host), served at /teams-host/. */
+  teamsHostDirectory?: string;
   /** Local mode: the local Graph service's origin (Bot Framework stand-in for the bot and the chat panel). */
   localGraphOrigin?: string;
   /** The app's own URL once it listens (the chat panel posts activities to it). */
@@ -90,7 +93,11 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
       contentSecurityPolicy: {
         directives: {
           "default-src": ["'self'"],
-          "frame-ancestors": TEAMS_FRAME_ANCESTORS,
+          // Local mode: also the local Teams host, on the server's other loopback name.
+          "frame-ancestors":
+            config.mode === "local"
+              ? [...TEAMS_FRAME_ANCESTORS, localTeamsHostOrigin]
+              : TEAMS_FRAME_ANCESTORS,
           "script-src": ["'self'", "https://res.cdn.office.net"],
           // teams-js checks Teams' valid domains from Microsoft's CDN.
           "connect-src": ["'self'", "https://res.cdn.office.net"],
@@ -148,6 +155,12 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
     api.use(localChatRouter(store, dependencies.localGraphOrigin, dependencies.selfUrl));
   }
   app.use("/api", api);
+
+  if (config.mode === "local") {
+    app.use(
+      localTeamsHostRouter(dependencies.teamsHostDirectory ?? path.resolve("dist/teams-host")),
+    );
+  }
 
   // The tab: static files; its screens are hash routes (/#/avtal/12), so no fallback is needed.
   const tabDirectory = dependencies.tabDirectory ?? path.resolve("dist/tab");

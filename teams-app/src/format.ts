@@ -51,3 +51,9 @@ export function daysUntil(iso: string, today: string): number {
     (Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
   );
 }
+
+/** A mandate period's key (election year to election year, "2022–2026") as Swedes write it: "2023–2026". */
+export function mandateLabel(key: string): string {
+  const match = /^(\d{4})\s*[–-]\s*(\d{4})$/.exec(key);
+  return match ? `${Number(match[1]) + 1}–${match[2]}` : key;
+}

@@ -52,9 +52,9 @@ test("kommunledningskontoret sees the uncertain reminder and sends it again", as
 
   await section.getByRole("button", { name: /^Skicka igen:/ }).click();
   await expect
-    .poll(() => section.getByRole("status").textContent())
+    .poll(() => section.getByRole("status").textContent(), { timeout: 15_000 })
     .toContain("Påminnelsen är skickad igen.");
-  await expect.poll(() => section.getByRole("table").count()).toBe(0);
+  await expect.poll(() => section.getByRole("table").count(), { timeout: 15_000 }).toBe(0);
   expect(errors).toEqual([]);
   await context.close();
 });

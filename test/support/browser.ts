@@ -1,5 +1,11 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import {
+  type Browser,
+  chromium,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { buildTabIfStale } from "../../scripts/build-tab.ts";
 
 /** Debian's Chromium, headless, driven by playwright-core (no downloaded browser). */
@@ -37,7 +43,7 @@ export function pageErrors(page: Page): string[] {
 }
 
 /** A form control by its exact label (a required field's label ends in " *"). */
-export function field(page: Page, label: string): Locator {
+export function field(page: Page | FrameLocator, label: string): Locator {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return page.getByLabel(new RegExp(`^${escaped}\\s*\\*?\\s*$`));
 }

@@ -24,10 +24,10 @@ describe("when Teams cannot give the tab a token", () => {
       return new Response("{}");
     }) as typeof fetch;
     try {
-      const api = createApi(
-        () => Promise.reject(new Error("resourceRequiresConsent")),
-        () => undefined,
-      );
+      const api = createApi({
+        token: () => Promise.reject(new Error("resourceRequiresConsent")),
+        rejected: () => false,
+      });
       const failure = await api.get("/api/me").catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(ApiError);
       expect((failure as ApiError).problem.code).toBe("consent-required");

@@ -70,6 +70,8 @@ export interface Obligation {
   title: string;
   owner: Person | undefined;
   target: ObligationTarget;
+  /** A follow-up's reporting period (its key, e.g. 2025–2026), so the task opens for that period. */
+  period?: string | undefined;
 }
 
 export interface AnnualCycleInput {
@@ -225,6 +227,7 @@ export function annualCycle(input: AnnualCycleInput): Obligation[] {
                 title: `Uppföljning ${index + 1} av ${contract.title} för perioden ${period.key}`,
                 owner: contract.owner,
                 target: { kind: "contract", id: contract.id },
+                period: period.key,
               },
               addDays(dueDate, -45),
               done > index,

@@ -16,11 +16,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useApp } from "../app-context.ts";
-import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
+import { EmptyState, ErrorMessage, LoadingSkeleton, NoCommittee } from "../components/Feedback.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
 import { formatDate } from "../format.ts";
 import { useLoad } from "../hooks/use-load.ts";
-import type { Route } from "../routes.ts";
+import { NEW_RECORD, type Route, routePath } from "../routes.ts";
 import type { Dashboard, Obligation, ObligationStatus } from "../types.ts";
 
 const useStyles = makeStyles({
@@ -60,17 +60,38 @@ export function StatusBadge({ status }: { status: ObligationStatus }) {
   );
 }
 
-/** Where an obligation is dealt with in the tab. */
+/**
+ * Where an obligation is dealt with: the task itself, prefilled — a due
+ * kickoff opens a new kickoff meeting for the contract and its start, a due
+ * follow-up the follow-up form for the contract and period.
+ */
 export function routeFor(obligation: Obligation): Route {
-  switch (obligation.target.kind) {
-    case "contract":
-      return { screen: "avtal-detalj", id: obligation.target.id };
-    case "deficiency":
-      return { screen: "brister", id: obligation.target.id };
+  const { target } = obligation;
+  switch (obligation.rule) {
+    case "kickoff":
+      return {
+        screen: "uppstartsmoten",
+        id: NEW_RECORD,
+        query: new URLSearchParams({ avtal: target.id, start: obligation.dueDate }).toString(),
+      };
+    case "follow-up":
+      return {
+        screen: "uppfoljning",
+        id: NEW_RECORD,
+        query: new URLSearchParams({
+          avtal: target.id,
+          ...(obligation.period ? { period: obligation.period } : {}),
+        }).toString(),
+      };
     case "plan":
       return { screen: "plan" };
+    case "committee-report":
+    case "ks-report":
+      return { screen: "rapporter" };
     default:
-      return obligation.rule === "plan" ? { screen: "plan" } : { screen: "rapporter" };
+      if (target.kind === "deficiency") return { screen: "brister", id: target.id };
+      if (target.kind === "contract") return { screen: "avtal-detalj", id: target.id };
+      return { screen: "oversikt" };
   }
 }
 
@@ -101,7 +122,7 @@ export function ObligationTable({
             <TableCell>{formatDate(obligation.dueDate)}</TableCell>
             <TableCell>
               <Link
-                href={`#/${obligation.target.kind === "contract" ? `avtal/${obligation.target.id}` : obligation.target.kind === "deficiency" ? `brister/${obligation.target.id}` : "oversikt"}`}
+                href={`#/${routePath(routeFor(obligation))}`}
                 onClick={(event) => {
                   event.preventDefault();
                   navigate(routeFor(obligation));
@@ -129,13 +150,7 @@ export function Overview() {
     `${committee?.id}`,
   );
 
-  if (!committee)
-    return (
-      <EmptyState title="Ingen nämnd">
-        Du har ännu ingen behörighet till någon nämnd. Be nämndens sekreterare lägga till dig i
-        nämndens team.
-      </EmptyState>
-    );
+  if (!committee) return <NoCommittee />;
   if (dashboard.error) return <ErrorMessage error={dashboard.error} onRetry={dashboard.reload} />;
   const data = dashboard.data;
   if (!data) return <LoadingSkeleton label="Hämtar årshjulet …" />;
