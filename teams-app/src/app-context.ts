@@ -13,6 +13,8 @@ export interface AppContextValue {
   committeeProblem: string | undefined;
   /** Goes to a screen; with unsaved changes the person is asked first. */
   navigate(route: Route): void;
+  /** Switches to another nämnd (asking first if there are unsaved changes), then opens `route`. */
+  openCommittee(committeeId: string, route: Route): void;
   /** Shows a list's new search, filters or sorting in the address, without a new history entry. */
   replaceRoute(route: Route): void;
   /** Runs `leave` now, or after the person agrees to drop their unsaved changes. */

@@ -1,4 +1,12 @@
-import { Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
+import {
+  Field,
+  makeStyles,
+  mergeClasses,
+  Radio,
+  RadioGroup,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import type { Level } from "../types.ts";
 
 /**
@@ -31,14 +39,21 @@ const useStyles = makeStyles({
     alignItems: "stretch",
   },
   axis: { writingMode: "vertical-rl", transform: "rotate(180deg)", textAlign: "center" },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+  },
   cell: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  strategic: { backgroundColor: tokens.colorBrandBackground2 },
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorCompoundBrandStroke}`,
+  },
   xAxis: { gridColumn: "2", textAlign: "center" },
 });
 
@@ -72,14 +87,19 @@ export function ClassificationMatrix({
           value={`${valueClass}|${impactClass}`}
           disabled={disabled}
           onChange={(_event, data) => {
-            const [value, impact] = data.value.split("|") as [Level, Level];
-            onChange(value, impact);
+            const chosen = QUADRANTS.find(
+              (quadrant) => `${quadrant.value}|${quadrant.impact}` === data.value,
+            );
+            if (chosen) onChange(chosen.value, chosen.impact);
           }}
         >
           {QUADRANTS.map((quadrant) => (
             <div
               key={quadrant.label}
-              className={`${styles.cell} ${quadrant.label === "Strategiskt" ? styles.strategic : ""}`}
+              className={mergeClasses(
+                styles.cell,
+                quadrant.value === valueClass && quadrant.impact === impactClass && styles.selected,
+              )}
             >
               <Radio
                 value={`${quadrant.value}|${quadrant.impact}`}

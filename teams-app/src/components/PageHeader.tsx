@@ -9,8 +9,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     marginBottom: tokens.spacingVerticalL,
   },
-  text: { display: "grid", gap: tokens.spacingVerticalXS, marginRight: "auto" },
-  title: { outline: "none" },
+  text: { display: "grid", gap: tokens.spacingVerticalXS, marginRight: "auto", minWidth: 0 },
+  // Long Swedish compounds (Kommunövergripande) break rather than push the page sideways.
+  title: { outline: "none", overflowWrap: "anywhere", hyphens: "auto" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 

@@ -152,6 +152,18 @@ export function useAppShell({
     document.title = `${SCREEN_TITLES[route.screen]} – Avtalsuppföljning`;
   }, [route]);
 
+  const openCommittee = useCallback(
+    (id: string, next: Route) =>
+      guard(() => {
+        writeStored("session", COMMITTEE_KEY, id);
+        setPicked(id);
+        const path = `#/${routePath(next)}`;
+        if (window.location.hash !== path) window.history.pushState(null, "", path);
+        go(next);
+      }),
+    [guard, go],
+  );
+
   const chooseCommitteeId = useCallback(
     (id: string) =>
       guard(() => {
@@ -181,6 +193,7 @@ export function useAppShell({
       committee,
       committeeProblem,
       navigate,
+      openCommittee,
       replaceRoute,
       guard,
       setDirty: (value, discard) => {
@@ -192,7 +205,18 @@ export function useAppShell({
         notify(message);
       },
     }),
-    [api, host, me, committee, committeeProblem, navigate, replaceRoute, guard, notify],
+    [
+      api,
+      host,
+      me,
+      committee,
+      committeeProblem,
+      navigate,
+      openCommittee,
+      replaceRoute,
+      guard,
+      notify,
+    ],
   );
 
   return {

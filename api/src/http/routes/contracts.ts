@@ -6,6 +6,7 @@ import {
   LEVELS,
   strategicCountWarning,
 } from "../../domain/classification.ts";
+import { contractWithNumber } from "../../domain/contract-number.ts";
 import { addDays, swedishDate } from "../../domain/dates.ts";
 import { CONTRACT_STATUSES, type Contract, PUBLIC_FIELD_CHOICES } from "../../domain/model.ts";
 import { can } from "../../policies/access.ts";
@@ -152,6 +153,38 @@ async function checkCommittees(store: AppStore, input: ContractInput): Promise<v
   }
 }
 
+/**
+ * Refuses a contract number another contract already has, compared as
+ * SharePoint compares text (case-insensitively, å = Å). The list's unique
+ * column refuses exact copies too, also between two saves at once.
+ */
+async function checkNumberIsFree(store: AppStore, number: string, exceptId?: string) {
+  const existing = contractWithNumber(
+    (await store.list("contracts").query()).map((item) => ({
+      id: item.id,
+      contractNumber:
+        typeof item.fields.contractNumber === "string" ? item.fields.contractNumber : "",
+      title: typeof item.fields.Title === "string" ? item.fields.Title : "",
+    })),
+    number,
+    exceptId,
+  );
+  if (existing) {
+    throw new ProblemError({
+      status: 409,
+      code: "duplicate",
+      title: "Avtalsnumret finns redan",
+      detail: `Avtalsnumret ${existing.contractNumber} används redan av ${existing.title || "ett annat avtal"}. Avtalsnummer är unika oavsett stora och små bokstäver.`,
+      errors: [
+        {
+          field: "contractNumber",
+          message: `Används redan av ${existing.title || "ett annat avtal"}`,
+        },
+      ],
+    });
+  }
+}
+
 const listQuery = z.object({
   committeeId: itemId("Nämnd").optional(),
   q: z.string().max(200).optional(),
@@ -220,6 +253,7 @@ export function contractsRouter(store: AppStore): Router {
     const input = parseInput(contractSchema, request.body);
     if (!can.writeCommittee(principal, input.committeeId)) throw forbidden();
     await checkCommittees(store, input);
+    await checkNumberIsFree(store, input.contractNumber);
     const item = await store.list("contracts").create(encodeContract(toFields(input)));
     if (input.sharedWithCommitteeIds.length > 0)
       await store.setShares(item.id, input.sharedWithCommitteeIds);
@@ -243,6 +277,8 @@ export function contractsRouter(store: AppStore): Router {
     )
       throw forbidden();
     await checkCommittees(store, input);
+    if (input.contractNumber !== previous.contractNumber)
+      await checkNumberIsFree(store, input.contractNumber, previous.id);
     let updated: { eTag: string; fields: Record<string, unknown> };
     try {
       updated = await store

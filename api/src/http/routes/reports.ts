@@ -14,14 +14,14 @@ import type { AppStore } from "../../store/app-store.ts";
 import { decodeReport } from "../../store/mappers.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf } from "../request-context.ts";
-import { itemId, parseInput } from "../validation.ts";
+import { itemId, parseInput, periodKey } from "../validation.ts";
 
 /** Report drafts: list, generate (the nämnd's members; the KS compilation only kommunledningskontoret), download. */
 
 const generateSchema = z.object({
   type: z.enum(REPORT_TYPES, { error: "Välj en rapporttyp" }),
   committeeId: itemId("Nämnd").optional(),
-  period: z.string().max(20).optional(),
+  period: periodKey("Perioden").optional(),
   year: z.number().int().min(2000).max(2100).optional(),
   mandatePeriod: z.string().max(20).optional(),
   kickoffId: itemId("Uppstartsmöte").optional(),

@@ -61,6 +61,8 @@ export function FieldInput<T>({
     case "select":
       return (
         <Select
+          className={styles.control}
+          select={{ className: styles.selectElement }}
           value={asText(value)}
           onChange={(_event, data) => onChange(data.value === "" ? undefined : data.value)}
           disabled={disabled}
@@ -100,6 +102,8 @@ export function FieldInput<T>({
       const person = isPerson(value) ? value : undefined;
       return (
         <Select
+          className={styles.control}
+          select={{ className: styles.selectElement }}
           value={person?.id ?? ""}
           onChange={(_event, data) =>
             onChange(spec.people?.find((candidate) => candidate.id === data.value))

@@ -15,4 +15,6 @@ export const useRecordFormStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalL,
   },
   field: { minWidth: 0 },
+  control: { width: "100%", maxWidth: "100%", minWidth: 0 },
+  selectElement: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });

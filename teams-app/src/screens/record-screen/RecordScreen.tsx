@@ -148,7 +148,12 @@ function RecordList<T extends RecordBase>({
           `${titleOf(record)} ${view.searchText(record)}`
             .toLocaleLowerCase("sv")
             .includes(needle)) &&
-        (!query.status || record.status === query.status) &&
+        (!query.status ||
+          record.status === query.status ||
+          (view.statusGroups
+            ?.find((group) => group.value === query.status)
+            ?.matches(record.status ?? "") ??
+            false)) &&
         (!query.contract || record.contractId === query.contract) &&
         (!query.period || view.periodOf(record) === query.period) &&
         (!query.owner || ownerOf(record)?.id === query.owner),
@@ -271,6 +276,11 @@ function RecordList<T extends RecordBase>({
                   onChange={(_event, data) => update({ status: data.value })}
                 >
                   <option value="">Alla</option>
+                  {view.statusGroups?.map((group) => (
+                    <option key={group.value} value={group.value}>
+                      {group.label}
+                    </option>
+                  ))}
                   {view.statuses.map((status) => (
                     <option key={status} value={status}>
                       {capitalised(status)}

@@ -46,6 +46,8 @@ export interface RecordKindView<T extends RecordBase> {
   /** Only strategic contracts are followed up per period. */
   strategicOnly?: boolean;
   statuses: readonly string[];
+  /** Status filters that take in several statuses (e.g. every deficiency not yet dealt with). */
+  statusGroups?: Array<{ value: string; label: string; matches: (status: string) => boolean }>;
   /** The date a row is sorted and filtered by (its "when"). */
   dateOf: (record: T) => string | undefined;
   /** The reporting period (follow-ups) or the year (others) of a row. */
@@ -341,6 +343,9 @@ export const DEFICIENCIES: RecordKindView<Deficiency> = {
     "Registrera brister som hittas vid uppföljningen och upprätta en handlingsplan för varje.",
   savedMessage: "Bristen och handlingsplanen är sparade.",
   statuses: ["öppen", "pågår", "åtgärdad", "eskalerad"],
+  statusGroups: [
+    { value: "ej-atgardad", label: "Ej åtgärdade", matches: (status) => status !== "åtgärdad" },
+  ],
   dateOf: (record) => record.checkUpDate ?? record.deadline,
   periodOf: (record) => yearOf(record.checkUpDate ?? record.deadline),
   ownerOf: (record, contract) => record.actionOwner ?? contract?.owner,
