@@ -13,7 +13,9 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+
 import { swedishLongDate } from "../domain/dates.ts";
+import { providerLabel } from "../domain/provider-label.ts";
 import type {
   CommitteeReportModel,
   ContractSection,
@@ -68,7 +70,7 @@ function contractBlock(
   const children: Array<Paragraph | Table> = [
     heading(section.title, level),
     paragraph(
-      `${section.serviceArea} · ${section.provider}${section.ownRegime ? " (egen regi)" : ""} · ${section.contractNumber}`,
+      `${section.serviceArea} · ${providerLabel(section.provider, section.ownRegime)} · ${section.contractNumber}`,
     ),
   ];
   if (section.followUp) {

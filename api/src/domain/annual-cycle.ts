@@ -74,6 +74,15 @@ export interface Obligation {
   period?: string | undefined;
 }
 
+/**
+ * Who answers for an obligation: its owner; kommunledningskontoret for
+ * kommunstyrelsen's compilation (it prepares it for KS); else the nämnd.
+ */
+export function responsibleFor(obligation: Pick<Obligation, "owner" | "rule">): string {
+  if (obligation.owner?.name) return obligation.owner.name;
+  return obligation.rule === "ks-report" ? "Kommunledningskontoret" : "Nämnden";
+}
+
 export interface AnnualCycleInput {
   today: IsoDate;
   municipality: Municipality;

@@ -136,7 +136,7 @@ export function ChannelScreen() {
             <EmptyState title="Inga inlägg ännu">
               {channel.data.channel
                 ? "Påminnelserna från årshjulet hamnar här varje morgon."
-                : 'Nämnden är inte kopplad till någon kanal. Skriv "koppla <nämnd>" till boten i nämndens team.'}
+                : "Nämnden är inte kopplad till någon kanal. Skriv ”koppla <nämnd>” till boten i nämndens team."}
             </EmptyState>
           ) : null}
           <ul className={styles.list} aria-label="Inlägg i kanalen">
@@ -158,7 +158,7 @@ export function ChannelScreen() {
           <form className={styles.form} onSubmit={send}>
             <Field
               label="Meddelande"
-              hint='Till exempel "status", "brister" eller "förfaller 60"'
+              hint="Till exempel ”status”, ”brister” eller ”förfaller 60”"
               className={styles.grow}
             >
               <Input value={text} onChange={(_event, data) => setText(data.value)} />

@@ -11,7 +11,7 @@ import {
 import { PageHeader } from "../components/PageHeader.tsx";
 import type { Draft, FieldSpec } from "../components/record-form/fields.ts";
 import { RecordForm } from "../components/record-form/RecordForm.tsx";
-import { formatDate, formatLongDate, mandateLabel } from "../format.ts";
+import { formatDate, mandateLabel } from "../format.ts";
 import { useLoad } from "../hooks/use-load.ts";
 import type { Dashboard, FollowUpPlan, HistoryEntry } from "../types.ts";
 import { capitalised } from "./record-screen/record-kinds.ts";
@@ -108,7 +108,7 @@ export function PlanScreen() {
     <div className={styles.layout}>
       <PageHeader
         title={`Uppföljningsplan ${mandateLabel(mandateKey)}`}
-        description={`Nämndens plan för mandatperioden ${mandate.label} ska beslutas och redovisas till kommunstyrelsen senast ${formatLongDate(mandate.planDue)}.`}
+        description={`Nämndens plan för mandatperioden ${mandate.label} ska beslutas och redovisas till kommunstyrelsen senast ${formatDate(mandate.planDue)}.`}
       />
       {plan ? (
         <Badge appearance="tint" color={plan.status === "beslutad" ? "success" : "warning"}>
