@@ -229,6 +229,8 @@ type TeamsContext = Awaited<ReturnType<TeamsJs["app"]["getContext"]>>;
 function teamsHost(teams: TeamsJs, context: TeamsContext): TeamsHost {
   const { app, authentication, pages } = teams;
   let cached: { token: string; expires: number } | undefined;
+  // Screens load in parallel: they share one request to Teams rather than asking once each.
+  let pending: Promise<string> | undefined;
   let saveConfig: (() => TabConfig | undefined) | undefined;
   let saveRegistered = false;
   return {
@@ -242,20 +244,22 @@ function teamsHost(teams: TeamsJs, context: TeamsContext): TeamsHost {
     },
     async getToken() {
       if (cached && cached.expires > Date.now() + 60_000) return cached.token;
-      try {
-        const token = await withTimeout(
-          authentication.getAuthToken(),
-          HOST_TIMEOUTS.tokenMs,
-          PROBLEMS.token,
-        );
-        cached = { token, expires: tokenExpiry(token) ?? Date.now() + 5 * 60_000 };
-        return token;
-      } catch (error) {
-        throw error instanceof HostProblem ? error : new HostProblem(signInProblem(error));
-      }
+      pending ??= withTimeout(authentication.getAuthToken(), HOST_TIMEOUTS.tokenMs, PROBLEMS.token)
+        .then((token) => {
+          cached = { token, expires: tokenExpiry(token) ?? Date.now() + 5 * 60_000 };
+          return token;
+        })
+        .catch((error: unknown) => {
+          throw error instanceof HostProblem ? error : new HostProblem(signInProblem(error));
+        })
+        .finally(() => {
+          pending = undefined;
+        });
+      return pending;
     },
     forgetToken() {
       cached = undefined;
+      pending = undefined;
     },
     async consent() {
       try {

@@ -58,11 +58,20 @@ function isTabsterSentinel(violationId: string, html: string): boolean {
   return violationId === "aria-hidden-focus" && html.includes("data-tabster-dummy");
 }
 
-/** Serious and critical WCAG 2.1 A/AA violations on the page, as readable lines. */
-export async function accessibilityProblems(target: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: target as never })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
+/**
+ * Serious and critical WCAG 2.1 A/AA violations on the page (its frames
+ * included), as readable lines. `rules` narrows the scan, e.g. to the rules a
+ * theme can change (colour contrast) when the page was already scanned whole.
+ */
+export async function accessibilityProblems(
+  target: Page,
+  options: { rules?: string[] } = {},
+): Promise<string[]> {
+  const builder = new AxeBuilder({ page: target as never });
+  const result = await (options.rules
+    ? builder.withRules(options.rules)
+    : builder.withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+  ).analyze();
   return result.violations
     .map((violation) => ({
       ...violation,

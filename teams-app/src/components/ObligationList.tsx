@@ -116,7 +116,12 @@ export function ObligationList({
       label: "Status",
       cell: (obligation) => <StatusBadge status={obligation.status} />,
     },
-    { key: "senast", label: "Senast", cell: (obligation) => formatDate(obligation.dueDate) },
+    {
+      key: "senast",
+      label: "Senast",
+      nowrap: true,
+      cell: (obligation) => formatDate(obligation.dueDate),
+    },
     { key: "ansvarig", label: "Ansvarig", cell: responsible },
   ];
   return (

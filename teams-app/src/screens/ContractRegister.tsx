@@ -13,6 +13,7 @@ import { useEffect, useMemo } from "react";
 import { useApp } from "../app-context.ts";
 import { type DataColumn, DataList, type DataSort } from "../components/data-list/DataList.tsx";
 import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
+import { useFilterStyles } from "../components/filters.styles.ts";
 import { PageHeader } from "../components/PageHeader.tsx";
 import { daysUntil, formatDate, formatMoney, formatNumber } from "../format.ts";
 import { useLoad } from "../hooks/use-load.ts";
@@ -25,13 +26,6 @@ import { capitalised } from "./record-screen/record-kinds.ts";
 const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
-  filters: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 170px), 1fr))",
-    gap: tokens.spacingHorizontalM,
-    marginBottom: tokens.spacingVerticalM,
-    alignItems: "end",
-  },
   count: { display: "block", marginBottom: tokens.spacingVerticalS },
   number: { display: "block", color: tokens.colorNeutralForeground3 },
   pager: {
@@ -59,6 +53,7 @@ type Parameter = (typeof PARAMETERS)[number];
 
 export function ContractRegister({ route }: { route: Extract<Route, { screen: "avtal" }> }) {
   const styles = useStyles();
+  const filterStyles = useFilterStyles();
   const { api, me, committee, navigate, replaceRoute } = useApp();
   const params = routeParams(route);
   const get = (name: Parameter) => params.get(name) ?? "";
@@ -224,12 +219,14 @@ export function ContractRegister({ route }: { route: Extract<Route, { screen: "a
       key: "endDate",
       label: "Avtalsslut",
       sortable: true,
+      nowrap: true,
       cell: (item) => formatDate(item.endDate),
     },
     {
       key: "annualValue",
       label: "Årsvärde",
       sortable: true,
+      nowrap: true,
       cell: (item) => formatMoney(item.annualValue),
     },
   ];
@@ -248,17 +245,20 @@ export function ContractRegister({ route }: { route: Extract<Route, { screen: "a
           ) : null
         }
       />
-      <section className={styles.filters} aria-label="Sök och filtrera avtal">
-        <Field label="Sök">
+      <section className={filterStyles.filters} aria-label="Sök och filtrera avtal">
+        <Field label="Sök" className={filterStyles.search}>
           <Input
+            className={filterStyles.control}
             type="search"
             value={q}
             placeholder="Namn, utförare, nummer"
             onChange={(_event, data) => update({ q: data.value })}
           />
         </Field>
-        <Field label="Nämnd">
+        <Field label="Nämnd" className={filterStyles.field}>
           <Select
+            className={filterStyles.control}
+            select={{ className: filterStyles.selectElement }}
             value={scope}
             onChange={(_event, data) =>
               update({ namnd: data.value === "current" ? "" : data.value })
@@ -275,8 +275,13 @@ export function ContractRegister({ route }: { route: Extract<Route, { screen: "a
               ))}
           </Select>
         </Field>
-        <Field label="Område">
-          <Select value={area} onChange={(_event, data) => update({ omrade: data.value })}>
+        <Field label="Område" className={filterStyles.field}>
+          <Select
+            className={filterStyles.control}
+            select={{ className: filterStyles.selectElement }}
+            value={area}
+            onChange={(_event, data) => update({ omrade: data.value })}
+          >
             <option value="">Alla</option>
             {areas.map((value) => (
               <option key={value} value={value}>
@@ -285,8 +290,10 @@ export function ContractRegister({ route }: { route: Extract<Route, { screen: "a
             ))}
           </Select>
         </Field>
-        <Field label="Strategiskt">
+        <Field label="Strategiskt" className={filterStyles.field}>
           <Select
+            className={filterStyles.control}
+            select={{ className: filterStyles.selectElement }}
             value={strategic}
             onChange={(_event, data) => update({ strategiskt: data.value })}
           >
@@ -295,16 +302,26 @@ export function ContractRegister({ route }: { route: Extract<Route, { screen: "a
             <option value="false">Övriga</option>
           </Select>
         </Field>
-        <Field label="Status">
-          <Select value={status} onChange={(_event, data) => update({ status: data.value })}>
+        <Field label="Status" className={filterStyles.field}>
+          <Select
+            className={filterStyles.control}
+            select={{ className: filterStyles.selectElement }}
+            value={status}
+            onChange={(_event, data) => update({ status: data.value })}
+          >
             <option value="">Alla</option>
             <option value="planerat">Planerat</option>
             <option value="aktivt">Aktivt</option>
             <option value="avslutat">Avslutat</option>
           </Select>
         </Field>
-        <Field label="Förfaller inom">
-          <Select value={expires} onChange={(_event, data) => update({ forfaller: data.value })}>
+        <Field label="Förfaller inom" className={filterStyles.field}>
+          <Select
+            className={filterStyles.control}
+            select={{ className: filterStyles.selectElement }}
+            value={expires}
+            onChange={(_event, data) => update({ forfaller: data.value })}
+          >
             <option value="">Alla</option>
             <option value="30">30 dagar</option>
             <option value="90">3 månader</option>

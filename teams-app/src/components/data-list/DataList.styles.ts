@@ -34,5 +34,9 @@ export const useDataListStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, minWidth: 0 },
+  // Columns as wide as their content needs; a word longer than its column breaks rather than overlaps.
+  table: { tableLayout: "auto" },
+  cell: { overflowWrap: "break-word" },
+  nowrap: { whiteSpace: "nowrap" },
   sorter: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
 });

@@ -1,5 +1,6 @@
 import {
   Field,
+  mergeClasses,
   Select,
   Table,
   TableBody,
@@ -20,6 +21,8 @@ export interface DataColumn<R> {
   sortable?: boolean;
   /** Left out of the card on narrow screens (e.g. what the card's title already says). */
   hideInCard?: boolean;
+  /** Kept on one line in the table (dates, amounts). */
+  nowrap?: boolean;
 }
 
 export type SortDirection = "ascending" | "descending";
@@ -109,7 +112,7 @@ export function DataList<R>({
 
   return (
     <div className={styles.tableWrap}>
-      <Table aria-label={label} size="small">
+      <Table aria-label={label} size="small" className={styles.table}>
         <TableHeader>
           <TableRow>
             {columns.map((column) =>
@@ -132,7 +135,12 @@ export function DataList<R>({
           {rows.map((row) => (
             <TableRow key={rowKey(row)}>
               {columns.map((column) => (
-                <TableCell key={column.key}>{column.cell(row)}</TableCell>
+                <TableCell
+                  key={column.key}
+                  className={mergeClasses(styles.cell, column.nowrap && styles.nowrap)}
+                >
+                  {column.cell(row)}
+                </TableCell>
               ))}
             </TableRow>
           ))}

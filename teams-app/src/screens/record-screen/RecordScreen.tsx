@@ -9,6 +9,7 @@ import {
   NoCommittee,
   ReadOnlyNotice,
 } from "../../components/Feedback.tsx";
+import { useFilterStyles } from "../../components/filters.styles.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { RecordForm } from "../../components/record-form/RecordForm.tsx";
 import { formatDate } from "../../format.ts";
@@ -108,6 +109,7 @@ function RecordList<T extends RecordBase>({
   committee: CommitteeSummary;
 }) {
   const styles = useRecordScreenStyles();
+  const filterStyles = useFilterStyles();
   const { navigate } = useApp();
   const { query, update } = useListQuery(
     route,
@@ -203,6 +205,7 @@ function RecordList<T extends RecordBase>({
       key: "datum",
       label: view.dateLabel,
       sortable: true,
+      nowrap: true,
       cell: (record) => formatDate(view.dateOf(record)),
     },
     ...view.columns.map((column) => ({
@@ -258,11 +261,12 @@ function RecordList<T extends RecordBase>({
       ) : (
         <>
           <section
-            className={styles.filters}
+            className={filterStyles.filters}
             aria-label={`Sök och filtrera ${view.title.toLocaleLowerCase("sv")}`}
           >
-            <Field label="Sök">
+            <Field label="Sök" className={filterStyles.search}>
               <Input
+                className={filterStyles.control}
                 type="search"
                 value={query.q}
                 placeholder="Avtal eller text"
@@ -270,8 +274,10 @@ function RecordList<T extends RecordBase>({
               />
             </Field>
             {view.statuses.length > 0 ? (
-              <Field label="Status">
+              <Field label="Status" className={filterStyles.field}>
                 <Select
+                  className={filterStyles.control}
+                  select={{ className: filterStyles.selectElement }}
                   value={query.status}
                   onChange={(_event, data) => update({ status: data.value })}
                 >
@@ -289,8 +295,10 @@ function RecordList<T extends RecordBase>({
                 </Select>
               </Field>
             ) : null}
-            <Field label="Avtal">
+            <Field label="Avtal" className={filterStyles.field}>
               <Select
+                className={filterStyles.control}
+                select={{ className: filterStyles.selectElement }}
                 value={query.contract}
                 onChange={(_event, data) => update({ contract: data.value })}
               >
@@ -302,8 +310,13 @@ function RecordList<T extends RecordBase>({
                 ))}
               </Select>
             </Field>
-            <Field label={view.path === "follow-ups" ? "Period" : "År"}>
+            <Field
+              label={view.path === "follow-ups" ? "Period" : "År"}
+              className={filterStyles.field}
+            >
               <Select
+                className={filterStyles.control}
+                select={{ className: filterStyles.selectElement }}
                 value={query.period}
                 onChange={(_event, data) => update({ period: data.value })}
               >
@@ -315,8 +328,10 @@ function RecordList<T extends RecordBase>({
                 ))}
               </Select>
             </Field>
-            <Field label="Ansvarig">
+            <Field label="Ansvarig" className={filterStyles.field}>
               <Select
+                className={filterStyles.control}
+                select={{ className: filterStyles.selectElement }}
                 value={query.owner}
                 onChange={(_event, data) => update({ owner: data.value })}
               >
