@@ -22,6 +22,7 @@ import { publicInsightRouter } from "./http/routes/public-insight.ts";
 import { recordsRouter } from "./http/routes/records.ts";
 import { remindersRouter } from "./http/routes/reminders.ts";
 import { reportsRouter } from "./http/routes/reports.ts";
+import { teamsConsentRouter } from "./http/routes/teams-consent.ts";
 import type { Logger } from "./logger.ts";
 import type { ReminderRunResult } from "./reminders/reminder-runner.ts";
 import { AppStore } from "./store/app-store.ts";
@@ -160,6 +161,8 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
     app.use(
       localTeamsHostRouter(dependencies.teamsHostDirectory ?? path.resolve("dist/teams-host")),
     );
+  } else {
+    app.use(teamsConsentRouter(config));
   }
 
   // The tab: static files; its screens are hash routes (/#/avtal/12), so no fallback is needed.
