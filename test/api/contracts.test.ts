@@ -147,6 +147,8 @@ describe("contracts", () => {
       { field: "provider", from: "Kvällsvård & Co AB", to: "Nya Kvällsvård AB" },
     ]);
     expect(history.body.items).toHaveLength(2);
+    // Who: the person who saved, not the app's own identity that wrote to SharePoint.
+    expect(history.body.items[0].modifiedBy).toBe("Anna Lindqvist");
   });
 
   test("search and filters", async () => {

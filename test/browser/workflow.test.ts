@@ -158,7 +158,8 @@ test("a stale edit gets the conflict dialog: only what the other person changed,
   expect(await changed.count()).toBe(1);
   expect(await changed.textContent()).toContain("Utförare");
   expect(await changed.textContent()).toContain("Den sparade versionen: Smakrik Catering Nord AB");
-  expect(await dialog.textContent()).toMatch(/sparades en ny version \(.*\d{4}/);
+  // Who saved it and when: the person, not the app's own identity.
+  expect(await dialog.textContent()).toMatch(/sparades en ny version \(av Anna Lindqvist, .*\d{4}/);
   await changed.getByRole("radio", { name: "Mitt värde: Min Catering AB" }).check();
   await dialog.getByRole("button", { name: "Spara med mina val" }).click();
   await second.page.getByText("Avtalet är sparat.").last().waitFor();

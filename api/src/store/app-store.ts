@@ -420,8 +420,9 @@ export class AppStore {
         version: version.id,
         modified: version.lastModifiedDateTime,
         modifiedBy:
-          version.lastModifiedBy?.user?.displayName ??
-          version.lastModifiedBy?.application?.displayName ??
+          (typeof version.fields.editorName === "string" && version.fields.editorName) ||
+          version.lastModifiedBy?.user?.displayName ||
+          version.lastModifiedBy?.application?.displayName ||
           "",
         changes,
       };
@@ -431,6 +432,7 @@ export class AppStore {
 
 const SYSTEM_FIELDS = new Set([
   "id",
+  "editorName",
   "ContentType",
   "Created",
   "Modified",

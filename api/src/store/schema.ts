@@ -121,6 +121,12 @@ const lookup = (name: string, displayName: string, list: ListKey): ColumnSchema 
 });
 
 const committeeLookup = lookup("committee", "Nämnd", "committees");
+/**
+ * Who saved a record last, by name. The app writes with its own identity,
+ * so SharePoint's "modified by" names the app; this names the person
+ * (change history, and the conflict dialog's "who").
+ */
+const editorName = text("editorName", "Senast ändrad av");
 const contractLookup = lookup("contract", "Avtal", "contracts");
 
 export const LISTS: ListSchema[] = [
@@ -176,6 +182,7 @@ export const LISTS: ListSchema[] = [
       text("publicFields", "Publika uppgifter"),
       note("publicDescription", "Vad följs upp (publikt)"),
       note("internalNotes", "Interna anteckningar"),
+      editorName,
     ],
   },
   {
@@ -201,6 +208,7 @@ export const LISTS: ListSchema[] = [
       choice("status", "Status", PLAN_STATUSES, true),
       date("decisionDate", "Beslutsdatum"),
       text("registryNumber", "Diarienummer"),
+      editorName,
     ],
   },
   {
@@ -218,6 +226,7 @@ export const LISTS: ListSchema[] = [
       note("yearlyReporting", "Årlig rapportering"),
       text("minutesRegistryNumber", "Protokollets diarienummer"),
       note("notes", "Anteckningar"),
+      editorName,
     ],
   },
   {
@@ -232,6 +241,7 @@ export const LISTS: ListSchema[] = [
       choice("severity", "Allvarlighetsgrad", SEVERITIES),
       note("handling", "Hantering"),
       choice("status", "Status", DEVIATION_STATUSES, true),
+      editorName,
     ],
   },
   {
@@ -254,6 +264,7 @@ export const LISTS: ListSchema[] = [
       date("feedbackToProviderOn", "Återkopplat till utföraren"),
       note("publicSummary", "Publik sammanfattning"),
       choice("status", "Status", FOLLOW_UP_STATUSES, true),
+      editorName,
     ],
   },
   {
@@ -275,6 +286,7 @@ export const LISTS: ListSchema[] = [
       note("checkUpResult", "Resultat av uppföljning"),
       note("sanctionNote", "Sanktion eller eskalering"),
       choice("status", "Status", DEFICIENCY_STATUSES, true),
+      editorName,
     ],
   },
   {

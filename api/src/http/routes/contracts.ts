@@ -249,12 +249,14 @@ export function contractsRouter(store: AppStore): Router {
   });
 
   router.post("/contracts", async (request, response) => {
-    const { principal } = identityOf(response);
+    const { principal, user } = identityOf(response);
     const input = parseInput(contractSchema, request.body);
     if (!can.writeCommittee(principal, input.committeeId)) throw forbidden();
     await checkCommittees(store, input);
     await checkNumberIsFree(store, input.contractNumber);
-    const item = await store.list("contracts").create(encodeContract(toFields(input)));
+    const item = await store
+      .list("contracts")
+      .create({ ...encodeContract(toFields(input)), editorName: user.name });
     if (input.sharedWithCommitteeIds.length > 0)
       await store.setShares(item.id, input.sharedWithCommitteeIds);
     const contract = decodeContract(item, input.sharedWithCommitteeIds);
@@ -263,7 +265,7 @@ export function contractsRouter(store: AppStore): Router {
   });
 
   router.patch("/contracts/:id", async (request, response) => {
-    const { principal } = identityOf(response);
+    const { principal, user } = identityOf(response);
     const ifMatch = requireIfMatch(request);
     const previous = await store.contract(parseInput(itemId("Avtal"), request.params.id));
     if (!can.readContract(principal, previous)) throw forbidden();
@@ -281,9 +283,10 @@ export function contractsRouter(store: AppStore): Router {
       await checkNumberIsFree(store, input.contractNumber, previous.id);
     let updated: { eTag: string; fields: Record<string, unknown> };
     try {
-      updated = await store
-        .list("contracts")
-        .update(previous.id, ifMatch, encodeContract(toFields(input)));
+      updated = await store.list("contracts").update(previous.id, ifMatch, {
+        ...encodeContract(toFields(input)),
+        editorName: user.name,
+      });
     } catch (error) {
       if (error instanceof ConflictError) throw conflictProblem(await store.contract(previous.id));
       throw error;

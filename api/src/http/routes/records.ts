@@ -261,16 +261,16 @@ export function recordsRouter(store: AppStore): Router {
     });
 
     router.post(`/${kind.path}`, async (request, response) => {
-      const { principal } = identityOf(response);
+      const { principal, user } = identityOf(response);
       const input = parseInput(kind.schema, request.body);
       await checkWrite(store, principal, kind, input, undefined);
-      const created = await client.create(kind.encode(input));
+      const created = await client.create({ ...kind.encode(input), editorName: user.name });
       response.status(201);
       present(response, kind.decode(created) as RecordBase);
     });
 
     router.patch(`/${kind.path}/:id`, async (request, response) => {
-      const { principal } = identityOf(response);
+      const { principal, user } = identityOf(response);
       const ifMatch = requireIfMatch(request);
       const previous = await load(request);
       if (!can.readCommittee(principal, previous.committeeId)) throw forbidden();
@@ -279,7 +279,10 @@ export function recordsRouter(store: AppStore): Router {
       const input = parseInput(kind.schema, { ...stored, ...body });
       await checkWrite(store, principal, kind, input, previous);
       try {
-        const updated = await client.update(previous.id, ifMatch, kind.encode(input));
+        const updated = await client.update(previous.id, ifMatch, {
+          ...kind.encode(input),
+          editorName: user.name,
+        });
         present(
           response,
           kind.decode({
