@@ -1,4 +1,4 @@
-import { readStored, removeStored, writeStored } from "./storage.ts";
+import { readStored, removeStored, storageAvailable, writeStored } from "./storage.ts";
 
 /**
  * Unsaved form drafts, so a reload does not lose what a person typed. Kept
@@ -11,11 +11,7 @@ import { readStored, removeStored, writeStored } from "./storage.ts";
 const NAME_PREFIX = "avtalsuppfoljning-utkast:";
 
 function storageWorks(): boolean {
-  const probe = "avtalsuppfoljning.probe";
-  writeStored("session", probe, "1");
-  const works = readStored("session", probe) === "1";
-  removeStored("session", probe);
-  return works;
+  return storageAvailable("session");
 }
 
 function nameDrafts(): Record<string, string> {

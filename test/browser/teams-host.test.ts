@@ -172,6 +172,87 @@ describe("in Teams", () => {
   });
 });
 
+describe("working in lists and the årshjul", () => {
+  test("årshjul items open their task, prefilled: a kickoff for the contract's start, a follow-up for its period", async () => {
+    const context = await loopbackContext(browser);
+    const anna = await openInTeams(context, app, { person: "anna" });
+    const kickoff = anna.tab.getByRole("link", {
+      name: /^Uppstartsmöte före avtalsstart .*Korttidsboende Björken/,
+    });
+    await kickoff.click();
+    await anna.tab.getByRole("heading", { level: 1, name: "Nytt uppstartsmöte" }).waitFor();
+    const bjorken = await app.call(
+      "GET",
+      `/api/contracts/${await app.contractId("Korttidsboende Björken")}`,
+      {
+        user: "anna",
+      },
+    );
+    expect(
+      await field(anna.tab, "Avtal").evaluate(
+        (select: HTMLSelectElement) => select.selectedOptions[0]?.text,
+      ),
+    ).toMatch(/^Korttidsboende Björken/);
+    expect(await field(anna.tab, "Avtalsstart (eller förlängningens start)").inputValue()).toBe(
+      bjorken.body.startDate,
+    );
+
+    const erik = await openInTeams(context, app, { person: "erik" });
+    const followUp = erik.tab.getByRole("link", {
+      name: /^Uppföljning 1 av Snöröjning och halkbekämpning för perioden/,
+    });
+    const title = (await followUp.first().textContent()) ?? "";
+    const period = /perioden (\S+)$/.exec(title)?.[1];
+    await followUp.first().click();
+    await erik.tab.getByRole("heading", { level: 1, name: /uppföljning/i }).waitFor();
+    expect(
+      await field(erik.tab, "Avtal").evaluate(
+        (select: HTMLSelectElement) => select.selectedOptions[0]?.text,
+      ),
+    ).toMatch(/^Snöröjning och halkbekämpning/);
+    expect(await field(erik.tab, "Period").inputValue()).toBe(period);
+    await context.close();
+  });
+
+  test("a list keeps its filters per person and screen, also where the frame may not store", async () => {
+    const context = await loopbackContext(browser);
+    const teams = await openInTeams(context, app, { person: "anna" });
+    const { tab } = teams;
+    await tab.getByRole("link", { name: "Avvikelser", exact: true }).click();
+    await tab.getByLabel("Status").selectOption({ label: "Öppen" });
+    await tab.getByRole("link", { name: "Översikt" }).click();
+    await tab.getByRole("heading", { level: 1, name: /^Översikt/ }).waitFor();
+    await tab.getByRole("link", { name: "Avvikelser", exact: true }).click();
+    await tab.getByRole("heading", { level: 1, name: "Avvikelser" }).waitFor();
+    expect(await tab.getByLabel("Status").inputValue()).toBe("öppen");
+    expect(decodeURIComponent(await tabAddress(teams))).toContain("status=öppen");
+    await context.close();
+  });
+
+  test("kommunledningskontoret: figures open the lists behind them, the late list names each nämnd, read-only views say so", async () => {
+    const context = await loopbackContext(browser);
+    const teams = await openInTeams(context, app, { person: "karin", team: "none" });
+    const { tab } = teams;
+    await tab.getByRole("heading", { level: 1, name: "Kommunövergripande" }).waitFor();
+    const late = tab.getByRole("table", { name: "Försenat i nämnderna" });
+    expect(await late.getByRole("columnheader", { name: "Nämnd" }).count()).toBe(1);
+    const overview = await app.call("GET", "/api/overview", { user: "karin" });
+    await tab
+      .getByRole("link", { name: /Strategiska avtal/ })
+      .first()
+      .click();
+    await tab.getByRole("heading", { level: 1, name: "Avtal" }).waitFor();
+    expect(await tabAddress(teams)).toContain("strategiskt=true");
+    await expect
+      .poll(() => tab.getByText(/^\d+ avtal$/).textContent())
+      .toBe(`${overview.body.totals.strategicContracts} avtal`);
+    await tab.getByRole("link", { name: "Hemtjänst enligt LOV" }).click();
+    await tab.getByText("Du har läsbehörighet").waitFor();
+    expect(await tab.getByRole("button", { name: "Spara ändringar" }).count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe("when Teams is slow, silent or says no", () => {
   test("a Teams that answers after 3 seconds still starts the tab in Teams", async () => {
     const context = await loopbackContext(browser);
