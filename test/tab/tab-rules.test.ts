@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { chooseCommittee } from "../../teams-app/src/committee-choice.ts";
 import {
@@ -209,4 +211,20 @@ describe("forms", () => {
       notes: "",
     });
   });
+});
+
+test("no browser dialogs anywhere in the tab or the host: Teams does not allow them", () => {
+  const files = (directory: string): string[] =>
+    fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(directory, entry.name);
+      return entry.isDirectory() ? files(full) : /\.(ts|tsx)$/.test(entry.name) ? [full] : [];
+    });
+  const calls = files(path.resolve("teams-app")).flatMap((file) =>
+    fs
+      .readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => /\b(alert|confirm|prompt)\s*\(/.test(line))
+      .map((line) => `${path.relative(".", file)}: ${line.trim()}`),
+  );
+  expect(calls).toEqual([]);
 });

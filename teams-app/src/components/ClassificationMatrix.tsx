@@ -34,17 +34,26 @@ const QUADRANTS: Array<{ value: Level; impact: Level; label: string; hint: strin
 const useStyles = makeStyles({
   wrap: {
     display: "grid",
-    gridTemplateColumns: "auto 1fr",
+    gridTemplateColumns: "auto minmax(0, 1fr)",
     gap: tokens.spacingHorizontalS,
     alignItems: "stretch",
+    "@media (max-width: 400px)": { gridTemplateColumns: "minmax(0, 1fr)" },
   },
-  axis: { writingMode: "vertical-rl", transform: "rotate(180deg)", textAlign: "center" },
+  axis: {
+    writingMode: "vertical-rl",
+    transform: "rotate(180deg)",
+    textAlign: "center",
+    "@media (max-width: 400px)": { display: "none" },
+  },
   grid: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     gap: tokens.spacingHorizontalS,
+    // A phone or Teams' side panel: the four quadrants one under the other, each saying what it is.
+    "@media (max-width: 400px)": { gridTemplateColumns: "minmax(0, 1fr)" },
   },
   cell: {
+    overflowWrap: "anywhere",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingVerticalS,
@@ -54,7 +63,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
     border: `${tokens.strokeWidthThick} solid ${tokens.colorCompoundBrandStroke}`,
   },
-  xAxis: { gridColumn: "2", textAlign: "center" },
+  xAxis: {
+    gridColumn: "2",
+    textAlign: "center",
+    "@media (max-width: 400px)": { display: "none" },
+  },
 });
 
 export function ClassificationMatrix({

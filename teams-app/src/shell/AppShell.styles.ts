@@ -34,8 +34,10 @@ export const useAppShellStyles = makeStyles({
   brand: { display: "grid", marginRight: "auto" },
   picker: {
     minWidth: 0,
+    maxWidth: "100%",
     "@media (max-width: 600px)": { flexBasis: "100%" },
   },
+  pickerControl: { width: "100%", minWidth: 0, maxWidth: "100%" },
   nav: {
     backgroundColor: tokens.colorNeutralBackground1,
     padding: `0 ${tokens.spacingHorizontalM}`,

@@ -184,6 +184,7 @@ export function AppShell({ api, host, me, theme, onThemeChange, onSignOut }: App
           {me.committees.length > 1 ? (
             <Field label="Nämnd" className={styles.picker}>
               <Select
+                className={styles.pickerControl}
                 value={shell.committeeId ?? ""}
                 onChange={(_event, data) => shell.chooseCommitteeId(data.value)}
               >
@@ -199,6 +200,7 @@ export function AppShell({ api, host, me, theme, onThemeChange, onSignOut }: App
           {onThemeChange ? (
             <Field label="Tema" className={styles.picker}>
               <Select
+                className={styles.pickerControl}
                 value={theme}
                 onChange={(_event, data) =>
                   onThemeChange(
