@@ -223,6 +223,7 @@ test("no browser dialogs anywhere in the tab or the host: Teams does not allow t
     fs
       .readFileSync(file, "utf8")
       .split("\n")
+      .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line))
       .filter((line) => /\b(alert|confirm|prompt)\s*\(/.test(line))
       .map((line) => `${path.relative(".", file)}: ${line.trim()}`),
   );
