@@ -103,3 +103,50 @@ export async function horizontalOverflow(teams: TeamsPage): Promise<number> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
 }
+
+/** Anna's screens in her nämnd inside Teams: lists, a record, the forms of new records. */
+export async function tabScreens(app: TestApp): Promise<string[]> {
+  const contractId = await app.contractId("Hemtjänst enligt LOV");
+  const van = await app.committeeId("VAN");
+  const followUps = await app.call("GET", `/api/follow-ups?committeeId=${van}`, { user: "anna" });
+  return [
+    "oversikt",
+    "avtal",
+    `avtal/${contractId}`,
+    "avtal/nytt",
+    "plan",
+    "uppstartsmoten",
+    "uppstartsmoten/ny",
+    "avvikelser",
+    "avvikelser/ny",
+    "uppfoljning",
+    `uppfoljning/${followUps.body.items[0].id}`,
+    "uppfoljning/ny",
+    "brister",
+    "brister/ny",
+    "rapporter",
+    "kanal",
+  ];
+}
+
+/** Opens a screen inside the already open tab (as a link within the tab would) and waits for it. */
+async function show(teams: TeamsPage, frame: Frame, screen: string): Promise<void> {
+  await frame.evaluate((hash) => {
+    window.location.hash = hash;
+  }, `#/${screen}`);
+  await teams.tab.getByRole("heading", { level: 1 }).first().waitFor();
+  await frame.waitForFunction(() => !document.querySelector('[role="status"][aria-label*="…"]'));
+}
+
+/** Shows each screen in turn in the open tab and runs `check` on it. */
+export async function everyScreen(
+  teams: TeamsPage,
+  screens: string[],
+  check: (screen: string) => Promise<void>,
+): Promise<void> {
+  const frame = await teams.frame();
+  for (const screen of screens) {
+    await show(teams, frame, screen);
+    await check(screen);
+  }
+}
