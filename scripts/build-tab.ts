@@ -3,12 +3,19 @@ import path from "node:path";
 import { build } from "vite";
 
 /**
- * Builds the tab when its sources are newer than the last build, so
- * `npm start` always serves the current tab without a separate step.
+ * Builds the tab (and the local Teams host) when their sources are newer
+ * than the last build, so `npm start` always serves the current tab without
+ * a separate step.
  */
 const root = path.resolve(import.meta.dirname, "..");
 const source = path.join(root, "teams-app");
-const output = path.join(root, "dist/tab/index.html");
+const outputs = [
+  { config: path.join(source, "vite.config.ts"), index: path.join(root, "dist/tab/index.html") },
+  {
+    config: path.join(source, "local-host/vite.config.ts"),
+    index: path.join(root, "dist/teams-host/index.html"),
+  },
+];
 
 function newestChange(directory: string): number {
   let newest = 0;
@@ -20,8 +27,13 @@ function newestChange(directory: string): number {
 }
 
 export async function buildTabIfStale(): Promise<boolean> {
-  const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
-  if (built > newestChange(source)) return false;
-  await build({ configFile: path.join(source, "vite.config.ts"), logLevel: "warn" });
-  return true;
+  const changed = newestChange(source);
+  let built = false;
+  for (const output of outputs) {
+    const builtAt = fs.existsSync(output.index) ? fs.statSync(output.index).mtimeMs : 0;
+    if (builtAt > changed) continue;
+    await build({ configFile: output.config, logLevel: "warn" });
+    built = true;
+  }
+  return built;
 }

@@ -22,6 +22,11 @@ try {
     "",
     `  Avtalsuppföljning körs (${config.mode === "local" ? "lokalt läge" : "klientläge"})`,
     `  Öppna:            ${running.appUrl}`,
+    ...(config.mode === "local"
+      ? [
+          `  I Teams (lokal):  ${running.appUrl.replace("//localhost:", "//127.0.0.1:")}/teams-host/`,
+        ]
+      : []),
     `  Graph:            ${running.graphUrl}`,
     ...(config.mode === "local" ? [`  Data:             ${config.dataDir}`] : []),
     ...(config.mode === "local" && !isLoopbackAddress(config.listenAddress)

@@ -12,6 +12,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 900,
+    // The tab, and the end of Teams' consent window (tenant mode).
+    rollupOptions: {
+      input: {
+        index: path.resolve(import.meta.dirname, "index.html"),
+        "consent-end": path.resolve(import.meta.dirname, "consent-end.html"),
+      },
+    },
   },
   logLevel: "warn",
 });

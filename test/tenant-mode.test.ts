@@ -275,6 +275,22 @@ describe("the app in tenant mode (certificate credential)", () => {
     expect((await api("/_local/stats", token)).status).toBe(404);
   });
 
+  it("starts Teams' consent window at Entra ID, for the app's own scope", async () => {
+    const response = await fetch(`${appUrl}/auth/consent-start`, { redirect: "manual" });
+    expect(response.status).toBe(302);
+    const target = new URL(response.headers.get("location") ?? "");
+    const host = new URL(appUrl).host;
+    expect(`${target.origin}${target.pathname}`).toBe(
+      `${entra.origin}/${TENANT}/oauth2/v2.0/authorize`,
+    );
+    expect(target.searchParams.get("client_id")).toBe(CLIENT_ID);
+    expect(target.searchParams.get("prompt")).toBe("consent");
+    expect(target.searchParams.get("scope")).toContain(`api://${host}/${CLIENT_ID}/access_as_user`);
+    expect(target.searchParams.get("redirect_uri")).toBe(`https://${host}/consent-end.html`);
+    // No local Teams host in a tenant.
+    expect((await fetch(`${appUrl}/teams-host/`)).status).toBe(404);
+  });
+
   it("refuses bot activities without a Bot Framework token", async () => {
     const response = await fetch(`${appUrl}/api/messages`, {
       method: "POST",

@@ -26,10 +26,12 @@ import { contractsRouter } from "./http/routes/contracts.ts";
 import { exportsRouter } from "./http/routes/exports.ts";
 import { localAuthRouter } from "./http/routes/local-auth.ts";
 import { localChatRouter } from "./http/routes/local-chat.ts";
+import { localTeamsHostOrigin, localTeamsHostRouter } from "./http/routes/local-teams-host.ts";
 import { publicInsightRouter } from "./http/routes/public-insight.ts";
 import { recordsRouter } from "./http/routes/records.ts";
 import { remindersRouter } from "./http/routes/reminders.ts";
 import { reportsRouter } from "./http/routes/reports.ts";
+import { teamsConsentRouter } from "./http/routes/teams-consent.ts";
 import type { Logger } from "./logger.ts";
 import type { ReminderRunResult } from "./reminders/reminder-runner.ts";
 import { AppStore } from "./store/app-store.ts";
@@ -53,6 +55,8 @@ export interface AppDependencies {
   tabDirectory?: string;
   /** Local mode: the local Graph service (Bot Framework stand-in for the bot and the chat panel). */
   localGraph?: LocalGraphEndpoint;
+  /** Local mode: the built local Teams host (dist/teams-host), served at /teams-host/. */
+  teamsHostDirectory?: string;
   /** The app's own URL once it listens (the chat panel posts activities to it). */
   selfUrl?: () => string;
   /** Accept bot activities without a token (Agents Playground); local mode only. */
@@ -105,7 +109,11 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
       contentSecurityPolicy: {
         directives: {
           "default-src": ["'self'"],
-          "frame-ancestors": TEAMS_FRAME_ANCESTORS,
+          // Local mode: also the local Teams host, on the server's other loopback name.
+          "frame-ancestors":
+            config.mode === "local"
+              ? [...TEAMS_FRAME_ANCESTORS, localTeamsHostOrigin]
+              : TEAMS_FRAME_ANCESTORS,
           "script-src": ["'self'"],
           // teams-js reads Teams' valid domains from Microsoft's CDN.
           "connect-src": ["'self'", "https://res.cdn.office.net"],
@@ -180,6 +188,14 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
     api.use(localChatRouter(store, dependencies.localGraph, dependencies.selfUrl));
   }
   app.use("/api", api);
+
+  if (config.mode === "local") {
+    app.use(
+      localTeamsHostRouter(dependencies.teamsHostDirectory ?? path.resolve("dist/teams-host")),
+    );
+  } else {
+    app.use(teamsConsentRouter(config));
+  }
 
   // The tab: static files; its screens are hash routes (/#/avtal/12), so no fallback is needed.
   const tabDirectory = dependencies.tabDirectory ?? path.resolve("dist/tab");

@@ -1,5 +1,11 @@
 import {
+  Button,
   FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStaticStyles,
   makeStyles,
   type Theme,
   teamsDarkTheme,
@@ -9,11 +15,12 @@ import {
 } from "@fluentui/react-components";
 import { type ReactElement, useCallback, useEffect, useMemo, useState } from "react";
 import { App } from "./App.tsx";
-import { createApi } from "./api.ts";
+import { createApi, TEAMS_REJECTED } from "./api.ts";
 import { LoadingSkeleton } from "./components/Feedback.tsx";
-import { detectHost, type Host, type ThemeName } from "./host.ts";
+import { type HostStart, startHost, type ThemeName } from "./host.ts";
 import { LocalSignIn } from "./LocalSignIn.tsx";
 import { clearToken, storedToken } from "./session.ts";
+import { readStored, writeStored } from "./storage.ts";
 
 const THEMES: Record<ThemeName, Theme> = {
   default: teamsLightTheme,
@@ -22,36 +29,45 @@ const THEMES: Record<ThemeName, Theme> = {
 };
 const THEME_KEY = "avtalsuppfoljning.theme";
 
+// The page itself carries no margin or colour of its own: the theme's background reaches every edge.
+const useGlobalStyles = makeStaticStyles({
+  html: { margin: 0, padding: 0 },
+  body: { margin: 0, padding: 0 },
+});
+
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  problem: { padding: tokens.spacingHorizontalXL, maxWidth: "720px" },
 });
 
 function initialBrowserTheme(): ThemeName {
   const fromUrl = new URLSearchParams(window.location.search).get("theme");
-  const chosen = fromUrl ?? localStorage.getItem(THEME_KEY) ?? "";
+  const chosen = fromUrl ?? readStored("local", THEME_KEY) ?? "";
   if (chosen === "dark" || chosen === "contrast" || chosen === "default") return chosen;
   if (window.matchMedia?.("(forced-colors: active)").matches) return "contrast";
   return window.matchMedia?.("(prefers-color-scheme: dark)").matches ? "dark" : "default";
 }
 
 export function Root() {
+  useGlobalStyles();
   const styles = useStyles();
-  const [host, setHost] = useState<Host>();
+  const [start, setStart] = useState<HostStart>({ state: "starting" });
   const [theme, setTheme] = useState<ThemeName>(initialBrowserTheme);
   const [token, setToken] = useState<string | undefined>(storedToken);
 
   useEffect(() => {
-    detectHost().then((detected) => {
-      setHost(detected);
-      if (detected.kind === "teams") {
-        setTheme(detected.theme);
-        detected.onThemeChange(setTheme);
+    startHost((next) => {
+      setStart(next);
+      if (next.state === "ready" && next.host.kind === "teams") {
+        setTheme(next.host.theme);
+        next.host.onThemeChange(setTheme);
       }
     });
   }, []);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
+    document.documentElement.style.backgroundColor = THEMES[theme].colorNeutralBackground2;
   }, [theme]);
 
   const signOut = useCallback(() => {
@@ -59,24 +75,55 @@ export function Root() {
     setToken(undefined);
   }, []);
 
+  const host = start.state === "ready" ? start.host : undefined;
   const api = useMemo(() => {
     if (!host) return undefined;
     if (host.kind === "teams")
-      return createApi(
-        () => host.getToken(),
-        () => undefined,
-      );
+      return createApi({
+        token: () => host.getToken(),
+        rejected: () => {
+          host.forgetToken();
+          return true;
+        },
+        rejectedProblem: TEAMS_REJECTED,
+      });
     if (!token) return undefined;
-    return createApi(async () => token, signOut);
+    return createApi({
+      token: async () => token,
+      rejected: () => {
+        signOut();
+        return false;
+      },
+    });
   }, [host, token, signOut]);
 
   const chooseTheme = (next: ThemeName) => {
-    localStorage.setItem(THEME_KEY, next);
+    writeStored("local", THEME_KEY, next);
     setTheme(next);
   };
 
   let content: ReactElement;
-  if (!host) content = <LoadingSkeleton label="Startar Avtalsuppföljning …" />;
+  if (start.state === "failed")
+    content = (
+      <main className={styles.problem}>
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{start.problem.title}</MessageBarTitle>
+            {start.problem.detail}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={start.retry}>Försök igen</Button>
+          </MessageBarActions>
+        </MessageBar>
+      </main>
+    );
+  else if (!host)
+    content = (
+      <LoadingSkeleton
+        label={start.state === "slow" ? "Väntar på Teams …" : "Startar Avtalsuppföljning …"}
+        visible={start.state === "slow"}
+      />
+    );
   else if (!api) content = <LocalSignIn onSignedIn={setToken} />;
   else
     content = (

@@ -3,6 +3,7 @@
  * problem details turned into ApiError with Swedish text and field errors.
  */
 
+import { HostProblem } from "./host.ts";
 import { signInProblem } from "./sign-in-problem.ts";
 
 export interface Problem {
@@ -31,7 +32,18 @@ export class ApiError extends Error {
   }
 }
 
-export type TokenSource = () => Promise<string>;
+/** Where the tab's sign-in comes from: the local sign-in, or Teams SSO. */
+export interface Authenticator {
+  token(): Promise<string>;
+  /**
+   * The API refused the token (401). Returns true when asking for a fresh
+   * token is worth one more try (Teams), false when the person must sign in
+   * again (the local sign-in, which this call leaves).
+   */
+  rejected(): boolean;
+  /** What to tell the person when a fresh token is refused too. */
+  rejectedProblem?: Problem;
+}
 
 export interface Api {
   get<T>(path: string): Promise<T>;
@@ -42,27 +54,70 @@ export interface Api {
   blob(path: string): Promise<Blob>;
 }
 
-export function createApi(token: TokenSource, onUnauthenticated: () => void): Api {
+/** Inside Teams there is no "sign in again": the tab asks Teams, and else says what helps. */
+export const TEAMS_REJECTED: Problem = {
+  status: 401,
+  code: "unauthenticated",
+  title: "Inloggningen godtogs inte",
+  detail:
+    "Teams inloggning godtogs inte av Avtalsuppföljning. Stäng fliken och öppna den igen; om felet kvarstår, kontakta kommunens IT-avdelning.",
+};
+
+async function problemFrom(response: Response): Promise<Problem> {
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  const field = (name: string): unknown =>
+    typeof parsed === "object" && parsed !== null && name in parsed
+      ? Object.entries(parsed).find(([key]) => key === name)?.[1]
+      : undefined;
+  const textField = (name: string): string | undefined => {
+    const value = field(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  const errors = field("errors");
+  const current = field("current");
+  return {
+    status: response.status,
+    code: textField("code") ?? "error",
+    title: textField("title") ?? "Något gick fel",
+    detail: textField("detail") ?? `Servern svarade ${response.status}.`,
+    ...(Array.isArray(errors) ? { errors: errors.filter(isFieldError) } : {}),
+    ...(current !== undefined ? { current } : {}),
+  };
+}
+
+function isFieldError(value: unknown): value is { field: string; message: string } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "field" in value &&
+    "message" in value &&
+    typeof value.field === "string" &&
+    typeof value.message === "string"
+  );
+}
+
+export function createApi(auth: Authenticator): Api {
   const bearer = async () => {
     try {
-      return `Bearer ${await token()}`;
+      return `Bearer ${await auth.token()}`;
     } catch (error) {
-      throw new ApiError(signInProblem(error));
+      throw new ApiError(error instanceof HostProblem ? error.problem : signInProblem(error));
     }
   };
-  async function call<T>(method: string, path: string, body?: unknown, etag?: string): Promise<T> {
+
+  async function send(path: string, init: RequestInit, retried = false): Promise<Response> {
     const authorization = await bearer();
     let response: Response;
     try {
       response = await fetch(path, {
-        method,
-        headers: {
-          Authorization: authorization,
-          Accept: "application/json",
-          ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
-          ...(etag ? { "If-Match": etag } : {}),
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...init,
+        headers: { ...init.headers, Authorization: authorization },
       });
     } catch {
       throw new ApiError({
@@ -72,25 +127,31 @@ export function createApi(token: TokenSource, onUnauthenticated: () => void): Ap
         detail: "Kunde inte nå servern. Kontrollera nätverket och försök igen.",
       });
     }
-    const text = await response.text();
-    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
-    if (!response.ok) {
-      if (response.status === 401) onUnauthenticated();
-      const problem = (parsed ?? {}) as Partial<Problem>;
-      throw new ApiError({
-        status: response.status,
-        code: problem.code ?? "error",
-        title: problem.title ?? "Något gick fel",
-        detail: problem.detail ?? `Servern svarade ${response.status}.`,
-        ...(problem.errors ? { errors: problem.errors } : {}),
-        ...(problem.current !== undefined ? { current: problem.current } : {}),
-      });
+    if (response.status === 401) {
+      if (!retried && auth.rejected()) return send(path, init, true);
+      if (retried && auth.rejectedProblem) throw new ApiError(auth.rejectedProblem);
     }
-    return parsed as T;
+    return response;
   }
+
+  async function call<T>(method: string, path: string, body?: unknown, etag?: string): Promise<T> {
+    const response = await send(path, {
+      method,
+      headers: {
+        Accept: "application/json",
+        ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+        ...(etag ? { "If-Match": etag } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!response.ok) throw new ApiError(await problemFrom(response));
+    // A body-less answer (204) reads as null.
+    return JSON.parse((await response.text()) || "null");
+  }
+
   return {
     async blob(path) {
-      const response = await fetch(path, { headers: { Authorization: await bearer() } });
+      const response = await send(path, {});
       if (!response.ok) {
         throw new ApiError({
           status: response.status,

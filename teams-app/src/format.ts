@@ -1,14 +1,8 @@
-/** Swedish formatting of dates, numbers and money. */
+/** Swedish formatting of dates (one style: 2 dec. 2026), numbers and money. */
 
 const dateFormat = new Intl.DateTimeFormat("sv-SE", {
   day: "numeric",
   month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const longDate = new Intl.DateTimeFormat("sv-SE", {
-  day: "numeric",
-  month: "long",
   year: "numeric",
   timeZone: "UTC",
 });
@@ -22,11 +16,6 @@ const moneyFormat = new Intl.NumberFormat("sv-SE", {
 export function formatDate(iso: string | undefined): string {
   if (!iso) return "–";
   return dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
-}
-
-export function formatLongDate(iso: string | undefined): string {
-  if (!iso) return "–";
-  return longDate.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
 export function formatDateTime(iso: string | undefined): string {
@@ -50,4 +39,10 @@ export function daysUntil(iso: string, today: string): number {
   return Math.round(
     (Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
   );
+}
+
+/** A mandate period's key (election year to election year, "2022–2026") as Swedes write it: "2023–2026". */
+export function mandateLabel(key: string): string {
+  const match = /^(\d{4})\s*[–-]\s*(\d{4})$/.exec(key);
+  return match ? `${Number(match[1]) + 1}–${match[2]}` : key;
 }

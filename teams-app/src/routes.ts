@@ -2,44 +2,49 @@
  * The tab's screens and their addresses. Outside Teams the address is the
  * URL hash (#/avtal/12); inside Teams a deep link's subPageId carries the
  * same path ("avtal/12"), so the bot and reminders link to both alike.
+ * A list's search, filters and sorting ride along as a query
+ * (#/avvikelser?status=öppen), so a link shares them; `ny` opens a new
+ * record, prefilled from the query (#/uppfoljning/ny?avtal=12&period=2025–2026).
  */
+
+export const RECORD_SCREENS = ["uppstartsmoten", "avvikelser", "uppfoljning", "brister"] as const;
+export type RecordScreenName = (typeof RECORD_SCREENS)[number];
 
 export type Route =
   | { screen: "oversikt" }
-  | { screen: "avtal" }
+  | { screen: "avtal"; query?: string }
   | { screen: "avtal-detalj"; id: string }
   | { screen: "avtal-nytt" }
   | { screen: "plan" }
-  | { screen: "uppstartsmoten" }
-  | { screen: "avvikelser" }
-  | { screen: "uppfoljning"; id?: string }
-  | { screen: "brister"; id?: string }
+  | { screen: RecordScreenName; id?: string; query?: string }
   | { screen: "rapporter" }
   | { screen: "kommun" }
   | { screen: "kanal" }
   | { screen: "konfigurera" };
 
+/** The id that opens a new record's form. */
+export const NEW_RECORD = "ny";
+
+function isRecordScreen(screen: string | undefined): screen is RecordScreenName {
+  return RECORD_SCREENS.some((candidate) => candidate === screen);
+}
+
 export function parseRoute(path: string): Route {
-  const [screen, id] = path
-    .replace(/^#?\/?/, "")
-    .split("?")[0]!
-    .split("/");
+  const [location = "", query = ""] = path.replace(/^#?\/?/, "").split("?");
+  const [screen, rawId] = location.split("/");
+  const id = rawId ? decodeURIComponent(rawId) : undefined;
+  const withQuery = query ? { query } : {};
+  if (isRecordScreen(screen)) return { screen, ...(id ? { id } : {}), ...withQuery };
   switch (screen) {
     case "avtal":
       if (id === "nytt") return { screen: "avtal-nytt" };
-      return id ? { screen: "avtal-detalj", id } : { screen: "avtal" };
+      return id ? { screen: "avtal-detalj", id } : { screen: "avtal", ...withQuery };
     case "plan":
-    case "uppstartsmoten":
-    case "avvikelser":
     case "rapporter":
     case "kommun":
     case "kanal":
     case "konfigurera":
       return { screen };
-    case "uppfoljning":
-      return id ? { screen, id } : { screen };
-    case "brister":
-      return id ? { screen, id } : { screen };
     default:
       return { screen: "oversikt" };
   }
@@ -48,15 +53,31 @@ export function parseRoute(path: string): Route {
 export function routePath(route: Route): string {
   switch (route.screen) {
     case "avtal-detalj":
-      return `avtal/${route.id}`;
+      return `avtal/${encodeURIComponent(route.id)}`;
     case "avtal-nytt":
       return "avtal/nytt";
+    case "avtal":
+      return route.query ? `avtal?${route.query}` : "avtal";
+    case "uppstartsmoten":
+    case "avvikelser":
     case "uppfoljning":
-    case "brister":
-      return route.id ? `${route.screen}/${route.id}` : route.screen;
+    case "brister": {
+      const base = route.id ? `${route.screen}/${encodeURIComponent(route.id)}` : route.screen;
+      return route.query ? `${base}?${route.query}` : base;
+    }
     default:
       return route.screen;
   }
+}
+
+/** The query of a route as parameters (empty for routes without one). */
+export function routeParams(route: Route): URLSearchParams {
+  return new URLSearchParams("query" in route ? route.query : "");
+}
+
+/** The menu entry a route belongs to. */
+export function menuScreen(route: Route): Route["screen"] {
+  return route.screen === "avtal-detalj" || route.screen === "avtal-nytt" ? "avtal" : route.screen;
 }
 
 export const SCREEN_TITLES: Record<Route["screen"], string> = {

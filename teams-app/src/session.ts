@@ -1,29 +1,39 @@
+import { readStored, removeStored, writeStored } from "./storage.ts";
+
 /** Local mode's sign-in: the chosen demo person's token, kept for this browser tab only. */
 
 const KEY = "avtalsuppfoljning.token";
 
-export function storedToken(): string | undefined {
-  const token = sessionStorage.getItem(KEY) ?? undefined;
-  if (!token) return undefined;
+/** When a JWT expires (ms since 1970), or undefined if it cannot be read. */
+export function tokenExpiry(token: string): number | undefined {
   try {
-    const payload = JSON.parse(
+    const payload: unknown = JSON.parse(
       atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/")),
-    ) as { exp?: number };
-    if (payload.exp && payload.exp * 1000 < Date.now() + 60_000) {
-      sessionStorage.removeItem(KEY);
-      return undefined;
+    );
+    if (typeof payload === "object" && payload !== null && "exp" in payload) {
+      return typeof payload.exp === "number" ? payload.exp * 1000 : undefined;
     }
+    return undefined;
   } catch {
-    sessionStorage.removeItem(KEY);
+    return undefined;
+  }
+}
+
+export function storedToken(): string | undefined {
+  const token = readStored("session", KEY);
+  if (!token) return undefined;
+  const expiry = tokenExpiry(token);
+  if (expiry === undefined || expiry < Date.now() + 60_000) {
+    removeStored("session", KEY);
     return undefined;
   }
   return token;
 }
 
 export function storeToken(token: string): void {
-  sessionStorage.setItem(KEY, token);
+  writeStored("session", KEY, token);
 }
 
 export function clearToken(): void {
-  sessionStorage.removeItem(KEY);
+  removeStored("session", KEY);
 }

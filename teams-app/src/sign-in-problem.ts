@@ -17,7 +17,7 @@ export function signInProblem(error: unknown): Problem {
     return problem(
       "consent-required",
       "Medgivande saknas",
-      "Avtalsuppföljning behöver ditt medgivande för att logga in dig. Välj Försök igen och godkänn i rutan som visas. Visas ingen ruta behöver kommunens IT-avdelning ge administratörsmedgivande för appen i Entra ID.",
+      "Avtalsuppföljning behöver ditt medgivande för att logga in dig. Välj Ge medgivande och godkänn i fönstret som öppnas. Öppnas inget fönster, eller får du inte godkänna själv, behöver kommunens IT-avdelning ge administratörsmedgivande för appen i Entra ID.",
     );
   }
   if (/CancelledByUser|FailedToOpenWindow/i.test(reason)) {

@@ -1,4 +1,14 @@
-/** The API's JSON shapes as the tab uses them. */
+/** The API's JSON shapes as the tab uses them; the nämnd's records are the domain's own types. */
+
+import type {
+  Deficiency,
+  Deviation,
+  FollowUp,
+  FollowUpPlan,
+  KickoffMeeting,
+} from "../../api/src/domain/model.ts";
+
+export type { Deficiency, Deviation, FollowUp, FollowUpPlan, KickoffMeeting };
 
 export interface Person {
   id: string;
@@ -39,6 +49,8 @@ export interface Obligation {
   title: string;
   owner?: Person;
   target: { kind: "committee" | "contract" | "plan" | "deficiency" | "report"; id: string };
+  /** The reporting period a follow-up obligation is for. */
+  period?: string;
 }
 
 export interface Period {
@@ -53,7 +65,7 @@ export interface Dashboard {
   today: string;
   currentPeriod: Period;
   latestCompletePeriod: Period;
-  mandatePeriod: { key: string; planDue: string };
+  mandatePeriod: { key: string; label: string; planDue: string };
   counts: {
     upcoming: number;
     due: number;
@@ -131,7 +143,7 @@ export interface OverviewRow {
 
 export interface Overview {
   today: string;
-  mandatePeriod: { key: string; planDue: string };
+  mandatePeriod: { key: string; label: string; planDue: string };
   totals: { strategicContracts: number; late: number; committeesLate: number };
   committees: OverviewRow[];
   /** Reminders that may not have reached their channel. */
@@ -165,11 +177,5 @@ export interface ReportRecord {
   registryNumber: string;
 }
 
-/** A record of one of the nämnd's lists (plans, kickoffs, deviations, follow-ups, deficiencies). */
-export interface RecordItem {
-  id: string;
-  etag: string;
-  committeeId: string;
-  contractId?: string;
-  [field: string]: unknown;
-}
+/** A record of one of the nämnd's lists tied to a contract. */
+export type ContractRecord = KickoffMeeting | Deviation | FollowUp | Deficiency;

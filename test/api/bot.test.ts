@@ -110,7 +110,7 @@ describe("commands", () => {
     );
     expect(cardText(await ask("anna", "forfaller 700"))).toContain("Särskilt boende Solgården");
     expect(cardText(await ask("anna", "brister"))).toContain("Bristande personalkontinuitet");
-    expect(cardText(await ask("anna", "plan"))).toContain("Uppföljningsplan 2026–2030");
+    expect(cardText(await ask("anna", "plan"))).toContain("Uppföljningsplan 2027–2030");
     expect(cardText(await ask("anna", "rapporter"))).toContain("Inga rapportutkast");
     expect(cardText(await ask("anna", "exportera"))).toContain("Öppna Rapporter och export");
   });
@@ -130,6 +130,18 @@ describe("commands", () => {
     const late = cardText(await ask("karin", "försenat"));
     expect(late).toContain("Försenat i nämnderna");
     expect(late).toContain("Tekniska nämnden");
+    // Swedish agreement: one late task is "1 försenad", never "1 försenade".
+    expect(late).toMatch(/"1 försenad"/);
+    expect(late).not.toContain("1 försenade");
+  });
+
+  test("a bad argument and a too long message get Swedish explanations", async () => {
+    const days = await ask("anna", "förfaller abc");
+    expect(days.text).toContain("”abc” är inget antal dagar");
+    expect(days.text).toContain("förfaller 60");
+    const long = await ask("anna", `avtal ${"hemtjänst ".repeat(80)}`);
+    expect(long.text).toContain("Meddelandet är för långt");
+    expect(long.text).toContain("högst 500 tecken");
   });
 
   test("people's text is shown as text, not markdown", async () => {

@@ -154,6 +154,8 @@ describe("contracts", () => {
       },
     ]);
     expect(history.body.items).toHaveLength(2);
+    // Who: the person who saved, not the app's own identity that wrote to SharePoint.
+    expect(history.body.items[0].modifiedBy).toBe("Anna Lindqvist");
   });
 
   test("search and filters", async () => {
@@ -187,5 +189,41 @@ describe("contracts", () => {
     const duplicate = await app.call("POST", "/api/contracts", { user: "anna", body });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe("duplicate");
+  });
+
+  test("contract numbers are unique regardless of case, å, ä and ö included, also when changed", async () => {
+    const first = await app.call("POST", "/api/contracts", {
+      user: "anna",
+      body: newContract({ contractNumber: "ÅSBY-ÄLDRE-ÖST" }),
+    });
+    expect(first.status).toBe(201);
+    const lower = await app.call("POST", "/api/contracts", {
+      user: "anna",
+      body: newContract({ contractNumber: "åsby-äldre-öst" }),
+    });
+    expect(lower.status).toBe(409);
+    expect(lower.body.errors).toEqual([
+      { field: "contractNumber", message: "Används redan av Hemsjukvård kvällstid" },
+    ]);
+    expect(lower.body.detail).toContain("oavsett stora och små bokstäver");
+
+    const other = await app.call("POST", "/api/contracts", {
+      user: "anna",
+      body: newContract({ contractNumber: "ÅSBY-VÄST" }),
+    });
+    expect(other.status).toBe(201);
+    const renamed = await app.call("PATCH", `/api/contracts/${other.body.id}`, {
+      user: "anna",
+      headers: { "If-Match": other.body.etag },
+      body: { contractNumber: " Åsby-Äldre-Öst " },
+    });
+    expect(renamed.status).toBe(409);
+    // Saving a contract under its own number, in other letters, is fine.
+    const same = await app.call("PATCH", `/api/contracts/${first.body.id}`, {
+      user: "anna",
+      headers: { "If-Match": first.body.etag },
+      body: { contractNumber: "Åsby-Äldre-Öst" },
+    });
+    expect(same.status).toBe(200);
   });
 });

@@ -119,6 +119,57 @@ describe("records", () => {
     ]);
   });
 
+  test("periods as people type them are stored with an en dash; unanswered questions get Swedish messages", async () => {
+    const van = await app.committeeId("VAN");
+    const contractId = await app.contractId("Hemtjänst enligt LOV");
+    const body = {
+      contractId,
+      committeeId: van,
+      followUpDate: "2026-11-20",
+      form: "tillsyn",
+      meetsRequirements: "ja",
+      deficienciesSummary: "",
+      goalImpact: "",
+      actionPlanSummary: "",
+      goalFulfilment: "",
+      serviceEvaluation: "",
+      controlSufficient: true,
+      publicSummary: "",
+      status: "utkast",
+    };
+    for (const [typed, stored] of [
+      ["2025/26", "2025–2026"],
+      ["2025-2026", "2025–2026"],
+      ["2025 - 2026", "2025–2026"],
+    ]) {
+      const created = await app.call("POST", "/api/follow-ups", {
+        user: "anna",
+        body: { ...body, period: typed },
+      });
+      expect(created.status, typed).toBe(201);
+      expect(created.body.period).toBe(stored);
+    }
+    const wrong = await app.call("POST", "/api/follow-ups", {
+      user: "anna",
+      body: { ...body, period: "2025-2027" },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0]).toMatchObject({ field: "period" });
+    expect(wrong.body.errors[0].message).toContain("2025/26");
+
+    const { meetsRequirements: _answer, controlSufficient: _control, ...unanswered } = body;
+    const missing = await app.call("POST", "/api/follow-ups", {
+      user: "anna",
+      body: { ...unanswered, period: "2025–2026" },
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      "controlSufficient",
+      "meetsRequirements",
+    ]);
+    expect(JSON.stringify(missing.body.errors)).toContain("Svara ja eller nej");
+  });
+
   test("an action plan needs a responsible person; then it appears in the årshjul", async () => {
     const van = await app.committeeId("VAN");
     const contractId = await app.contractId("Särskilt boende Solgården");

@@ -117,6 +117,12 @@ describe("public insight", () => {
     expect(outputs.every((output) => output.status === 200)).toBe(true);
   });
 
+  test("egen regi is said once, also where the provider's name says it", async () => {
+    const page = (await get("/insyn")).text;
+    expect(page).toContain("Åsby kommun (egen regi)");
+    expect(page).not.toContain("(egen regi) (egen regi)");
+  });
+
   test("a contract shows only what the nämnd marked public; its text is escaped", async () => {
     const json = JSON.parse((await get("/insyn/avtal.json?namnd=van")).text) as {
       contracts: Array<Record<string, unknown>>;

@@ -36,6 +36,22 @@ test("the Kanal view shows the day's reminders, and a person can chat with the b
   const chat = page.getByRole("list", { name: "Chatt" });
   await chat.getByText("Avtal som löper ut inom 200 dagar").waitFor();
   expect(await chat.textContent()).toContain("Snöröjning och halkbekämpning");
+
+  // The newest reply is in view: the chat scrolls to its end.
+  for (const text of ["status", "brister"]) {
+    const before = await chat.getByRole("listitem").count();
+    await field(page, "Meddelande").fill(text);
+    await page.getByRole("button", { name: "Skicka" }).click();
+    await expect
+      .poll(() => chat.getByRole("listitem").count(), { timeout: 10_000 })
+      .toBe(before + 2);
+  }
+  await chat.getByText("Öppna brister").first().waitFor();
+  const scroll = await chat.evaluate((list) => ({
+    overflows: list.scrollHeight > list.clientHeight,
+    atEnd: list.scrollTop + list.clientHeight >= list.scrollHeight - 2,
+  }));
+  expect(scroll).toEqual({ overflows: true, atEnd: true });
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -1,5 +1,11 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import {
+  type Browser,
+  chromium,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { buildTabIfStale } from "../../scripts/build-tab.ts";
 
 /** Debian's Chromium, headless, driven by playwright-core (no downloaded browser). */
@@ -44,7 +50,7 @@ export function pageErrors(page: Page): string[] {
 }
 
 /** A form control by its exact label (a required field's label ends in " *"). */
-export function field(page: Page, label: string): Locator {
+export function field(page: Page | FrameLocator, label: string): Locator {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return page.getByLabel(new RegExp(`^${escaped}\\s*\\*?\\s*$`));
 }
@@ -59,11 +65,20 @@ function isTabsterSentinel(violationId: string, html: string): boolean {
   return violationId === "aria-hidden-focus" && html.includes("data-tabster-dummy");
 }
 
-/** Serious and critical WCAG 2.1 A/AA violations on the page, as readable lines. */
-export async function accessibilityProblems(target: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: target as never })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
+/**
+ * Serious and critical WCAG 2.1 A/AA violations on the page (its frames
+ * included), as readable lines. `rules` narrows the scan, e.g. to the rules a
+ * theme can change (colour contrast) when the page was already scanned whole.
+ */
+export async function accessibilityProblems(
+  target: Page,
+  options: { rules?: string[] } = {},
+): Promise<string[]> {
+  const builder = new AxeBuilder({ page: target as never });
+  const result = await (options.rules
+    ? builder.withRules(options.rules)
+    : builder.withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+  ).analyze();
   return result.violations
     .map((violation) => ({
       ...violation,

@@ -65,6 +65,14 @@ const COMMAND_HELP: Array<[string, string]> = [
   ["export", "Länk till export av registret och uppföljningarna (Excel, Hypergene, Stratsys)"],
 ];
 
+/** Longer messages are not commands; the bot says so instead of searching with them. */
+export const MAX_MESSAGE_LENGTH = 500;
+
+/** "1 försenad uppgift", "3 försenade uppgifter": a count with the word in agreement. */
+export function countOf(count: number, one: string, many: string): string {
+  return `${count.toLocaleString("sv-SE")} ${count === 1 ? one : many}`;
+}
+
 export class BotReplies {
   private readonly store: AppStore;
   private readonly membership: MembershipResolver;
@@ -84,6 +92,11 @@ export class BotReplies {
   }
 
   async answer(text: string, speaker: Speaker, where: Where): Promise<Reply> {
+    if (text.length > MAX_MESSAGE_LENGTH)
+      return {
+        kind: "text",
+        text: `Meddelandet är för långt (${countOf(text.length, "tecken", "tecken")}). Skriv ett kort kommando på högst ${MAX_MESSAGE_LENGTH} tecken, till exempel ”status” eller ”avtal hemtjänst”. Skriv ”hjälp” för alla kommandon.`,
+      };
     const command = parseCommand(text);
     // Help needs nothing from SharePoint or the directory: it always answers.
     if (command.name === "hjalp" || command.name === "okand") {
@@ -146,6 +159,8 @@ export class BotReplies {
     });
     const target = (typed?: string) => (typed ? matchCommittee(committees, typed) : here);
     switch (command.name) {
+      case "ogiltigt":
+        return { kind: "text", text: command.explanation };
       case "hjalp":
       case "okand":
         return { kind: "card", card: this.help(command.name === "okand") };
@@ -174,7 +189,7 @@ export class BotReplies {
           );
           return {
             kind: "card",
-            card: this.contractList(`Avtal som matchar "${query}"`, hits, committees),
+            card: this.contractList(`Avtal som matchar ”${query}”`, hits, committees),
           };
         }
         const today = swedishDate(this.now());
@@ -189,7 +204,7 @@ export class BotReplies {
         return {
           kind: "card",
           card: this.contractList(
-            `Avtal som löper ut inom ${command.days} dagar`,
+            `Avtal som löper ut inom ${countOf(command.days, "dag", "dagar")}`,
             expiring.sort((a, b) => (a.endDate ?? "").localeCompare(b.endDate ?? "")),
             committees,
             true,
@@ -410,7 +425,7 @@ export class BotReplies {
     );
     return card(
       [
-        heading(`Uppföljningsplan ${mandate.key} – ${committee.name}`),
+        heading(`Uppföljningsplan ${mandate.label} – ${committee.name}`),
         facts([
           [
             "Status",
@@ -444,9 +459,14 @@ export class BotReplies {
     return card(
       [
         heading("Försenat i nämnderna"),
-        paragraph(`${late.length} försenade uppgifter den ${swedishLongDate(today)}.`),
+        paragraph(
+          `${countOf(late.length, "försenad uppgift", "försenade uppgifter")} den ${swedishLongDate(today)}.`,
+        ),
         facts(
-          byCommittee.map(([name, count]) => [name, count === 0 ? "I fas" : `${count} försenade`]),
+          byCommittee.map(([name, count]) => [
+            name,
+            count === 0 ? "I fas" : countOf(count, "försenad", "försenade"),
+          ]),
         ),
       ],
       [openUrl("Öppna Kommunövergripande", this.link("kommun", "Kommunövergripande"))],

@@ -29,6 +29,15 @@ describe("parseCommand", () => {
     expect(parseCommand("koppla").name).toBe("okand");
   });
 
+  test("a bad number of days is explained in Swedish, not silently replaced", () => {
+    const bad = parseCommand("förfaller abc");
+    expect(bad.name).toBe("ogiltigt");
+    expect(bad.name === "ogiltigt" && bad.explanation).toContain("”abc” är inget antal dagar");
+    const zero = parseCommand("förfaller 0");
+    expect(zero.name === "ogiltigt" && zero.explanation).toContain("från 1 till 3\u00a0650");
+    expect(parseCommand("förfaller 99999").name).toBe("ogiltigt");
+  });
+
   test("normalize drops mentions, case, diacritics and punctuation", () => {
     expect(normalize("<at>Bot</at>  Förfaller, ÅÄÖ!")).toBe("forfaller aao");
   });

@@ -14,9 +14,12 @@ export type BotCommand =
   | { name: "forsenat" }
   | { name: "koppla"; committee: string }
   | { name: "export" }
+  /** A known command with an argument it cannot use; `explanation` says why, in Swedish. */
+  | { name: "ogiltigt"; explanation: string }
   | { name: "okand"; text: string };
 
 export const DEFAULT_EXPIRY_DAYS = 90;
+export const MAX_EXPIRY_DAYS = 3650;
 
 /** Lower case, no diacritics, no mentions or punctuation. */
 export function normalize(text: string): string {
@@ -30,7 +33,7 @@ export function normalize(text: string): string {
     .trim();
 }
 
-const ALIASES: Record<string, Exclude<BotCommand["name"], "okand">> = {
+const ALIASES: Record<string, Exclude<BotCommand["name"], "okand" | "ogiltigt">> = {
   hjalp: "hjalp",
   help: "hjalp",
   kommandon: "hjalp",
@@ -101,10 +104,20 @@ export function parseCommand(text: string): BotCommand {
     case "avtal":
       return argument ? { name, query: argument } : { name: "okand", text };
     case "forfaller": {
-      const days = rest
-        .map(Number)
-        .find((value) => Number.isInteger(value) && value > 0 && value <= 3650);
-      return { name, days: days ?? DEFAULT_EXPIRY_DAYS };
+      if (!argument) return { name, days: DEFAULT_EXPIRY_DAYS };
+      const typed = argument.split(" ")[0]!;
+      const days = Number(typed);
+      if (!/^\d+$/.test(typed))
+        return {
+          name: "ogiltigt",
+          explanation: `”${typed}” är inget antal dagar. Skriv till exempel ”förfaller 60” för avtal som löper ut inom 60 dagar, eller bara ”förfaller” för ${DEFAULT_EXPIRY_DAYS} dagar.`,
+        };
+      if (days < 1 || days > MAX_EXPIRY_DAYS)
+        return {
+          name: "ogiltigt",
+          explanation: `Ange ett antal dagar från 1 till ${MAX_EXPIRY_DAYS.toLocaleString("sv-SE")}, till exempel ”förfaller 60”.`,
+        };
+      return { name, days };
     }
     case "koppla":
       return argument ? { name, committee: argument } : { name: "okand", text };

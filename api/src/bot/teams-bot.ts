@@ -196,11 +196,11 @@ export class TeamsBot {
         });
         options.store.invalidate();
         await send(
-          `Hej! Jag påminner ${plain(committee.name)} om årshjulets uppgifter här. Skriv "hjälp" för att se vad jag kan.`,
+          `Hej! Jag påminner ${plain(committee.name)} om årshjulets uppgifter här. Skriv ”hjälp” för att se vad jag kan.`,
         );
       } else if (activity.conversation.conversationType === "channel") {
         await send(
-          'Hej! Skriv "koppla <nämnd>" för att koppla teamet till en nämnd, så hamnar påminnelserna här.',
+          "Hej! Skriv ”koppla <nämnd>” för att koppla teamet till en nämnd, så hamnar påminnelserna här.",
         );
       }
     });

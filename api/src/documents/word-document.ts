@@ -9,6 +9,7 @@ import {
   type Table,
   TextRun,
 } from "docx";
+import { providerLabel } from "../domain/provider-label.ts";
 import type {
   CommitteeReportModel,
   ContractSection,
@@ -76,7 +77,7 @@ function contractBlock(section: ContractSection): Block[] {
   const blocks: Block[] = [
     heading(section.title, "Heading2"),
     ...paragraphs(
-      `Verksamhetsområde: ${section.serviceArea}. Utförare: ${section.provider}${section.ownRegime ? " (egen regi)" : ""}. Avtalsnummer: ${section.contractNumber}.`,
+      `Verksamhetsområde: ${section.serviceArea}. Utförare: ${providerLabel(section.provider, section.ownRegime)}. Avtalsnummer: ${section.contractNumber}.`,
     ),
   ];
   if (section.sharedWith.length > 0) {

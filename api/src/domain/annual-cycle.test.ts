@@ -1,6 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { demoDataset } from "../demo/demo-data.ts";
-import { annualCycle, countByStatus, followUpDueDates, type Obligation } from "./annual-cycle.ts";
+import {
+  annualCycle,
+  countByStatus,
+  followUpDueDates,
+  type Obligation,
+  responsibleFor,
+} from "./annual-cycle.ts";
 import { addDays } from "./dates.ts";
 import { periodStartingIn } from "./reporting-period.ts";
 
@@ -220,4 +226,11 @@ describe("rules over dates", () => {
     expect(ks("2026-10-01")?.dueDate).toBe("2026-12-31");
     expect(ks("2026-12-20")?.status).toBe("due");
   });
+});
+
+test("who answers for an obligation: the owner, kommunledningskontoret for KS's compilation, else the nämnd", () => {
+  const anna = { id: "a", name: "Anna Lindqvist", email: "" };
+  expect(responsibleFor({ owner: anna, rule: "follow-up" })).toBe("Anna Lindqvist");
+  expect(responsibleFor({ owner: undefined, rule: "ks-report" })).toBe("Kommunledningskontoret");
+  expect(responsibleFor({ owner: undefined, rule: "committee-report" })).toBe("Nämnden");
 });

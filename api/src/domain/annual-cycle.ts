@@ -70,6 +70,17 @@ export interface Obligation {
   title: string;
   owner: Person | undefined;
   target: ObligationTarget;
+  /** A follow-up's reporting period (its key, e.g. 2025–2026), so the task opens for that period. */
+  period?: string | undefined;
+}
+
+/**
+ * Who answers for an obligation: its owner; kommunledningskontoret for
+ * kommunstyrelsen's compilation (it prepares it for KS); else the nämnd.
+ */
+export function responsibleFor(obligation: Pick<Obligation, "owner" | "rule">): string {
+  if (obligation.owner?.name) return obligation.owner.name;
+  return obligation.rule === "ks-report" ? "Kommunledningskontoret" : "Nämnden";
 }
 
 export interface AnnualCycleInput {
@@ -246,6 +257,7 @@ function followUpObligations(context: CycleContext): Obligation[] {
                     title: `Uppföljning ${index + 1} av ${contract.title} för perioden ${period.key}`,
                     owner: contract.owner,
                     target: { kind: "contract", id: contract.id },
+                    period: period.key,
                   },
                   { remindFrom: addDays(dueDate, -45), done: done > index },
                 ),

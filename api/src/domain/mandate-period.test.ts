@@ -19,6 +19,12 @@ describe("mandate periods", () => {
     expect(mandatePeriodContaining("2026-09-13").planDue).toBe("2023-12-31");
   });
 
+  test("shown as Swedes write a mandatperiod: the term's four calendar years, with an en dash", () => {
+    expect(mandatePeriodContaining("2024-05-01").label).toBe("2023–2026");
+    expect(mandatePeriodContaining("2026-10-15").label).toBe("2027–2030");
+    expect(mandatePeriodFromKey("2022–2026")?.label).toBe("2023–2026");
+  });
+
   test("keys", () => {
     expect(mandatePeriodFromKey("2026–2030")?.start).toBe("2026-10-15");
     expect(mandatePeriodFromKey("2025–2029")).toBeUndefined();

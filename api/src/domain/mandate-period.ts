@@ -15,8 +15,10 @@ export interface MandatePeriod {
   electionYear: number;
   start: IsoDate;
   end: IsoDate;
-  /** "2026–2030" */
+  /** "2026–2030": election year to election year, how plans are stored. */
   key: string;
+  /** "2027–2030": the four calendar years of the term, as Swedes write a mandatperiod. */
+  label: string;
   planDue: IsoDate;
 }
 
@@ -32,6 +34,7 @@ export function mandatePeriodAfterElection(electionYear: number): MandatePeriod 
     start: isoDate(electionYear, TERM_START_MONTH, TERM_START_DAY),
     end: isoDate(electionYear + 4, TERM_START_MONTH, TERM_START_DAY - 1),
     key: `${electionYear}–${electionYear + 4}`,
+    label: `${electionYear + 1}–${electionYear + 4}`,
     planDue: isoDate(electionYear + 1, 12, 31),
   };
 }

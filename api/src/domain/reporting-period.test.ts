@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   committeeReportDue,
   latestCompletePeriod,
+  normalisePeriodKey,
   periodContaining,
   periodFromKey,
   periodStartingIn,
@@ -50,5 +51,23 @@ describe("reporting periods", () => {
     expect(periodFromKey("july-june", "2021–2023")).toBeUndefined();
     expect(periodFromKey("calendar", "2021–2022")).toBeUndefined();
     expect(periodFromKey("calendar", "tjugo")).toBeUndefined();
+  });
+});
+
+describe("periods as people type them", () => {
+  test.each([
+    ["2026-2027", "2026–2027"],
+    ["2026/27", "2026–2027"],
+    ["2026 - 2027", "2026–2027"],
+    ["2026/2027", "2026–2027"],
+    [" 2026–27 ", "2026–2027"],
+    ["1999/00", "1999–2000"],
+    ["2026", "2026"],
+  ])("%s → %s", (typed, stored) => {
+    expect(normalisePeriodKey(typed)).toBe(stored);
+  });
+
+  test.each(["2026-2028", "2026/28", "26/27", "2026–", "år 2026", ""])("%s is refused", (typed) => {
+    expect(normalisePeriodKey(typed)).toBeUndefined();
   });
 });

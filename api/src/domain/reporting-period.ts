@@ -83,3 +83,21 @@ export function committeeReportDue(period: ReportingPeriod, reportMonth: number)
   const year = reportMonth > end.month ? end.year : end.year + 1;
   return endOfMonth(year, reportMonth);
 }
+
+/**
+ * A period as people type it, written the one way periods are stored:
+ * "2026–2027" (en dash) or "2026". Accepts 2026-2027, 2026 - 2027,
+ * 2026/2027, 2026/27 and 2026–27; the second year must follow the first.
+ * Undefined for anything else.
+ */
+export function normalisePeriodKey(input: string): string | undefined {
+  const text = input.trim();
+  if (/^\d{4}$/.test(text)) return text;
+  const match = /^(\d{4})\s*[-–—/]\s*(\d{2}|\d{4})$/.exec(text);
+  if (!match) return undefined;
+  const first = Number(match[1]);
+  const written = match[2]!;
+  const second =
+    written.length === 4 ? Number(written) : Math.floor((first + 1) / 100) * 100 + Number(written);
+  return second === first + 1 ? `${first}–${second}` : undefined;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "../domain/dates.ts";
+import { normalisePeriodKey } from "../domain/reporting-period.ts";
 import { ProblemError } from "./problem.ts";
 
 /** zod speaks Swedish to our users. */
@@ -58,3 +59,15 @@ export const person = z.object({
       error: "Ogiltig e-postadress",
     }),
 });
+
+/** A reporting period as people type it (2026-2027, 2026/27, 2026 - 2027), stored as 2026–2027. */
+export const periodKey = (label: string) =>
+  z.string({ error: `${label} saknas` }).transform((value, context) => {
+    const key = normalisePeriodKey(value);
+    if (key !== undefined) return key;
+    context.addIssue({
+      code: "custom",
+      message: `${label} ska skrivas som ett år (2026) eller två år i följd (2025–2026 eller 2025/26)`,
+    });
+    return z.NEVER;
+  });

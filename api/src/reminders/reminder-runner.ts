@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { type AdaptiveCard, card, facts, heading, openUrl, paragraph } from "../bot/cards.ts";
-import { annualCycle } from "../domain/annual-cycle.ts";
+import { annualCycle, responsibleFor } from "../domain/annual-cycle.ts";
 import { swedishDate, swedishLongDate } from "../domain/dates.ts";
 import type { Committee } from "../domain/model.ts";
 import type { Logger } from "../logger.ts";
@@ -99,7 +99,7 @@ export class ReminderRunner {
         facts([
           ["Nämnd", committee.name],
           ["Senast", swedishLongDate(obligation.dueDate)],
-          ["Ansvarig", obligation.owner?.name ?? "Nämnden"],
+          ["Ansvarig", responsibleFor(obligation)],
         ]),
         paragraph("Påminnelse från årshjulet i Avtalsuppföljning.", { isSubtle: true }),
       ],

@@ -436,8 +436,9 @@ export class AppStore {
         version: version.id,
         modified: version.lastModifiedDateTime,
         modifiedBy:
-          version.lastModifiedBy?.user?.displayName ??
-          version.lastModifiedBy?.application?.displayName ??
+          (typeof version.fields.editorName === "string" && version.fields.editorName) ||
+          version.lastModifiedBy?.user?.displayName ||
+          version.lastModifiedBy?.application?.displayName ||
           "",
         changes,
       };
@@ -448,6 +449,7 @@ export class AppStore {
 /** SharePoint's own fields of every item: not changes a person made, so never in the history. */
 const SYSTEM_FIELDS = new Set([
   "id",
+  "editorName",
   "ContentType",
   "Created",
   "Modified",

@@ -121,6 +121,12 @@ const lookup = (name: string, displayName: string, list: ListKey): ColumnSchema 
 });
 
 const committeeLookup = lookup("committee", "Nämnd", "committees");
+/**
+ * Who saved a record last, by name. The app writes with its own identity,
+ * so SharePoint's "modified by" names the app; this names the person
+ * (change history, and the conflict dialog's "who").
+ */
+const editorName = text("editorName", "Senast ändrad av");
 const contractLookup = lookup("contract", "Avtal", "contracts");
 
 export const LISTS: ListSchema[] = [
@@ -180,6 +186,7 @@ export const LISTS: ListSchema[] = [
       // The nämnder sharing the contract by name, kept with the contract so that its
       // version history shows every change of shares (the Avtalsdelar rows are the index).
       note("sharedWith", "Delas med"),
+      editorName,
     ],
   },
   {
@@ -205,6 +212,7 @@ export const LISTS: ListSchema[] = [
       choice("status", "Status", PLAN_STATUSES, true),
       date("decisionDate", "Beslutsdatum"),
       text("registryNumber", "Diarienummer"),
+      editorName,
     ],
   },
   {
@@ -222,6 +230,7 @@ export const LISTS: ListSchema[] = [
       note("yearlyReporting", "Årlig rapportering"),
       text("minutesRegistryNumber", "Protokollets diarienummer"),
       note("notes", "Anteckningar"),
+      editorName,
     ],
   },
   {
@@ -237,6 +246,7 @@ export const LISTS: ListSchema[] = [
       choice("severity", "Allvarlighetsgrad", SEVERITIES),
       note("handling", "Hantering"),
       choice("status", "Status", DEVIATION_STATUSES, true),
+      editorName,
     ],
   },
   {
@@ -260,6 +270,7 @@ export const LISTS: ListSchema[] = [
       note("providerFeedback", "Återkoppling till utförarna"),
       note("publicSummary", "Publik sammanfattning"),
       choice("status", "Status", FOLLOW_UP_STATUSES, true),
+      editorName,
     ],
   },
   {
@@ -283,6 +294,7 @@ export const LISTS: ListSchema[] = [
       note("checkUpResult", "Resultat av uppföljning"),
       note("sanctionNote", "Sanktion eller eskalering"),
       choice("status", "Status", DEFICIENCY_STATUSES, true),
+      editorName,
     ],
   },
   {

@@ -1,4 +1,6 @@
 import { Link, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useApp } from "../app-context.ts";
+import { parseRoute } from "../routes.ts";
 
 /**
  * Shows an Adaptive Card the bot posted, as plain text blocks, facts and
@@ -33,11 +35,34 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
 });
 
+/**
+ * A card's link into this app (http://localhost:P/#/avtal/12 or the same
+ * server's other loopback name): opened inside the tab, so the unsaved-changes
+ * guard and Teams' frame still apply. Other links open as links.
+ */
+function inAppPath(url: string): string | undefined {
+  try {
+    const target = new URL(url, window.location.href);
+    const loopback = (host: string) => host === "localhost" || host === "127.0.0.1";
+    const sameServer =
+      target.origin === window.location.origin ||
+      (loopback(target.hostname) &&
+        loopback(window.location.hostname) &&
+        target.port === window.location.port);
+    return sameServer && target.pathname === "/" && target.hash.startsWith("#/")
+      ? target.hash
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Markdown escapes removed: the card's text as Teams would show it. */
 const shown = (text: string | undefined) => (text ?? "").replace(/\\(.)/g, "$1");
 
 export function CardView({ content }: { content: { body?: Element[]; actions?: Action[] } }) {
   const styles = useStyles();
+  const { navigate } = useApp();
   return (
     <div className={styles.card}>
       {(content.body ?? []).map((element, index) =>
@@ -72,8 +97,17 @@ export function CardView({ content }: { content: { body?: Element[]; actions?: A
         <div className={styles.actions}>
           {content.actions.map((action, index) =>
             action.url ? (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a posted card never changes or reorders.
-              <Link key={index} href={action.url}>
+              <Link
+                // biome-ignore lint/suspicious/noArrayIndexKey: a posted card never changes or reorders.
+                key={index}
+                href={action.url}
+                onClick={(event) => {
+                  const path = action.url ? inAppPath(action.url) : undefined;
+                  if (!path) return;
+                  event.preventDefault();
+                  navigate(parseRoute(path));
+                }}
+              >
                 {action.title}
               </Link>
             ) : null,

@@ -1,4 +1,12 @@
-import { Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
+import {
+  Field,
+  makeStyles,
+  mergeClasses,
+  Radio,
+  RadioGroup,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import type { Level } from "../types.ts";
 
 /**
@@ -26,20 +34,40 @@ const QUADRANTS: Array<{ value: Level; impact: Level; label: string; hint: strin
 const useStyles = makeStyles({
   wrap: {
     display: "grid",
-    gridTemplateColumns: "auto 1fr",
+    gridTemplateColumns: "auto minmax(0, 1fr)",
     gap: tokens.spacingHorizontalS,
     alignItems: "stretch",
+    "@media (max-width: 400px)": { gridTemplateColumns: "minmax(0, 1fr)" },
   },
-  axis: { writingMode: "vertical-rl", transform: "rotate(180deg)", textAlign: "center" },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  axis: {
+    writingMode: "vertical-rl",
+    transform: "rotate(180deg)",
+    textAlign: "center",
+    "@media (max-width: 400px)": { display: "none" },
+  },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    // A phone or Teams' side panel: the four quadrants one under the other, each saying what it is.
+    "@media (max-width: 400px)": { gridTemplateColumns: "minmax(0, 1fr)" },
+  },
   cell: {
+    overflowWrap: "anywhere",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  strategic: { backgroundColor: tokens.colorBrandBackground2 },
-  xAxis: { gridColumn: "2", textAlign: "center" },
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorCompoundBrandStroke}`,
+  },
+  xAxis: {
+    gridColumn: "2",
+    textAlign: "center",
+    "@media (max-width: 400px)": { display: "none" },
+  },
 });
 
 export function ClassificationMatrix({
@@ -72,14 +100,19 @@ export function ClassificationMatrix({
           value={`${valueClass}|${impactClass}`}
           disabled={disabled}
           onChange={(_event, data) => {
-            const [value, impact] = data.value.split("|") as [Level, Level];
-            onChange(value, impact);
+            const chosen = QUADRANTS.find(
+              (quadrant) => `${quadrant.value}|${quadrant.impact}` === data.value,
+            );
+            if (chosen) onChange(chosen.value, chosen.impact);
           }}
         >
           {QUADRANTS.map((quadrant) => (
             <div
               key={quadrant.label}
-              className={`${styles.cell} ${quadrant.label === "Strategiskt" ? styles.strategic : ""}`}
+              className={mergeClasses(
+                styles.cell,
+                quadrant.value === valueClass && quadrant.impact === impactClass && styles.selected,
+              )}
             >
               <Radio
                 value={`${quadrant.value}|${quadrant.impact}`}

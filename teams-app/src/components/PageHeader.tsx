@@ -9,8 +9,22 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     marginBottom: tokens.spacingVerticalL,
   },
-  text: { display: "grid", gap: tokens.spacingVerticalXS, marginRight: "auto" },
-  title: { outline: "none" },
+  text: { display: "grid", gap: tokens.spacingVerticalXS, marginRight: "auto", minWidth: 0 },
+  // Long Swedish compounds (Kommunövergripande) break rather than push the page sideways.
+  title: {
+    outline: "none",
+    overflowWrap: "anywhere",
+    hyphens: "auto",
+    // Exclusive ranges: which of two matching media rules wins is not up to their order.
+    "@media (min-width: 401px) and (max-width: 600px)": {
+      fontSize: tokens.fontSizeBase600,
+      lineHeight: tokens.lineHeightBase600,
+    },
+    "@media (max-width: 400px)": {
+      fontSize: tokens.fontSizeBase500,
+      lineHeight: tokens.lineHeightBase500,
+    },
+  },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 

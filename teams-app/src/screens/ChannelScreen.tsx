@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, Text, Title3, tokens } from "@fluentui/react-components";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api.ts";
 import { useApp } from "../app-context.ts";
 import { CardView } from "../components/CardView.tsx";
@@ -25,11 +25,11 @@ interface Activity {
 const useStyles = makeStyles({
   columns: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(360px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 360px), 1fr))",
     gap: tokens.spacingHorizontalXL,
     alignItems: "start",
   },
-  column: { display: "grid", gap: tokens.spacingVerticalM },
+  column: { display: "grid", gap: tokens.spacingVerticalM, minWidth: 0 },
   list: {
     display: "grid",
     gap: tokens.spacingVerticalS,
@@ -40,8 +40,13 @@ const useStyles = makeStyles({
     overflowY: "auto",
   },
   meta: { color: tokens.colorNeutralForeground3 },
-  form: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
-  grow: { flexGrow: 1 },
+  form: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-end",
+  },
+  grow: { flexGrow: 1, minWidth: "min(100%, 200px)" },
 });
 
 const textOf = (activity: Activity) => (activity.text ?? "").replace(/<at>([^<]*)<\/at>/g, "@$1");
@@ -83,6 +88,14 @@ export function ChannelScreen() {
     "chat",
   );
 
+  // The newest reply is where the person looks: the chat scrolls to its end when messages arrive.
+  const chatList = useRef<HTMLUListElement>(null);
+  const chatCount = chat.data?.items.length ?? 0;
+  useEffect(() => {
+    const list = chatList.current;
+    if (list && chatCount > 0) list.scrollTop = list.scrollHeight;
+  }, [chatCount]);
+
   // Reminders arrive while the page is open: look again now and then.
   useEffect(() => {
     const timer = setInterval(() => channel.reload(), 15_000);
@@ -123,7 +136,7 @@ export function ChannelScreen() {
             <EmptyState title="Inga inlägg ännu">
               {channel.data.channel
                 ? "Påminnelserna från årshjulet hamnar här varje morgon."
-                : 'Nämnden är inte kopplad till någon kanal. Skriv "koppla <nämnd>" till boten i nämndens team.'}
+                : "Nämnden är inte kopplad till någon kanal. Skriv ”koppla <nämnd>” till boten i nämndens team."}
             </EmptyState>
           ) : null}
           <ul className={styles.list} aria-label="Inlägg i kanalen">
@@ -136,7 +149,7 @@ export function ChannelScreen() {
           <Title3 as="h2" id="chatt-rubrik">
             Chatta med boten
           </Title3>
-          <ul className={styles.list} aria-label="Chatt" aria-live="polite">
+          <ul ref={chatList} className={styles.list} aria-label="Chatt" aria-live="polite">
             {chat.data?.items.map((entry) => (
               <Message key={entry.seq} activity={entry.activity} />
             ))}
@@ -145,7 +158,7 @@ export function ChannelScreen() {
           <form className={styles.form} onSubmit={send}>
             <Field
               label="Meddelande"
-              hint='Till exempel "status", "brister" eller "förfaller 60"'
+              hint="Till exempel ”status”, ”brister” eller ”förfaller 60”"
               className={styles.grow}
             >
               <Input value={text} onChange={(_event, data) => setText(data.value)} />

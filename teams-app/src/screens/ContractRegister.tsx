@@ -6,52 +6,79 @@ import {
   Link,
   makeStyles,
   Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo } from "react";
 import { useApp } from "../app-context.ts";
+import { type DataColumn, DataList, type DataSort } from "../components/data-list/DataList.tsx";
 import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
+import { useFilterStyles } from "../components/filters.styles.ts";
 import { PageHeader } from "../components/PageHeader.tsx";
 import { daysUntil, formatDate, formatMoney, formatNumber } from "../format.ts";
 import { useLoad } from "../hooks/use-load.ts";
+import { type Route, routeParams } from "../routes.ts";
+import { readStored, writeStored } from "../storage.ts";
 import type { Contract } from "../types.ts";
+import { compareSv } from "./record-screen/list-query.ts";
+import { capitalised } from "./record-screen/record-kinds.ts";
 
 const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
-  filters: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalM,
-    marginBottom: tokens.spacingVerticalM,
-    alignItems: "flex-end",
-  },
-  tableWrap: {
-    overflowX: "auto",
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  count: { display: "block", marginBottom: tokens.spacingVerticalS },
+  number: { display: "block", color: tokens.colorNeutralForeground3 },
   pager: {
     display: "flex",
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalM,
     alignItems: "center",
     marginTop: tokens.spacingVerticalM,
   },
 });
 
-type SortKey = "title" | "provider" | "serviceArea" | "endDate" | "annualValue" | "committee";
+/** The register's search, filters, sorting and page, as address parameters. */
+const PARAMETERS = [
+  "q",
+  "namnd",
+  "omrade",
+  "strategiskt",
+  "status",
+  "forfaller",
+  "sort",
+  "ordning",
+  "sida",
+] as const;
+type Parameter = (typeof PARAMETERS)[number];
 
-export function ContractRegister() {
+export function ContractRegister({ route }: { route: Extract<Route, { screen: "avtal" }> }) {
   const styles = useStyles();
-  const { api, me, committee, navigate } = useApp();
-  const [scope, setScope] = useState<string>("current");
+  const filterStyles = useFilterStyles();
+  const { api, me, committee, navigate, replaceRoute } = useApp();
+  const params = routeParams(route);
+  const get = (name: Parameter) => params.get(name) ?? "";
+  const storageKey = `avtalsuppfoljning.lista.${me.user.id}.avtal`;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the screen opens.
+  useEffect(() => {
+    if (route.query) return;
+    const remembered = readStored("local", storageKey);
+    if (remembered) replaceRoute({ screen: "avtal", query: remembered });
+  }, []);
+
+  const update = (changes: Partial<Record<Parameter, string>>) => {
+    const next = new URLSearchParams(params);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
+    if (!("sida" in changes)) next.delete("sida");
+    const query = next.toString();
+    writeStored("local", storageKey, query);
+    replaceRoute({ screen: "avtal", ...(query ? { query } : {}) });
+  };
+
+  const scope = get("namnd") || "current";
   const scopeCommittee = scope === "current" ? committee?.id : scope === "all" ? undefined : scope;
   const contracts = useLoad(
     () =>
@@ -60,32 +87,31 @@ export function ContractRegister() {
       ),
     `${scopeCommittee}`,
   );
-  const [query, setQuery] = useState("");
-  const [area, setArea] = useState("");
-  const [strategic, setStrategic] = useState("");
-  const [status, setStatus] = useState("");
-  const [expires, setExpires] = useState("");
-  const [sort, setSort] = useState<{ key: SortKey; direction: "ascending" | "descending" }>({
-    key: "title",
-    direction: "ascending",
-  });
-  const [page, setPage] = useState(0);
+  const sort: DataSort = {
+    key: get("sort") || "title",
+    direction: get("ordning") === "fallande" ? "descending" : "ascending",
+  };
 
   const committeeNames = useMemo(
     () => new Map(me.committees.map((candidate) => [candidate.id, candidate.name])),
     [me.committees],
   );
-  const committeeName = (id: string) => committeeNames.get(id) ?? "";
   const today = new Date().toISOString().slice(0, 10);
   const items = contracts.data?.items ?? [];
   const areas = useMemo(
-    () =>
-      [...new Set(items.map((item) => item.serviceArea))].sort((a, b) => a.localeCompare(b, "sv")),
+    () => [...new Set(items.map((item) => item.serviceArea))].sort(compareSv),
     [items],
   );
+  const [q, area, strategic, status, expires] = [
+    get("q"),
+    get("omrade"),
+    get("strategiskt"),
+    get("status"),
+    get("forfaller"),
+  ];
 
   const filtered = useMemo(() => {
-    const needle = query.trim().toLocaleLowerCase("sv");
+    const needle = q.trim().toLocaleLowerCase("sv");
     const result = items.filter(
       (item) =>
         (!needle ||
@@ -100,44 +126,110 @@ export function ContractRegister() {
             daysUntil(item.endDate, today) >= 0 &&
             daysUntil(item.endDate, today) <= Number(expires))),
     );
-    const value = (item: Contract): string | number =>
-      sort.key === "annualValue"
-        ? (item.annualValue ?? -1)
-        : sort.key === "committee"
-          ? (committeeNames.get(item.committeeId) ?? "")
-          : sort.key === "endDate"
-            ? (item.endDate ?? "9999")
-            : item[sort.key];
+    const value = (item: Contract): string | number => {
+      switch (sort.key) {
+        case "annualValue":
+          return item.annualValue ?? -1;
+        case "committee":
+          return committeeNames.get(item.committeeId) ?? "";
+        case "endDate":
+          return item.endDate ?? "9999";
+        case "provider":
+          return item.provider;
+        case "serviceArea":
+          return item.serviceArea;
+        default:
+          return item.title;
+      }
+    };
     result.sort((a, b) => {
       const [x, y] = [value(a), value(b)];
       const order =
-        typeof x === "number" && typeof y === "number"
-          ? x - y
-          : String(x).localeCompare(String(y), "sv");
+        typeof x === "number" && typeof y === "number" ? x - y : compareSv(String(x), String(y));
       return sort.direction === "ascending" ? order : -order;
     });
     return result;
-  }, [items, query, area, strategic, status, expires, sort, today, committeeNames]);
+  }, [items, q, area, strategic, status, expires, sort.key, sort.direction, today, committeeNames]);
 
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
+  const current = Math.min(Math.max(0, Number(get("sida") || "1") - 1), pages - 1);
   const visible = filtered.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
 
-  const header = (key: SortKey, label: string) => (
-    <TableHeaderCell
-      sortable
-      sortDirection={sort.key === key ? sort.direction : undefined}
-      onClick={() =>
-        setSort((previous) => ({
-          key,
-          direction:
-            previous.key === key && previous.direction === "ascending" ? "descending" : "ascending",
-        }))
-      }
-    >
-      {label}
-    </TableHeaderCell>
-  );
+  const columns: DataColumn<Contract>[] = [
+    {
+      key: "title",
+      label: "Avtal",
+      sortable: true,
+      cell: (item) => (
+        <>
+          <Link
+            href={`#/avtal/${item.id}`}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate({ screen: "avtal-detalj", id: item.id });
+            }}
+          >
+            {item.title}
+          </Link>
+          <Text size={200} className={styles.number}>
+            {item.contractNumber}
+          </Text>
+        </>
+      ),
+    },
+    { key: "provider", label: "Utförare", sortable: true, cell: (item) => item.provider },
+    {
+      key: "serviceArea",
+      label: "Område",
+      sortable: true,
+      cell: (item) => capitalised(item.serviceArea),
+    },
+    {
+      key: "committee",
+      label: "Nämnd",
+      sortable: true,
+      cell: (item) => (
+        <>
+          {committeeNames.get(item.committeeId) ?? ""}
+          {item.sharedWithCommitteeIds.length > 0 ? (
+            <Text size={200} className={styles.number}>
+              Delas med{" "}
+              {item.sharedWithCommitteeIds.length === 1
+                ? "1 nämnd"
+                : `${item.sharedWithCommitteeIds.length} nämnder`}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "klassning",
+      label: "Klassning",
+      cell: (item) =>
+        item.strategic ? (
+          <Badge appearance="tint" color="brand">
+            Strategiskt
+          </Badge>
+        ) : (
+          "Övrigt"
+        ),
+    },
+    { key: "status", label: "Status", cell: (item) => capitalised(item.status) },
+    {
+      key: "endDate",
+      label: "Avtalsslut",
+      sortable: true,
+      nowrap: true,
+      cell: (item) => formatDate(item.endDate),
+    },
+    {
+      key: "annualValue",
+      label: "Årsvärde",
+      sortable: true,
+      nowrap: true,
+      cell: (item) => formatMoney(item.annualValue),
+    },
+  ];
 
   const canCreate = me.committees.some((candidate) => candidate.canWrite);
   return (
@@ -153,25 +245,24 @@ export function ContractRegister() {
           ) : null
         }
       />
-      <section className={styles.filters} aria-label="Filtrera avtal">
-        <Field label="Sök">
+      <section className={filterStyles.filters} aria-label="Sök och filtrera avtal">
+        <Field label="Sök" className={filterStyles.search}>
           <Input
+            className={filterStyles.control}
             type="search"
-            value={query}
+            value={q}
             placeholder="Namn, utförare, nummer"
-            onChange={(_event, data) => {
-              setQuery(data.value);
-              setPage(0);
-            }}
+            onChange={(_event, data) => update({ q: data.value })}
           />
         </Field>
-        <Field label="Nämnd">
+        <Field label="Nämnd" className={filterStyles.field}>
           <Select
+            className={filterStyles.control}
+            select={{ className: filterStyles.selectElement }}
             value={scope}
-            onChange={(_event, data) => {
-              setScope(data.value);
-              setPage(0);
-            }}
+            onChange={(_event, data) =>
+              update({ namnd: data.value === "current" ? "" : data.value })
+            }
           >
             <option value="current">{committee ? committee.name : "Vald nämnd"}</option>
             <option value="all">Alla mina nämnder</option>
@@ -184,40 +275,39 @@ export function ContractRegister() {
               ))}
           </Select>
         </Field>
-        <Field label="Område">
+        <Field label="Område" className={filterStyles.field}>
           <Select
+            className={filterStyles.control}
+            select={{ className: filterStyles.selectElement }}
             value={area}
-            onChange={(_event, data) => {
-              setArea(data.value);
-              setPage(0);
-            }}
+            onChange={(_event, data) => update({ omrade: data.value })}
           >
             <option value="">Alla</option>
             {areas.map((value) => (
-              <option key={value}>{value}</option>
+              <option key={value} value={value}>
+                {capitalised(value)}
+              </option>
             ))}
           </Select>
         </Field>
-        <Field label="Strategiskt">
+        <Field label="Strategiskt" className={filterStyles.field}>
           <Select
+            className={filterStyles.control}
+            select={{ className: filterStyles.selectElement }}
             value={strategic}
-            onChange={(_event, data) => {
-              setStrategic(data.value);
-              setPage(0);
-            }}
+            onChange={(_event, data) => update({ strategiskt: data.value })}
           >
             <option value="">Alla</option>
             <option value="true">Strategiska</option>
             <option value="false">Övriga</option>
           </Select>
         </Field>
-        <Field label="Status">
+        <Field label="Status" className={filterStyles.field}>
           <Select
+            className={filterStyles.control}
+            select={{ className: filterStyles.selectElement }}
             value={status}
-            onChange={(_event, data) => {
-              setStatus(data.value);
-              setPage(0);
-            }}
+            onChange={(_event, data) => update({ status: data.value })}
           >
             <option value="">Alla</option>
             <option value="planerat">Planerat</option>
@@ -225,13 +315,12 @@ export function ContractRegister() {
             <option value="avslutat">Avslutat</option>
           </Select>
         </Field>
-        <Field label="Förfaller inom">
+        <Field label="Förfaller inom" className={filterStyles.field}>
           <Select
+            className={filterStyles.control}
+            select={{ className: filterStyles.selectElement }}
             value={expires}
-            onChange={(_event, data) => {
-              setExpires(data.value);
-              setPage(0);
-            }}
+            onChange={(_event, data) => update({ forfaller: data.value })}
           >
             <option value="">Alla</option>
             <option value="30">30 dagar</option>
@@ -252,76 +341,34 @@ export function ContractRegister() {
       ) : null}
       {filtered.length > 0 ? (
         <>
-          <Text role="status" aria-live="polite">
+          <Text role="status" aria-live="polite" className={styles.count}>
             {formatNumber(filtered.length)} avtal
           </Text>
-          <div className={styles.tableWrap}>
-            <Table aria-label="Avtal" size="small">
-              <TableHeader>
-                <TableRow>
-                  {header("title", "Avtal")}
-                  {header("provider", "Utförare")}
-                  {header("serviceArea", "Område")}
-                  {header("committee", "Nämnd")}
-                  <TableHeaderCell>Klassning</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                  {header("endDate", "Avtalsslut")}
-                  {header("annualValue", "Årsvärde")}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {visible.map((item) => (
-                  <TableRow key={item.id}>
-                    <TableCell>
-                      <Link
-                        href={`#/avtal/${item.id}`}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          navigate({ screen: "avtal-detalj", id: item.id });
-                        }}
-                      >
-                        {item.title}
-                      </Link>
-                      <Text size={200} block>
-                        {item.contractNumber}
-                      </Text>
-                    </TableCell>
-                    <TableCell>{item.provider}</TableCell>
-                    <TableCell>{item.serviceArea}</TableCell>
-                    <TableCell>
-                      {committeeName(item.committeeId)}
-                      {item.sharedWithCommitteeIds.length > 0 ? (
-                        <Text size={200} block>
-                          Delas med {item.sharedWithCommitteeIds.length} nämnd(er)
-                        </Text>
-                      ) : null}
-                    </TableCell>
-                    <TableCell>
-                      {item.strategic ? (
-                        <Badge appearance="tint" color="brand">
-                          Strategiskt
-                        </Badge>
-                      ) : (
-                        "Övrigt"
-                      )}
-                    </TableCell>
-                    <TableCell>{item.status}</TableCell>
-                    <TableCell>{formatDate(item.endDate)}</TableCell>
-                    <TableCell>{formatMoney(item.annualValue)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataList
+            label="Avtal"
+            rows={visible}
+            rowKey={(item) => item.id}
+            columns={columns}
+            sort={sort}
+            onSort={(next) =>
+              update({
+                sort: next.key,
+                ordning: next.direction === "descending" ? "fallande" : "stigande",
+              })
+            }
+          />
           {pages > 1 ? (
             <nav className={styles.pager} aria-label="Sidor">
-              <Button disabled={current === 0} onClick={() => setPage(current - 1)}>
+              <Button disabled={current === 0} onClick={() => update({ sida: String(current) })}>
                 Föregående
               </Button>
               <Text>
                 Sida {current + 1} av {pages}
               </Text>
-              <Button disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+              <Button
+                disabled={current >= pages - 1}
+                onClick={() => update({ sida: String(current + 2) })}
+              >
                 Nästa
               </Button>
             </nav>

@@ -1,125 +1,97 @@
 import {
-  Badge,
   Card,
   Link,
   MessageBar,
   MessageBarBody,
   makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Title3,
   tokens,
 } from "@fluentui/react-components";
 import { useApp } from "../app-context.ts";
-import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
+import { EmptyState, ErrorMessage, LoadingSkeleton, NoCommittee } from "../components/Feedback.tsx";
+import { ObligationList, STATUS_LABELS } from "../components/ObligationList.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
 import { formatDate } from "../format.ts";
 import { useLoad } from "../hooks/use-load.ts";
-import type { Route } from "../routes.ts";
-import type { Dashboard, Obligation, ObligationStatus } from "../types.ts";
+import { type Route, routePath } from "../routes.ts";
+import type { Dashboard, ObligationStatus } from "../types.ts";
 
-const useStyles = makeStyles({
+export const useKpiStyles = makeStyles({
   counts: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(160px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 150px), 1fr))",
     gap: tokens.spacingHorizontalM,
     marginBottom: tokens.spacingVerticalL,
     listStyle: "none",
     padding: 0,
   },
-  count: { padding: tokens.spacingVerticalM },
+  count: { padding: tokens.spacingVerticalM, height: "100%", boxSizing: "border-box" },
   number: {
+    display: "block",
     fontSize: tokens.fontSizeHero700,
     lineHeight: tokens.lineHeightHero700,
     fontWeight: tokens.fontWeightSemibold,
   },
+  link: { display: "grid", textDecoration: "none", color: "inherit" },
   section: { marginTop: tokens.spacingVerticalXL, display: "grid", gap: tokens.spacingVerticalS },
 });
 
-export const STATUS_LABELS: Record<ObligationStatus, string> = {
-  late: "Försenad",
-  due: "Aktuell nu",
-  upcoming: "Kommande",
-};
-const STATUS_COLORS: Record<ObligationStatus, "danger" | "warning" | "informative"> = {
-  late: "danger",
-  due: "warning",
-  upcoming: "informative",
-};
-
-export function StatusBadge({ status }: { status: ObligationStatus }) {
-  return (
-    <Badge appearance="filled" color={STATUS_COLORS[status]}>
-      {STATUS_LABELS[status]}
-    </Badge>
-  );
+export interface Kpi {
+  label: string;
+  value: number;
+  /** What opens: a filtered list, or a section of this page. */
+  target: { route: Route } | { section: string };
 }
 
-/** Where an obligation is dealt with in the tab. */
-export function routeFor(obligation: Obligation): Route {
-  switch (obligation.target.kind) {
-    case "contract":
-      return { screen: "avtal-detalj", id: obligation.target.id };
-    case "deficiency":
-      return { screen: "brister", id: obligation.target.id };
-    case "plan":
-      return { screen: "plan" };
-    default:
-      return obligation.rule === "plan" ? { screen: "plan" } : { screen: "rapporter" };
-  }
-}
-
-export function ObligationTable({
-  obligations,
-  caption,
-}: {
-  obligations: Obligation[];
-  caption: string;
-}) {
+/** Key figures; each opens the list behind it. */
+export function KpiCards({ label, kpis }: { label: string; kpis: Kpi[] }) {
+  const styles = useKpiStyles();
   const { navigate } = useApp();
   return (
-    <Table aria-label={caption} size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Status</TableHeaderCell>
-          <TableHeaderCell>Senast</TableHeaderCell>
-          <TableHeaderCell>Vad ska göras</TableHeaderCell>
-          <TableHeaderCell>Ansvarig</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {obligations.map((obligation) => (
-          <TableRow key={obligation.key}>
-            <TableCell>
-              <StatusBadge status={obligation.status} />
-            </TableCell>
-            <TableCell>{formatDate(obligation.dueDate)}</TableCell>
-            <TableCell>
-              <Link
-                href={`#/${obligation.target.kind === "contract" ? `avtal/${obligation.target.id}` : obligation.target.kind === "deficiency" ? `brister/${obligation.target.id}` : "oversikt"}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  navigate(routeFor(obligation));
-                }}
-              >
-                {obligation.title}
-              </Link>
-            </TableCell>
-            <TableCell>{obligation.owner?.name ?? "Nämnden"}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ul className={styles.counts} aria-label={label}>
+      {kpis.map((kpi) => {
+        const href =
+          "route" in kpi.target ? `#/${routePath(kpi.target.route)}` : `#${kpi.target.section}`;
+        // A figure with nothing behind it (no late tasks) is just a figure.
+        const linked = "route" in kpi.target || kpi.value > 0;
+        return (
+          <li key={kpi.label}>
+            <Card className={styles.count}>
+              {linked ? (
+                <Link
+                  className={styles.link}
+                  href={href}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    if ("route" in kpi.target) navigate(kpi.target.route);
+                    else {
+                      const heading = document.getElementById(kpi.target.section);
+                      heading?.scrollIntoView();
+                      heading?.focus();
+                    }
+                  }}
+                >
+                  <Text className={styles.number}>{kpi.value}</Text>
+                  <Text>{kpi.label}</Text>
+                </Link>
+              ) : (
+                <div className={styles.link}>
+                  <Text className={styles.number}>{kpi.value}</Text>
+                  <Text>{kpi.label}</Text>
+                </div>
+              )}
+            </Card>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
+/** The nämnd's årshjul: what is late, due and upcoming, each opening its task. */
 export function Overview() {
-  const styles = useStyles();
+  const styles = useKpiStyles();
   const { api, committee } = useApp();
   const dashboard = useLoad(
     () =>
@@ -129,25 +101,28 @@ export function Overview() {
     `${committee?.id}`,
   );
 
-  if (!committee)
-    return (
-      <EmptyState title="Ingen nämnd">
-        Du har ännu ingen behörighet till någon nämnd. Be nämndens sekreterare lägga till dig i
-        nämndens team.
-      </EmptyState>
-    );
+  if (!committee) return <NoCommittee />;
   if (dashboard.error) return <ErrorMessage error={dashboard.error} onRetry={dashboard.reload} />;
   const data = dashboard.data;
   if (!data) return <LoadingSkeleton label="Hämtar årshjulet …" />;
 
-  const counts: Array<[string, number]> = [
-    ["Försenade", data.counts.late],
-    ["Aktuella nu", data.counts.due],
-    ["Kommande", data.counts.upcoming],
-    ["Strategiska avtal", data.counts.strategic],
-    ["Öppna brister", data.counts.openDeficiencies],
-  ];
   const groups: ObligationStatus[] = ["late", "due", "upcoming"];
+  const sectionId = (status: ObligationStatus) => `rubrik-${status}`;
+  const kpis: Kpi[] = [
+    { label: "Försenade", value: data.counts.late, target: { section: sectionId("late") } },
+    { label: "Aktuella nu", value: data.counts.due, target: { section: sectionId("due") } },
+    { label: "Kommande", value: data.counts.upcoming, target: { section: sectionId("upcoming") } },
+    {
+      label: "Strategiska avtal",
+      value: data.counts.strategic,
+      target: { route: { screen: "avtal", query: "strategiskt=true" } },
+    },
+    {
+      label: "Öppna brister",
+      value: data.counts.openDeficiencies,
+      target: { route: { screen: "brister", query: "status=ej-atgardad" } },
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -159,16 +134,7 @@ export function Overview() {
           <MessageBarBody>{data.warning}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <ul className={styles.counts} aria-label="Sammanfattning">
-        {counts.map(([label, value]) => (
-          <li key={label}>
-            <Card className={styles.count}>
-              <Text className={styles.number}>{value}</Text>
-              <Text>{label}</Text>
-            </Card>
-          </li>
-        ))}
-      </ul>
+      <KpiCards label="Sammanfattning" kpis={kpis} />
       {data.obligations.length === 0 ? (
         <EmptyState title="Inget att göra just nu">
           Alla uppföljningar, rapporter och handlingsplaner är i fas. Nya uppgifter visas här i god
@@ -177,18 +143,17 @@ export function Overview() {
       ) : (
         groups
           .filter((status) => data.obligations.some((obligation) => obligation.status === status))
-          .map((status) => (
-            <section key={status} className={styles.section} aria-labelledby={`rubrik-${status}`}>
-              <Title3 as="h2" id={`rubrik-${status}`}>
-                {STATUS_LABELS[status]} (
-                {data.obligations.filter((obligation) => obligation.status === status).length})
-              </Title3>
-              <ObligationTable
-                caption={STATUS_LABELS[status]}
-                obligations={data.obligations.filter((obligation) => obligation.status === status)}
-              />
-            </section>
-          ))
+          .map((status) => {
+            const items = data.obligations.filter((obligation) => obligation.status === status);
+            return (
+              <section key={status} className={styles.section} aria-labelledby={sectionId(status)}>
+                <Title3 as="h2" id={sectionId(status)} tabIndex={-1}>
+                  {STATUS_LABELS[status]} ({items.length})
+                </Title3>
+                <ObligationList caption={STATUS_LABELS[status]} obligations={items} />
+              </section>
+            );
+          })
       )}
     </>
   );

@@ -1,30 +1,27 @@
-import {
-  Badge,
-  Link,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title3,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Link, makeStyles, Title3, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { useApp } from "../app-context.ts";
-import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
+import { DataList } from "../components/data-list/DataList.tsx";
+import {
+  ErrorMessage,
+  LoadingSkeleton,
+  NoCommittee,
+  ReadOnlyNotice,
+} from "../components/Feedback.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
-import { type FieldSpec, RecordForm } from "../components/RecordForm.tsx";
-import { formatDate, formatLongDate } from "../format.ts";
+import type { Draft, FieldSpec } from "../components/record-form/fields.ts";
+import { RecordForm } from "../components/record-form/RecordForm.tsx";
+import { formatDate, mandateLabel } from "../format.ts";
 import { useLoad } from "../hooks/use-load.ts";
-import type { Dashboard, RecordItem } from "../types.ts";
+import type { Dashboard, FollowUpPlan, HistoryEntry } from "../types.ts";
+import { capitalised } from "./record-screen/record-kinds.ts";
 
 const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalXL },
+  layout: { display: "grid", gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
-const FIELDS: FieldSpec[] = [
+const FIELDS: FieldSpec<FollowUpPlan>[] = [
   {
     name: "scope",
     label: "1. Sammanfattning av nämndens uppföljningsansvar – vad ska följas upp?",
@@ -68,10 +65,23 @@ const FIELDS: FieldSpec[] = [
     label: "Beslutsdatum",
     kind: "date",
     visible: (values) => values.status === "beslutad",
+    requiredWhen: (values) => values.status === "beslutad",
   },
   { name: "registryNumber", label: "Diarienummer", kind: "text", hint: "T.ex. SN 2027/0042" },
 ];
 
+const EMPTY_PLAN: Draft<FollowUpPlan> = {
+  scope: "",
+  forms: [],
+  formsDescription: "",
+  responsibility: "",
+  timetable: "",
+  feedback: "",
+  status: "utkast",
+  registryNumber: "",
+};
+
+/** The nämnd's follow-up plan for the mandate period (seed 001's five parts). */
 export function PlanScreen() {
   const styles = useStyles();
   const { api, committee } = useApp();
@@ -79,60 +89,58 @@ export function PlanScreen() {
   const data = useLoad(async () => {
     if (!committee) return undefined;
     const [plans, dashboard] = await Promise.all([
-      api.get<{ items: RecordItem[] }>(`/api/plans?committeeId=${committee.id}`),
+      api.get<{ items: FollowUpPlan[] }>(`/api/plans?committeeId=${committee.id}`),
       api.get<Dashboard>(`/api/committees/${committee.id}/dashboard`),
     ]);
     return { plans: plans.items, dashboard };
   }, `${committee?.id}`);
 
-  if (!committee)
-    return <EmptyState title="Ingen nämnd">Välj en nämnd överst på sidan.</EmptyState>;
+  if (!committee) return <NoCommittee />;
   if (data.error) return <ErrorMessage error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <LoadingSkeleton />;
+  if (!data.data) return <LoadingSkeleton label="Hämtar uppföljningsplanen …" />;
   const { plans, dashboard } = data.data;
   const mandate = dashboard.mandatePeriod;
   const mandateKey = selected ?? mandate.key;
   const plan = plans.find((candidate) => candidate.mandatePeriod === mandateKey);
+  const canWrite = committee.canWrite === true;
 
   return (
-    <>
+    <div className={styles.layout}>
       <PageHeader
-        title={`Uppföljningsplan ${mandateKey}`}
-        description={`Nämndens plan för mandatperioden ${mandate.key} ska beslutas och redovisas till kommunstyrelsen senast ${formatLongDate(mandate.planDue)}.`}
+        title={`Uppföljningsplan ${mandateLabel(mandateKey)}`}
+        description={`Nämndens plan för mandatperioden ${mandate.label} ska beslutas och redovisas till kommunstyrelsen senast ${formatDate(mandate.planDue)}.`}
       />
       {plan ? (
         <Badge appearance="tint" color={plan.status === "beslutad" ? "success" : "warning"}>
-          {plan.status === "beslutad"
-            ? `Beslutad ${formatDate(String(plan.decisionDate ?? ""))}`
-            : "Utkast"}
+          {plan.status === "beslutad" ? `Beslutad ${formatDate(plan.decisionDate)}` : "Utkast"}
         </Badge>
       ) : null}
-      <RecordForm
+      {canWrite ? null : <ReadOnlyNotice committee={committee} />}
+      <RecordForm<FollowUpPlan>
         key={`${committee.id}-${mandateKey}-${plan?.id ?? "ny"}`}
         fields={FIELDS}
-        initial={
-          plan ?? {
-            scope: "",
-            forms: [],
-            formsDescription: "",
-            responsibility: "",
-            timetable: "",
-            feedback: "",
-            status: "utkast",
-            registryNumber: "",
-          }
-        }
+        initial={plan ?? EMPTY_PLAN}
         etag={plan?.etag}
-        readOnly={!committee.canWrite}
+        draftKey={`plans/${committee.id}/${mandateKey}`}
+        readOnly={!canWrite}
         submitLabel={plan ? "Spara planen" : "Skapa planen"}
+        savedMessage="Uppföljningsplanen är sparad."
         save={(values, etag) =>
           plan
-            ? api.patch(`/api/plans/${plan.id}`, values, etag ?? "")
-            : api.post("/api/plans", {
+            ? api.patch<{ etag: string }>(`/api/plans/${plan.id}`, values, etag ?? "")
+            : api.post<{ etag: string }>("/api/plans", {
                 ...values,
                 committeeId: committee.id,
                 mandatePeriod: mandateKey,
               })
+        }
+        history={
+          plan
+            ? () =>
+                api
+                  .get<{ items: HistoryEntry[] }>(`/api/plans/${plan.id}/history`)
+                  .then((result) => result.items)
+            : undefined
         }
         onSaved={() => data.reload()}
       />
@@ -141,38 +149,39 @@ export function PlanScreen() {
           <Title3 as="h2" id="tidigare-planer">
             Alla planer
           </Title3>
-          <Table aria-label="Uppföljningsplaner" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Mandatperiod</TableHeaderCell>
-                <TableHeaderCell>Status</TableHeaderCell>
-                <TableHeaderCell>Beslutad</TableHeaderCell>
-                <TableHeaderCell>Diarienummer</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {plans.map((candidate) => (
-                <TableRow key={candidate.id}>
-                  <TableCell>
-                    <Link
-                      href="#"
-                      onClick={(event) => {
-                        event.preventDefault();
-                        setSelected(String(candidate.mandatePeriod));
-                      }}
-                    >
-                      {String(candidate.mandatePeriod)}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{String(candidate.status)}</TableCell>
-                  <TableCell>{formatDate(candidate.decisionDate as string | undefined)}</TableCell>
-                  <TableCell>{String(candidate.registryNumber || "–")}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataList
+            label="Uppföljningsplaner"
+            rows={plans}
+            rowKey={(candidate) => candidate.id}
+            columns={[
+              {
+                key: "mandatperiod",
+                label: "Mandatperiod",
+                cell: (candidate) => (
+                  <Link onClick={() => setSelected(candidate.mandatePeriod)}>
+                    {mandateLabel(candidate.mandatePeriod)}
+                  </Link>
+                ),
+              },
+              {
+                key: "status",
+                label: "Status",
+                cell: (candidate) => capitalised(candidate.status),
+              },
+              {
+                key: "beslutad",
+                label: "Beslutad",
+                cell: (candidate) => formatDate(candidate.decisionDate),
+              },
+              {
+                key: "dnr",
+                label: "Diarienummer",
+                cell: (candidate) => candidate.registryNumber || "–",
+              },
+            ]}
+          />
         </section>
       ) : null}
-    </>
+    </div>
   );
 }

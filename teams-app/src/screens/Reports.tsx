@@ -7,19 +7,14 @@ import {
   MessageBarBody,
   makeStyles,
   ProgressBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Title3,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { ApiError } from "../api.ts";
 import { useApp } from "../app-context.ts";
-import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
+import { DataList } from "../components/data-list/DataList.tsx";
+import { EmptyState, ErrorMessage, LoadingSkeleton, NoCommittee } from "../components/Feedback.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
 import { ReportLife } from "../components/ReportLife.tsx";
 import { formatDateTime } from "../format.ts";
@@ -106,8 +101,7 @@ export function Reports() {
   const download = (report: ReportRecord) =>
     save(`/api/reports/${report.id}/content`, `${report.title}.docx`);
 
-  if (!committee)
-    return <EmptyState title="Ingen nämnd">Välj en nämnd överst på sidan.</EmptyState>;
+  if (!committee) return <NoCommittee />;
   return (
     <>
       <PageHeader
@@ -244,49 +238,58 @@ export function Reports() {
         </EmptyState>
       ) : null}
       {reports.data && reports.data.items.length > 0 ? (
-        <Table aria-label="Rapportutkast" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Rapport</TableHeaderCell>
-              <TableHeaderCell>Typ</TableHeaderCell>
-              <TableHeaderCell>Period</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell>Skapad</TableHeaderCell>
-              <TableHeaderCell>Fil</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {reports.data.items.map((report) => (
-              <TableRow key={report.id}>
-                <TableCell>
-                  <Link href={report.webUrl} target="_blank" rel="noopener">
-                    {report.title}
-                  </Link>
-                </TableCell>
-                <TableCell>{TYPE_LABELS[report.reportType] ?? report.reportType}</TableCell>
-                <TableCell>{report.period}</TableCell>
-                <TableCell>
-                  <ReportLife
-                    report={report}
-                    canWrite={committee.canWrite === true}
-                    canDecide={committee.canDecide === true}
-                    onChanged={reports.reload}
-                  />
-                </TableCell>
-                <TableCell>{formatDateTime(report.generatedAt)}</TableCell>
-                <TableCell>
-                  <Button
-                    size="small"
-                    onClick={() => download(report)}
-                    aria-label={`Ladda ner ${report.title}`}
-                  >
-                    Ladda ner
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataList
+          label="Rapportutkast"
+          rows={reports.data.items}
+          rowKey={(report) => report.id}
+          columns={[
+            {
+              key: "rapport",
+              label: "Rapport",
+              cell: (report) => (
+                <Link href={report.webUrl} target="_blank" rel="noopener">
+                  {report.title}
+                </Link>
+              ),
+            },
+            {
+              key: "typ",
+              label: "Typ",
+              cell: (report) => TYPE_LABELS[report.reportType] ?? report.reportType,
+            },
+            { key: "period", label: "Period", cell: (report) => report.period },
+            {
+              key: "status",
+              label: "Status",
+              cell: (report) => (
+                <ReportLife
+                  report={report}
+                  canWrite={committee.canWrite === true}
+                  canDecide={committee.canDecide === true}
+                  onChanged={reports.reload}
+                />
+              ),
+            },
+            {
+              key: "skapad",
+              label: "Skapad",
+              cell: (report) => formatDateTime(report.generatedAt),
+            },
+            {
+              key: "fil",
+              label: "Fil",
+              cell: (report) => (
+                <Button
+                  size="small"
+                  onClick={() => download(report)}
+                  aria-label={`Ladda ner ${report.title}`}
+                >
+                  Ladda ner
+                </Button>
+              ),
+            },
+          ]}
+        />
       ) : null}
     </>
   );

@@ -7,6 +7,7 @@ import {
   matrixSaysStrategic,
   strategicCountWarning,
 } from "../../domain/classification.ts";
+import { contractWithNumber } from "../../domain/contract-number.ts";
 import { addDays, swedishDate } from "../../domain/dates.ts";
 import {
   CONTRACT_STATUSES,
@@ -237,6 +238,38 @@ async function readableContract(
   return contract;
 }
 
+/**
+ * Refuses a contract number another contract already has, compared as
+ * SharePoint compares text (case-insensitively, å = Å). The list's unique
+ * column refuses exact copies too, also between two saves at once.
+ */
+async function checkNumberIsFree(store: AppStore, number: string, exceptId?: string) {
+  const existing = contractWithNumber(
+    (await store.list("contracts").query()).map((item) => ({
+      id: item.id,
+      contractNumber:
+        typeof item.fields.contractNumber === "string" ? item.fields.contractNumber : "",
+      title: typeof item.fields.Title === "string" ? item.fields.Title : "",
+    })),
+    number,
+    exceptId,
+  );
+  if (existing) {
+    throw new ProblemError({
+      status: 409,
+      code: "duplicate",
+      title: "Avtalsnumret finns redan",
+      detail: `Avtalsnumret ${existing.contractNumber} används redan av ${existing.title || "ett annat avtal"}. Avtalsnummer är unika oavsett stora och små bokstäver.`,
+      errors: [
+        {
+          field: "contractNumber",
+          message: `Används redan av ${existing.title || "ett annat avtal"}`,
+        },
+      ],
+    });
+  }
+}
+
 const listQuery = z.object({
   committeeId: itemId("Nämnd").optional(),
   q: z.string().max(200).optional(),
@@ -329,14 +362,16 @@ export function contractsRouter(store: AppStore): Router {
   });
 
   router.post("/contracts", async (request, response) => {
-    const { principal } = identityOf(response);
+    const { principal, user } = identityOf(response);
     const input = parseInput(contractSchema, request.body);
     if (!can.writeCommittee(principal, input.committeeId)) throw forbidden();
     const committees = await checkCommittees(store, input);
     checkShareChanges(principal, undefined, input.sharedWithCommitteeIds, committees);
+    await checkNumberIsFree(store, input.contractNumber);
     const item = await store.list("contracts").create({
       ...encodeContract(toFields(input)),
       ...sharedWithField(input.sharedWithCommitteeIds, committees),
+      editorName: user.name,
     });
     if (input.sharedWithCommitteeIds.length > 0)
       await store.setShares(item.id, input.sharedWithCommitteeIds);
@@ -346,7 +381,7 @@ export function contractsRouter(store: AppStore): Router {
   });
 
   router.patch("/contracts/:id", async (request, response) => {
-    const { principal } = identityOf(response);
+    const { principal, user } = identityOf(response);
     const ifMatch = requireIfMatch(request);
     const previous = await readableContract(store, principal, request.params.id);
     if (!can.writeContract(principal, previous))
@@ -362,11 +397,14 @@ export function contractsRouter(store: AppStore): Router {
       );
     const committees = await checkCommittees(store, input);
     checkShareChanges(principal, previous, input.sharedWithCommitteeIds, committees);
+    if (input.contractNumber !== previous.contractNumber)
+      await checkNumberIsFree(store, input.contractNumber, previous.id);
     let updated: { eTag: string; fields: Record<string, unknown> };
     try {
       updated = await store.list("contracts").update(previous.id, ifMatch, {
         ...encodeContract(toFields(input)),
         ...sharedWithField(input.sharedWithCommitteeIds, committees),
+        editorName: user.name,
       });
     } catch (error) {
       if (error instanceof ConflictError) throw conflictProblem(await store.contract(previous.id));

@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { reportingCommitteeIds } from "../../domain/annual-cycle.ts";
 import { swedishLongDate } from "../../domain/dates.ts";
 import type { Committee } from "../../domain/model.ts";
+import { providerLabel } from "../../domain/provider-label.ts";
 import {
   PUBLIC_COLUMNS,
   type PublicContract,
@@ -47,7 +48,7 @@ function contractArticle(contract: PublicContract): string {
       "Utförare",
       contract.provider === null
         ? ""
-        : `${contract.provider}${contract.ownRegime ? " (egen regi)" : ""}`,
+        : providerLabel(contract.provider, contract.ownRegime === true),
     ],
     [
       "Avtalsperiod",

@@ -10,7 +10,7 @@ import {
   REQUIREMENT_ANSWERS,
   SEVERITIES,
 } from "../../domain/model.ts";
-import { isoDate, itemId, person, requiredText, text } from "../validation.ts";
+import { isoDate, itemId, periodKey, person, requiredText, text } from "../validation.ts";
 
 /**
  * Input of each kind of record, as the tab sends it. Each schema is the whole
@@ -69,18 +69,20 @@ export const followUpSchema = z
   .object({
     contractId: itemId("Avtal"),
     committeeId: itemId("Nämnd"),
-    period: z
-      .string()
-      .regex(/^\d{4}(–\d{4})?$/, { error: "Perioden ska skrivas t.ex. 2021–2022 eller 2022" }),
+    period: periodKey("Perioden"),
     followUpDate: isoDate("Uppföljningsdatum"),
     form: z.enum(FOLLOW_UP_FORMS),
-    meetsRequirements: z.enum(REQUIREMENT_ANSWERS),
+    meetsRequirements: z.enum(REQUIREMENT_ANSWERS, {
+      error: "Svara ja, delvis eller nej på om utföraren uppfyller kraven",
+    }),
     deficienciesSummary: text(LONG, "Iakttagna brister"),
     goalImpact: text(LONG, "Påverkan på måluppfyllelse"),
     actionPlanSummary: text(LONG, "Handlingsplan"),
     goalFulfilment: text(LONG, "Grad av måluppfyllelse"),
     serviceEvaluation: text(LONG, "Utvärdering av levererad tjänst"),
-    controlSufficient: z.boolean(),
+    controlSufficient: z.boolean({
+      error: "Svara ja eller nej på om den befintliga kontrollen är tillräcklig",
+    }),
     feedbackToProviderOn: isoDate("Återkopplat till utföraren").optional(),
     providerFeedback: text(LONG, "Återkoppling till utförarna").default(""),
     publicSummary: text(2000, "Publik sammanfattning"),

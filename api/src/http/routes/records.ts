@@ -375,17 +375,17 @@ export function recordsRouter(store: AppStore): Router {
     });
 
     router.post(`/${kind.path}`, async (request, response) => {
-      const { principal } = identityOf(response);
+      const { principal, user } = identityOf(response);
       const input = parseInput(kind.schema, request.body);
       await checkWrite(store, principal, kind, input, undefined);
       await checkRelations(store, kind, input);
-      const created = await client.create(kind.encode(input));
+      const created = await client.create({ ...kind.encode(input), editorName: user.name });
       response.status(201);
       present(response, kind.decode(created) as RecordBase);
     });
 
     router.patch(`/${kind.path}/:id`, async (request, response) => {
-      const { principal } = identityOf(response);
+      const { principal, user } = identityOf(response);
       const ifMatch = requireIfMatch(request);
       const previous = await loadReadable(request, principal);
       const { id: _id, etag: _etag, ...stored } = previous;
@@ -394,7 +394,10 @@ export function recordsRouter(store: AppStore): Router {
       await checkWrite(store, principal, kind, input, previous);
       await checkRelations(store, kind, input);
       try {
-        const updated = await client.update(previous.id, ifMatch, kind.encode(input));
+        const updated = await client.update(previous.id, ifMatch, {
+          ...kind.encode(input),
+          editorName: user.name,
+        });
         present(
           response,
           kind.decode({

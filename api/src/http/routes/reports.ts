@@ -17,7 +17,7 @@ import { decodeReport, encodeReportDecision, toDate } from "../../store/mappers.
 import { ConflictError, NotFoundError } from "../../store/store-errors.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
-import { isoDate, itemId, parseInput, text } from "../validation.ts";
+import { isoDate, itemId, parseInput, periodKey, text } from "../validation.ts";
 import { conflictProblem } from "./records.ts";
 
 /** Report drafts: list, generate (the nämnd's members; the KS compilation only kommunledningskontoret), download. */
@@ -25,7 +25,7 @@ import { conflictProblem } from "./records.ts";
 const generateSchema = z.object({
   type: z.enum(REPORT_TYPES, { error: "Välj en rapporttyp" }),
   committeeId: itemId("Nämnd").optional(),
-  period: z.string().max(20).optional(),
+  period: periodKey("Perioden").optional(),
   year: z.number().int().min(2000).max(2100).optional(),
   mandatePeriod: z.string().max(20).optional(),
   kickoffId: itemId("Uppstartsmöte").optional(),

@@ -1,0 +1,8 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useRecordScreenStyles = makeStyles({
+  count: { display: "block", marginBottom: tokens.spacingVerticalS },
+  editor: { display: "grid", gap: tokens.spacingVerticalM, minWidth: 0 },
+  summary: { display: "block", color: tokens.colorNeutralForeground3 },
+  notice: { marginBottom: tokens.spacingVerticalM },
+});

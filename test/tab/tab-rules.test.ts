@@ -1,0 +1,231 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { chooseCommittee } from "../../teams-app/src/committee-choice.ts";
+import {
+  type FieldSpec,
+  missingFields,
+  valuesToSend,
+} from "../../teams-app/src/components/record-form/fields.ts";
+import { mandateLabel } from "../../teams-app/src/format.ts";
+import { HostProblem, localHostOrigins, PROBLEMS, withTimeout } from "../../teams-app/src/host.ts";
+import { parseRoute, routePath } from "../../teams-app/src/routes.ts";
+import {
+  readListQuery,
+  writeListQuery,
+} from "../../teams-app/src/screens/record-screen/list-query.ts";
+import { TAB_NAME_MAX, tabName } from "../../teams-app/src/tab-name.ts";
+import type { CommitteeSummary, Me } from "../../teams-app/src/types.ts";
+
+const committee = (
+  id: string,
+  name: string,
+  groupId: string,
+  canWrite = false,
+): CommitteeSummary => ({
+  id,
+  name,
+  code: id.toUpperCase(),
+  isKs: false,
+  periodKind: "juli-juni",
+  periodLabel: "juli–juni",
+  registryEmail: "",
+  groupId,
+  canWrite,
+});
+
+const me = (committees: CommitteeSummary[]): Me => ({
+  user: { id: "u", name: "Anna", email: "anna@asby.se" },
+  roles: { klk: false, member: [], secretary: [] },
+  municipality: "Åsby kommun",
+  mode: "local",
+  committees,
+});
+
+describe("which nämnd the tab shows", () => {
+  const van = committee("van", "Vård- och äldrenämnden", "g-van", true);
+  const tn = committee("tn", "Tekniska nämnden", "g-tn");
+  const person = me([van, tn]);
+  const base = {
+    me: person,
+    teamCommittee: undefined,
+    fromAddress: undefined,
+    remembered: undefined,
+  };
+
+  test("in a nämnd's team, the team decides, over ?namnd and the last choice", () => {
+    expect(
+      chooseCommittee({ ...base, teamGroupId: "g-tn", fromAddress: "van", remembered: "van" }),
+    ).toEqual({ committeeId: "tn" });
+  });
+
+  test("a team whose nämnd the person may not read: no nämnd, and it says why", () => {
+    expect(
+      chooseCommittee({
+        ...base,
+        teamGroupId: "g-sn",
+        teamCommittee: { id: "sn", groupId: "g-sn" },
+      }),
+    ).toEqual({ committeeId: undefined, unreadableTeam: true });
+  });
+
+  test("elsewhere: the configured ?namnd, the last chosen, the first writable", () => {
+    expect(
+      chooseCommittee({ ...base, teamGroupId: "g-other", fromAddress: "tn" }).committeeId,
+    ).toBe("tn");
+    expect(chooseCommittee({ ...base, teamGroupId: undefined, remembered: "tn" }).committeeId).toBe(
+      "tn",
+    );
+    expect(chooseCommittee({ ...base, teamGroupId: undefined }).committeeId).toBe("van");
+    expect(
+      chooseCommittee({ ...base, teamGroupId: undefined, fromAddress: "ks" }).committeeId,
+    ).toBe("van");
+  });
+});
+
+describe("addresses", () => {
+  test("deep links and lists with their filters read back as they were written", () => {
+    for (const path of [
+      "avtal/12",
+      "avtal/nytt",
+      "avtal?q=sn%C3%B6&status=aktivt",
+      "uppfoljning/ny?avtal=12&period=2025%E2%80%932026",
+      "brister/56",
+      "avvikelser?status=%C3%B6ppen&sort=datum&ordning=fallande",
+      "kommun",
+    ])
+      expect(routePath(parseRoute(path))).toBe(path);
+    expect(parseRoute("#/avvikelser?status=öppen")).toEqual({
+      screen: "avvikelser",
+      query: "status=öppen",
+    });
+    expect(parseRoute("okänd")).toEqual({ screen: "oversikt" });
+  });
+
+  test("a list's search, filters and sorting as parameters", () => {
+    const query = {
+      q: "snö",
+      status: "öppen",
+      contract: "12",
+      period: "2026",
+      owner: "u1",
+      sort: { key: "datum", direction: "descending" as const },
+    };
+    expect(readListQuery(new URLSearchParams(writeListQuery(query)))).toEqual(query);
+    expect(
+      readListQuery(new URLSearchParams(""), { key: "avtal", direction: "ascending" }).sort,
+    ).toEqual({ key: "avtal", direction: "ascending" });
+  });
+});
+
+describe("the tab in Teams", () => {
+  test("listens to the local Teams host only when it is served as http://localhost", () => {
+    expect(localHostOrigins({ protocol: "http:", hostname: "localhost", port: "3978" })).toEqual([
+      "http://127.0.0.1:3978",
+    ]);
+    expect(localHostOrigins({ protocol: "https:", hostname: "avtal.asby.se", port: "" })).toEqual(
+      [],
+    );
+    expect(localHostOrigins({ protocol: "http:", hostname: "127.0.0.1", port: "3978" })).toEqual(
+      [],
+    );
+  });
+
+  test("every call to Teams has a time limit that ends in a Swedish message", async () => {
+    const never = new Promise<string>(() => undefined);
+    const failure = await withTimeout(never, 10, PROBLEMS.token).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(HostProblem);
+    expect((failure as HostProblem).problem.detail).toMatch(/Teams gav ingen inloggning i tid/);
+    expect(await withTimeout(Promise.resolve("ok"), 10, PROBLEMS.token)).toBe("ok");
+  });
+
+  test("suggested tab names are whole words within Teams' length", () => {
+    expect(tabName({ name: "Vård- och äldrenämnden", code: "VAN" })).toBe(
+      "Avtal – Vård- och äldrenämnden",
+    );
+    expect(tabName({ name: "Kultur- och fritidsnämnden", code: "KFN" })).toBe(
+      "Kultur- och fritidsnämnden",
+    );
+    expect(tabName({ name: "Individ- och familjeomsorgsnämnden", code: "IFN" })).toBe(
+      "Avtal – IFN",
+    );
+    for (const name of ["Socialnämnden", "Individ- och familjeomsorgsnämnden och mer"])
+      expect(tabName({ name, code: "X" }).length).toBeLessThanOrEqual(TAB_NAME_MAX);
+  });
+
+  test("mandate periods as Swedes write them", () => {
+    expect(mandateLabel("2022–2026")).toBe("2023–2026");
+    expect(mandateLabel("2026-2030")).toBe("2027–2030");
+  });
+});
+
+describe("forms", () => {
+  interface FollowUpDraft {
+    meetsRequirements: string;
+    deficienciesSummary: string;
+    controlSufficient: boolean;
+    feedbackToProviderOn: string;
+    notes: string;
+  }
+  const fields: FieldSpec<FollowUpDraft>[] = [
+    { name: "meetsRequirements", label: "Uppfyller kraven", kind: "select", required: true },
+    {
+      name: "deficienciesSummary",
+      label: "Brister",
+      kind: "textarea",
+      visible: (values) => values.meetsRequirements !== "ja",
+      requiredWhen: (values) => values.meetsRequirements === "nej",
+    },
+    { name: "controlSufficient", label: "Kontroll tillräcklig", kind: "yesno", required: true },
+    { name: "feedbackToProviderOn", label: "Återkopplat", kind: "date" },
+    { name: "notes", label: "Anteckningar", kind: "textarea" },
+  ];
+
+  test("unanswered required questions are refused before saving, with Swedish words", () => {
+    expect(missingFields(fields, {}).map((error) => error.message)).toEqual([
+      "Välj uppfyller kraven",
+      "Svara ja eller nej: Kontroll tillräcklig",
+    ]);
+    expect(missingFields(fields, { meetsRequirements: "nej", controlSufficient: false })).toEqual([
+      { field: "deficienciesSummary", message: "Fyll i brister" },
+    ]);
+    expect(missingFields(fields, { meetsRequirements: "ja", controlSufficient: false })).toEqual(
+      [],
+    );
+  });
+
+  test("what is sent leaves out hidden fields and empty dates, keeps cleared text", () => {
+    expect(
+      valuesToSend(fields, {
+        meetsRequirements: "ja",
+        deficienciesSummary: "gammalt",
+        controlSufficient: true,
+        feedbackToProviderOn: "",
+        notes: "",
+      }),
+    ).toEqual({
+      meetsRequirements: "ja",
+      deficienciesSummary: undefined,
+      controlSufficient: true,
+      feedbackToProviderOn: undefined,
+      notes: "",
+    });
+  });
+});
+
+test("no browser dialogs anywhere in the tab or the host: Teams does not allow them", () => {
+  const files = (directory: string): string[] =>
+    fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(directory, entry.name);
+      return entry.isDirectory() ? files(full) : /\.(ts|tsx)$/.test(entry.name) ? [full] : [];
+    });
+  const calls = files(path.resolve("teams-app")).flatMap((file) =>
+    fs
+      .readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line))
+      .filter((line) => /\b(alert|confirm|prompt)\s*\(/.test(line))
+      .map((line) => `${path.relative(".", file)}: ${line.trim()}`),
+  );
+  expect(calls).toEqual([]);
+});
