@@ -18,7 +18,6 @@ import {
 } from "../../domain/reporting-period.ts";
 import { can, readableCommittees, rolesOf } from "../../policies/access.ts";
 import type { AppStore, CycleData } from "../../store/app-store.ts";
-import { where } from "../../store/odata.ts";
 import { forbidden, identityOf, notFound } from "../request-context.ts";
 import { itemId, parseInput } from "../validation.ts";
 
@@ -183,16 +182,13 @@ export function committeesRouter(
     });
     // Reminders that may not have gone out: being sent when a process stopped, or failed.
     // ("reserverad" ones were never posted; the next run posts them.)
-    const reminderRows = await store.list("reminders").query({
-      filter: where.or(where.eq("status", "skickas"), where.eq("status", "misslyckad")),
-    });
-    const reminderProblems = reminderRows.map((row) => ({
+    const reminderProblems = (await store.reminders.uncertain()).map((row) => ({
       id: row.id,
-      title: String(row.fields.Title ?? ""),
-      committeeId: String(row.fields.committeeLookupId ?? ""),
-      status: String(row.fields.status ?? ""),
-      claimedAt: String(row.fields.claimedAt ?? ""),
-      error: String(row.fields.error ?? ""),
+      title: row.title,
+      committeeId: row.committeeId,
+      status: row.status,
+      claimedAt: row.claimedAt,
+      error: row.error,
     }));
     const strategicTotal = data.contracts.filter(
       (contract) => contract.strategic && contract.status !== "planerat",
