@@ -68,6 +68,7 @@ test("a deviation and a deficiency name the LOV provider they concern; the defic
   );
   await provider.selectOption("Trygga Händer Hemtjänst AB");
   await field(tab, "Beskrivning").fill("Larmet besvarades efter 40 minuter.");
+  await field(tab, "Allvarlighetsgrad").selectOption("Medel");
   expect(await accessibilityProblems(page)).toEqual([]);
   await tab.getByRole("button", { name: "Spara", exact: true }).click();
   await tab.getByText("Avvikelsen är sparad.", { exact: true }).last().waitFor();
