@@ -23,7 +23,11 @@ import { itemId, parseInput } from "../validation.ts";
 
 /** Nämnder, the nämnd's dashboard (the årshjul) and kommunledningskontoret's overview. */
 
-/** What everyone signed in may know of a nämnd: enough to name it and pick it. */
+/**
+ * What everyone signed in may know of a nämnd: enough to name it, pick it,
+ * and tell which team it is (Teams already hands a tab its team's group id),
+ * so a tab in a team the person may not read can name that nämnd.
+ */
 function presentCommitteeName(committee: Committee, settings: CycleData["settings"]) {
   const kind = periodKindOf(committee, settings);
   return {
@@ -33,16 +37,16 @@ function presentCommitteeName(committee: Committee, settings: CycleData["setting
     isKs: committee.isKs,
     periodKind: kind,
     periodLabel: PERIOD_KIND_LABELS[kind],
+    /** The nämnd's Microsoft 365 group, which is its team in Teams. */
+    groupId: committee.groupId,
   };
 }
 
-/** For the nämnd's readers: also its diarium address and its team (Microsoft 365 group). */
+/** For the nämnd's readers: also its diarium address. */
 function presentCommittee(committee: Committee, settings: CycleData["settings"]) {
   return {
     ...presentCommitteeName(committee, settings),
     registryEmail: committee.registryEmail,
-    /** The nämnd's Microsoft 365 group, which is its team in Teams. */
-    groupId: committee.groupId,
   };
 }
 
