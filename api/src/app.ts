@@ -212,7 +212,10 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   app.use(notFoundHandler);
   app.use(
     errorHandler((error) =>
-      logger.error({ error: String(error), stack: (error as Error)?.stack }, "unhandled error"),
+      logger.error(
+        { error: String(error), stack: error instanceof Error ? error.stack : undefined },
+        "unhandled error",
+      ),
     ),
   );
   return { express: app, bot };

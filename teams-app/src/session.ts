@@ -8,7 +8,7 @@ const KEY = "avtalsuppfoljning.token";
 export function tokenExpiry(token: string): number | undefined {
   try {
     const payload: unknown = JSON.parse(
-      atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/")),
+      atob((token.split(".")[1] ?? "").replace(/-/g, "+").replace(/_/g, "/")),
     );
     if (typeof payload === "object" && payload !== null && "exp" in payload) {
       return typeof payload.exp === "number" ? payload.exp * 1000 : undefined;

@@ -1,20 +1,44 @@
-/** The API's JSON shapes as the tab uses them; the nämnd's records are the domain's own types. */
+/**
+ * The API's JSON shapes as the tab uses them. What the API sends as it stores
+ * it (contracts, records, reports, obligations, history) is the API's own
+ * type, imported here so the two cannot drift; only the presenters' shapes
+ * (summaries, dashboards) are declared below.
+ */
 
+import type { Obligation, ObligationStatus } from "../../api/src/domain/annual-cycle.ts";
+import type { Level } from "../../api/src/domain/classification.ts";
 import type {
   Deficiency,
   Deviation,
   FollowUp,
   FollowUpPlan,
   KickoffMeeting,
+  Person,
+  Provider,
+  ReportRecord,
+  ReportStatus,
+  Contract as StoredContract,
 } from "../../api/src/domain/model.ts";
+import type { HistoryEntry } from "../../api/src/store/app-store.ts";
 
-export type { Deficiency, Deviation, FollowUp, FollowUpPlan, KickoffMeeting };
+export type {
+  Deficiency,
+  Deviation,
+  FollowUp,
+  FollowUpPlan,
+  HistoryEntry,
+  KickoffMeeting,
+  Level,
+  Obligation,
+  ObligationStatus,
+  Person,
+  Provider,
+  ReportRecord,
+  ReportStatus,
+};
 
-export interface Person {
-  id: string;
-  name: string;
-  email: string;
-}
+/** A contract as the API sends it: with a warning when its nämnd's setup is incomplete. */
+export type Contract = StoredContract & { warning?: string };
 
 export interface CommitteeSummary {
   id: string;
@@ -36,21 +60,6 @@ export interface Me {
   municipality: string;
   mode: "local" | "tenant";
   committees: CommitteeSummary[];
-}
-
-export type ObligationStatus = "upcoming" | "due" | "late";
-
-export interface Obligation {
-  key: string;
-  rule: string;
-  committeeId: string;
-  status: ObligationStatus;
-  dueDate: string;
-  title: string;
-  owner?: Person;
-  target: { kind: "committee" | "contract" | "plan" | "deficiency" | "report"; id: string };
-  /** The reporting period a follow-up obligation is for. */
-  period?: string;
 }
 
 export interface Period {
@@ -76,54 +85,6 @@ export interface Dashboard {
   };
   warning?: string;
   obligations: Obligation[];
-}
-
-export type Level = "låg" | "hög";
-
-export interface Provider {
-  name: string;
-  orgNumber: string;
-  email: string;
-}
-
-export interface Contract {
-  id: string;
-  etag: string;
-  title: string;
-  contractNumber: string;
-  committeeId: string;
-  sharedWithCommitteeIds: string[];
-  serviceArea: string;
-  /** All providers; a LOV or framework contract has several. */
-  providers: Provider[];
-  /** The providers' names as one text. */
-  provider: string;
-  providerOrgNumber: string;
-  ownRegime: boolean;
-  owner: Person;
-  valueClass: Level;
-  impactClass: Level;
-  strategic: boolean;
-  overrideReason: string;
-  annualValue?: number;
-  startDate?: string;
-  endDate?: string;
-  extensionOptions: string;
-  extensionDecisionDate?: string;
-  status: "planerat" | "aktivt" | "avslutat";
-  followUpsPerYear: number;
-  description: string;
-  publicFields: string[];
-  publicDescription: string;
-  internalNotes: string;
-  warning?: string;
-}
-
-export interface HistoryEntry {
-  version: string;
-  modified: string;
-  modifiedBy: string;
-  changes: Array<{ field: string; from: unknown; to: unknown }>;
 }
 
 export interface OverviewRow {
@@ -158,23 +119,6 @@ export interface ReminderProblem {
   status: "skickas" | "misslyckad";
   claimedAt: string;
   error: string;
-}
-
-export type ReportStatus = "utkast" | "klar för nämnd" | "beslutad";
-
-export interface ReportRecord {
-  id: string;
-  etag: string;
-  committeeId: string;
-  reportType: string;
-  period: string;
-  status: ReportStatus;
-  title: string;
-  webUrl: string;
-  generatedAt: string;
-  decisionDate?: string;
-  paragraph: string;
-  registryNumber: string;
 }
 
 /** A record of one of the nämnd's lists tied to a contract. */

@@ -34,11 +34,14 @@ export interface Speaker {
   name: string;
 }
 
+/** Where a message to the bot was written: its chat with one person, a team's channel, a group chat. */
+export const CONVERSATION_TYPES = ["personal", "channel", "groupChat"] as const;
+
 export interface Where {
   /** The team's Microsoft 365 group (a channel conversation), if any. */
   teamGroupId: string | undefined;
   conversationId: string;
-  conversationType: "personal" | "channel" | "groupChat";
+  conversationType: (typeof CONVERSATION_TYPES)[number];
 }
 
 export type Reply = { kind: "card"; card: AdaptiveCard } | { kind: "text"; text: string };

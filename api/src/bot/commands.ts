@@ -94,8 +94,8 @@ const FILLER = new Set([
 export function parseCommand(text: string): BotCommand {
   const words = normalize(text).split(" ").filter(Boolean);
   const index = words.findIndex((word) => ALIASES[word] !== undefined);
-  if (index === -1) return words.length === 0 ? { name: "hjalp" } : { name: "okand", text };
-  const name = ALIASES[words[index]!]!;
+  const name = ALIASES[words[index] ?? ""];
+  if (name === undefined) return words.length === 0 ? { name: "hjalp" } : { name: "okand", text };
   const rest = words.slice(index + 1);
   const argument = rest.filter((word) => !FILLER.has(word)).join(" ");
   switch (name) {
@@ -105,7 +105,7 @@ export function parseCommand(text: string): BotCommand {
       return argument ? { name, query: argument } : { name: "okand", text };
     case "forfaller": {
       if (!argument) return { name, days: DEFAULT_EXPIRY_DAYS };
-      const typed = argument.split(" ")[0]!;
+      const [typed = ""] = argument.split(" ");
       const days = Number(typed);
       if (!/^\d+$/.test(typed))
         return {

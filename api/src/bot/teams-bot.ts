@@ -5,12 +5,14 @@ import type { ILogger } from "@microsoft/teams.common";
 import express from "express";
 import type { AppConfig } from "../config.ts";
 import { type LocalGraphEndpoint, localServiceHeaders } from "../graph/auth-providers.ts";
+import { isOneOf, stringOf, teamGroupIdOf } from "../graph/json.ts";
+import { tokenResponse } from "../graph/shapes.ts";
 import { sendProblem } from "../http/problem.ts";
 import type { Logger } from "../logger.ts";
 import type { AppStore } from "../store/app-store.ts";
 import type { MembershipResolver } from "../store/membership.ts";
 import { PeopleDirectory } from "../store/people-directory.ts";
-import type { BotReplies, Reply, Where } from "./bot-replies.ts";
+import { type BotReplies, CONVERSATION_TYPES, type Reply, type Where } from "./bot-replies.ts";
 import { type AdaptiveCard, attachment, plain } from "./cards.ts";
 import { mentionName } from "./mention.ts";
 
@@ -97,7 +99,7 @@ export class TeamsBot {
         "/api/messages",
         express.json({ limit: "1mb" }),
         (request, response, next) => {
-          const serviceUrl = (request.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
+          const serviceUrl = stringOf(request.body, "serviceUrl");
           if (isLoopbackUrl(serviceUrl)) return next();
           sendProblem(response, {
             status: 403,
@@ -124,7 +126,7 @@ export class TeamsBot {
             headers: localServiceHeaders(localGraph),
             body: JSON.stringify({ clientId: LOCAL_BOT_ID }),
           });
-          return ((await response.json()) as { access_token: string }).access_token;
+          return tokenResponse.parse(await response.json()).access_token;
         },
         cloud: withOverrides(PUBLIC, {
           openIdMetadataUrl: `${localGraph.origin}/_botframework/v1/.well-known/openidconfiguration`,
@@ -156,11 +158,11 @@ export class TeamsBot {
 
     this.app.on("message", async ({ activity, send }) => {
       const where: Where = {
-        teamGroupId: (activity.channelData as { team?: { aadGroupId?: string } } | undefined)?.team
-          ?.aadGroupId,
+        teamGroupId: teamGroupIdOf(activity.channelData),
         conversationId: activity.conversation.id,
-        conversationType:
-          (activity.conversation.conversationType as Where["conversationType"]) ?? "personal",
+        conversationType: isOneOf(CONVERSATION_TYPES, activity.conversation.conversationType)
+          ? activity.conversation.conversationType
+          : "personal",
       };
       const speaker = { id: activity.from.aadObjectId ?? "", name: activity.from.name ?? "" };
       let reply: Reply;
@@ -182,8 +184,7 @@ export class TeamsBot {
 
     // When the app is installed in a team, the team's nämnd gets the channel for its reminders.
     this.app.on("install.add", async ({ activity, send }) => {
-      const teamGroupId = (activity.channelData as { team?: { aadGroupId?: string } } | undefined)
-        ?.team?.aadGroupId;
+      const teamGroupId = teamGroupIdOf(activity.channelData);
       const committees = await options.store.committees();
       const committee = teamGroupId
         ? committees.find((candidate) => candidate.groupId === teamGroupId)

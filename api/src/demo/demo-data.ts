@@ -18,7 +18,7 @@ import {
   type PeriodKind,
   periodContaining,
 } from "../domain/reporting-period.ts";
-import { DEMO_USERS, person } from "./demo-people.ts";
+import { DEMO_USERS, type DemoUser, person } from "./demo-people.ts";
 
 /**
  * Demonstration data modelled on the sources: one kommun, six nämnder, 30
@@ -39,6 +39,12 @@ export interface DemoDataset {
   deficiencies: Deficiency[];
 }
 
+/** An item the demo data itself defines: missing only if the demo data is edited wrongly. */
+export function demoItem<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`Demo data: ${what} is missing`);
+  return value;
+}
+
 const MUNICIPALITY: Municipality = {
   name: "Åsby kommun",
   defaultPeriodKind: "july-june",
@@ -46,8 +52,8 @@ const MUNICIPALITY: Municipality = {
 };
 
 function committee(code: string, name: string, overrides: Partial<Committee> = {}): Committee {
-  const secretaries = Object.values(DEMO_USERS)
-    .filter((user) => (user.secretaryOf as string[]).includes(code))
+  const secretaries = Object.values<DemoUser>(DEMO_USERS)
+    .filter((user) => user.secretaryOf.includes(code))
     .map((user) => user.id);
   return {
     id: code,
@@ -103,18 +109,16 @@ interface ContractSeed {
   internalNotes?: string;
 }
 
+const HEM_NORD = "Hemtjänst Nord i Åsby AB";
+const HEM_VAST = "Omsorgshjälpen Väst AB";
+const HEM_TRYGG = "Trygga Händer Hemtjänst AB";
+const HEM_SENIOR = "Åsby Seniorservice AB";
 /** The providers in the hemtjänst valfrihetssystem (LOV); seed 000's deficiencies concern some of them. */
 export const HEMTJANST_PROVIDERS: Array<[name: string, orgNumber: string]> = [
-  ["Hemtjänst Nord i Åsby AB", "556910-1101"],
-  ["Omsorgshjälpen Väst AB", "556910-2202"],
-  ["Trygga Händer Hemtjänst AB", "556910-3303"],
-  ["Åsby Seniorservice AB", "556910-4404"],
-];
-const [HEM_NORD, HEM_VAST, HEM_TRYGG, HEM_SENIOR] = HEMTJANST_PROVIDERS.map(([name]) => name) as [
-  string,
-  string,
-  string,
-  string,
+  [HEM_NORD, "556910-1101"],
+  [HEM_VAST, "556910-2202"],
+  [HEM_TRYGG, "556910-3303"],
+  [HEM_SENIOR, "556910-4404"],
 ];
 
 const mailbox = (name: string) =>
@@ -628,7 +632,7 @@ function toContract(seed: ContractSeed): Contract {
     serviceArea: seed.area,
     providers,
     provider: providerNames(providers),
-    providerOrgNumber: providers[0]!.orgNumber,
+    providerOrgNumber: providers[0]?.orgNumber ?? "",
     ownRegime: seed.ownRegime ?? false,
     owner: person(seed.owner),
     valueClass: seed.value,
@@ -705,7 +709,7 @@ export function demoDataset(today: IsoDate): DemoDataset {
   }
   const replace = (id: string, overrides: Partial<FollowUp>) => {
     const index = followUps.findIndex((candidate) => candidate.id.startsWith(id));
-    followUps[index] = { ...followUps[index]!, ...overrides };
+    followUps[index] = { ...demoItem(followUps[index], id), ...overrides };
   };
   replace("hemtjanst-VAN", {
     form: "verksamhetsuppföljning",
@@ -884,7 +888,7 @@ export function demoDataset(today: IsoDate): DemoDataset {
     registryNumber: `${item.code} ${mandate.electionYear - 3}/00${COMMITTEES.indexOf(item) + 41}`,
   }));
   plans.push({
-    ...plans[1]!,
+    ...demoItem(plans[1], "the second plan"),
     id: `plan-SN-${mandate.key}`,
     mandatePeriod: mandate.key,
     status: "utkast",
@@ -902,8 +906,8 @@ export function demoDataset(today: IsoDate): DemoDataset {
       contractId: "fritidsgard",
       committeeId: "KFN",
       reason: "nytt avtal",
-      contractStart: get("fritidsgard").startDate!,
-      meetingDate: addDays(get("fritidsgard").startDate!, -21),
+      contractStart: demoItem(get("fritidsgard").startDate, "fritidsgård's start"),
+      meetingDate: addDays(demoItem(get("fritidsgard").startDate, "fritidsgård's start"), -21),
       attendees:
         "Sara Holm, avtalsansvarig, Kultur- och fritidsnämnden\nVerksamhetschef, Unga Åsby ideell förening",
       continuousReporting: "Avvikelser och synpunkter rapporteras löpande.",

@@ -14,8 +14,8 @@ import {
 } from "../store/mappers.ts";
 import { odataString } from "../store/odata.ts";
 import { provision } from "../store/provisioning.ts";
-import { demoDataset } from "./demo-data.ts";
-import { DEMO_USERS } from "./demo-people.ts";
+import { demoDataset, demoItem } from "./demo-data.ts";
+import { DEMO_USERS, type DemoUser } from "./demo-people.ts";
 
 /**
  * Loads the demonstration data into SharePoint through Graph: in local mode
@@ -105,8 +105,8 @@ export async function seedDemoData(
   const groupIds = new Map<string, string>();
   if (options.createDirectory) {
     for (const committee of data.committees) {
-      const members = Object.values(DEMO_USERS)
-        .filter((user) => (user.memberOf as string[]).includes(committee.code))
+      const members = Object.values<DemoUser>(DEMO_USERS)
+        .filter((user) => user.memberOf.includes(committee.code))
         .map((user) => personId(user.id));
       groupIds.set(
         committee.code,
@@ -143,7 +143,7 @@ export async function seedDemoData(
   // Each nämnd gets its document library now that it exists.
   await provision(access, store.site.replace(/^\/sites\//, ""));
 
-  const committee = (code: string) => committeeIds.get(code)!;
+  const committee = (code: string) => demoItem(committeeIds.get(code), `nämnd ${code}`);
   const contractIds = await store.createMany(
     "contracts",
     data.contracts.map((contract) => ({
@@ -152,7 +152,7 @@ export async function seedDemoData(
         ...encodeContract({
           ...contract,
           committeeId: committee(contract.committeeId),
-          owner: mapPerson(contract.owner)!,
+          owner: { ...contract.owner, id: personId(contract.owner.id) },
         }),
         sharedWith: data.committees
           .filter((candidate) => contract.sharedWithCommitteeIds.includes(candidate.code))
@@ -161,7 +161,7 @@ export async function seedDemoData(
       },
     })),
   );
-  const contract = (key: string) => contractIds.get(key)!;
+  const contract = (key: string) => demoItem(contractIds.get(key), `contract ${key}`);
   const shares = data.contracts.flatMap((item) =>
     item.sharedWithCommitteeIds.map((code) => ({
       key: `${item.id}-${code}`,

@@ -1,5 +1,7 @@
 import type { Handler } from "../domain/report-models.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
+import { graphStatusOf } from "../graph/json.ts";
+import { directoryUser } from "../graph/shapes.ts";
 
 /**
  * The handläggare of a draft is the person generating it, as the directory
@@ -16,13 +18,6 @@ export interface Requester {
   email: string;
 }
 
-interface DirectoryUser {
-  displayName?: string | null;
-  jobTitle?: string | null;
-  mail?: string | null;
-  userPrincipalName?: string | null;
-}
-
 /** Answers that mean "not here" or "not allowed to look": fall back to the sign-in's names. */
 const NOT_FOUND = new Set([400, 403, 404]);
 
@@ -30,17 +25,19 @@ export async function handlerOf(access: GraphAccess, requester: Requester): Prom
   const fallback: Handler = { name: requester.name, title: "", email: requester.email };
   for (const key of [requester.id, requester.email].filter((value) => value.trim() !== "")) {
     try {
-      const user = (await access.client
-        .api(`/users/${encodeURIComponent(key)}`)
-        .select("displayName,jobTitle,mail,userPrincipalName")
-        .get()) as DirectoryUser;
+      const user = directoryUser.parse(
+        await access.client
+          .api(`/users/${encodeURIComponent(key)}`)
+          .select("displayName,jobTitle,mail,userPrincipalName")
+          .get(),
+      );
       return {
         name: user.displayName || requester.name,
         title: user.jobTitle ?? "",
         email: user.mail || user.userPrincipalName || requester.email,
       };
     } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
+      const status = graphStatusOf(error);
       if (status === undefined || !NOT_FOUND.has(status)) throw error;
     }
   }

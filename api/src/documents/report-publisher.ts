@@ -1,9 +1,11 @@
-import { ResponseType } from "@microsoft/microsoft-graph-client";
 import type { Committee, ReportRecord } from "../domain/model.ts";
 import type { ReportModel } from "../domain/report-models.ts";
+import { fileContent } from "../graph/file-content.ts";
 import { sendBatch } from "../graph/graph-batch.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
+import { graphStatusOf } from "../graph/json.ts";
 import { uploadLargeFile } from "../graph/large-file-upload.ts";
+import { type DriveItem, driveItem } from "../graph/shapes.ts";
 import type { AppStore } from "../store/app-store.ts";
 import { decodeReport } from "../store/mappers.ts";
 import type { FieldsOf } from "../store/schema.ts";
@@ -39,15 +41,6 @@ export interface PublishResult {
 }
 
 export class ReportSetupError extends Error {}
-
-interface DriveItem {
-  id: string;
-  name: string;
-  webUrl: string;
-  eTag: string;
-  size?: number;
-  lastModifiedBy?: { user?: { displayName?: string }; application?: { displayName?: string } };
-}
 
 function folderFor(model: Pick<ReportModel, "type" | "period" | "date">): string {
   const years = model.period.match(/\d{4}/g) ?? [model.date.slice(0, 4)];
@@ -97,10 +90,6 @@ export function safeFileName(title: string): string {
 
 const encodePath = (path: string) => path.split("/").map(encodeURIComponent).join("/");
 
-function graphStatus(error: unknown): number | undefined {
-  return (error as { statusCode?: number })?.statusCode;
-}
-
 const templatePathOf = (type: ReportModel["type"]) => `Mallar/${type}.docx`;
 
 /** The nämnd's library, or a Swedish explanation of why there is none. */
@@ -124,11 +113,11 @@ export class ReportPublisher {
 
   private async itemAt(driveId: string, path: string): Promise<DriveItem | undefined> {
     try {
-      return (await this.access.client
-        .api(`/drives/${driveId}/root:/${encodePath(path)}`)
-        .get()) as DriveItem;
+      return driveItem.parse(
+        await this.access.client.api(`/drives/${driveId}/root:/${encodePath(path)}`).get(),
+      );
     } catch (error) {
-      if (graphStatus(error) === 404) return undefined;
+      if (graphStatusOf(error) === 404) return undefined;
       throw error;
     }
   }
@@ -142,7 +131,7 @@ export class ReportPublisher {
     ]);
     const found = (id: string): DriveItem | undefined => {
       const response = responses.get(id);
-      if (response?.status === 200) return response.body as DriveItem;
+      if (response?.status === 200) return driveItem.parse(response.body);
       if (response?.status === 404) return undefined;
       throw new Error(`Biblioteket kunde inte läsas (HTTP ${response?.status ?? "?"}).`);
     };
@@ -156,10 +145,7 @@ export class ReportPublisher {
   ): Promise<{ content: Buffer; template: PublishResult["template"] }> {
     const templatePath = templatePathOf(model.type);
     if (!template) return { content: await renderWord(model), template: "standardmall" };
-    const bytes = (await this.access.client
-      .api(`/drives/${driveId}/items/${template.id}/content`)
-      .responseType(ResponseType.ARRAYBUFFER)
-      .get()) as ArrayBuffer;
+    const bytes = await fileContent(this.access, driveId, template.id);
     return {
       content: fillTemplate(new Uint8Array(bytes), model, templatePath),
       template: "egen mall",
@@ -174,12 +160,12 @@ export class ReportPublisher {
     ifMatch?: string,
   ): Promise<DriveItem> {
     if (content.byteLength > SIMPLE_UPLOAD_LIMIT) {
-      return (await uploadLargeFile(
+      return uploadLargeFile(
         this.access,
         `/drives/${driveId}/root:/${encodePath(path)}:`,
         content,
         conflict,
-      )) as DriveItem;
+      );
     }
     let request = this.access.client
       .api(
@@ -187,7 +173,7 @@ export class ReportPublisher {
       )
       .header("Content-Type", DOCX_TYPE);
     if (ifMatch) request = request.header("If-Match", ifMatch);
-    return (await request.put(content)) as DriveItem;
+    return driveItem.parse(await request.put(content));
   }
 
   /**
@@ -215,7 +201,7 @@ export class ReportPublisher {
         };
       } catch (error) {
         // 409: created meanwhile; 412: changed meanwhile. Look again.
-        if (graphStatus(error) !== 409 && graphStatus(error) !== 412) throw error;
+        if (graphStatusOf(error) !== 409 && graphStatusOf(error) !== 412) throw error;
       }
     }
     return { item: await this.upload(driveId, path, content, "rename"), outcome: "new-name" };

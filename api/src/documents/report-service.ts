@@ -213,7 +213,8 @@ export class ReportService {
         };
       }
       case "uppstart": {
-        const meeting = data.kickoffs.find((candidate) => candidate.id === request.kickoffId)!;
+        const meeting = data.kickoffs.find((candidate) => candidate.id === request.kickoffId);
+        if (!meeting) throw new ReportRequestError("Uppstartsmötet finns inte.");
         const contract = data.contracts.find((candidate) => candidate.id === meeting.contractId);
         if (!contract) throw new ReportRequestError("Avtalet för uppstartsmötet finns inte.");
         return {
@@ -222,7 +223,8 @@ export class ReportService {
         };
       }
       case "aterkoppling": {
-        const followUp = data.followUps.find((candidate) => candidate.id === request.followUpId)!;
+        const followUp = data.followUps.find((candidate) => candidate.id === request.followUpId);
+        if (!followUp) throw new ReportRequestError("Uppföljningen finns inte.");
         const contract = data.contracts.find((candidate) => candidate.id === followUp.contractId);
         if (!contract) throw new ReportRequestError("Avtalet för uppföljningen finns inte.");
         const names = swedishList(contract.providers.map((provider) => provider.name));

@@ -242,27 +242,25 @@ export function columnWidths(
   rows: string[][],
 ): number[] {
   const total = columns.reduce((sum, column) => sum + column.share, 0);
-  const wanted = columns.map((column) => (TEXT_WIDTH * column.share) / total);
-  const minimum = columns.map(
-    (column, index) =>
+  const sized = columns.map((column, index) => {
+    const minimum =
       Math.max(
         longestWord(column.header) * BOLD_CHAR,
         ...rows.map((row) => longestWord(row[index] ?? "") * CHAR),
-      ) + CELL_PADDING,
-  );
-  const widths = wanted.map((width, index) => Math.max(width, minimum[index]!));
-  let excess = widths.reduce((sum, width) => sum + width, 0) - TEXT_WIDTH;
+      ) + CELL_PADDING;
+    return { minimum, width: Math.max((TEXT_WIDTH * column.share) / total, minimum) };
+  });
+  let excess = sized.reduce((sum, column) => sum + column.width, 0) - TEXT_WIDTH;
   while (excess > 1) {
-    const slack = widths.map((width, index) => Math.max(0, width - minimum[index]!));
-    const room = slack.reduce((sum, value) => sum + value, 0);
+    const room = sized.reduce((sum, column) => sum + Math.max(0, column.width - column.minimum), 0);
     if (room <= 1) break;
     const take = Math.min(excess, room);
-    widths.forEach((width, index) => {
-      widths[index] = width - (take * slack[index]!) / room;
-    });
+    for (const column of sized) {
+      column.width -= (take * Math.max(0, column.width - column.minimum)) / room;
+    }
     excess -= take;
   }
-  return widths.map(Math.floor);
+  return sized.map((column) => Math.floor(column.width));
 }
 
 /**
@@ -279,13 +277,13 @@ export function table(columns: Array<{ header: string; share: number }>, rows: s
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: columns.map((column, index) => cell(column.header, widths[index]!, true)),
+        children: columns.map((column, index) => cell(column.header, widths[index] ?? 0, true)),
       }),
       ...rows.map(
         (row) =>
           new TableRow({
             cantSplit: true,
-            children: row.map((text, index) => cell(text, widths[index]!, false)),
+            children: row.map((text, index) => cell(text, widths[index] ?? 0, false)),
           }),
       ),
     ],

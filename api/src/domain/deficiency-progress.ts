@@ -52,19 +52,27 @@ export function progressText(deficiency: Deficiency, today: IsoDate): string {
 
 /** "låg utbildningsnivå hos personalen (två av utförarna)": same descriptions told once. */
 function describe(deficiencies: Deficiency[], contract: Contract | undefined): string[] {
-  const groups = new Map<string, Deficiency[]>();
+  const groups = new Map<string, [Deficiency, ...Deficiency[]]>();
   for (const deficiency of deficiencies) {
     const key = deficiency.description.trim().toLocaleLowerCase("sv");
-    groups.set(key, [...(groups.get(key) ?? []), deficiency]);
+    const group = groups.get(key);
+    if (group) group.push(deficiency);
+    else groups.set(key, [deficiency]);
   }
+  return [...groups.values()].map((group) => describeGroup(group, contract));
+}
+
+/** One description, and how many of a contract's several providers it concerns. */
+function describeGroup(
+  group: [Deficiency, ...Deficiency[]],
+  contract: Contract | undefined,
+): string {
+  const text = lowerFirst(group[0].description.trim().replace(/[.]$/, ""));
+  const providers = new Set(group.map((deficiency) => deficiency.provider).filter(Boolean));
   const several = (contract?.providers.length ?? 0) > 1;
-  return [...groups.values()].map((group) => {
-    const text = lowerFirst(group[0]!.description.trim().replace(/[.]$/, ""));
-    const providers = new Set(group.map((deficiency) => deficiency.provider).filter(Boolean));
-    return several && providers.size > 0
-      ? `${text} (${numberWordCommon(providers.size)} av utförarna)`
-      : text;
-  });
+  return several && providers.size > 0
+    ? `${text} (${numberWordCommon(providers.size)} av utförarna)`
+    : text;
 }
 
 const checkUpOrder = (deficiency: Deficiency) =>
@@ -93,7 +101,7 @@ export function actionPlanSentences(
   for (const deficiency of ordered.filter(hasActionPlan)) {
     const state = checkUpState(deficiency, today);
     const date = deficiency.checkUpDate ? swedishLongDate(deficiency.checkUpDate) : "";
-    const what = capitalized(describe([deficiency], contract)[0]!);
+    const what = capitalized(describeGroup([deficiency], contract));
     if (state === "held") {
       sentences.push({
         at: checkUpOrder(deficiency),
@@ -105,8 +113,8 @@ export function actionPlanSentences(
         at: checkUpOrder(deficiency),
         text: `${what}: uppföljningen av handlingsplanen var planerad till den ${date} men har inte redovisats.`,
       });
-    } else if (state === "planned") {
-      const key = deficiency.checkUpDate!;
+    } else if (state === "planned" && deficiency.checkUpDate) {
+      const key = deficiency.checkUpDate;
       planned.set(key, [...(planned.get(key) ?? []), deficiency]);
     } else if (deficiency.status === "åtgärdad") {
       sentences.push({ at: checkUpOrder(deficiency), text: `${what}: bristen är åtgärdad.` });

@@ -93,10 +93,9 @@ export function committeeReportDue(period: ReportingPeriod, reportMonth: number)
 export function normalisePeriodKey(input: string): string | undefined {
   const text = input.trim();
   if (/^\d{4}$/.test(text)) return text;
-  const match = /^(\d{4})\s*[-–—/]\s*(\d{2}|\d{4})$/.exec(text);
-  if (!match) return undefined;
-  const first = Number(match[1]);
-  const written = match[2]!;
+  const [, start, written] = /^(\d{4})\s*[-–—/]\s*(\d{2}|\d{4})$/.exec(text) ?? [];
+  if (start === undefined || written === undefined) return undefined;
+  const first = Number(start);
   const second =
     written.length === 4 ? Number(written) : Math.floor((first + 1) / 100) * 100 + Number(written);
   return second === first + 1 ? `${first}–${second}` : undefined;

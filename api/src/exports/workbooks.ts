@@ -272,21 +272,20 @@ export function reportingRows(data: ExportData, period: string | undefined): Rep
   const contracts = new Map(data.contracts.map((contract) => [contract.id, contract]));
   const answers = { ja: "Ja", delvis: "Delvis", nej: "Nej" } as const;
   return data.followUps
-    .filter(
-      (followUp) =>
+    .flatMap((followUp) => {
+      const contract = contracts.get(followUp.contractId);
+      const reported =
         followUp.status === "klar" &&
         (!period || followUp.period === period) &&
-        contracts.get(followUp.contractId)?.strategic,
-    )
-    .map((followUp) => {
-      const contract = contracts.get(followUp.contractId)!;
+        contract?.strategic;
+      if (!reported) return [];
       const plans = data.deficiencies.filter(
         (deficiency) =>
           deficiency.contractId === contract.id &&
           deficiency.committeeId === followUp.committeeId &&
           deficiency.measures.trim() !== "",
       );
-      return {
+      const row: ReportingRow = {
         namnd: committee(followUp.committeeId),
         avtal: contract.title,
         avtalsnummer: contract.contractNumber,
@@ -309,6 +308,7 @@ export function reportingRows(data: ExportData, period: string | undefined): Rep
           ...new Set(plans.map((plan) => plan.checkUpDate).filter(Boolean)),
         ].join(", "),
       };
+      return [row];
     })
     .sort((a, b) => a.namnd.localeCompare(b.namnd, "sv") || a.avtal.localeCompare(b.avtal, "sv"));
 }

@@ -1,13 +1,15 @@
 import fs from "node:fs";
 import { SECRET_HEADER } from "@avtalsuppfoljning/local-graph";
 import {
-  type AuthError,
+  AuthError,
   type AuthenticationResult,
   ConfidentialClientApplication,
   type Configuration,
 } from "@azure/msal-node";
 import type { AuthenticationProvider } from "@microsoft/microsoft-graph-client";
 import type { TenantConfig } from "../config.ts";
+import { stringOf } from "./json.ts";
+import { tokenResponse } from "./shapes.ts";
 
 /**
  * Where Graph tokens come from. Every provider implements graph-client's
@@ -44,7 +46,7 @@ export class LocalTokenProvider implements AuthenticationProvider {
       body: JSON.stringify({ clientId: this.clientId }),
     });
     if (!response.ok) throw new Error(`Lokal token kunde inte hämtas (HTTP ${response.status})`);
-    const body = (await response.json()) as { access_token: string; expires_in: number };
+    const body = tokenResponse.parse(await response.json());
     this.cached = { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
     return body.access_token;
   }
@@ -76,15 +78,16 @@ export function createConfidentialClient(config: TenantConfig): ConfidentialClie
 }
 
 /** Graph's national clouds are their own token audiences; any other base URL (a proxy) stands for global Graph. */
+const GLOBAL_GRAPH = "https://graph.microsoft.com";
 const GRAPH_RESOURCES = [
-  "https://graph.microsoft.com",
+  GLOBAL_GRAPH,
   "https://graph.microsoft.us",
   "https://dod-graph.microsoft.us",
   "https://microsoftgraph.chinacloudapi.cn",
 ];
 
 export function graphResource(config: TenantConfig): string {
-  return GRAPH_RESOURCES.includes(config.graphBaseUrl) ? config.graphBaseUrl : GRAPH_RESOURCES[0]!;
+  return GRAPH_RESOURCES.includes(config.graphBaseUrl) ? config.graphBaseUrl : GLOBAL_GRAPH;
 }
 
 function graphScope(config: TenantConfig): string {
@@ -126,8 +129,7 @@ export class ConsentRequiredError extends Error {
 
 export function isConsentRequired(error: unknown): boolean {
   return (
-    error instanceof ConsentRequiredError ||
-    (error as { code?: unknown } | null)?.code === "ConsentRequiredError"
+    error instanceof ConsentRequiredError || stringOf(error, "code") === "ConsentRequiredError"
   );
 }
 
@@ -162,9 +164,11 @@ export class OnBehalfOfProvider implements AuthenticationProvider {
       });
       return tokenOf(result, "on-behalf-of");
     } catch (error) {
-      const { errorCode, subError, errorMessage } = error as Partial<AuthError>;
-      if (CONSENT_ERRORS.test(`${errorCode ?? ""} ${subError ?? ""} ${errorMessage ?? ""}`)) {
-        throw new ConsentRequiredError(errorMessage ?? "consent required");
+      if (
+        error instanceof AuthError &&
+        CONSENT_ERRORS.test(`${error.errorCode} ${error.subError} ${error.errorMessage}`)
+      ) {
+        throw new ConsentRequiredError(error.errorMessage || "consent required");
       }
       throw error;
     }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { GraphAccess } from "./graph-client-factory.ts";
+import { type BatchResponse, batchReply } from "./shapes.ts";
 
 /**
  * JSON batching with what graph-client's RetryHandler does not do: it looks
@@ -20,12 +21,7 @@ export interface BatchRequest {
   dependsOn?: string[];
 }
 
-export interface BatchResponse {
-  id: string;
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-}
+export type { BatchResponse };
 
 export interface BatchOptions {
   maxAttempts?: number;
@@ -35,8 +31,8 @@ export interface BatchOptions {
 
 const RETRIABLE = new Set([429, 503, 504]);
 
-function retryAfterSeconds(response: BatchResponse, fallback: number): number {
-  const header = Object.entries(response.headers ?? {}).find(
+function retryAfterSeconds(response: BatchResponse | undefined, fallback: number): number {
+  const header = Object.entries(response?.headers ?? {}).find(
     ([name]) => name.toLowerCase() === "retry-after",
   )?.[1];
   const seconds = header === undefined ? Number.NaN : Number(header);
@@ -78,10 +74,9 @@ export async function sendBatch(
     chunks.push(chunk);
   }
   const results = new Map<string, BatchResponse>();
-  let next = 0;
+  const queue = [...chunks];
   const worker = async () => {
-    while (next < chunks.length) {
-      const chunk = chunks[next++]!;
+    for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
       for (const [id, response] of await sendChunk(access, chunk, options))
         results.set(id, response);
     }
@@ -100,9 +95,7 @@ async function sendChunk(
   const done = new Map<string, BatchResponse>();
   let pending = chunk.map(withJsonContentType);
   for (let attempt = 1; pending.length > 0; attempt += 1) {
-    const reply = (await access.client.api("/$batch").post({ requests: pending })) as {
-      responses: BatchResponse[];
-    };
+    const reply = batchReply.parse(await access.client.api("/$batch").post({ requests: pending }));
     const byId = new Map(reply.responses.map((response) => [response.id, response]));
     const throttled = pending.filter((request) => RETRIABLE.has(byId.get(request.id)?.status ?? 0));
     const retry = new Set(throttled.map((request) => request.id));
@@ -126,7 +119,7 @@ async function sendChunk(
     pending = pending.filter((request) => retry.has(request.id));
     if (pending.length > 0) {
       const wait = Math.max(
-        ...throttled.map((request) => retryAfterSeconds(byId.get(request.id)!, fallback)),
+        ...throttled.map((request) => retryAfterSeconds(byId.get(request.id), fallback)),
         0,
       );
       await sleep(wait * 1000);

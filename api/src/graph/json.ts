@@ -50,3 +50,20 @@ export function parseWith<T>(schema: z.ZodType<T>): (raw: unknown) => T | undefi
 
 /** A directory object with its id (a group, a user). */
 export const withId = z.object({ id: z.string() });
+
+/** A number property, or undefined. */
+export function numberOf(value: unknown, key: string): number | undefined {
+  if (!isRecord(value)) return undefined;
+  const found = value[key];
+  return typeof found === "number" ? found : undefined;
+}
+
+/** The HTTP status a Graph client error carries (`statusCode`), if any. */
+export function graphStatusOf(error: unknown): number | undefined {
+  return numberOf(error, "statusCode");
+}
+
+/** Teams' channelData: the team's Microsoft 365 group, when the activity comes from a team. */
+export function teamGroupIdOf(channelData: unknown): string | undefined {
+  return stringOf(recordOf(channelData, "team"), "aadGroupId");
+}

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { GraphAccess } from "./graph-client-factory.ts";
+import { type DriveItem, driveItem, uploadProgress, uploadSession } from "./shapes.ts";
 
 /**
  * Upload through an upload session: the session is created through Graph;
@@ -15,13 +16,8 @@ const RETRIABLE = new Set([429, 500, 502, 503, 504]);
 
 export type ConflictBehavior = "fail" | "replace" | "rename";
 
-export interface UploadedItem {
-  id: string;
-  name: string;
-  webUrl: string;
-  eTag: string;
-  size: number;
-}
+/** What an upload session answers when the last fragment is in: the file. */
+export type UploadedItem = DriveItem;
 
 export class UploadError extends Error {
   readonly status: number;
@@ -41,11 +37,11 @@ export async function uploadLargeFile(
   conflictBehavior: ConflictBehavior,
   options: { maxAttempts?: number } = {},
 ): Promise<UploadedItem> {
-  const session = (await access.client
-    .api(`${itemPath}/createUploadSession`)
-    .post({ item: { "@microsoft.graph.conflictBehavior": conflictBehavior } })) as {
-    uploadUrl: string;
-  };
+  const session = uploadSession.parse(
+    await access.client
+      .api(`${itemPath}/createUploadSession`)
+      .post({ item: { "@microsoft.graph.conflictBehavior": conflictBehavior } }),
+  );
   const total = content.byteLength;
   const maxAttempts = options.maxAttempts ?? 6;
   let offset = 0;
@@ -61,11 +57,9 @@ export async function uploadLargeFile(
       body: content.slice(offset, end + 1),
     });
     access.counter.requests += 1;
-    const body = (await response.json().catch(() => ({}))) as {
-      nextExpectedRanges?: string[];
-      error?: { code?: string; message?: string };
-    } & Partial<UploadedItem>;
-    if (response.status === 200 || response.status === 201) return body as UploadedItem;
+    const answer: unknown = await response.json().catch(() => ({}));
+    if (response.status === 200 || response.status === 201) return driveItem.parse(answer);
+    const body = uploadProgress.catch({}).parse(answer);
     if (response.status === 202 || response.status === 416) {
       const next = body.nextExpectedRanges?.[0];
       offset = next ? Number.parseInt(next, 10) : end + 1;

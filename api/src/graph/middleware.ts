@@ -4,6 +4,7 @@ import type {
   Middleware,
 } from "@microsoft/microsoft-graph-client";
 import type { Logger } from "../logger.ts";
+import { isRecord } from "./json.ts";
 
 /**
  * Cross-cutting concerns of every Graph call, as graph-client middleware:
@@ -24,8 +25,8 @@ function setHeader(context: Context, name: string, value: string): void {
   context.options ??= {};
   const headers = context.options.headers;
   if (headers instanceof Headers) headers.set(name, value);
-  else
-    context.options.headers = { ...(headers as Record<string, string> | undefined), [name]: value };
+  else if (Array.isArray(headers)) context.options.headers = [...headers, [name, value]];
+  else context.options.headers = { ...headers, [name]: value };
 }
 
 abstract class ChainedMiddleware implements Middleware {
@@ -125,8 +126,9 @@ export class CountingMiddleware extends ChainedMiddleware {
       const body = context.options?.body;
       if (typeof body === "string") {
         try {
-          this.counter.batchParts +=
-            (JSON.parse(body) as { requests?: unknown[] }).requests?.length ?? 0;
+          const parsed: unknown = JSON.parse(body);
+          const requests = isRecord(parsed) ? parsed.requests : undefined;
+          this.counter.batchParts += Array.isArray(requests) ? requests.length : 0;
         } catch {
           // Not JSON: the service will refuse it; nothing to count.
         }

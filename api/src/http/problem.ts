@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
+import { graphStatusOf, numberOf } from "../graph/json.ts";
 import { ConflictError, DuplicateError, NotFoundError } from "../store/store-errors.ts";
 import type { RequestIdentity } from "./request-context.ts";
 
@@ -75,7 +76,7 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
       });
     }
     // SharePoint still throttled or unavailable after the client's retries: say so, never "not found".
-    const graphStatus = (error as { statusCode?: unknown }).statusCode;
+    const graphStatus = graphStatusOf(error);
     if (graphStatus === 429 || graphStatus === 503 || graphStatus === 504) {
       response.setHeader("Retry-After", "30");
       return sendProblem(response, {
@@ -86,7 +87,7 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
           "SharePoint är hårt belastat eller tillfälligt otillgängligt. Inget har ändrats; försök igen om en halv minut.",
       });
     }
-    const status = (error as { status?: unknown }).status;
+    const status = numberOf(error, "status");
     if (typeof status === "number" && status >= 400 && status < 500) {
       // express/body-parser errors: malformed JSON, too large body.
       return sendProblem(response, {

@@ -20,9 +20,9 @@ export class ConversationRateLimiter {
     this.sent.set(conversationId, times);
     let wait = 0;
     for (const [window, limit] of WINDOWS) {
-      const inWindow = times.filter((time) => now - time < window);
-      if (inWindow.length >= limit)
-        wait = Math.max(wait, inWindow[inWindow.length - limit]! + window - now);
+      // The post that must leave the window before this one may go.
+      const blocking = times.filter((time) => now - time < window).at(-limit);
+      if (blocking !== undefined) wait = Math.max(wait, blocking + window - now);
     }
     return wait;
   }

@@ -3,6 +3,7 @@ import { type AdaptiveCard, card, facts, heading, openUrl, paragraph } from "../
 import { annualCycle, responsibleFor } from "../domain/annual-cycle.ts";
 import { swedishDate, swedishLongDate } from "../domain/dates.ts";
 import type { Committee } from "../domain/model.ts";
+import { isRecord, numberOf, recordOf } from "../graph/json.ts";
 import type { Logger } from "../logger.ts";
 import type { AppStore } from "../store/app-store.ts";
 import { ConversationRateLimiter } from "./rate-limiter.ts";
@@ -52,19 +53,21 @@ export interface ReminderRunnerOptions {
 }
 
 function statusOf(error: unknown): number | undefined {
-  const candidate = error as {
-    status?: unknown;
-    statusCode?: unknown;
-    response?: { status?: unknown };
-  };
-  const status = candidate?.response?.status ?? candidate?.status ?? candidate?.statusCode;
-  return typeof status === "number" ? status : undefined;
+  return (
+    numberOf(recordOf(error, "response"), "status") ??
+    numberOf(error, "status") ??
+    numberOf(error, "statusCode")
+  );
 }
 
 function retryAfterOf(error: unknown): number | undefined {
-  const headers = (error as { response?: { headers?: Record<string, unknown> | Headers } })
-    ?.response?.headers;
-  const value = headers instanceof Headers ? headers.get("retry-after") : headers?.["retry-after"];
+  const headers = recordOf(error, "response")?.headers;
+  const value =
+    headers instanceof Headers
+      ? headers.get("retry-after")
+      : isRecord(headers)
+        ? headers["retry-after"]
+        : undefined;
   const seconds = Number(value);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }

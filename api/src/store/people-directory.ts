@@ -1,4 +1,5 @@
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
+import { graphStatusOf } from "../graph/json.ts";
 
 /**
  * People's names as the directory (Entra ID) has them, by object id: what a
@@ -42,5 +43,5 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Graph's 404 for an object the directory does not have. */
 export function isNotFound(error: unknown): boolean {
-  return (error as { statusCode?: unknown } | undefined)?.statusCode === 404;
+  return graphStatusOf(error) === 404;
 }

@@ -1,3 +1,5 @@
+import { graphStatusOf, stringOf } from "../graph/json.ts";
+
 /** What can go wrong in the store, in the terms the API and bot need. */
 
 export class NotFoundError extends Error {
@@ -18,16 +20,11 @@ export class ConflictError extends Error {
 /** A unique column already holds this value (409). */
 export class DuplicateError extends Error {}
 
-interface GraphFailure {
-  statusCode?: number;
-  code?: string;
-}
-
 export function translateGraphError(error: unknown, what: string): unknown {
-  const failure = error as GraphFailure;
-  if (failure?.statusCode === 404) return new NotFoundError(what);
-  if (failure?.statusCode === 412) return new ConflictError();
-  if (failure?.statusCode === 409 && failure.code === "nameAlreadyExists")
+  const status = graphStatusOf(error);
+  if (status === 404) return new NotFoundError(what);
+  if (status === 412) return new ConflictError();
+  if (status === 409 && stringOf(error, "code") === "nameAlreadyExists")
     return new DuplicateError(`${what} finns redan`);
   return error;
 }

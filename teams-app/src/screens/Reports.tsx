@@ -21,13 +21,14 @@ import { formatDateTime } from "../format.ts";
 import { useLoad } from "../hooks/use-load.ts";
 import type { ReportRecord } from "../types.ts";
 
-const TYPE_LABELS: Record<string, string> = {
+const TYPE_LABELS = {
   namnd: "Nämndens redovisning av strategiska avtal",
   ks: "Kommunstyrelsens sammanställning",
   plan: "Uppföljningsplan",
   uppstart: "Protokoll från uppstartsmöte",
   aterkoppling: "Återkoppling till utföraren",
-};
+} as const;
+const typeLabel = (type: string): string => new Map(Object.entries(TYPE_LABELS)).get(type) ?? type;
 
 const useStyles = makeStyles({
   actions: {
@@ -129,7 +130,7 @@ export function Reports() {
                         committeeId: committee.id,
                         ...(period.trim() ? { period: period.trim() } : {}),
                       },
-                      TYPE_LABELS.namnd!,
+                      TYPE_LABELS.namnd,
                     )
                   }
                 >
@@ -138,7 +139,7 @@ export function Reports() {
                 <Button
                   disabled={busy !== undefined}
                   onClick={() =>
-                    generate({ type: "plan", committeeId: committee.id }, TYPE_LABELS.plan!)
+                    generate({ type: "plan", committeeId: committee.id }, TYPE_LABELS.plan)
                   }
                 >
                   Uppföljningsplan
@@ -148,7 +149,7 @@ export function Reports() {
             {me.roles.klk ? (
               <Button
                 disabled={busy !== undefined}
-                onClick={() => generate({ type: "ks" }, TYPE_LABELS.ks!)}
+                onClick={() => generate({ type: "ks" }, TYPE_LABELS.ks)}
               >
                 Kommunstyrelsens sammanställning
               </Button>
@@ -255,7 +256,7 @@ export function Reports() {
             {
               key: "typ",
               label: "Typ",
-              cell: (report) => TYPE_LABELS[report.reportType] ?? report.reportType,
+              cell: (report) => typeLabel(report.reportType),
             },
             { key: "period", label: "Period", cell: (report) => report.period },
             {

@@ -37,7 +37,7 @@ function requirementSentence(sections: ContractSection[]): string {
   if (followed.length === 0) return "";
   const titles = (answer: string) =>
     followed
-      .filter((section) => section.followUp!.meetsRequirements === answer)
+      .filter((section) => section.followUp?.meetsRequirements === answer)
       .map((section) => lowerFirst(section.title));
   if (titles("Ja").length === followed.length)
     return `Nämnden bedömer att utförarna av ${followed.length === 1 ? "det uppföljda strategiska avtalet" : "samtliga uppföljda strategiska avtal"} uppfyller de väsentliga kvalitetskraven enligt avtalen.`;

@@ -47,9 +47,8 @@ export function feedbackLetter(
     .map((deficiency) => deficiency.deadline)
     .filter((deadline): deadline is IsoDate => deadline !== undefined && deadline > date)
     .sort()[0];
-  const replyBy = [addDays(date, 30), earliestDeadline]
-    .filter((candidate): candidate is IsoDate => candidate !== undefined)
-    .sort()[0]!;
+  const inAMonth = addDays(date, 30);
+  const replyBy = earliestDeadline && earliestDeadline < inAMonth ? earliestDeadline : inAMonth;
   const result =
     own.length === 0
       ? several

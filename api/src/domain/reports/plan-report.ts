@@ -43,7 +43,8 @@ export function planReport(
         reportingCommitteeIds(contract).includes(committee.id),
     )
     .sort(byTitle);
-  const decided = plan.status === "beslutad" && plan.decisionDate;
+  const decisionDate = plan.status === "beslutad" ? plan.decisionDate : undefined;
+  const decided = decisionDate !== undefined && decisionDate !== "";
   const formsText = plan.forms.length > 0 ? `${capitalized(swedishList(plan.forms))}.` : "";
   return {
     type: "plan",
@@ -59,11 +60,11 @@ export function planReport(
     handler,
     decision: {
       status: decided ? "Beslutad" : "Utkast",
-      date: decided ? plan.decisionDate! : "",
+      date: decided ? decisionDate : "",
       paragraph: "",
     },
     notes: [],
-    status: decided ? `Beslutad av nämnden den ${swedishLongDate(plan.decisionDate!)}` : "Utkast",
+    status: decided ? `Beslutad av nämnden den ${swedishLongDate(decisionDate)}` : "Utkast",
     proposal: decided
       ? []
       : [

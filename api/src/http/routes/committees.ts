@@ -88,10 +88,10 @@ export function committeesRouter(
   router.get("/committees/:id/dashboard", async (request, response) => {
     const { principal } = identityOf(response);
     const committeeId = parseInput(itemId("Nämnd"), request.params.id);
-    if (!(await store.committee(committeeId))) throw notFound("Nämnden");
+    const committee = await store.committee(committeeId);
+    if (!committee) throw notFound("Nämnden");
     if (!can.readCommittee(principal, committeeId)) throw forbidden();
     const data = await store.cycleData(committeeId);
-    const committee = data.committees.find((candidate) => candidate.id === committeeId)!;
     const today = swedishDate(now());
     const obligations = annualCycle({ today, municipality: data.settings, ...data }).filter(
       (obligation) => obligation.committeeId === committeeId,

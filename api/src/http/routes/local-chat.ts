@@ -15,10 +15,10 @@ import { itemId, parseInput, requiredText } from "../validation.ts";
  * Kanal view read what the bot posted from the connector's record.
  */
 
-interface ConnectorEntry {
-  seq: number;
-  activity: Record<string, unknown>;
-}
+/** The local connector's record of a conversation: each activity with its sequence number. */
+const connectorPage = z.object({
+  value: z.array(z.object({ seq: z.number(), activity: z.record(z.string(), z.unknown()) })),
+});
 
 export function personalConversationId(userId: string): string {
   return `a:personal-${userId}`;
@@ -35,7 +35,7 @@ export function localChatRouter(
       `${localGraph.origin}/_local/connector/conversations/${encodeURIComponent(conversationId)}/activities?after=${after}`,
       { headers: localServiceHeaders(localGraph) },
     );
-    return ((await response.json()) as { value: ConnectorEntry[] }).value;
+    return connectorPage.parse(await response.json()).value;
   };
   const afterOf = (value: unknown) =>
     typeof value === "string" && /^\d+$/.test(value) ? Number(value) : 0;
@@ -64,7 +64,7 @@ export function localChatRouter(
         },
       }),
     });
-    const result = (await delivered.json()) as { status: number };
+    const result = z.object({ status: z.number() }).parse(await delivered.json());
     if (result.status >= 400) {
       throw new ProblemError({
         status: 502,

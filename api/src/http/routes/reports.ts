@@ -1,4 +1,3 @@
-import { ResponseType } from "@microsoft/microsoft-graph-client";
 import { Router } from "express";
 import { z } from "zod";
 import { OUTCOME_TEXT, ReportSetupError } from "../../documents/report-publisher.ts";
@@ -11,6 +10,8 @@ import { TemplateError } from "../../documents/template-filler.ts";
 import { swedishDate } from "../../domain/dates.ts";
 import { REPORT_STATUSES, REPORT_TYPES, type ReportRecord } from "../../domain/model.ts";
 import { decisionProblems, needsSecretary, paragraphNumber } from "../../domain/report-life.ts";
+import { fileContent } from "../../graph/file-content.ts";
+import { graphStatusOf } from "../../graph/json.ts";
 import { can } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { decodeReport, encodeReportDecision, toDate } from "../../store/mappers.ts";
@@ -194,7 +195,7 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
         fileUpdated = true;
       } catch (error) {
         // The file may have been moved or deleted in the library; the register row still holds the decision.
-        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+        if (graphStatusOf(error) !== 404) throw error;
       }
     }
     response.setHeader("ETag", updated.etag);
@@ -220,10 +221,7 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
         title: "Hittades inte",
         detail: "Filen finns inte längre.",
       });
-    const content = (await store.access.client
-      .api(`/drives/${committee.driveId}/items/${encodeURIComponent(report.driveItemId)}/content`)
-      .responseType(ResponseType.ARRAYBUFFER)
-      .get()) as ArrayBuffer;
+    const content = await fileContent(store.access, committee.driveId, report.driveItemId);
     response
       .status(200)
       .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")

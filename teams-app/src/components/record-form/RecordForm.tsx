@@ -48,7 +48,7 @@ export function RecordForm<T>(
     props.fields.find((spec) => field === spec.name || field.startsWith(`${spec.name}.`))?.label;
   const goTo = (field: string) => {
     const container = document.querySelector<HTMLElement>(
-      `[data-field="${CSS.escape(field.split(".")[0]!)}"]`,
+      `[data-field="${CSS.escape(field.split(".", 1)[0] ?? field)}"]`,
     );
     container?.querySelector<HTMLElement>("input, textarea, select, button")?.focus();
   };

@@ -42,29 +42,35 @@ const FIELD_LABELS: Record<string, string> = {
 
 type TabName = "follow-ups" | "deficiencies" | "deviations" | "kickoffs" | "history";
 
-const TABS: Array<{ value: TabName; label: string; screen?: RecordScreenName; newLabel?: string }> =
-  [
-    {
-      value: "follow-ups",
-      label: "Uppföljningar",
-      screen: "uppfoljning",
-      newLabel: "Ny uppföljning",
-    },
-    {
-      value: "deficiencies",
-      label: "Brister och handlingsplaner",
-      screen: "brister",
-      newLabel: "Ny brist",
-    },
-    { value: "deviations", label: "Avvikelser", screen: "avvikelser", newLabel: "Ny avvikelse" },
-    {
-      value: "kickoffs",
-      label: "Uppstartsmöten",
-      screen: "uppstartsmoten",
-      newLabel: "Nytt uppstartsmöte",
-    },
-    { value: "history", label: "Ändringshistorik" },
-  ];
+interface RelatedTab {
+  value: TabName;
+  label: string;
+  screen?: RecordScreenName;
+  newLabel?: string;
+}
+
+const TABS: [RelatedTab, ...RelatedTab[]] = [
+  {
+    value: "follow-ups",
+    label: "Uppföljningar",
+    screen: "uppfoljning",
+    newLabel: "Ny uppföljning",
+  },
+  {
+    value: "deficiencies",
+    label: "Brister och handlingsplaner",
+    screen: "brister",
+    newLabel: "Ny brist",
+  },
+  { value: "deviations", label: "Avvikelser", screen: "avvikelser", newLabel: "Ny avvikelse" },
+  {
+    value: "kickoffs",
+    label: "Uppstartsmöten",
+    screen: "uppstartsmoten",
+    newLabel: "Nytt uppstartsmöte",
+  },
+  { value: "history", label: "Ändringshistorik" },
+];
 
 type Loaded =
   | { tab: "history"; rows: HistoryEntry[] }
@@ -83,7 +89,7 @@ export function RelatedRecords({ contract }: { contract: Contract }) {
   const styles = useContractDetailStyles();
   const { api, navigate, me } = useApp();
   const [tab, setTab] = useState<TabName>("follow-ups");
-  const current = TABS.find((candidate) => candidate.value === tab) ?? TABS[0]!;
+  const current = TABS.find((candidate) => candidate.value === tab) ?? TABS[0];
   const canWrite = me.committees.some(
     (candidate) =>
       candidate.canWrite &&
