@@ -6,7 +6,7 @@ import {
 } from "../domain/annual-cycle.ts";
 import { addDays, swedishDate, swedishLongDate } from "../domain/dates.ts";
 import { mandatePeriodContaining } from "../domain/mandate-period.ts";
-import type { Committee } from "../domain/model.ts";
+import type { Committee, Contract } from "../domain/model.ts";
 import { can, type Principal, principalFor, readableCommittees } from "../policies/access.ts";
 import type { AppStore } from "../store/app-store.ts";
 import type { MembershipResolver } from "../store/membership.ts";
@@ -76,6 +76,45 @@ export function countOf(count: number, one: string, many: string): string {
   return `${count.toLocaleString("sv-SE")} ${count === 1 ? one : many}`;
 }
 
+/** Who asks, and where: what every command's handler may need. */
+interface Asked {
+  principal: Principal;
+  committees: Committee[];
+  /** The nämnd the conversation is about (the team's, else the person's own). */
+  here: Committee | undefined;
+  where: Where;
+}
+
+type CommandByName = { [C in BotCommand as C["name"]]: C };
+type CommandHandlers = {
+  [N in keyof CommandByName]: (command: CommandByName[N], asked: Asked) => Reply | Promise<Reply>;
+};
+
+/** Runs a command's handler (the name passed apart, so TypeScript pairs handler and command). */
+function runCommand<N extends keyof CommandByName>(
+  handlers: CommandHandlers,
+  name: N,
+  command: CommandByName[N],
+  asked: Asked,
+): Promise<Reply> {
+  return Promise.resolve(handlers[name](command, asked));
+}
+
+const denied = (committee: Committee): Reply => ({
+  kind: "text",
+  text: `Du har inte behörighet till ${plain(committee.name)}s uppgifter.`,
+});
+
+/** Commands about the conversation's own nämnd: answered only when there is one the person may read. */
+async function inOwnCommittee(
+  asked: Asked,
+  answer: (here: Committee) => Promise<Reply>,
+): Promise<Reply> {
+  if (!asked.here) return { kind: "text", text: NO_COMMITTEE };
+  if (!can.readCommittee(asked.principal, asked.here.id)) return denied(asked.here);
+  return answer(asked.here);
+}
+
 export class BotReplies {
   private readonly store: AppStore;
   private readonly membership: MembershipResolver;
@@ -128,7 +167,7 @@ export class BotReplies {
       return { kind: "text", text: NO_COMMITTEE };
     }
     const here = this.committeeHere(committees, where, principal);
-    return this.dispatch(command, principal, committees, here, where);
+    return runCommand(this.handlers, command.name, command, { principal, committees, here, where });
   }
 
   /** The nämnd a conversation is about: the team's, else the person's own. */
@@ -149,158 +188,139 @@ export class BotReplies {
     );
   }
 
-  private async dispatch(
-    command: BotCommand,
-    principal: Principal,
-    committees: Committee[],
-    here: Committee | undefined,
-    where: Where,
-  ): Promise<Reply> {
-    const denied = (committee: Committee): Reply => ({
-      kind: "text",
-      text: `Du har inte behörighet till ${plain(committee.name)}s uppgifter.`,
-    });
-    const target = (typed?: string) => (typed ? matchCommittee(committees, typed) : here);
-    switch (command.name) {
-      case "ogiltigt":
-        return { kind: "text", text: command.explanation };
-      case "hjalp":
-      case "okand":
-        return { kind: "card", card: this.help(command.name === "okand") };
-      case "status": {
-        const committee = target(command.committee);
-        if (!committee)
-          return {
-            kind: "text",
-            text: command.committee ? UNKNOWN_COMMITTEE : NO_COMMITTEE,
-          };
-        if (!can.readCommittee(principal, committee.id)) return denied(committee);
-        return { kind: "card", card: await this.status(committee) };
-      }
-      case "avtal":
-      case "forfaller": {
-        // The same contracts the register shows the person: readable nämnder's and their own.
-        const contracts = (await this.store.allContracts()).filter((contract) =>
-          can.readContract(principal, contract),
-        );
-        if (command.name === "avtal") {
-          const query = command.query;
-          const hits = contracts.filter((contract) =>
-            [contract.title, contract.provider, contract.serviceArea, contract.contractNumber].some(
-              (value) => normalizeText(value).includes(query),
-            ),
-          );
-          return {
-            kind: "card",
-            card: this.contractList(`Avtal som matchar ”${query}”`, hits, committees),
-          };
-        }
-        const today = swedishDate(this.now());
-        const until = addDays(today, command.days);
-        const expiring = contracts.filter(
-          (contract) =>
-            contract.status !== "avslutat" &&
-            contract.endDate &&
-            contract.endDate >= today &&
-            contract.endDate <= until,
-        );
-        return {
-          kind: "card",
-          card: this.contractList(
-            `Avtal som löper ut inom ${countOf(command.days, "dag", "dagar")}`,
-            expiring.sort((a, b) => (a.endDate ?? "").localeCompare(b.endDate ?? "")),
-            committees,
-            true,
-          ),
-        };
-      }
-      case "brister": {
-        if (!here) return { kind: "text", text: NO_COMMITTEE };
-        if (!can.readCommittee(principal, here.id)) return denied(here);
-        return { kind: "card", card: await this.deficiencies(here) };
-      }
-      case "plan": {
-        if (!here) return { kind: "text", text: NO_COMMITTEE };
-        if (!can.readCommittee(principal, here.id)) return denied(here);
-        return { kind: "card", card: await this.plan(here) };
-      }
-      case "rapporter": {
-        if (!here) return { kind: "text", text: NO_COMMITTEE };
-        if (!can.readCommittee(principal, here.id)) return denied(here);
-        const reports = await this.store.reports(here.id);
-        return {
-          kind: "card",
-          card: card(
-            [
-              heading(`Rapporter – ${here.name}`),
-              ...(reports.length === 0
-                ? [paragraph("Inga rapportutkast ännu. Skapa dem under Rapporter i fliken.")]
-                : reports
-                    .slice(0, 15)
-                    .map((report) => paragraph(`${report.title} (${report.status})`))),
-            ],
-            [
-              openUrl("Öppna Rapporter", this.link("rapporter", "Rapporter")),
-              ...reports
-                .slice(0, 3)
-                .filter((report) => isWebAddress(report.webUrl))
-                .map((report) => openUrl(`Öppna ${report.period}`, report.webUrl)),
-            ],
-          ),
-        };
-      }
-      case "export":
-        return {
-          kind: "card",
-          card: card(
-            [
-              heading("Export"),
-              paragraph(
-                "Avtalsregistret och periodens uppföljningar finns som Excel, och uppgifterna till Hypergene eller Stratsys som CSV eller Excel, under Rapporter i fliken.",
-              ),
-            ],
-            [openUrl("Öppna Rapporter och export", this.link("rapporter", "Rapporter"))],
-          ),
-        };
-      case "forsenat": {
-        if (!principal.klk)
-          return {
+  /** One handler per command: what the bot answers, and to whom. */
+  private readonly handlers: CommandHandlers = {
+    ogiltigt: (command) => ({ kind: "text", text: command.explanation }),
+    hjalp: () => ({ kind: "card", card: this.help(false) }),
+    okand: () => ({ kind: "card", card: this.help(true) }),
+    status: async (command, asked) => {
+      const committee = command.committee
+        ? matchCommittee(asked.committees, command.committee)
+        : asked.here;
+      if (!committee)
+        return { kind: "text", text: command.committee ? UNKNOWN_COMMITTEE : NO_COMMITTEE };
+      if (!can.readCommittee(asked.principal, committee.id)) return denied(committee);
+      return { kind: "card", card: await this.status(committee) };
+    },
+    avtal: async (command, asked) => {
+      const hits = (await this.readableContracts(asked.principal)).filter((contract) =>
+        [contract.title, contract.provider, contract.serviceArea, contract.contractNumber].some(
+          (value) => normalizeText(value).includes(command.query),
+        ),
+      );
+      return {
+        kind: "card",
+        card: this.contractList(`Avtal som matchar ”${command.query}”`, hits, asked.committees),
+      };
+    },
+    forfaller: async (command, asked) => {
+      const today = swedishDate(this.now());
+      const until = addDays(today, command.days);
+      const expiring = (await this.readableContracts(asked.principal)).filter(
+        (contract) =>
+          contract.status !== "avslutat" &&
+          contract.endDate &&
+          contract.endDate >= today &&
+          contract.endDate <= until,
+      );
+      return {
+        kind: "card",
+        card: this.contractList(
+          `Avtal som löper ut inom ${countOf(command.days, "dag", "dagar")}`,
+          expiring.sort((a, b) => (a.endDate ?? "").localeCompare(b.endDate ?? "")),
+          asked.committees,
+          true,
+        ),
+      };
+    },
+    brister: (_command, asked) =>
+      inOwnCommittee(asked, async (here) => ({
+        kind: "card",
+        card: await this.deficiencies(here),
+      })),
+    plan: (_command, asked) =>
+      inOwnCommittee(asked, async (here) => ({ kind: "card", card: await this.plan(here) })),
+    rapporter: (_command, asked) =>
+      inOwnCommittee(asked, async (here) => ({ kind: "card", card: await this.reports(here) })),
+    export: () => ({ kind: "card", card: this.exportCard() }),
+    forsenat: async (_command, asked) =>
+      asked.principal.klk
+        ? { kind: "card", card: await this.lateEverywhere() }
+        : {
             kind: "text",
             text: "Översikten över alla nämnder är till för kommunledningskontoret.",
-          };
-        return { kind: "card", card: await this.lateEverywhere() };
-      }
-      case "koppla": {
-        const committee = matchCommittee(committees, command.committee);
-        if (!committee) return { kind: "text", text: UNKNOWN_COMMITTEE };
-        if (where.conversationType !== "channel")
-          return {
-            kind: "text",
-            text: "Koppla i en kanal i nämndens team, så hamnar påminnelserna där.",
-          };
-        if (!can.linkChannel(principal, committee.id)) {
-          return {
-            kind: "text",
-            text: `Bara ${plain(committee.name)}s sekreterare (eller kommunledningskontoret) kan koppla ett team till nämnden.`,
-          };
-        }
-        // A nämnd's reminders go to its own team: a channel of another team is refused.
-        if (where.teamGroupId && committee.groupId && where.teamGroupId !== committee.groupId) {
-          return {
-            kind: "text",
-            text: `Den här kanalen hör till ett annat team än ${plain(committee.name)}s. Koppla i en kanal i nämndens eget team.`,
-          };
-        }
-        await this.store.linkChannel(committee.id, {
-          channelId: where.conversationId,
-          teamId: where.teamGroupId ?? "",
-        });
-        return {
-          kind: "text",
-          text: `Klart! Den här kanalen är nu ${plain(committee.name)}s kanal för påminnelser från årshjulet.`,
-        };
-      }
+          },
+    koppla: (command, asked) => this.linkChannel(command.committee, asked),
+  };
+
+  /** The same contracts the register shows the person: readable nämnders' and their own. */
+  private async readableContracts(principal: Principal): Promise<Contract[]> {
+    return (await this.store.allContracts()).filter((contract) =>
+      can.readContract(principal, contract),
+    );
+  }
+
+  private async reports(here: Committee): Promise<AdaptiveCard> {
+    const reports = await this.store.reports(here.id);
+    return card(
+      [
+        heading(`Rapporter – ${here.name}`),
+        ...(reports.length === 0
+          ? [paragraph("Inga rapportutkast ännu. Skapa dem under Rapporter i fliken.")]
+          : reports.slice(0, 15).map((report) => paragraph(`${report.title} (${report.status})`))),
+      ],
+      [
+        openUrl("Öppna Rapporter", this.link("rapporter", "Rapporter")),
+        ...reports
+          .slice(0, 3)
+          .filter((report) => isWebAddress(report.webUrl))
+          .map((report) => openUrl(`Öppna ${report.period}`, report.webUrl)),
+      ],
+    );
+  }
+
+  private async linkChannel(typed: string, asked: Asked): Promise<Reply> {
+    const committee = matchCommittee(asked.committees, typed);
+    if (!committee) return { kind: "text", text: UNKNOWN_COMMITTEE };
+    if (asked.where.conversationType !== "channel")
+      return {
+        kind: "text",
+        text: "Koppla i en kanal i nämndens team, så hamnar påminnelserna där.",
+      };
+    if (!can.linkChannel(asked.principal, committee.id)) {
+      return {
+        kind: "text",
+        text: `Bara ${plain(committee.name)}s sekreterare (eller kommunledningskontoret) kan koppla ett team till nämnden.`,
+      };
     }
+    // A nämnd's reminders go to its own team: a channel of another team is refused.
+    const team = asked.where.teamGroupId;
+    if (team && committee.groupId && team !== committee.groupId) {
+      return {
+        kind: "text",
+        text: `Den här kanalen hör till ett annat team än ${plain(committee.name)}s. Koppla i en kanal i nämndens eget team.`,
+      };
+    }
+    await this.store.linkChannel(committee.id, {
+      channelId: asked.where.conversationId,
+      teamId: team ?? "",
+    });
+    return {
+      kind: "text",
+      text: `Klart! Den här kanalen är nu ${plain(committee.name)}s kanal för påminnelser från årshjulet.`,
+    };
+  }
+
+  private exportCard(): AdaptiveCard {
+    return card(
+      [
+        heading("Export"),
+        paragraph(
+          "Avtalsregistret och periodens uppföljningar finns som Excel, och uppgifterna till Hypergene eller Stratsys som CSV eller Excel, under Rapporter i fliken.",
+        ),
+      ],
+      [openUrl("Öppna Rapporter och export", this.link("rapporter", "Rapporter"))],
+    );
   }
 
   private help(unknown: boolean): AdaptiveCard {
