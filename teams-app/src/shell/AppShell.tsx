@@ -36,12 +36,14 @@ const ContractDetail = lazy(() =>
   })),
 );
 const ContractRegister = lazy(() =>
-  import("../screens/ContractRegister.tsx").then((module) => ({
+  import("../screens/contract-register/ContractRegister.tsx").then((module) => ({
     default: module.ContractRegister,
   })),
 );
 const KommunOverview = lazy(() =>
-  import("../screens/KommunOverview.tsx").then((module) => ({ default: module.KommunOverview })),
+  import("../screens/kommun-overview/KommunOverview.tsx").then((module) => ({
+    default: module.KommunOverview,
+  })),
 );
 const PlanScreen = lazy(() =>
   import("../screens/PlanScreen.tsx").then((module) => ({ default: module.PlanScreen })),
@@ -58,7 +60,7 @@ const ConfigureScreen = lazy(() =>
   import("../screens/ConfigureScreen.tsx").then((module) => ({ default: module.ConfigureScreen })),
 );
 const Reports = lazy(() =>
-  import("../screens/Reports.tsx").then((module) => ({ default: module.Reports })),
+  import("../screens/reports/Reports.tsx").then((module) => ({ default: module.Reports })),
 );
 
 const MENU: Array<{ screen: Route["screen"]; klkOnly?: boolean; localOnly?: boolean }> = [

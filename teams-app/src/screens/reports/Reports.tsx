@@ -5,103 +5,29 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
-  makeStyles,
   ProgressBar,
   Title3,
-  tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { ApiError } from "../api.ts";
-import { useApp } from "../app-context.ts";
-import { DataList } from "../components/data-list/DataList.tsx";
-import { EmptyState, ErrorMessage, LoadingSkeleton, NoCommittee } from "../components/Feedback.tsx";
-import { PageHeader } from "../components/PageHeader.tsx";
-import { ReportLife } from "../components/ReportLife.tsx";
-import { formatDateTime } from "../format.ts";
-import { useLoad } from "../hooks/use-load.ts";
-import type { ReportRecord } from "../types.ts";
-
-const TYPE_LABELS = {
-  namnd: "Nämndens redovisning av strategiska avtal",
-  ks: "Kommunstyrelsens sammanställning",
-  plan: "Uppföljningsplan",
-  uppstart: "Protokoll från uppstartsmöte",
-  aterkoppling: "Återkoppling till utföraren",
-} as const;
-const typeLabel = (type: string): string => new Map(Object.entries(TYPE_LABELS)).get(type) ?? type;
-
-const useStyles = makeStyles({
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalM,
-    alignItems: "flex-end",
-    marginBottom: tokens.spacingVerticalL,
-  },
-  section: { display: "grid", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
-});
-
-interface Generated {
-  report: ReportRecord;
-  message: string;
-  path: string;
-}
+import { useApp } from "../../app-context.ts";
+import { DataList } from "../../components/data-list/DataList.tsx";
+import {
+  EmptyState,
+  ErrorMessage,
+  LoadingSkeleton,
+  NoCommittee,
+} from "../../components/Feedback.tsx";
+import { PageHeader } from "../../components/PageHeader.tsx";
+import { ReportLife } from "../../components/ReportLife.tsx";
+import { formatDateTime } from "../../format.ts";
+import { useReportsStyles } from "./Reports.styles.ts";
+import { TYPE_LABELS, typeLabel, useReports } from "./useReports.ts";
 
 export function Reports() {
-  const styles = useStyles();
-  const { api, committee, me, announce } = useApp();
+  const styles = useReportsStyles();
+  const { committee, me } = useApp();
   const [period, setPeriod] = useState("");
-  const [busy, setBusy] = useState<string>();
-  const [result, setResult] = useState<Generated>();
-  const [error, setError] = useState<ApiError>();
-  const reports = useLoad(
-    () =>
-      committee
-        ? api.get<{ items: ReportRecord[] }>(`/api/reports?committeeId=${committee.id}`)
-        : Promise.resolve({ items: [] }),
-    `${committee?.id}`,
-  );
-
-  const generate = async (body: Record<string, unknown>, label: string) => {
-    setBusy(label);
-    setError(undefined);
-    setResult(undefined);
-    announce(`${label} tas fram …`);
-    try {
-      const generated = await api.post<Generated>("/api/reports", body);
-      setResult(generated);
-      announce(generated.message);
-      reports.reload();
-    } catch (failure) {
-      if (failure instanceof ApiError) {
-        setError(failure);
-        announce(failure.problem.detail);
-      }
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
-  /** Fetches a file with the sign-in token and hands it to the browser to save. */
-  const save = async (path: string, fileName: string) => {
-    let file: Blob;
-    try {
-      file = await api.blob(path);
-    } catch (failure) {
-      if (failure instanceof ApiError) setError(failure);
-      return;
-    }
-    const url = URL.createObjectURL(file);
-    const anchor = document.createElement("a");
-    anchor.href = url;
-    anchor.download = fileName;
-    anchor.click();
-    URL.revokeObjectURL(url);
-    announce(`${fileName} är nedladdad.`);
-  };
-  const download = (report: ReportRecord) =>
-    save(`/api/reports/${report.id}/content`, `${report.title}.docx`);
-
+  const { reports, busy, result, error, generate, save, download } = useReports();
   if (!committee) return <NoCommittee />;
   return (
     <>

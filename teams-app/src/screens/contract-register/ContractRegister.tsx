@@ -1,159 +1,34 @@
-import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  Link,
-  makeStyles,
-  Select,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
-import { useEffect, useMemo } from "react";
-import { useApp } from "../app-context.ts";
-import { type DataColumn, DataList, type DataSort } from "../components/data-list/DataList.tsx";
-import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedback.tsx";
-import { useFilterStyles } from "../components/filters.styles.ts";
-import { PageHeader } from "../components/PageHeader.tsx";
-import { daysUntil, formatDate, formatMoney, formatNumber } from "../format.ts";
-import { useLoad } from "../hooks/use-load.ts";
-import { type Route, routeParams } from "../routes.ts";
-import { readStored, writeStored } from "../storage.ts";
-import type { Contract } from "../types.ts";
-import { compareSv } from "./record-screen/list-query.ts";
-import { capitalised } from "./record-screen/record-kinds.ts";
-
-const PAGE_SIZE = 50;
-
-const useStyles = makeStyles({
-  count: { display: "block", marginBottom: tokens.spacingVerticalS },
-  number: { display: "block", color: tokens.colorNeutralForeground3 },
-  pager: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalM,
-    alignItems: "center",
-    marginTop: tokens.spacingVerticalM,
-  },
-});
-
-/** The register's search, filters, sorting and page, as address parameters. */
-const PARAMETERS = [
-  "q",
-  "namnd",
-  "omrade",
-  "strategiskt",
-  "status",
-  "forfaller",
-  "sort",
-  "ordning",
-  "sida",
-] as const;
-type Parameter = (typeof PARAMETERS)[number];
+import { Badge, Button, Field, Input, Link, Select, Text } from "@fluentui/react-components";
+import { useApp } from "../../app-context.ts";
+import { type DataColumn, DataList } from "../../components/data-list/DataList.tsx";
+import { EmptyState, ErrorMessage, LoadingSkeleton } from "../../components/Feedback.tsx";
+import { useFilterStyles } from "../../components/filters.styles.ts";
+import { PageHeader } from "../../components/PageHeader.tsx";
+import { formatDate, formatMoney, formatNumber } from "../../format.ts";
+import type { Route } from "../../routes.ts";
+import type { Contract } from "../../types.ts";
+import { capitalised } from "../record-screen/record-kinds.ts";
+import { useContractRegisterStyles } from "./ContractRegister.styles.ts";
+import { useContractRegister } from "./useContractRegister.ts";
 
 export function ContractRegister({ route }: { route: Extract<Route, { screen: "avtal" }> }) {
-  const styles = useStyles();
+  const styles = useContractRegisterStyles();
   const filterStyles = useFilterStyles();
-  const { api, me, committee, navigate, replaceRoute } = useApp();
-  const params = routeParams(route);
-  const get = (name: Parameter) => params.get(name) ?? "";
-  const storageKey = `avtalsuppfoljning.lista.${me.user.id}.avtal`;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the screen opens.
-  useEffect(() => {
-    if (route.query) return;
-    const remembered = readStored("local", storageKey);
-    if (remembered) replaceRoute({ screen: "avtal", query: remembered });
-  }, []);
-
-  const update = (changes: Partial<Record<Parameter, string>>) => {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value) next.set(name, value);
-      else next.delete(name);
-    }
-    if (!("sida" in changes)) next.delete("sida");
-    const query = next.toString();
-    writeStored("local", storageKey, query);
-    replaceRoute({ screen: "avtal", ...(query ? { query } : {}) });
-  };
-
-  const scope = get("namnd") || "current";
-  const scopeCommittee = scope === "current" ? committee?.id : scope === "all" ? undefined : scope;
-  const contracts = useLoad(
-    () =>
-      api.get<{ items: Contract[] }>(
-        `/api/contracts${scopeCommittee ? `?committeeId=${scopeCommittee}` : ""}`,
-      ),
-    `${scopeCommittee}`,
-  );
-  const sort: DataSort = {
-    key: get("sort") || "title",
-    direction: get("ordning") === "fallande" ? "descending" : "ascending",
-  };
-
-  const committeeNames = useMemo(
-    () => new Map(me.committees.map((candidate) => [candidate.id, candidate.name])),
-    [me.committees],
-  );
-  const today = new Date().toISOString().slice(0, 10);
-  const items = contracts.data?.items ?? [];
-  const areas = useMemo(
-    () => [...new Set(items.map((item) => item.serviceArea))].sort(compareSv),
-    [items],
-  );
-  const [q, area, strategic, status, expires] = [
-    get("q"),
-    get("omrade"),
-    get("strategiskt"),
-    get("status"),
-    get("forfaller"),
-  ];
-
-  const filtered = useMemo(() => {
-    const needle = q.trim().toLocaleLowerCase("sv");
-    const result = items.filter(
-      (item) =>
-        (!needle ||
-          [item.title, item.provider, item.contractNumber, item.serviceArea].some((value) =>
-            value.toLocaleLowerCase("sv").includes(needle),
-          )) &&
-        (!area || item.serviceArea === area) &&
-        (!strategic || String(item.strategic) === strategic) &&
-        (!status || item.status === status) &&
-        (!expires ||
-          (item.endDate !== undefined &&
-            daysUntil(item.endDate, today) >= 0 &&
-            daysUntil(item.endDate, today) <= Number(expires))),
-    );
-    const value = (item: Contract): string | number => {
-      switch (sort.key) {
-        case "annualValue":
-          return item.annualValue ?? -1;
-        case "committee":
-          return committeeNames.get(item.committeeId) ?? "";
-        case "endDate":
-          return item.endDate ?? "9999";
-        case "provider":
-          return item.provider;
-        case "serviceArea":
-          return item.serviceArea;
-        default:
-          return item.title;
-      }
-    };
-    result.sort((a, b) => {
-      const [x, y] = [value(a), value(b)];
-      const order =
-        typeof x === "number" && typeof y === "number" ? x - y : compareSv(String(x), String(y));
-      return sort.direction === "ascending" ? order : -order;
-    });
-    return result;
-  }, [items, q, area, strategic, status, expires, sort.key, sort.direction, today, committeeNames]);
-
-  const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
-  const current = Math.min(Math.max(0, Number(get("sida") || "1") - 1), pages - 1);
-  const visible = filtered.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const { me, committee, navigate } = useApp();
+  const {
+    update,
+    scope,
+    contracts,
+    items,
+    areas,
+    filter,
+    sort,
+    committeeNames,
+    filtered,
+    visible,
+    pages,
+    current,
+  } = useContractRegister(route);
 
   const columns: DataColumn<Contract>[] = [
     {
@@ -250,7 +125,7 @@ export function ContractRegister({ route }: { route: Extract<Route, { screen: "a
           <Input
             className={filterStyles.control}
             type="search"
-            value={q}
+            value={filter.q}
             placeholder="Namn, utförare, nummer"
             onChange={(_event, data) => update({ q: data.value })}
           />
@@ -279,7 +154,7 @@ export function ContractRegister({ route }: { route: Extract<Route, { screen: "a
           <Select
             className={filterStyles.control}
             select={{ className: filterStyles.selectElement }}
-            value={area}
+            value={filter.area}
             onChange={(_event, data) => update({ omrade: data.value })}
           >
             <option value="">Alla</option>
@@ -294,7 +169,7 @@ export function ContractRegister({ route }: { route: Extract<Route, { screen: "a
           <Select
             className={filterStyles.control}
             select={{ className: filterStyles.selectElement }}
-            value={strategic}
+            value={filter.strategic}
             onChange={(_event, data) => update({ strategiskt: data.value })}
           >
             <option value="">Alla</option>
@@ -306,7 +181,7 @@ export function ContractRegister({ route }: { route: Extract<Route, { screen: "a
           <Select
             className={filterStyles.control}
             select={{ className: filterStyles.selectElement }}
-            value={status}
+            value={filter.status}
             onChange={(_event, data) => update({ status: data.value })}
           >
             <option value="">Alla</option>
@@ -319,7 +194,7 @@ export function ContractRegister({ route }: { route: Extract<Route, { screen: "a
           <Select
             className={filterStyles.control}
             select={{ className: filterStyles.selectElement }}
-            value={expires}
+            value={filter.expires}
             onChange={(_event, data) => update({ forfaller: data.value })}
           >
             <option value="">Alla</option>
