@@ -139,6 +139,7 @@ export function decodeContract(item: ListItem, sharedWith: string[] = []): Contr
     owner: { id: str(f, "ownerId"), name: str(f, "ownerName"), email: str(f, "ownerEmail") },
     valueClass: (str(f, "valueClass") || "låg") as Level,
     impactClass: (str(f, "impactClass") || "låg") as Level,
+    classified: str(f, "valueClass") !== "" && str(f, "impactClass") !== "",
     strategic: bool(f, "strategic"),
     overrideReason: str(f, "overrideReason"),
     annualValue: num(f, "annualValue"),
@@ -155,7 +156,10 @@ export function decodeContract(item: ListItem, sharedWith: string[] = []): Contr
   };
 }
 
-export type ContractFields = Omit<Contract, "id" | "etag" | "sharedWithCommitteeIds">;
+export type ContractFields = Omit<
+  Contract,
+  "id" | "etag" | "sharedWithCommitteeIds" | "classified"
+>;
 
 export function encodeContract(contract: Partial<ContractFields>): Fields {
   const fields: Fields = {};
