@@ -4,9 +4,11 @@ import type { Committee, Deficiency, FollowUp } from "../domain/model.ts";
 import {
   type BatchRequest,
   type BatchResponse,
+  MAX_BATCH_SIZE,
   PARALLEL_BATCHES,
   sendBatch,
 } from "../graph/graph-batch.ts";
+import { stringOf } from "../graph/json.ts";
 import {
   type AnalysedSheet,
   analyse,
@@ -24,9 +26,8 @@ import { countRows, type ImportReport, type RowReport } from "../import/preview.
 import type { ReadFile } from "../import/sheet.ts";
 import type { PersonReference } from "../import/values.ts";
 import type { AppStore } from "./app-store.ts";
-import type { Fields } from "./list-client.ts";
 import { encodeContract, encodeDeficiency, encodeFollowUp } from "./mappers.ts";
-import { odataString, where } from "./odata.ts";
+import { odataString } from "./odata.ts";
 
 /**
  * The import's reads and writes: the register as it stands (every contract,
@@ -69,7 +70,6 @@ const usersSchema = z.object({
     }),
   ),
 });
-const createdSchema = z.object({ id: z.string() });
 const graphErrorSchema = z.object({ error: z.object({ code: z.string().optional() }) });
 
 export class RegisterImport {
@@ -118,35 +118,39 @@ export class RegisterImport {
       options.onProgress?.(done, total);
     };
     options.onProgress?.(0, total);
-    const editorName = options.editorName;
+    const { editorName } = options;
+    const store = this.store;
     const failures = new Map<RowReport, string>();
 
-    const contractsUrl = await this.store.list("contracts").itemsUrl();
-    const contractIds = await this.write(plan.contracts, failures, progress, (write) =>
+    const contractIds = await this.write(plan.contracts, failures, progress, (write, id) =>
       write.op === "create"
         ? {
             ref: write.key,
-            request: create(contractsUrl, { ...encodeContract(write.fields), editorName }),
-          }
-        : {
-            request: update(contractsUrl, write.id, write.etag, {
+            request: store.createRequest("contracts", id, {
               ...encodeContract(write.fields),
               editorName,
             }),
+          }
+        : {
+            request: store.updateRequest(
+              "contracts",
+              id,
+              { id: write.id, eTag: write.etag },
+              { ...encodeContract(write.fields), editorName },
+            ),
           },
     );
 
     const contractId = (ref: Ref) => ("id" in ref ? ref.id : contractIds.get(ref.key));
-    const followUpsUrl = await this.store.list("followUps").itemsUrl();
     const storedFollowUps = new Map(prepared.followUps.map((item) => [item.id, item]));
-    const followUpIds = await this.write(plan.followUps, failures, progress, (write) => {
+    const followUpIds = await this.write(plan.followUps, failures, progress, (write, id) => {
       if (write.op === "create") {
-        const id = contractId(write.contract);
-        if (!id) return undefined;
+        const contract = contractId(write.contract);
+        if (!contract) return undefined;
         return {
           ref: write.key,
-          request: create(followUpsUrl, {
-            ...encodeFollowUp({ ...write.fields, contractId: id, committeeId: committee.id }),
+          request: store.createRequest("followUps", id, {
+            ...encodeFollowUp({ ...write.fields, contractId: contract, committeeId: committee.id }),
             editorName,
           }),
         };
@@ -154,26 +158,33 @@ export class RegisterImport {
       const stored = storedFollowUps.get(write.id);
       if (!stored) return undefined;
       return {
-        request: update(followUpsUrl, write.id, write.etag, {
-          ...changedFields(encodeFollowUp(stored), encodeFollowUp({ ...stored, ...write.fields })),
-          editorName,
-        }),
+        request: store.updateRequest(
+          "followUps",
+          id,
+          { id: write.id, eTag: write.etag },
+          {
+            ...changedFields(
+              encodeFollowUp(stored),
+              encodeFollowUp({ ...stored, ...write.fields }),
+            ),
+            editorName,
+          },
+        ),
       };
     });
 
     const followUpId = (ref: Ref | undefined) =>
       ref === undefined ? undefined : "id" in ref ? ref.id : followUpIds.get(ref.key);
-    const deficienciesUrl = await this.store.list("deficiencies").itemsUrl();
     const storedDeficiencies = new Map(prepared.deficiencies.map((item) => [item.id, item]));
-    await this.write(plan.deficiencies, failures, progress, (write) => {
+    await this.write(plan.deficiencies, failures, progress, (write, id) => {
       if (write.op === "create") {
-        const id = contractId(write.contract);
-        if (!id) return undefined;
+        const contract = contractId(write.contract);
+        if (!contract) return undefined;
         return {
-          request: create(deficienciesUrl, {
+          request: store.createRequest("deficiencies", id, {
             ...encodeDeficiency({
               ...write.fields,
-              contractId: id,
+              contractId: contract,
               committeeId: committee.id,
               followUpId: followUpId(write.followUp),
             }),
@@ -189,14 +200,17 @@ export class RegisterImport {
         ...(write.followUp ? { followUpId: followUpId(write.followUp) } : {}),
       };
       return {
-        request: update(deficienciesUrl, write.id, write.etag, {
-          ...changedFields(encodeDeficiency(stored), encodeDeficiency(next)),
-          editorName,
-        }),
+        request: store.updateRequest(
+          "deficiencies",
+          id,
+          { id: write.id, eTag: write.etag },
+          { ...changedFields(encodeDeficiency(stored), encodeDeficiency(next)), editorName },
+        ),
       };
     });
 
-    if (failures.size === 0 || failures.size < total) {
+    // The person's mapping is kept unless nothing at all could be written.
+    if (total === 0 || failures.size < total) {
       await this.rememberMapping(
         committee.id,
         rememberedFrom(prepared.sheets, prepared.remembered),
@@ -210,63 +224,59 @@ export class RegisterImport {
   }
 
   /**
-   * Sends the rows' writes in batches of 20, a few batches at a time.
-   * Returns the ids of what was created, by the row's key; a row whose
-   * write failed (or whose contract or follow-up was not created) is noted.
+   * Sends the rows' writes as JSON batches of 20, a few batches in parallel,
+   * one wave at a time so progress can be told. Returns the ids of what was
+   * created, by the row's key; a row whose write failed (or whose contract
+   * or follow-up was not created) is noted with the reason.
    */
   private async write<W>(
     rows: ReadonlyArray<PlannedRow<W>>,
     failures: Map<RowReport, string>,
     progress: (count: number) => void,
-    requestOf: (write: W) => { ref?: string; request: Omit<BatchRequest, "id"> } | undefined,
+    requestOf: (
+      write: W,
+      id: string,
+    ) => { ref?: string; request: Promise<BatchRequest> } | undefined,
   ): Promise<Map<string, string>> {
     const created = new Map<string, string>();
-    const jobs: Array<{ row: PlannedRow<W>; ref?: string; request: BatchRequest }> = [];
+    const jobs: Array<{ report: RowReport; ref?: string; request: BatchRequest }> = [];
     for (const row of rows) {
       if (!row.write) continue;
-      const built = requestOf(row.write);
+      const built = requestOf(row.write, String(jobs.length + 1));
       if (!built) {
         failures.set(row.report, NOT_CREATED);
         progress(1);
         continue;
       }
       jobs.push({
-        row,
+        report: row.report,
         ...(built.ref ? { ref: built.ref } : {}),
-        request: { ...built.request, id: String(jobs.length + 1) },
+        request: await built.request,
       });
     }
-    const chunks: (typeof jobs)[] = [];
-    for (let start = 0; start < jobs.length; start += 20)
-      chunks.push(jobs.slice(start, start + 20));
-    let next = 0;
-    const worker = async () => {
-      while (next < chunks.length) {
-        const chunk = chunks[next++] ?? [];
-        let responses: Map<string, BatchResponse>;
-        try {
-          responses = await sendBatch(
-            this.store.access,
-            chunk.map((job) => job.request),
-          );
-        } catch {
-          responses = new Map();
-        }
-        for (const job of chunk) {
-          const response = responses.get(job.request.id);
-          const failure = failureOf(response);
-          if (failure) failures.set(job.row.report, failure);
-          else if (job.ref) {
-            const parsed = createdSchema.safeParse(response?.body);
-            if (parsed.success) created.set(job.ref, parsed.data.id);
-          }
-        }
-        progress(chunk.length);
+    for (let start = 0; start < jobs.length; start += WAVE) {
+      const wave = jobs.slice(start, start + WAVE);
+      let responses: Map<string, BatchResponse>;
+      try {
+        responses = await sendBatch(
+          this.store.access,
+          wave.map((job) => job.request),
+        );
+      } catch {
+        // The batch itself failed (the network, Graph down): these rows are reported, the next wave tries again.
+        responses = new Map();
       }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(IMPORT_PARALLEL_BATCHES, chunks.length) }, worker),
-    );
+      for (const job of wave) {
+        const response = responses.get(job.request.id);
+        const failure = failureOf(response);
+        if (failure) failures.set(job.report, failure);
+        else if (job.ref) {
+          const id = stringOf(response?.body, "id");
+          if (id !== undefined) created.set(job.ref, id);
+        }
+      }
+      progress(wave.length);
+    }
     return created;
   }
 
@@ -313,11 +323,8 @@ export class RegisterImport {
   // The remembered mapping
 
   async rememberedMapping(committeeId: string): Promise<RememberedMapping> {
-    const [item] = await this.store
-      .list("settings")
-      .query({ filter: where.eq("settingKey", mappingKey(committeeId)) });
-    const value = item?.fields.settingValue;
-    if (typeof value !== "string") return {};
+    const value = await this.store.setting(mappingKey(committeeId));
+    if (value === undefined) return {};
     try {
       const parsed = rememberedSchema.safeParse(JSON.parse(value));
       if (!parsed.success) return {};
@@ -338,32 +345,20 @@ export class RegisterImport {
   }
 }
 
-/** Batches in flight at once: as many as the app's other batched work uses, within Graph's limits. */
-const IMPORT_PARALLEL_BATCHES = PARALLEL_BATCHES;
+/** Rows sent before progress is told: as many batches of 20 as are sent in parallel. */
+const WAVE = MAX_BATCH_SIZE * PARALLEL_BATCHES;
 
 const NOT_CREATED =
   "Avtalet eller uppföljningen som raden hör till kunde inte skapas; kör importen igen.";
 
-function create(url: string, fields: Fields): Omit<BatchRequest, "id"> {
-  return { method: "POST", url, body: { fields } };
-}
-
-function update(url: string, id: string, etag: string, fields: Fields): Omit<BatchRequest, "id"> {
-  return {
-    method: "PATCH",
-    url: `${url}/${encodeURIComponent(id)}/fields`,
-    headers: { "If-Match": etag },
-    body: fields,
-  };
-}
-
-/** The columns whose stored value the change alters. */
-function changedFields(before: Fields, after: Fields): Fields {
-  return Object.fromEntries(
-    Object.entries(after).filter(
-      ([name, value]) => JSON.stringify(value) !== JSON.stringify(before[name]),
-    ),
-  );
+/** Only the columns whose stored value the change alters. */
+function changedFields<T extends object>(before: T, after: T): T {
+  const changed = { ...after };
+  for (const name of Object.keys(changed)) {
+    if (JSON.stringify(Reflect.get(changed, name)) === JSON.stringify(Reflect.get(before, name)))
+      Reflect.deleteProperty(changed, name);
+  }
+  return changed;
 }
 
 /** Why a write did not go through, in Swedish; undefined when it did. */
