@@ -50,8 +50,8 @@ export interface Api {
   post<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown, etag: string): Promise<T>;
   delete(path: string): Promise<void>;
-  /** A file, e.g. a report draft to save. */
-  blob(path: string): Promise<Blob>;
+  /** A file, e.g. a report draft to save; with a body, POSTed (a file made from what is sent). */
+  blob(path: string, body?: unknown): Promise<Blob>;
 }
 
 /** Inside Teams there is no "sign in again": the tab asks Teams, and else says what helps. */
@@ -150,8 +150,17 @@ export function createApi(auth: Authenticator): Api {
   }
 
   return {
-    async blob(path) {
-      const response = await send(path, {});
+    async blob(path, body) {
+      const response = await send(
+        path,
+        body === undefined
+          ? {}
+          : {
+              method: "POST",
+              headers: { "Content-Type": "application/json" },
+              body: JSON.stringify(body),
+            },
+      );
       if (!response.ok) {
         throw new ApiError({
           status: response.status,
