@@ -211,10 +211,21 @@ describe("importing into the register", () => {
     const service = app.running.localGraph;
     if (!service) throw new Error("no local Graph service");
     const bytes = await numberedRegister("SN-BATCH", 45);
-    const { prepared, run } = await importFile("manga.xlsx", bytes);
+    const { prepared } = await importFile("manga.xlsx", bytes);
     expect(prepared.plan.report.counts.created).toBe(45);
     const before = await graphStats(service);
-    expect((await run()).counts.created).toBe(45);
+    const progress: string[] = [];
+    const report = await importer.run(prepared, sn, {
+      editorName: "Importtest",
+      onProgress: (done, total) => progress.push(`${done}/${total}`),
+    });
+    expect(report.counts.created).toBe(45);
+    // Told as each batch is answered (in whatever order the parallel batches come back).
+    expect(progress[0]).toBe("0/45");
+    expect(progress.at(-1)).toBe("45/45");
+    expect(progress).toHaveLength(4);
+    const done = progress.map((entry) => Number(entry.split("/")[0]));
+    expect(done).toEqual([...done].sort((a, b) => a - b));
     const after = await graphStats(service);
     const batches = after.batches - before.batches;
     const parts = after.batchParts - before.batchParts;

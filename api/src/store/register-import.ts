@@ -1,13 +1,7 @@
 import { z } from "zod";
 import type { IsoDate } from "../domain/dates.ts";
 import type { Committee, Deficiency, FollowUp } from "../domain/model.ts";
-import {
-  type BatchRequest,
-  type BatchResponse,
-  MAX_BATCH_SIZE,
-  PARALLEL_BATCHES,
-  sendBatch,
-} from "../graph/graph-batch.ts";
+import { type BatchRequest, type BatchResponse, sendBatch } from "../graph/graph-batch.ts";
 import { stringOf } from "../graph/json.ts";
 import {
   type AnalysedSheet,
@@ -225,7 +219,7 @@ export class RegisterImport {
 
   /**
    * Sends the rows' writes as JSON batches of 20, a few batches in parallel,
-   * one wave at a time so progress can be told. Returns the ids of what was
+   * telling progress as each batch is answered. Returns the ids of what was
    * created, by the row's key; a row whose write failed (or whose contract
    * or follow-up was not created) is noted with the reason.
    */
@@ -254,28 +248,25 @@ export class RegisterImport {
         request: await built.request,
       });
     }
-    for (let start = 0; start < jobs.length; start += WAVE) {
-      const wave = jobs.slice(start, start + WAVE);
-      let responses: Map<string, BatchResponse>;
-      try {
-        responses = await sendBatch(
-          this.store.access,
-          wave.map((job) => job.request),
-        );
-      } catch {
-        // The batch itself failed (the network, Graph down): these rows are reported, the next wave tries again.
-        responses = new Map();
+    let responses: Map<string, BatchResponse>;
+    try {
+      responses = await sendBatch(
+        this.store.access,
+        jobs.map((job) => job.request),
+        { onBatchDone: progress },
+      );
+    } catch {
+      // The batches themselves failed (the network, Graph down): the rows not answered are reported, and the import can run again.
+      responses = new Map();
+    }
+    for (const job of jobs) {
+      const response = responses.get(job.request.id);
+      const failure = failureOf(response);
+      if (failure) failures.set(job.report, failure);
+      else if (job.ref) {
+        const id = stringOf(response?.body, "id");
+        if (id !== undefined) created.set(job.ref, id);
       }
-      for (const job of wave) {
-        const response = responses.get(job.request.id);
-        const failure = failureOf(response);
-        if (failure) failures.set(job.report, failure);
-        else if (job.ref) {
-          const id = stringOf(response?.body, "id");
-          if (id !== undefined) created.set(job.ref, id);
-        }
-      }
-      progress(wave.length);
     }
     return created;
   }
@@ -344,9 +335,6 @@ export class RegisterImport {
     await this.store.setSetting(mappingKey(committeeId), JSON.stringify(mapping));
   }
 }
-
-/** Rows sent before progress is told: as many batches of 20 as are sent in parallel. */
-const WAVE = MAX_BATCH_SIZE * PARALLEL_BATCHES;
 
 const NOT_CREATED =
   "Avtalet eller uppföljningen som raden hör till kunde inte skapas; kör importen igen.";
