@@ -279,6 +279,73 @@ describe("importing into the register", () => {
     expect(rerun.counts).toEqual({ created: 10, updated: 0, unchanged: 20, refused: 0 });
   });
 
+  test("last period's follow-ups and deficiencies on sheets of their own are linked to the contracts (also those the import creates), and a second run changes nothing", async () => {
+    const existing = (await store.allContracts()).find(
+      (contract) =>
+        contract.committeeId === sn.id && contract.contractNumber.startsWith("SN-IMP-1"),
+    );
+    if (!existing) throw new Error("the first test's contract is missing");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Avtal").addRows([
+      ["Avtalsnummer", "Avtal", "Leverantör"],
+      ["SN-HIST-1", "Missbruksvård", "Vård AB"],
+    ]);
+    workbook.addWorksheet("Uppföljningar").addRows([
+      [
+        "Avtalsnummer",
+        "Period",
+        "Datum",
+        "Uppfyller väsentliga kvalitetskrav",
+        "Iakttagna brister",
+      ],
+      ["SN-HIST-1", "2024/25", serial("2025-03-15"), "Delvis", "Dokumentation"],
+      [existing.contractNumber.toLowerCase(), "2024–2025", "15 mars 2025", "Ja", ""],
+    ]);
+    workbook.addWorksheet("Brister").addRows([
+      ["Avtalsnummer", "Period", "Brist", "Åtgärder", "Ansvarig", "Senast", "Status"],
+      [
+        "SN-HIST-1",
+        "2024–2025",
+        "Dokumentation",
+        "Ny rutin",
+        "Maria Nilsson",
+        "2025-09-30",
+        "Pågår",
+      ],
+    ]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const first = await runImport("historik.xlsx", bytes);
+    expect(first.rows.map((row) => `${row.kind} ${row.action}`)).toEqual([
+      "register created",
+      "followUps created",
+      "followUps created",
+      "deficiencies created",
+    ]);
+    const created = await byNumber("SN-HIST-1");
+    if (!created) throw new Error("SN-HIST-1 not created");
+    const [followUp] = await store.followUps({ contractId: created.id });
+    expect(followUp).toMatchObject({
+      committeeId: sn.id,
+      period: "2024–2025",
+      followUpDate: "2025-03-15",
+      meetsRequirements: "delvis",
+    });
+    expect(await store.followUps({ contractId: existing.id })).toHaveLength(1);
+    const [deficiency] = await store.deficiencies({ contractId: created.id });
+    expect(deficiency).toMatchObject({
+      followUpId: followUp?.id,
+      description: "Dokumentation",
+      measures: "Ny rutin",
+      deadline: "2025-09-30",
+      status: "pågår",
+    });
+    expect(deficiency?.actionOwner?.name).toBe("Maria Nilsson");
+
+    const second = await runImport("historik.xlsx", bytes);
+    expect(second.counts).toEqual({ created: 0, updated: 0, unchanged: 4, refused: 0 });
+    expect(await store.deficiencies({ contractId: created.id })).toHaveLength(1);
+  });
+
   test("the mapping the person chose is remembered for the nämnd", async () => {
     const bytes = await xlsx((sheet) => {
       sheet.getRow(1).values = ["Avtalsnummer", "Avtal", "Leverantör", "Anteckning X"];
