@@ -99,6 +99,14 @@ describe("the import's routes", () => {
     expect((await store.history("contracts", created?.id ?? ""))[0]?.modifiedBy).toBe(
       "Maria Nilsson",
     );
+    // Without value and impact it waits on Översikt for the nämnd to classify it.
+    const dashboard = await app.call("GET", `/api/committees/${sn}/dashboard`, { user: "maria" });
+    expect(dashboard.body.toClassify).toContainEqual({
+      id: created?.id,
+      title: "Skyddat boende",
+      contractNumber: "SN-API-1",
+    });
+    expect(dashboard.body.counts.toClassify).toBe(dashboard.body.toClassify.length);
 
     // Next time the nämnd's own mapping is proposed, and the same file changes nothing.
     const again = await app.call("POST", "/api/imports/preview", {

@@ -103,6 +103,14 @@ test("the secretary imports a register: mapping, preview, import, result", async
     (item: { contractNumber: string }) => item.contractNumber === "SN-TAB-1",
   );
   expect(imported).toMatchObject({ title: "Stödboende", endDate: "2027-06-30" });
+  // Imported without value and impact: on Översikt to classify, one click from the contract.
+  await page
+    .getByRole("navigation", { name: "Huvudmeny" })
+    .getByRole("link", { name: "Översikt" })
+    .click();
+  const toClassify = page.getByRole("region", { name: /^Att klassificera/ });
+  await toClassify.getByRole("link", { name: "Stödboende" }).click();
+  await page.getByRole("heading", { name: "Stödboende", level: 1 }).waitFor();
   expect(errors).toEqual([]);
   await context.close();
 });
