@@ -143,6 +143,42 @@ describe("the import's routes", () => {
     expect(rows?.getRow(3).getCell(6).value).toBe("avvisad");
   });
 
+  test("asked for as lines of JSON, the import tells its progress batch by batch, then the result", async () => {
+    const kfn = await app.committeeId("KFN");
+    const content = csv([
+      "Avtalsnummer;Avtal;Utförare",
+      ...Array.from(
+        { length: 25 },
+        (_, index) => `KFN-RAD-${index + 1};Avtal ${index + 1};Kultur AB`,
+      ),
+    ]);
+    const response = await fetch(`${app.url}/api/imports`, {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${await app.tokenFor("sara")}`,
+        "Content-Type": "application/json",
+        Accept: "application/x-ndjson",
+      },
+      body: JSON.stringify({ committeeId: kfn, files: [{ name: "kfn.csv", content }] }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/x-ndjson");
+    const lines = (await response.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    const progress = lines.filter((line) => line.progress).map((line) => line.progress);
+    expect(progress[0]).toEqual({ done: 0, total: 25 });
+    expect(progress.at(-1)).toEqual({ done: 25, total: 25 });
+    expect(progress).toHaveLength(3);
+    expect(lines.at(-1).report.counts).toEqual({
+      created: 25,
+      updated: 0,
+      unchanged: 0,
+      refused: 0,
+    });
+  });
+
   test.each([
     ["anna", "VAN", "a member of the nämnd who is not its secretary"],
     ["lars", "SN", "a member of the nämnd who is not its secretary"],

@@ -26,6 +26,7 @@ import { itemId, parseInput } from "../validation.ts";
  */
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const NDJSON = "application/x-ndjson";
 
 /** The register and, optionally, last period's history in a file of its own. */
 const MAX_FILES = 2;
@@ -234,8 +235,33 @@ export function importsRouter(store: AppStore, now: () => Date): Router {
 
   router.post("/imports", importBody, async (request, response) => {
     const { committee, prepared, editorName } = await prepare(request, response);
-    const report = await importer.run(prepared, committee, { editorName });
-    response.json({ committee: committeeOf(committee), report });
+    if (request.accepts(["application/json", NDJSON]) !== NDJSON) {
+      const report = await importer.run(prepared, committee, { editorName });
+      response.json({ committee: committeeOf(committee), report });
+      return;
+    }
+    // Asked for as lines of JSON: the progress as each batch is answered, then the result.
+    response.type(NDJSON);
+    const line = (value: unknown) => response.write(`${JSON.stringify(value)}\n`);
+    try {
+      const report = await importer.run(prepared, committee, {
+        editorName,
+        onProgress: (done, total) => line({ progress: { done, total } }),
+      });
+      line({ committee: committeeOf(committee), report });
+    } catch {
+      // The status is sent already: the problem is the last line.
+      line({
+        problem: {
+          status: 503,
+          code: "import-interrupted",
+          title: "Importen avbröts",
+          detail:
+            "Importen avbröts innan den var klar. Det som hann sparas finns kvar; kör importen igen så fortsätter den där den slutade.",
+        },
+      });
+    }
+    response.end();
   });
 
   router.post("/imports/result.xlsx", importBody, async (request, response) => {

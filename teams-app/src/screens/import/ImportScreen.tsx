@@ -12,7 +12,7 @@ import {
   useId,
 } from "@fluentui/react-components";
 import { type ChangeEvent, useState } from "react";
-import { ApiError } from "../../api.ts";
+import { ApiError, type Problem } from "../../api.ts";
 import { useApp } from "../../app-context.ts";
 import { DataList } from "../../components/data-list/DataList.tsx";
 import { ErrorMessage, NoCommittee } from "../../components/Feedback.tsx";
@@ -22,8 +22,9 @@ import {
   cellText,
   choicesOf,
   DONE,
-  type ImportAnswer,
+  type ImportLine,
   type ImportReport,
+  INTERRUPTED,
   PLANNED,
   type PreviewAnswer,
   type RowAction,
@@ -53,6 +54,7 @@ export function ImportScreen() {
   const [result, setResult] = useState<ImportReport>();
   const [error, setError] = useState<ApiError>();
   const [shown, setShown] = useState<Shown>("changes");
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
   const fileInputId = useId("importfil");
 
   if (!committee) return <NoCommittee />;
@@ -112,15 +114,23 @@ export function ImportScreen() {
     setBusy("import");
     setError(undefined);
     announce("Importen pågår …");
+    setProgress(undefined);
     try {
-      const answer = await api.post<ImportAnswer>("/api/imports", {
-        committeeId: committee.id,
-        files: [file],
-        choices,
-      });
-      setResult(answer.report);
+      let report: ImportReport | undefined;
+      let problem: Problem | undefined;
+      await api.lines<ImportLine>(
+        "/api/imports",
+        { committeeId: committee.id, files: [file], choices },
+        (line) => {
+          if (line.progress) setProgress(line.progress);
+          if (line.report) report = line.report;
+          if (line.problem) problem = line.problem;
+        },
+      );
+      if (!report) throw new ApiError(problem ?? INTERRUPTED);
+      setResult(report);
       setDirty(false);
-      announce(`Importen är klar. ${summary(answer.report, DONE)}`);
+      announce(`Importen är klar. ${summary(report, DONE)}`);
     } catch (failure) {
       fail(failure);
     } finally {
@@ -180,12 +190,17 @@ export function ImportScreen() {
         <Field
           validationMessage={
             busy === "import"
-              ? "Importen pågår – raderna sparas i registret. Stäng inte fliken."
+              ? `Importen pågår – ${progress ? `${progress.done} av ${progress.total} rader sparade` : "raderna sparas i registret"}. Stäng inte fliken.`
               : "Filen läses och jämförs med registret …"
           }
           validationState="none"
         >
-          <ProgressBar aria-label={busy === "import" ? "Importen pågår" : "Filen läses"} />
+          <ProgressBar
+            aria-label={busy === "import" ? "Importen pågår" : "Filen läses"}
+            {...(busy === "import" && progress && progress.total > 0
+              ? { value: progress.done / progress.total }
+              : {})}
+          />
         </Field>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}

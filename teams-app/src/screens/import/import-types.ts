@@ -1,3 +1,5 @@
+import type { Problem } from "../../api.ts";
+
 /** The import's answers as the tab reads them: the server's report shapes, and the mapping's choices. */
 
 import type {
@@ -87,4 +89,21 @@ export function readAsBase64(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error("Filen kunde inte läsas"));
     reader.readAsDataURL(file);
   });
+}
+
+/** When the answer ends without a result. */
+export const INTERRUPTED: Problem = {
+  status: 503,
+  code: "import-interrupted",
+  title: "Importen avbröts",
+  detail:
+    "Importen avbröts innan den var klar. Det som hann sparas finns kvar; kör importen igen så fortsätter den där den slutade.",
+};
+
+/** One line of the import's answer: progress, then the result, or why it stopped. */
+export interface ImportLine {
+  progress?: { done: number; total: number };
+  committee?: ImportAnswer["committee"];
+  report?: ImportReport;
+  problem?: Problem;
 }
