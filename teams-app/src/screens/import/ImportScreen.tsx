@@ -37,6 +37,8 @@ import { MappingEditor } from "./MappingEditor.tsx";
 
 type Shown = "changes" | "all";
 
+const MAX_LISTED = 500;
+
 /**
  * Bringing the nämnd's existing register in: choose a file → the proposed
  * mapping, which the person may change → a preview of every row (what will
@@ -160,6 +162,8 @@ export function ImportScreen() {
   const report = result ?? preview?.report;
   const labels = result ? DONE : PLANNED;
   const rows = report?.rows.filter((row) => shown === "all" || row.action !== "unchanged") ?? [];
+  // A register of thousands of rows: the first ones here, every one in the result's Excel file.
+  const listed = rows.slice(0, MAX_LISTED);
 
   return (
     <>
@@ -282,9 +286,15 @@ export function ImportScreen() {
               </Select>
             </Field>
           </div>
+          {rows.length > listed.length ? (
+            <Text>
+              Visar de första {listed.length} av {rows.length} raderna.
+              {result ? " Alla rader finns i resultatet (Excel)." : ""}
+            </Text>
+          ) : null}
           <DataList
             label={result ? "Importerade rader" : "Rader i filen"}
-            rows={rows}
+            rows={listed}
             rowKey={(row) => `${row.sheet}:${row.row}`}
             columns={[
               {
