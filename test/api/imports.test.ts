@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { AppStore } from "../../api/src/store/app-store.ts";
@@ -272,6 +273,57 @@ describe("the import's routes", () => {
     );
     expect(await contractNumbers()).toEqual(before);
   });
+});
+
+describe("hostile files", () => {
+  test("random bytes, broken workbooks, hostile CSV text and random mappings: a preview or a 4xx problem, never a 5xx", async () => {
+    const zip = [0x50, 0x4b, 0x03, 0x04];
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 4000 }),
+      fc.uint8Array({ maxLength: 4000 }).map((tail) => new Uint8Array([...zip, ...tail])),
+      fc
+        .array(fc.array(fc.string({ maxLength: 40 }), { maxLength: 12 }), { maxLength: 40 })
+        .map((rows) => iconv.encode(rows.map((row) => row.join(";")).join("\r\n"), "win1252")),
+    );
+    const choices = fc.option(
+      fc.array(
+        fc.record({
+          file: fc.integer({ min: 0, max: 1 }),
+          sheet: fc.integer({ min: 0, max: 3 }),
+          kind: fc.constantFrom("register", "followUps", "deficiencies", "ignore"),
+          columns: fc.array(
+            fc.option(fc.constantFrom("contractNumber", "title", "period", "owner", "x")),
+            { maxLength: 12 },
+          ),
+        }),
+        { maxLength: 3 },
+      ),
+      { nil: undefined },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        bytes,
+        choices,
+        fc.constantFrom("a.csv", "b.xlsx"),
+        async (file, mapping, name) => {
+          const response = await app.call("POST", "/api/imports/preview", {
+            user: "karin",
+            body: {
+              committeeId: van,
+              files: [{ name, content: base64(file) }],
+              ...(mapping ? { choices: mapping } : {}),
+            },
+          });
+          expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect(response.headers.get("content-type")).toContain("application/problem+json");
+            expect(response.body.detail).toMatch(/\S/);
+          }
+        },
+      ),
+      { numRuns: 80, seed: 20261202 },
+    );
+  }, 300_000);
 });
 
 describe("the round trip", () => {
