@@ -73,6 +73,14 @@ test("the secretary imports a register: mapping, preview, import, result", async
     .waitFor();
   await preview.getByText(/1\/3\/2027 kan vara både 1 mars och 3 januari 2027/).waitFor();
   expect(await accessibilityProblems(page)).toEqual([]);
+  // The preview in the dark and high-contrast themes: the rules a theme can change.
+  for (const theme of ["Mörkt", "Hög kontrast", "Ljust"]) {
+    await page.getByLabel("Tema").selectOption({ label: theme });
+    expect(
+      await accessibilityProblems(page, { rules: ["color-contrast", "link-in-text-block"] }),
+      theme,
+    ).toEqual([]);
+  }
 
   // The person maps the free text to the internal notes and previews again.
   await notes.selectOption({ label: "Interna anteckningar" });
