@@ -24,6 +24,7 @@ import {
 import { committeesRouter } from "./http/routes/committees.ts";
 import { contractsRouter } from "./http/routes/contracts.ts";
 import { exportsRouter } from "./http/routes/exports.ts";
+import { importsRouter } from "./http/routes/imports.ts";
 import { localAuthRouter } from "./http/routes/local-auth.ts";
 import { localChatRouter } from "./http/routes/local-chat.ts";
 import { localTeamsHostOrigin, localTeamsHostRouter } from "./http/routes/local-teams-host.ts";
@@ -130,7 +131,11 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   );
   // After helmet, so that a refused Host still gets the security headers.
   if (config.mode === "local") app.use(allowOnlyHosts(config.allowedHosts));
-  app.use(express.json({ limit: "1mb" }));
+  const json = express.json({ limit: "1mb" });
+  // The import reads its own, larger bodies (a register file as base64) after the sign-in.
+  app.use((request, response, next) =>
+    request.path.startsWith("/api/imports") ? next() : json(request, response, next),
+  );
 
   let health: { at: number; result: Promise<boolean> } | undefined;
   app.get("/healthz", async (_request, response) => {
@@ -183,6 +188,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   api.use(recordsRouter(store));
   api.use(reportsRouter(store, now));
   api.use(exportsRouter(store));
+  api.use(importsRouter(store, now));
   api.use(remindersRouter(store, dependencies.runReminders));
   if (config.mode === "local" && dependencies.localGraph && dependencies.selfUrl) {
     api.use(localChatRouter(store, dependencies.localGraph, dependencies.selfUrl));

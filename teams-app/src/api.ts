@@ -50,8 +50,13 @@ export interface Api {
   post<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown, etag: string): Promise<T>;
   delete(path: string): Promise<void>;
-  /** A file, e.g. a report draft to save. */
-  blob(path: string): Promise<Blob>;
+  /**
+   * A POST answered as lines of JSON (progress, then the result): each line
+   * is handed to `onLine` as it comes; a refusal before the first line is an ApiError.
+   */
+  lines<T>(path: string, body: unknown, onLine: (line: T) => void): Promise<void>;
+  /** A file, e.g. a report draft to save; with a body, POSTed (a file made from what is sent). */
+  blob(path: string, body?: unknown): Promise<Blob>;
 }
 
 /** Inside Teams there is no "sign in again": the tab asks Teams, and else says what helps. */
@@ -150,8 +155,38 @@ export function createApi(auth: Authenticator): Api {
   }
 
   return {
-    async blob(path) {
-      const response = await send(path, {});
+    async lines(path, body, onLine) {
+      const response = await send(path, {
+        method: "POST",
+        headers: { Accept: "application/x-ndjson", "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new ApiError(await problemFrom(response));
+      const reader = response.body?.getReader();
+      if (!reader) return;
+      const decoder = new TextDecoder();
+      let pending = "";
+      for (;;) {
+        const { done, value } = await reader.read();
+        pending += decoder.decode(value, { stream: !done });
+        const complete = pending.split("\n");
+        pending = complete.pop() ?? "";
+        for (const text of complete) if (text.trim() !== "") onLine(JSON.parse(text));
+        if (done) break;
+      }
+      if (pending.trim() !== "") onLine(JSON.parse(pending));
+    },
+    async blob(path, body) {
+      const response = await send(
+        path,
+        body === undefined
+          ? {}
+          : {
+              method: "POST",
+              headers: { "Content-Type": "application/json" },
+              body: JSON.stringify(body),
+            },
+      );
       if (!response.ok) {
         throw new ApiError({
           status: response.status,

@@ -15,6 +15,7 @@ export type Route =
   | { screen: "avtal"; query?: string }
   | { screen: "avtal-detalj"; id: string }
   | { screen: "avtal-nytt" }
+  | { screen: "importera" }
   | { screen: "plan" }
   | { screen: RecordScreenName; id?: string; query?: string }
   | { screen: "rapporter" }
@@ -39,6 +40,7 @@ export function parseRoute(path: string): Route {
     case "avtal":
       if (id === "nytt") return { screen: "avtal-nytt" };
       return id ? { screen: "avtal-detalj", id } : { screen: "avtal", ...withQuery };
+    case "importera":
     case "plan":
     case "rapporter":
     case "kommun":
@@ -77,7 +79,11 @@ export function routeParams(route: Route): URLSearchParams {
 
 /** The menu entry a route belongs to. */
 export function menuScreen(route: Route): Route["screen"] {
-  return route.screen === "avtal-detalj" || route.screen === "avtal-nytt" ? "avtal" : route.screen;
+  return route.screen === "avtal-detalj" ||
+    route.screen === "avtal-nytt" ||
+    route.screen === "importera"
+    ? "avtal"
+    : route.screen;
 }
 
 export const SCREEN_TITLES: Record<Route["screen"], string> = {
@@ -85,6 +91,7 @@ export const SCREEN_TITLES: Record<Route["screen"], string> = {
   avtal: "Avtal",
   "avtal-detalj": "Avtal",
   "avtal-nytt": "Nytt avtal",
+  importera: "Importera avtal",
   plan: "Uppföljningsplan",
   uppstartsmoten: "Uppstartsmöten",
   avvikelser: "Avvikelser",

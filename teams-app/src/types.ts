@@ -82,7 +82,10 @@ export interface Dashboard {
     contracts: number;
     strategic: number;
     openDeficiencies: number;
+    toClassify: number;
   };
+  /** The nämnd's contracts without value and impact (brought in by the import): "att klassificera". */
+  toClassify: Array<{ id: string; title: string; contractNumber: string }>;
   warning?: string;
   obligations: Obligation[];
 }

@@ -249,6 +249,34 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 200,
     request: async () => ({ path: "/api/exports/reporting-system.xlsx?system=stratsys" }),
   },
+  // Imports into VAN: its secretaries (none among these people) and kommunledningskontoret.
+  "POST /api/imports/preview": {
+    rule: "klk",
+    ok: 200,
+    request: async () => ({ path: "/api/imports/preview", body: importBody() }),
+  },
+  "POST /api/imports": {
+    rule: "klk",
+    ok: 200,
+    request: async () => ({ path: "/api/imports", body: importBody() }),
+  },
+  "POST /api/imports/result.xlsx": {
+    rule: "klk",
+    ok: 200,
+    request: async () => ({
+      path: "/api/imports/result.xlsx",
+      body: {
+        committeeId: van.committee,
+        report: {
+          files: [],
+          sheets: [],
+          rows: [],
+          counts: { created: 0, updated: 0, unchanged: 0, refused: 0 },
+          unmatchedPeople: [],
+        },
+      },
+    }),
+  },
   // Kommunledningskontoret's "send again"; no such reminder here, so the allowed answer is 404.
   "POST /api/reminders/:id/release": {
     rule: "klk",
@@ -262,6 +290,15 @@ const ROUTES: Record<string, RouteCase> = {
   },
   "GET /api/chat": { rule: "signed-in", ok: 200, request: async () => ({ path: "/api/chat" }) },
 };
+
+/** A one-row register for VAN: the same file every time, so repeated imports change nothing. */
+function importBody() {
+  const file = "Avtalsnummer;Avtal;Utförare\r\nVAN-MATRIS-1;Matrisens avtal;Matris AB\r\n";
+  return {
+    committeeId: van.committee,
+    files: [{ name: "matris.csv", content: Buffer.from(file).toString("base64") }],
+  };
+}
 
 let sharedCount = 0;
 async function ksContractSharedWithVan(): Promise<string> {

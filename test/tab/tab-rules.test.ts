@@ -96,6 +96,7 @@ describe("addresses", () => {
     for (const path of [
       "avtal/12",
       "avtal/nytt",
+      "importera",
       "avtal?q=sn%C3%B6&status=aktivt",
       "uppfoljning/ny?avtal=12&period=2025%E2%80%932026",
       "brister/56",

@@ -637,6 +637,7 @@ function toContract(seed: ContractSeed): Contract {
     owner: person(seed.owner),
     valueClass: seed.value,
     impactClass: seed.impact,
+    classified: true,
     strategic: seed.override ? seed.override.strategic : matrixStrategic,
     overrideReason: seed.override?.reason ?? "",
     annualValue: seed.annualValue,

@@ -91,6 +91,11 @@ export interface Contract {
   owner: Person;
   valueClass: Level;
   impactClass: Level;
+  /**
+   * False for a contract brought in by the import without value and impact:
+   * the nämnd has yet to classify it ("att klassificera" on Översikt).
+   */
+  classified: boolean;
   strategic: boolean;
   /** Set when the nämnd's decision differs from the matrix. */
   overrideReason: string;

@@ -77,8 +77,17 @@ export async function registerWorkbook(data: ExportData): Promise<Buffer> {
         width: 10,
         value: (contract: Contract) => (contract.ownRegime ? "Ja" : "Nej"),
       },
-      { header: "Värde", width: 8, value: (contract: Contract) => contract.valueClass },
-      { header: "Påverkan", width: 10, value: (contract: Contract) => contract.impactClass },
+      // Empty until the nämnd has classified the contract (an imported one may not be yet).
+      {
+        header: "Värde",
+        width: 8,
+        value: (contract: Contract) => (contract.classified ? contract.valueClass : ""),
+      },
+      {
+        header: "Påverkan",
+        width: 10,
+        value: (contract: Contract) => (contract.classified ? contract.impactClass : ""),
+      },
       {
         header: "Strategiskt",
         width: 11,

@@ -27,6 +27,8 @@ export interface BatchOptions {
   maxAttempts?: number;
   /** Fallback wait when a throttled part has no Retry-After. */
   defaultRetryAfterSeconds?: number;
+  /** Told after each batch of 20 is answered (how many requests it carried), e.g. for a progress bar. */
+  onBatchDone?: (requests: number) => void;
 }
 
 const RETRIABLE = new Set([429, 503, 504]);
@@ -79,6 +81,7 @@ export async function sendBatch(
     for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
       for (const [id, response] of await sendChunk(access, chunk, options))
         results.set(id, response);
+      options.onBatchDone?.(chunk.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, chunks.length) }, worker));

@@ -127,6 +127,14 @@ describe("can", () => {
     expect(can.seeKommunOverview(member)).toBe(false);
   });
 
+  test("import a register: the nämnd's secretaries, or KLK for any nämnd; not its other members", () => {
+    expect(can.importRegister(secretary, "SN")).toBe(true);
+    expect(can.importRegister(secretary, "VAN")).toBe(false);
+    expect(can.importRegister(member, "VAN")).toBe(false);
+    expect(can.importRegister(owner, "SN")).toBe(false);
+    expect(can.importRegister(klk, "TN")).toBe(true);
+  });
+
   test("readable nämnder keep the list's order", () => {
     const committees = [{ id: "KS" }, { id: "TN" }, { id: "VAN" }] as Committee[];
     expect(readableCommittees(member, committees).map((committee) => committee.id)).toEqual([

@@ -100,6 +100,9 @@ export const can = {
     (principal.memberOf.has(committeeId) ||
       (principal.userId === contract.owner.id && committeeId === contract.committeeId)),
   seeKommunOverview: (principal: Principal) => principal.klk,
+  /** Import a register into a nämnd (many contracts at once): its secretaries, or kommunledningskontoret for any. */
+  importRegister: (principal: Principal, committeeId: string) =>
+    principal.secretaryOf.has(committeeId) || principal.klk,
   /** Link a Teams channel to a nämnd (its reminders go there): its secretaries, or kommunledningskontoret. */
   linkChannel: (principal: Principal, committeeId: string) =>
     principal.secretaryOf.has(committeeId) || principal.klk,

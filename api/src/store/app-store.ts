@@ -76,6 +76,9 @@ export interface CycleData {
 /** The nämnd's records: one list each, read and written alike by the records API. */
 export type RecordListKey = "plans" | "kickoffs" | "deviations" | "followUps" | "deficiencies";
 
+/** The lists an import writes to. */
+export type ImportListKey = "contracts" | "followUps" | "deficiencies";
+
 /** One entry of an item's change history. */
 export interface HistoryEntry {
   version: string;
@@ -356,6 +359,27 @@ export class AppStore {
       ids.set(row.key, id);
     }
     return ids;
+  }
+
+  /** A new row of list K to send in a batch (an import's writes, which report per row). */
+  createRequest<K extends ImportListKey>(
+    key: K,
+    id: string,
+    fields: FieldsOf<K>,
+  ): Promise<BatchRequest> {
+    const client: ListClient<K> = this.lists[key];
+    return client.createRequest(id, fields);
+  }
+
+  /** A change to a row of list K at the version read (If-Match), to send in a batch. */
+  updateRequest<K extends ImportListKey>(
+    key: K,
+    id: string,
+    item: { id: string; eTag: string },
+    fields: FieldsOf<K>,
+  ): Promise<BatchRequest> {
+    const client: ListClient<K> = this.lists[key];
+    return client.updateRequest(id, item.id, item.eTag, fields);
   }
 
   // The annual cycle's data, batched

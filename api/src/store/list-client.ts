@@ -220,6 +220,27 @@ export class ListClient<K extends ListKey> {
     };
   }
 
+  /** A create to send in a batch under `id`; the answer is the new item (201). */
+  async createRequest(id: string, fields: FieldsOf<K>): Promise<BatchRequest> {
+    return { id, method: "POST", url: await this.itemsUrl(), body: { fields } };
+  }
+
+  /** An update to send in a batch under `id`, with If-Match: the version that was read. */
+  async updateRequest(
+    id: string,
+    itemId: string,
+    eTag: string,
+    fields: FieldsOf<K>,
+  ): Promise<BatchRequest> {
+    return {
+      id,
+      method: "PATCH",
+      url: `${await this.itemsUrl()}/${encodeURIComponent(itemId)}/fields`,
+      headers: { "If-Match": eTag },
+      body: fields,
+    };
+  }
+
   async get(itemId: string): Promise<ListItem<K>> {
     try {
       return this.item(

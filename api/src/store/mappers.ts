@@ -143,6 +143,7 @@ export function decodeContract(item: StoredItem<"contracts">, sharedWith: string
     owner: { id: text(f.ownerId), name: text(f.ownerName), email: text(f.ownerEmail) },
     valueClass: choiceOf(LEVELS, f.valueClass, "låg"),
     impactClass: choiceOf(LEVELS, f.impactClass, "låg"),
+    classified: text(f.valueClass) !== "" && text(f.impactClass) !== "",
     strategic: f.strategic === true,
     overrideReason: text(f.overrideReason),
     annualValue: f.annualValue,
@@ -159,7 +160,10 @@ export function decodeContract(item: StoredItem<"contracts">, sharedWith: string
   };
 }
 
-export type ContractFields = Omit<Contract, "id" | "etag" | "sharedWithCommitteeIds">;
+export type ContractFields = Omit<
+  Contract,
+  "id" | "etag" | "sharedWithCommitteeIds" | "classified"
+>;
 
 export function encodeContract(contract: Partial<ContractFields>): FieldsOf<"contracts"> {
   const [first] = contract.providers ?? [];

@@ -89,7 +89,9 @@ export function KpiCards({ label, kpis }: { label: string; kpis: Kpi[] }) {
   );
 }
 
-/** The nämnd's årshjul: what is late, due and upcoming, each opening its task. */
+const CLASSIFY_SECTION = "rubrik-att-klassificera";
+
+/** The nämnd's årshjul: what is late, due and upcoming, each opening its task; contracts to classify. */
 export function Overview() {
   const styles = useKpiStyles();
   const { api, committee } = useApp();
@@ -122,6 +124,15 @@ export function Overview() {
       value: data.counts.openDeficiencies,
       target: { route: { screen: "brister", query: "status=ej-atgardad" } },
     },
+    ...(data.counts.toClassify > 0
+      ? [
+          {
+            label: "Att klassificera",
+            value: data.counts.toClassify,
+            target: { section: CLASSIFY_SECTION },
+          },
+        ]
+      : []),
   ];
   return (
     <>
@@ -135,6 +146,27 @@ export function Overview() {
         </MessageBar>
       ) : null}
       <KpiCards label="Sammanfattning" kpis={kpis} />
+      {data.toClassify.length > 0 ? (
+        <section className={styles.section} aria-labelledby={CLASSIFY_SECTION}>
+          <Title3 as="h2" id={CLASSIFY_SECTION} tabIndex={-1}>
+            Att klassificera ({data.toClassify.length})
+          </Title3>
+          <Text>
+            Avtalen kom in med importen utan värde och påverkan. Öppna avtalet och klassificera det,
+            så att nämnden ser vilka som är strategiska.
+          </Text>
+          <ul>
+            {data.toClassify.map((contract) => (
+              <li key={contract.id}>
+                <Link href={`#/${routePath({ screen: "avtal-detalj", id: contract.id })}`}>
+                  {contract.title || contract.contractNumber}
+                </Link>{" "}
+                ({contract.contractNumber})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {data.obligations.length === 0 ? (
         <EmptyState title="Inget att göra just nu">
           Alla uppföljningar, rapporter och handlingsplaner är i fas. Nya uppgifter visas här i god

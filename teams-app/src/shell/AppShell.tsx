@@ -59,6 +59,11 @@ const ChannelScreen = lazy(() =>
 const ConfigureScreen = lazy(() =>
   import("../screens/ConfigureScreen.tsx").then((module) => ({ default: module.ConfigureScreen })),
 );
+const ImportScreen = lazy(() =>
+  import("../screens/import/ImportScreen.tsx").then((module) => ({
+    default: module.ImportScreen,
+  })),
+);
 const Reports = lazy(() =>
   import("../screens/reports/Reports.tsx").then((module) => ({ default: module.Reports })),
 );
@@ -92,6 +97,8 @@ function screenFor(route: Route): ReactNode {
       return <ContractDetail key={route.id} id={route.id} />;
     case "avtal-nytt":
       return <ContractDetail key="nytt" />;
+    case "importera":
+      return <ImportScreen />;
     case "plan":
       return <PlanScreen />;
     case "uppstartsmoten":

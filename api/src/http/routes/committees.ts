@@ -99,6 +99,19 @@ export function committeesRouter(
     const strategic = data.contracts.filter(
       (contract) => contract.strategic && contract.status !== "avslutat",
     );
+    // Contracts brought in by the import without value and impact: the nämnd classifies them.
+    const toClassify = data.contracts
+      .filter(
+        (contract) =>
+          contract.committeeId === committeeId &&
+          !contract.classified &&
+          contract.status !== "avslutat",
+      )
+      .map((contract) => ({
+        id: contract.id,
+        title: contract.title,
+        contractNumber: contract.contractNumber,
+      }));
     const kind = periodKindOf(committee, data.settings);
     response.json({
       committee: presentCommittee(committee, data.settings),
@@ -112,7 +125,9 @@ export function committeesRouter(
         strategic: strategic.length,
         openDeficiencies: data.deficiencies.filter((deficiency) => deficiency.status !== "åtgärdad")
           .length,
+        toClassify: toClassify.length,
       },
+      toClassify,
       warning: strategicCountWarning(
         strategic.filter((contract) => contract.committeeId === committeeId).length,
       ),

@@ -107,17 +107,26 @@ export function ContractRegister({ route }: { route: Extract<Route, { screen: "a
   ];
 
   const canCreate = me.committees.some((candidate) => candidate.canWrite);
+  // The nämnd's secretaries import its register; kommunledningskontoret any nämnd's.
+  const canImport = me.roles.klk || committee?.canDecide === true;
   return (
     <>
       <PageHeader
         title="Avtal"
         description="Avtalsregistret: alla avtal med privata utförare och verksamhet i egen regi."
         actions={
-          canCreate ? (
-            <Button appearance="primary" onClick={() => navigate({ screen: "avtal-nytt" })}>
-              Nytt avtal
-            </Button>
-          ) : null
+          <>
+            {canImport ? (
+              <Button onClick={() => navigate({ screen: "importera" })}>
+                Importera från Excel
+              </Button>
+            ) : null}
+            {canCreate ? (
+              <Button appearance="primary" onClick={() => navigate({ screen: "avtal-nytt" })}>
+                Nytt avtal
+              </Button>
+            ) : null}
+          </>
         }
       />
       <section className={filterStyles.filters} aria-label="Sök och filtrera avtal">
