@@ -26,6 +26,7 @@ function contract(title: string, overrides: Partial<Contract> = {}): Contract {
     owner: { id: "o", name: "Anna", email: "anna@asby.se" },
     valueClass: "låg",
     impactClass: "låg",
+    classified: true,
     strategic: false,
     overrideReason: "",
     extensionOptions: "",

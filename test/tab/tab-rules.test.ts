@@ -269,6 +269,7 @@ describe("a contract's providers in the form", () => {
     owner: { id: "u", name: "Anna", email: "anna@asby.se" },
     valueClass: "hög",
     impactClass: "hög",
+    classified: true,
     strategic: true,
     overrideReason: "",
     extensionOptions: "",
