@@ -27,7 +27,7 @@ import { localAdmin, temporaryDirectory } from "../support/local-graph.ts";
 
 const RUNS = Number(process.env.CRASH_RUNS ?? 100);
 const SEED = Number(process.env.CRASH_SEED ?? 7);
-/** Kill points fall among the first this many requests after READY: the reminders take about 90, a write step about 7. */
+/** Kill points fall among the first this many requests after READY: 12 writes take about 85, then the reminders. */
 const KILL_SPAN = 200;
 const WORKER = path.resolve(import.meta.dirname, "crash-worker.ts");
 const CHANNELS = ["KS", "SN", "VAN", "IFN", "TN", "KFN"].map(
