@@ -1,19 +1,39 @@
 /**
  * One life of the app for the crash test: starts the app and its local Graph
  * service on the given data folder, then writes as fast as it can — new
- * contracts, edits of one follow-up, report drafts — while posting the day's
- * reminders, printing a line for each write the API acknowledged. The test
- * kills it with SIGKILL at a random moment.
+ * contracts, edits of one follow-up, report drafts — posting the day's
+ * reminders after the first few writes, and prints a line for each write the
+ * API acknowledged. It kills itself with
+ * SIGKILL at its kill point: the Nth HTTP request to arrive at, or the Nth
+ * response to leave, either server in the process (the app or its local Graph
+ * service, whose Bot Connector stand-in receives the reminders) after READY.
+ * Everything after READY runs one step at a time, so the same kill point
+ * stops the same life at the same place.
  *
- *   node test/crash/crash-worker.ts <dataDir> <runId>
+ *   node test/crash/crash-worker.ts <dataDir> <runId> <request|response>:<N>
  */
+import diagnostics from "node:diagnostics_channel";
 import { createLogger } from "../../api/src/logger.ts";
 import { startApp } from "../../api/src/server.ts";
 import { localTestConfig, UNLIMITED } from "../support/app.ts";
 import { contractBody } from "../support/bodies.ts";
 
-const [dataDir, runId] = process.argv.slice(2);
-if (!dataDir || !runId) throw new Error("usage: crash-worker.ts <dataDir> <runId>");
+const [dataDir, runId, killPoint = ""] = process.argv.slice(2);
+const kill = /^(request|response):(\d+)$/.exec(killPoint);
+if (!dataDir || !runId || !kill) {
+  throw new Error("usage: crash-worker.ts <dataDir> <runId> <request|response>:<N>");
+}
+const killAt = Number(kill[2]);
+let armed = false;
+let seen = 0;
+diagnostics.subscribe(
+  kill[1] === "request" ? "http.server.request.start" : "http.server.response.finish",
+  () => {
+    if (!armed) return;
+    seen += 1;
+    if (seen === killAt) process.kill(process.pid, "SIGKILL");
+  },
+);
 const TODAY = new Date("2026-11-24T07:00:00+01:00");
 
 const running = await startApp(localTestConfig(dataDir), {
@@ -51,12 +71,19 @@ const me = (await call("GET", "/api/me", token)).body;
 const van = me.committees.find((committee: { code: string }) => committee.code === "VAN").id;
 const followUp = (await call("GET", `/api/follow-ups?committeeId=${van}`, token)).body.items[0];
 say(`READY ${followUp.id}`);
+armed = true;
 
-const reminders = running.reminders
-  .run()
-  .then((result) => say(`REMINDERS ${JSON.stringify(result)}`));
+/**
+ * The reminders come after this many writes (about 85 requests): each new
+ * contract adds a reminder, so with the reminders first the later lives'
+ * kill points would all fall among them.
+ */
+const WRITES_BEFORE_REMINDERS = 12;
 
 for (let step = 0; ; step += 1) {
+  if (step === WRITES_BEFORE_REMINDERS) {
+    say(`REMINDERS ${JSON.stringify(await running.reminders.run())}`);
+  }
   switch (step % 3) {
     case 0: {
       const number = `KRASCH-${runId}-${step}`;
@@ -92,5 +119,4 @@ for (let step = 0; ; step += 1) {
       say(`ACK report ${report.body.report.id}`);
     }
   }
-  if (step === 0) await Promise.race([reminders, new Promise((resolve) => setTimeout(resolve, 0))]);
 }

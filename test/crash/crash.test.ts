@@ -4,6 +4,8 @@ import { startLocalGraph } from "@avtalsuppfoljning/local-graph";
 import { ResponseType } from "@microsoft/microsoft-graph-client";
 import PizZip from "pizzip";
 import { expect, test } from "vitest";
+import { plain } from "../../api/src/bot/cards.ts";
+import { swedishLongDate } from "../../api/src/domain/dates.ts";
 import { LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
 import { createGraphAccess } from "../../api/src/graph/graph-client-factory.ts";
 import { createLogger } from "../../api/src/logger.ts";
@@ -14,14 +16,19 @@ import { localAdmin, temporaryDirectory } from "../support/local-graph.ts";
 
 /**
  * The app and its local Graph service (one process) are killed with SIGKILL
- * at a random moment while they write contracts, edit a follow-up, upload
- * report drafts and post reminders; then the data folder is opened again and
- * checked: every acknowledged write is there, no reminder went out twice or
- * vanished without a trace, and every report row points at a whole document.
+ * at a kill point while they post reminders, write contracts, edit a
+ * follow-up and upload report drafts; then the data folder is opened again
+ * and checked: every acknowledged write is there, no reminder went out twice
+ * or vanished without a trace, and every report row points at a whole
+ * document. The kill points come from CRASH_SEED (default 7), so a failing
+ * life is repeated by running again with the seed its message prints.
  * CRASH_RUNS sets the number of lives (default 100; `npm run soak` runs more).
  */
 
 const RUNS = Number(process.env.CRASH_RUNS ?? 100);
+const SEED = Number(process.env.CRASH_SEED ?? 7);
+/** Kill points fall among the first this many requests after READY: 12 writes take about 85, then the reminders. */
+const KILL_SPAN = 200;
 const WORKER = path.resolve(import.meta.dirname, "crash-worker.ts");
 const CHANNELS = ["KS", "SN", "VAN", "IFN", "TN", "KFN"].map(
   (code) => `19:${code.toLowerCase()}-allmant@thread.tacv2`,
@@ -32,16 +39,16 @@ interface Life {
   followUpId: string;
 }
 
-/** Starts the worker, lets it write for a random while after it is ready, then kills it. */
-function live(dataDir: string, run: number, random: () => number): Promise<Life> {
+/** Starts the worker, which kills itself at its kill point after it is ready. */
+function live(dataDir: string, run: number, killPoint: string): Promise<Life> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER, dataDir, String(run)], {
+    const child = spawn(process.execPath, [WORKER, dataDir, String(run), killPoint], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
     let errors = "";
     let followUpId = "";
-    const timer = setTimeout(() => {
+    let timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`worker never became ready:\n${errors}`));
     }, 30_000);
@@ -51,7 +58,10 @@ function live(dataDir: string, run: number, random: () => number): Promise<Life>
       if (ready && !followUpId) {
         followUpId = ready[1]!;
         clearTimeout(timer);
-        setTimeout(() => child.kill("SIGKILL"), Math.floor(random() * 1500));
+        timer = setTimeout(() => {
+          child.kill("SIGKILL");
+          reject(new Error(`kill point ${killPoint} never reached:\n${errors}`));
+        }, 60_000);
       }
     });
     child.stderr.on("data", (chunk) => (errors += String(chunk)));
@@ -72,109 +82,189 @@ function seeded(seed: number): () => number {
   };
 }
 
+/** Each life's kill point: the Nth HTTP request arriving, or response leaving, after READY. */
+function killPoints(seed: number, runs: number): string[] {
+  const random = seeded(seed);
+  return Array.from(
+    { length: runs },
+    () => `${random() < 0.5 ? "request" : "response"}:${1 + Math.floor(random() * KILL_SPAN)}`,
+  );
+}
+
+interface Post {
+  channel: string;
+  activityId: string;
+  headline: string;
+  due: string;
+}
+
+/** The part of a posted activity the check reads: the reminder card's body. */
+interface PostedActivity {
+  id: string;
+  attachments?: Array<{
+    content?: {
+      body?: Array<{
+        type: string;
+        text?: string;
+        facts?: Array<{ title: string; value: string }>;
+      }>;
+    };
+  }>;
+}
+
+/** What a reminder card says: its headline and its "Senast" fact. */
+function postOf(channel: string, activity: PostedActivity): Post {
+  const body = activity.attachments?.[0]?.content?.body ?? [];
+  const facts = body.find((element) => element.type === "FactSet")?.facts ?? [];
+  return {
+    channel,
+    activityId: activity.id,
+    headline: body.find((element) => element.type === "TextBlock")?.text ?? "",
+    due: facts.find((fact) => fact.title === "Senast")?.value ?? "",
+  };
+}
+
 test(`${RUNS} lives ended by SIGKILL: nothing acknowledged is lost, nothing is doubled`, async () => {
   const dataDir = temporaryDirectory("avtal-crash-");
-  const random = seeded(Number(process.env.CRASH_SEED ?? 7));
+  const points = killPoints(SEED, RUNS);
   let followUpValue: string | undefined;
   let acknowledged = 0;
   let remindersPosted = 0;
   let uncertain = 0;
-  let postsBefore = 0;
+  /** Per channel, the connector's sequence number of the last post already checked. */
+  const seen = new Map<string, number>();
 
   for (let run = 0; run < RUNS; run += 1) {
-    const life = await live(dataDir, run, random);
-    const acks = life.lines.filter((line) => line.startsWith("ACK "));
-    acknowledged += acks.length;
-
-    const server = await startLocalGraph({ dataDir: path.join(dataDir, "graph"), port: 0 });
+    const killPoint = points[run] ?? "";
+    const label = `life ${run} (CRASH_SEED=${SEED}, killed at ${killPoint})`;
     try {
-      const access = createGraphAccess({
-        graphRoot: server.origin,
-        authProvider: new LocalTokenProvider(server),
-        logger: createLogger("silent"),
-      });
-      const store = new AppStore(access, "root");
-      const label = `run ${run}`;
+      const life = await live(dataDir, run, killPoint);
+      const acks = life.lines.filter((line) => line.startsWith("ACK "));
+      acknowledged += acks.length;
 
-      // Contracts: each acknowledged one is there, once.
-      for (const line of acks.filter((ack) => ack.startsWith("ACK contract "))) {
-        const number = line.split(" ")[2]!;
-        const rows = await listClient(access, "contracts").query({
-          filter: filterOf("contracts").eq("contractNumber", number),
+      const server = await startLocalGraph({ dataDir: path.join(dataDir, "graph"), port: 0 });
+      try {
+        const access = createGraphAccess({
+          graphRoot: server.origin,
+          authProvider: new LocalTokenProvider(server),
+          logger: createLogger("silent"),
         });
-        expect(rows, `${label}: ${number}`).toHaveLength(1);
-      }
+        const store = new AppStore(access, "root");
 
-      // The follow-up: the last acknowledged value, or one tried after it (applied, not yet acknowledged).
-      const tries = life.lines.filter((line) => line.startsWith("TRY followup "));
-      const lastAck = acks.filter((line) => line.startsWith("ACK followup ")).at(-1);
-      const lastAckValue = lastAck?.slice("ACK followup ".length) ?? followUpValue;
-      const triedAfter = tries
-        .map((line) => line.slice("TRY followup ".length))
-        .slice(lastAck ? tries.findIndex((line) => line.endsWith(lastAckValue!)) + 1 : 0);
-      const stored = String(
-        (await listClient(access, "followUps").get(life.followUpId)).fields.serviceEvaluation ?? "",
-      );
-      const allowed = [lastAckValue ?? stored, ...triedAfter];
-      expect(allowed, `${label}: follow-up holds "${stored}"`).toContain(stored);
-      followUpValue = stored;
+        // Contracts: each acknowledged one is there, once.
+        for (const line of acks.filter((ack) => ack.startsWith("ACK contract "))) {
+          const number = line.split(" ")[2]!;
+          const rows = await listClient(access, "contracts").query({
+            filter: filterOf("contracts").eq("contractNumber", number),
+          });
+          expect(rows, `${label}: ${number}`).toHaveLength(1);
+        }
 
-      // Reports: every row points at a whole Word document; every acknowledged one has a row.
-      const reports = await listClient(access, "reports").query();
-      for (const line of acks.filter((ack) => ack.startsWith("ACK report "))) {
-        expect(reports.map((row) => row.id)).toContain(line.split(" ")[2]);
-      }
-      const committees = await store.committees();
-      for (const row of reports) {
-        const committee = committees.find(
-          (candidate) => candidate.id === String(row.fields.committeeLookupId),
-        )!;
-        const bytes = (await access.client
-          .api(`/drives/${committee.driveId}/items/${row.fields.driveItemId}/content`)
-          .responseType(ResponseType.ARRAYBUFFER)
-          .get()) as ArrayBuffer;
-        const zip = new PizZip(new Uint8Array(bytes));
-        expect(zip.file("word/document.xml"), `${label}: report ${row.id}`).not.toBeNull();
-      }
+        // The follow-up: the last acknowledged value, or one tried after it (applied, not yet acknowledged).
+        const tries = life.lines.filter((line) => line.startsWith("TRY followup "));
+        const lastAck = acks.filter((line) => line.startsWith("ACK followup ")).at(-1);
+        const lastAckValue = lastAck?.slice("ACK followup ".length) ?? followUpValue;
+        const triedAfter = tries
+          .map((line) => line.slice("TRY followup ".length))
+          .slice(lastAck ? tries.findIndex((line) => line.endsWith(lastAckValue!)) + 1 : 0);
+        const stored = String(
+          (await listClient(access, "followUps").get(life.followUpId)).fields.serviceEvaluation ??
+            "",
+        );
+        const allowed = [lastAckValue ?? stored, ...triedAfter];
+        expect(allowed, `${label}: follow-up holds "${stored}"`).toContain(stored);
+        followUpValue = stored;
 
-      // Reminders: each post belongs to one claim; each claim is sent, or visibly uncertain or failed.
-      const claims = await listClient(access, "reminders").query();
-      const keys = claims.map((claim) => String(claim.fields.reminderKey));
-      expect(new Set(keys).size, label).toBe(keys.length);
-      const posts: string[] = [];
-      for (const channel of CHANNELS) {
-        const body = (await localAdmin(
-          server,
-          "GET",
-          `/_local/connector/conversations/${encodeURIComponent(channel)}/activities`,
-        )) as { value: Array<{ activity: { id: string } }> };
-        posts.push(...body.value.map((entry) => entry.activity.id));
-      }
-      const sent = claims.filter((claim) => claim.fields.status === "skickad");
-      // "reserverad" claims were never posted (the next run posts them); "skickas" ones may have been.
-      const reserved = claims.filter((claim) => claim.fields.status === "skickas");
-      const newPosts = posts.length - postsBefore;
-      expect(newPosts, `${label}: posts vs claims`).toBeLessThanOrEqual(
-        sent.length + reserved.length,
-      );
-      for (const claim of sent) expect(posts).toContain(String(claim.fields.activityId));
-      expect(new Set(posts).size).toBe(posts.length);
-      remindersPosted += newPosts;
-      postsBefore = posts.length;
-      uncertain += reserved.length;
+        // Reports: every row points at a whole Word document; every acknowledged one has a row.
+        const reports = await listClient(access, "reports").query();
+        for (const line of acks.filter((ack) => ack.startsWith("ACK report "))) {
+          expect(reports.map((row) => row.id)).toContain(line.split(" ")[2]);
+        }
+        const committees = await store.committees();
+        for (const row of reports) {
+          const committee = committees.find(
+            (candidate) => candidate.id === String(row.fields.committeeLookupId),
+          )!;
+          const bytes = (await access.client
+            .api(`/drives/${committee.driveId}/items/${row.fields.driveItemId}/content`)
+            .responseType(ResponseType.ARRAYBUFFER)
+            .get()) as ArrayBuffer;
+          const zip = new PizZip(new Uint8Array(bytes));
+          expect(zip.file("word/document.xml"), `${label}: report ${row.id}`).not.toBeNull();
+        }
 
-      // Start the next life with the reminders to post again: their claims removed.
-      for (const claim of claims) {
-        await access.client
-          .api(`${await listClient(access, "reminders").itemsUrl()}/${claim.id}`)
-          .delete();
+        // Reminders, told apart by what the card says (not by the ids the connector mints):
+        // each post of this life belongs to one claim, no claim was posted twice, and each
+        // claim is sent once, or visibly uncertain or failed.
+        const claims = await listClient(access, "reminders").query();
+        const keys = claims.map((claim) => String(claim.fields.reminderKey));
+        expect(new Set(keys).size, label).toBe(keys.length);
+        const posts: Post[] = [];
+        for (const channel of CHANNELS) {
+          for (;;) {
+            const body = (await localAdmin(
+              server,
+              "GET",
+              `/_local/connector/conversations/${encodeURIComponent(channel)}/activities?after=${seen.get(channel) ?? 0}`,
+            )) as { value: Array<{ seq: number; activity: PostedActivity }> };
+            if (body.value.length === 0) break;
+            posts.push(...body.value.map((entry) => postOf(channel, entry.activity)));
+            seen.set(channel, body.value.at(-1)?.seq ?? 0);
+          }
+        }
+        const channelOf = new Map(
+          committees.map((committee) => [committee.id, committee.channelId]),
+        );
+        const claimOf = (post: Post) =>
+          claims.filter(
+            (claim) =>
+              channelOf.get(String(claim.fields.committeeLookupId)) === post.channel &&
+              post.headline.endsWith(`: ${plain(String(claim.fields.Title))}`) &&
+              post.due === swedishLongDate(String(claim.fields.dueDate).slice(0, 10)),
+          );
+        const postsPerKey = new Map<string, Post[]>();
+        for (const post of posts) {
+          const owners = claimOf(post);
+          expect(owners, `${label}: "${post.headline}" belongs to one claim`).toHaveLength(1);
+          const key = String(owners[0]?.fields.reminderKey);
+          postsPerKey.set(key, [...(postsPerKey.get(key) ?? []), post]);
+        }
+        for (const claim of claims) {
+          const key = String(claim.fields.reminderKey);
+          const sent = postsPerKey.get(key) ?? [];
+          expect(sent.length, `${label}: ${key} posted never twice`).toBeLessThanOrEqual(1);
+          // "reserverad": never posted (the next run posts it); "skickas": maybe; "skickad": once.
+          if (claim.fields.status === "reserverad")
+            expect(sent, `${label}: ${key}`).toHaveLength(0);
+          if (claim.fields.status === "skickad") {
+            expect(
+              sent.map((post) => post.activityId),
+              `${label}: ${key}`,
+            ).toEqual([String(claim.fields.activityId)]);
+          }
+        }
+        remindersPosted += posts.length;
+        uncertain += claims.filter((claim) => claim.fields.status === "skickas").length;
+
+        // Start the next life with the reminders to post again: their claims removed.
+        for (const claim of claims) {
+          await access.client
+            .api(`${await listClient(access, "reminders").itemsUrl()}/${claim.id}`)
+            .delete();
+        }
+      } finally {
+        await server.stop();
       }
-    } finally {
-      await server.stop();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const where = message.startsWith(label) ? message : `${label}: ${message}`;
+      throw new Error(`${where}\nRepeat: CRASH_SEED=${SEED} CRASH_RUNS=${run + 1}`, {
+        cause: error,
+      });
     }
   }
   console.info(
-    `crash: ${RUNS} lives, ${acknowledged} acknowledged writes, ${remindersPosted} reminders posted, ${uncertain} claims left uncertain (shown to kommunledningskontoret)`,
+    `crash: ${RUNS} lives (CRASH_SEED=${SEED}), ${acknowledged} acknowledged writes, ${remindersPosted} reminders posted, ${uncertain} claims left uncertain (shown to kommunledningskontoret)`,
   );
   expect(acknowledged).toBeGreaterThan(RUNS);
 }, 1_800_000);
