@@ -11,6 +11,7 @@ import { ensureDefaultSite } from "./graph/default-site.ts";
 import { FaultInjector, type FaultSettings } from "./graph/faults.ts";
 import { files } from "./graph/files.ts";
 import { graphEndpoint } from "./graph/graph-endpoint.ts";
+import { type BudgetSettings, ResourceMeter } from "./graph/resource-units.ts";
 import { DownloadTokens, type ServiceContext } from "./graph/service-context.ts";
 import { WebLinks } from "./graph/web-links.ts";
 import { authentication } from "./http/authentication.ts";
@@ -28,7 +29,7 @@ import { SqliteGraphPersistence } from "./persistence/sqlite-graph-persistence.t
  *
  * The request pipeline: transport (ids, errors) → authentication (which
  * credential each endpoint class needs) → token endpoint / Bot Connector /
- * admin / files / Graph dispatch.
+ * admin / files / Graph (resource units, faults, dispatch).
  */
 
 export const LOCAL_ISSUER = "urn:avtalsuppfoljning:local-graph";
@@ -43,6 +44,11 @@ export interface LocalGraphOptions {
   host?: string;
   /** Initial fault injection (throttling, latency); changeable through `PUT /_local/faults`. */
   faults?: Partial<FaultSettings>;
+  /**
+   * The resource-unit budget (tenant size, whether it throttles); default a
+   * tenant of 1,001–5,000 licenses, enforced. Changeable through `PUT /_local/budget`.
+   */
+  budget?: Partial<BudgetSettings>;
   /**
    * Verify bearer tokens (signed by the local issuer or a trusted issuer).
    * Default true; false accepts any non-empty token and reads its claims
@@ -95,6 +101,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
   try {
     const issuer = await LocalIssuer.open(options.dataDir, LOCAL_ISSUER);
     const faults = new FaultInjector(options.faults);
+    const meter = new ResourceMeter(options.budget);
     const context: ServiceContext = {
       persistence,
       origin: () => baseOrigin,
@@ -131,9 +138,9 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
       banner(() => `${baseOrigin}/v1.0`),
       tokenEndpoint(issuer),
       botConnector({ persistence, issuer, faults, origin: () => baseOrigin }),
-      admin(context, faults),
+      admin(context, faults, meter),
       files({ context, faults }),
-      graphEndpoint({ context, faults, ...(options.log ? { log: options.log } : {}) }),
+      graphEndpoint({ context, faults, meter, ...(options.log ? { log: options.log } : {}) }),
     ]);
 
     const listening = http.createServer((request, response) => {
