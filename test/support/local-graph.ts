@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {
+  type BudgetSettings,
   type FaultSettings,
   type LocalGraph,
   type LocalGraphOptions,
@@ -47,6 +48,19 @@ export async function setFaults(
   settings: Partial<FaultSettings>,
 ): Promise<FaultSettings> {
   return (await localAdmin(service, "PUT", "/_local/faults", settings)) as FaultSettings;
+}
+
+/**
+ * Changes the service's resource-unit budget (tenant size, enforcement). Suites
+ * that flood the app far beyond a kommun's minute, or bulk-load data, turn
+ * enforcement off as they raise the API's rate limits; the budget is tested
+ * in the local service's own suite and in `graph-budget.test.ts`.
+ */
+export async function setBudget(
+  service: LocalGraphEndpoint,
+  settings: Partial<BudgetSettings>,
+): Promise<BudgetSettings> {
+  return (await localAdmin(service, "PUT", "/_local/budget", settings)) as BudgetSettings;
 }
 
 export async function graphStats(service: LocalGraphEndpoint): Promise<RequestCounters> {

@@ -139,6 +139,7 @@ describe("metering over HTTP", () => {
       throttled: number;
       apps: Record<string, { minute: { used: number; limit: number } }>;
       perMinute: Array<{ minute: string; units: number }>;
+      userAgents: Record<string, number>;
     };
   }
   const stats = async () => (await graph.admin("GET", "/_local/stats")) as Stats;
@@ -319,6 +320,13 @@ describe("metering over HTTP", () => {
     expect(before.resourceUnits.spent).toBe(2);
     expect(before.resourceUnits.apps["local-app"]?.minute).toMatchObject({ used: 2, limit: 2500 });
     expect(before.resourceUnits.perMinute.at(-1)?.units).toBe(2);
+    await fetch(`${graph.server.graphUrl}/sites/root`, {
+      headers: {
+        Authorization: `Bearer ${await appToken(graph.server)}`,
+        "User-Agent": "NONISV|Asby|Avtalsuppfoljning/1.0",
+      },
+    });
+    expect((await stats()).resourceUnits.userAgents["NONISV|Asby|Avtalsuppfoljning/1.0"]).toBe(1);
     const reset = (await graph.admin("POST", "/_local/stats/reset")) as Stats;
     expect(reset.resourceUnits.spent).toBe(0);
     expect(reset.resourceUnits.apps).toEqual({});

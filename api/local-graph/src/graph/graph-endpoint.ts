@@ -104,6 +104,7 @@ export function graphEndpoint(options: GraphEndpointOptions): Middleware {
           appId,
           resourceUnitsOf({ method: exchange.method, path, query: exchange.url.searchParams }),
           appPermissions,
+          exchange.headers["user-agent"],
         );
     for (const [name, value] of Object.entries(charge?.headers ?? {}))
       exchange.response.setHeader(name, value);
@@ -145,6 +146,7 @@ export function graphEndpoint(options: GraphEndpointOptions): Middleware {
               query: partUrl.searchParams,
             }),
             appPermissions,
+            exchange.headers["user-agent"],
           );
           const partThrottled = (await faults.admit("part")) ?? partCharge.throttled;
           if (partThrottled) return errorPart(partThrottled);

@@ -120,6 +120,8 @@ export interface ResourceUnitStats {
   apps: Record<string, AppUnits>;
   /** RU per clock minute, all apps, oldest first (the last 24 hours that saw traffic). */
   perMinute: Array<{ minute: string; units: number }>;
+  /** RU per `User-Agent` since the last reset: decorated traffic (`NONISV|…`) shows who spent what. */
+  userAgents: Record<string, number>;
 }
 
 /** Units per clock minute over the last 24 hours, with their running sum. */
@@ -175,6 +177,7 @@ export class ResourceMeter {
   private totals = new MinuteWindows();
   private spent = 0;
   private throttled = 0;
+  private userAgents = new Map<string, number>();
 
   constructor(settings: Partial<BudgetSettings> = {}, now: () => number = Date.now) {
     this.settings = { ...DEFAULT_BUDGET, ...budgetUpdateSchema.parse(settings) };
@@ -200,6 +203,7 @@ export class ResourceMeter {
     this.totals = new MinuteWindows();
     this.spent = 0;
     this.throttled = 0;
+    this.userAgents = new Map();
   }
 
   /**
@@ -208,8 +212,11 @@ export class ResourceMeter {
    * (throttled requests count). `appPermissions`: SharePoint sends the
    * RateLimit headers only to app-only callers.
    */
-  charge(appId: string, units: number, appPermissions: boolean): Charge {
+  charge(appId: string, units: number, appPermissions: boolean, userAgent = ""): Charge {
     if (units <= 0) return { throttled: undefined, headers: {} };
+    const agent = userAgent.slice(0, 200) || "(none)";
+    if (this.userAgents.has(agent) || this.userAgents.size < 100)
+      this.userAgents.set(agent, (this.userAgents.get(agent) ?? 0) + units);
     const at = this.now();
     const minute = Math.floor(at / MINUTE_MS);
     let windows = this.apps.get(appId);
@@ -274,6 +281,7 @@ export class ResourceMeter {
         minute: new Date(start * MINUTE_MS).toISOString(),
         units,
       })),
+      userAgents: Object.fromEntries(this.userAgents),
     };
   }
 }
