@@ -15,10 +15,6 @@ import { graphStats, localAdmin, setBudget, startTestGraph } from "./support/loc
  * nearly spent.
  */
 
-interface UnitStats {
-  resourceUnits: { spent: number; userAgents: Record<string, number> };
-}
-
 let app: TestApp;
 
 beforeAll(async () => {
@@ -36,7 +32,7 @@ test("every Graph call of the app says who it is: NONISV|<kommun>|Avtalsuppfoljn
   expect((await app.call("GET", `/api/committees/${van}/dashboard`, { user: "anna" })).status).toBe(
     200,
   );
-  const stats = (await graphStats(graph)) as unknown as UnitStats;
+  const stats = await graphStats(graph);
   const agents = stats.resourceUnits.userAgents;
   expect(Object.keys(agents)).toEqual([userAgentFor("Lokal")]);
   expect(agents[userAgentFor("Lokal")]).toBe(stats.resourceUnits.spent);

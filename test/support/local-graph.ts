@@ -7,6 +7,7 @@ import {
   type LocalGraph,
   type LocalGraphOptions,
   type RequestCounters,
+  type ResourceUnitStats,
   SECRET_HEADER,
   startLocalGraph,
 } from "@avtalsuppfoljning/local-graph";
@@ -21,7 +22,7 @@ export interface TestGraph {
   dataDir: string;
   /** Admin endpoint helpers. */
   setFaults(settings: Partial<FaultSettings>): Promise<void>;
-  stats(): Promise<RequestCounters>;
+  stats(): Promise<GraphStats>;
   stop(): Promise<void>;
 }
 
@@ -63,8 +64,11 @@ export async function setBudget(
   return (await localAdmin(service, "PUT", "/_local/budget", settings)) as BudgetSettings;
 }
 
-export async function graphStats(service: LocalGraphEndpoint): Promise<RequestCounters> {
-  return (await localAdmin(service, "GET", "/_local/stats")) as RequestCounters;
+/** The service's counters: requests, operations, and resource units spent. */
+export type GraphStats = RequestCounters & { resourceUnits: ResourceUnitStats };
+
+export async function graphStats(service: LocalGraphEndpoint): Promise<GraphStats> {
+  return (await localAdmin(service, "GET", "/_local/stats")) as GraphStats;
 }
 
 export function temporaryDirectory(prefix = "avtal-test-"): string {
