@@ -1,13 +1,18 @@
 import { type FilterNode, type Literal, parseFilter } from "@avtalsuppfoljning/local-graph/odata";
+import type { GraphAccess } from "../api/src/graph/graph-client-factory.ts";
 import { readAll } from "../api/src/graph/paging.ts";
 import { AppStore, type CycleData } from "../api/src/store/app-store.ts";
-import { type ItemQuery, ListClient, type ListItem } from "../api/src/store/list-client.ts";
+import {
+  type ItemQuery,
+  ListClient,
+  type ListItem,
+  listItemOf,
+} from "../api/src/store/list-client.ts";
 import {
   decodeDeficiency,
   decodeFollowUp,
   decodeKickoff,
   decodePlan,
-  decodeReport,
 } from "../api/src/store/mappers.ts";
 import type { ListKey } from "../api/src/store/schema.ts";
 
@@ -40,39 +45,37 @@ function compare(actual: unknown, operator: string, expected: unknown): boolean 
   }
 }
 
-function matches(node: FilterNode, item: ListItem): boolean {
+function matches(node: FilterNode, fields: object): boolean {
   switch (node.kind) {
     case "and":
-      return matches(node.left, item) && matches(node.right, item);
+      return matches(node.left, fields) && matches(node.right, fields);
     case "or":
-      return matches(node.left, item) || matches(node.right, item);
+      return matches(node.left, fields) || matches(node.right, fields);
     case "startswith":
-      return String(item.fields[node.field.name] ?? "").startsWith(node.value);
+      return String(Reflect.get(fields, node.field.name) ?? "").startsWith(node.value);
     default:
-      return compare(item.fields[node.field.name], node.operator, literalValue(node.value));
+      return compare(Reflect.get(fields, node.field.name), node.operator, literalValue(node.value));
   }
 }
 
-class NaiveListClient extends ListClient {
-  override async query(query: ItemQuery = {}): Promise<ListItem[]> {
-    const all = await readAll<ListItem>(this.access, `${await this.itemsUrl()}?$expand=fields`);
+/** Reads the whole list page by page at Graph's default page size, then filters in memory. */
+class NaiveListClient<K extends ListKey> extends ListClient<K> {
+  override async query(query: ItemQuery<K> = {}): Promise<ListItem<K>[]> {
+    const all = await readAll(this.access, `${await this.itemsUrl()}?$expand=fields`, (raw) =>
+      listItemOf(this.key, raw),
+    );
     if (!query.filter) return all;
     const filter = parseFilter(query.filter);
-    return all.filter((item) => matches(filter, item));
+    return all.filter((item) => matches(filter, item.fields));
   }
 }
 
 export class NaiveAppStore extends AppStore {
-  private readonly naiveClients = new Map<ListKey, ListClient>();
-
-  override list(key: ListKey): ListClient {
-    let client = this.naiveClients.get(key);
-    if (!client) {
-      const real = super.list(key);
-      client = new NaiveListClient(this.access, this.site, this.directory, key, real.what);
-      this.naiveClients.set(key, client);
-    }
-    return client;
+  constructor(access: GraphAccess, siteRef: string) {
+    super(access, siteRef, {
+      listClient: (parts) =>
+        new NaiveListClient(parts.access, parts.site, parts.directory, parts.key, parts.what),
+    });
   }
 
   /** The KS compilation's data the naive way: everything, then picked out in memory. */
@@ -103,11 +106,11 @@ export class NaiveAppStore extends AppStore {
         contract.committeeId === committeeId ||
         contract.sharedWithCommitteeIds.includes(committeeId),
     );
-    const plans = mine((await this.list("plans").query()).map(decodePlan));
-    const kickoffs = mine((await this.list("kickoffs").query()).map(decodeKickoff));
-    const followUps = mine((await this.list("followUps").query()).map(decodeFollowUp));
-    const deficiencies = mine((await this.list("deficiencies").query()).map(decodeDeficiency));
-    const reports = mine((await this.list("reports").query()).map(decodeReport));
+    const plans = mine((await this.records("plans").query()).map(decodePlan));
+    const kickoffs = mine((await this.records("kickoffs").query()).map(decodeKickoff));
+    const followUps = mine((await this.records("followUps").query()).map(decodeFollowUp));
+    const deficiencies = mine((await this.records("deficiencies").query()).map(decodeDeficiency));
+    const reports = mine(await this.reports());
     return { settings, committees, contracts, plans, kickoffs, followUps, deficiencies, reports };
   }
 }

@@ -1,28 +1,21 @@
-import { sendBatch } from "../api/src/graph/graph-batch.ts";
 import type { AppStore } from "../api/src/store/app-store.ts";
 import { encodeCommittee, encodeContract, encodeFollowUp } from "../api/src/store/mappers.ts";
+import type { FieldsOf, ListKey } from "../api/src/store/schema.ts";
 
 /** Benchmark setup: creates list items through batches of 20 and returns their ids in order. */
-export async function createItems(
+export async function createItems<K extends ListKey>(
   store: AppStore,
-  list: Parameters<AppStore["list"]>[0],
-  rows: Array<Record<string, unknown>>,
+  list: K,
+  rows: Array<FieldsOf<K>>,
 ): Promise<string[]> {
-  const url = await store.list(list).itemsUrl();
-  const responses = await sendBatch(
-    store.access,
-    rows.map((fields, index) => ({
-      id: String(index),
-      method: "POST" as const,
-      url,
-      body: { fields },
-    })),
+  const ids = await store.createMany(
+    list,
+    rows.map((fields, index) => ({ key: String(index), fields })),
   );
   return rows.map((_, index) => {
-    const response = responses.get(String(index));
-    if (response?.status !== 201)
-      throw new Error(`bench setup: ${list} ${index} failed (${response?.status})`);
-    return (response.body as { id: string }).id;
+    const id = ids.get(String(index));
+    if (!id) throw new Error(`bench setup: ${list} ${index} failed`);
+    return id;
   });
 }
 

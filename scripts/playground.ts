@@ -9,7 +9,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DEMO_USERS, type DemoUserKey } from "../api/src/demo/demo-people.ts";
+import { parseWith } from "../api/src/graph/json.ts";
 import { readAll } from "../api/src/graph/paging.ts";
+import { directoryUser } from "../api/src/http/routes/local-auth.ts";
 import { AppStore } from "../api/src/store/app-store.ts";
 import { connect, runScript } from "./graph-connection.ts";
 
@@ -27,9 +29,10 @@ await runScript(async () => {
       throw new Error("Agents Playground används bara i lokalt läge.");
     }
     const person = DEMO_USERS[key];
-    const users = await readAll<{ id: string; mail: string | null; userPrincipalName: string }>(
+    const users = await readAll(
       connection.access,
-      "/users?$select=id,mail,userPrincipalName&$top=999",
+      "/users?$select=id,displayName,mail,userPrincipalName&$top=999",
+      parseWith(directoryUser),
     );
     const idOf = (email: string) =>
       users.find((candidate) => (candidate.mail ?? candidate.userPrincipalName) === email)?.id;

@@ -17,9 +17,10 @@ afterAll(async () => {
 test("a dry run changes nothing; the first run creates every list and column; the second finds them unchanged", async () => {
   const dry = await provision(graph.access, "root", { dryRun: true });
   expect(dry.every((line) => line.outcome === "created")).toBe(true);
-  const listsAfterDryRun = await readAll<{ displayName: string }>(
+  const listsAfterDryRun = await readAll(
     graph.access,
     "/sites/root/lists",
+    (item) => item as { displayName: string },
   );
   expect(listsAfterDryRun.map((list) => list.displayName)).toEqual(["Dokument"]);
 
@@ -38,19 +39,25 @@ test("a dry run changes nothing; the first run creates every list and column; th
 });
 
 test("every filtered column is indexed, lookups point at their lists, Swedish display names", async () => {
-  const lists = await readAll<{ id: string; displayName: string }>(
+  const lists = await readAll(
     graph.access,
     "/sites/root/lists",
+    (item) => item as { id: string; displayName: string },
   );
   const contracts = lists.find((list) => list.displayName === "Avtal")!;
   const committees = lists.find((list) => list.displayName === "Nämnder")!;
-  const columns = await readAll<{
-    name: string;
-    displayName: string;
-    indexed: boolean;
-    enforceUniqueValues: boolean;
-    lookup?: { listId: string };
-  }>(graph.access, `/sites/root/lists/${contracts.id}/columns`);
+  const columns = await readAll(
+    graph.access,
+    `/sites/root/lists/${contracts.id}/columns`,
+    (item) =>
+      item as {
+        name: string;
+        displayName: string;
+        indexed: boolean;
+        enforceUniqueValues: boolean;
+        lookup?: { listId: string };
+      },
+  );
   const byName = new Map(columns.map((column) => [column.name, column]));
   expect(byName.get("committee")).toMatchObject({
     displayName: "Nämnd",
@@ -63,9 +70,10 @@ test("every filtered column is indexed, lookups point at their lists, Swedish di
 });
 
 test("a column that lost its index is repaired and reported as changed", async () => {
-  const lists = await readAll<{ id: string; displayName: string }>(
+  const lists = await readAll(
     graph.access,
     "/sites/root/lists",
+    (item) => item as { id: string; displayName: string },
   );
   const contracts = lists.find((list) => list.displayName === "Avtal")!;
   await graph.access.client

@@ -132,6 +132,7 @@ export async function localGraphScenario(): Promise<Measurement[]> {
       readAll(
         access,
         `/sites/root/lists/${listId}/items?$top=5000&expand=fields(select=committee,endDate)`,
+        (item) => item,
       ),
     );
     if (result.length !== size) throw new Error(`paging returned ${result.length} of ${size}`);

@@ -4,6 +4,7 @@ import { ReminderRunner } from "../../api/src/reminders/reminder-runner.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
 import { adaptiveCardProblems } from "../support/adaptive-cards.ts";
 import { channelPosts, startTestApp, type TestApp } from "../support/app.ts";
+import { listClient } from "../support/lists.ts";
 import { setFaults } from "../support/local-graph.ts";
 
 const TODAY = new Date("2026-11-24T07:00:00+01:00");
@@ -69,7 +70,7 @@ test("two instances at once never post the same reminder twice", async () => {
   expect(a.alreadyHandled + b.alreadyHandled).toBe(EXPECTED_REMINDERS);
   const posts = await channelPosts(app);
   expect(posts).toHaveLength(EXPECTED_REMINDERS);
-  const rows = await new AppStore(app.running.graph, "root").list("reminders").query();
+  const rows = await listClient(app.running.graph, "reminders").query();
   expect(rows).toHaveLength(EXPECTED_REMINDERS);
   expect(rows.every((row) => row.fields.status === "skickad")).toBe(true);
 });
@@ -111,7 +112,7 @@ test("a crash after claiming but before posting: the next run posts it, once, wi
   app = await startTestApp({ now: TODAY });
   await expect(runner(app, "taken").run()).rejects.toThrow("simulerad krasch");
   expect(await channelPosts(app)).toHaveLength(0);
-  const rows = await new AppStore(app.running.graph, "root").list("reminders").query();
+  const rows = await listClient(app.running.graph, "reminders").query();
   expect(rows.map((row) => row.fields.status)).toEqual(["skickas"]);
   // "skickas" with nothing posted is indistinguishable from posted-but-unmarked: it stays out.
   const afterRestart = await runner(app).run();
@@ -121,12 +122,13 @@ test("a crash after claiming but before posting: the next run posts it, once, wi
 
 test("a claim left 'reserverad' by a stopped instance is taken and posted by the next run", async () => {
   app = await startTestApp({ now: TODAY });
-  const store = new AppStore(app.running.graph, "root");
   await runner(app).run();
-  const rows = await store.list("reminders").query();
+  const rows = await listClient(app.running.graph, "reminders").query();
   // Turn one sent reminder back into a bare claim, as if its instance stopped right after registering.
   const victim = rows[0]!;
-  await store.list("reminders").update(victim.id, victim.eTag, { status: "reserverad" });
+  await listClient(app.running.graph, "reminders").update(victim.id, victim.eTag, {
+    status: "reserverad",
+  });
   const before = (await channelPosts(app)).length;
   const again = await runner(app).run();
   expect(again).toMatchObject({ posted: 1, alreadyHandled: EXPECTED_REMINDERS - 1, failed: 0 });

@@ -10,6 +10,7 @@ import { encodePlan } from "../../api/src/store/mappers.ts";
 import { MembershipResolver } from "../../api/src/store/membership.ts";
 import { localTestConfig, startTestApp, type TestApp } from "../support/app.ts";
 import { contractBody, recordBody } from "../support/bodies.ts";
+import { listClient } from "../support/lists.ts";
 
 /**
  * Every route the app serves, with who may call it: the table below must
@@ -600,8 +601,7 @@ describe("a decided plan stays put", () => {
     });
     const kfn = await app.committeeId("KFN");
     // VAN's decided plan, written as its secretary would have.
-    const store = new AppStore(app.running.graph, "root");
-    const decided = await store.list("plans").create(
+    const decided = await listClient(app.running.graph, "plans").create(
       encodePlan({
         ...recordBody("plans", van.committee, van.contract, "VAN:s beslut"),
         mandatePeriod: "2046–2050",
@@ -620,7 +620,7 @@ describe("a decided plan stays put", () => {
     const stored = await app.call("GET", `/api/plans/${decided.id}`, { user: "anna" });
     expect(stored.body.committeeId).toBe(van.committee);
     // An undecided plan she may move: she writes in both nämnder.
-    const draft = await store.list("plans").create(
+    const draft = await listClient(app.running.graph, "plans").create(
       encodePlan({
         ...recordBody("plans", van.committee, van.contract, "VAN:s utkast"),
         mandatePeriod: "2050–2054",

@@ -8,7 +8,8 @@ import { LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
 import { createGraphAccess } from "../../api/src/graph/graph-client-factory.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
-import { where } from "../../api/src/store/odata.ts";
+import { filterOf } from "../../api/src/store/odata.ts";
+import { listClient } from "../support/lists.ts";
 import { localAdmin, temporaryDirectory } from "../support/local-graph.ts";
 
 /**
@@ -98,9 +99,9 @@ test(`${RUNS} lives ended by SIGKILL: nothing acknowledged is lost, nothing is d
       // Contracts: each acknowledged one is there, once.
       for (const line of acks.filter((ack) => ack.startsWith("ACK contract "))) {
         const number = line.split(" ")[2]!;
-        const rows = await store
-          .list("contracts")
-          .query({ filter: where.eq("contractNumber", number) });
+        const rows = await listClient(access, "contracts").query({
+          filter: filterOf("contracts").eq("contractNumber", number),
+        });
         expect(rows, `${label}: ${number}`).toHaveLength(1);
       }
 
@@ -112,14 +113,14 @@ test(`${RUNS} lives ended by SIGKILL: nothing acknowledged is lost, nothing is d
         .map((line) => line.slice("TRY followup ".length))
         .slice(lastAck ? tries.findIndex((line) => line.endsWith(lastAckValue!)) + 1 : 0);
       const stored = String(
-        (await store.list("followUps").get(life.followUpId)).fields.serviceEvaluation ?? "",
+        (await listClient(access, "followUps").get(life.followUpId)).fields.serviceEvaluation ?? "",
       );
       const allowed = [lastAckValue ?? stored, ...triedAfter];
       expect(allowed, `${label}: follow-up holds "${stored}"`).toContain(stored);
       followUpValue = stored;
 
       // Reports: every row points at a whole Word document; every acknowledged one has a row.
-      const reports = await store.list("reports").query();
+      const reports = await listClient(access, "reports").query();
       for (const line of acks.filter((ack) => ack.startsWith("ACK report "))) {
         expect(reports.map((row) => row.id)).toContain(line.split(" ")[2]);
       }
@@ -137,7 +138,7 @@ test(`${RUNS} lives ended by SIGKILL: nothing acknowledged is lost, nothing is d
       }
 
       // Reminders: each post belongs to one claim; each claim is sent, or visibly uncertain or failed.
-      const claims = await store.list("reminders").query();
+      const claims = await listClient(access, "reminders").query();
       const keys = claims.map((claim) => String(claim.fields.reminderKey));
       expect(new Set(keys).size, label).toBe(keys.length);
       const posts: string[] = [];
@@ -164,7 +165,9 @@ test(`${RUNS} lives ended by SIGKILL: nothing acknowledged is lost, nothing is d
 
       // Start the next life with the reminders to post again: their claims removed.
       for (const claim of claims) {
-        await access.client.api(`${await store.list("reminders").itemsUrl()}/${claim.id}`).delete();
+        await access.client
+          .api(`${await listClient(access, "reminders").itemsUrl()}/${claim.id}`)
+          .delete();
       }
     } finally {
       await server.stop();

@@ -11,11 +11,19 @@ import { mandateLabel } from "../../teams-app/src/format.ts";
 import { HostProblem, localHostOrigins, PROBLEMS, withTimeout } from "../../teams-app/src/host.ts";
 import { parseRoute, routePath } from "../../teams-app/src/routes.ts";
 import {
+  formErrors,
+  parseProviderLines,
+  shownProviders,
+  toBody,
+  toForm,
+} from "../../teams-app/src/screens/contract-detail/contract-form.ts";
+import {
   readListQuery,
   writeListQuery,
 } from "../../teams-app/src/screens/record-screen/list-query.ts";
+import { DEVIATIONS, FOLLOW_UPS } from "../../teams-app/src/screens/record-screen/record-kinds.ts";
 import { TAB_NAME_MAX, tabName } from "../../teams-app/src/tab-name.ts";
-import type { CommitteeSummary, Me } from "../../teams-app/src/types.ts";
+import type { CommitteeSummary, Contract, FollowUp, Me } from "../../teams-app/src/types.ts";
 
 const committee = (
   id: string,
@@ -210,6 +218,151 @@ describe("forms", () => {
       feedbackToProviderOn: undefined,
       notes: "",
     });
+  });
+
+  test("a field that says so is sent as an empty text when empty or hidden, so a change clears it", () => {
+    interface Link {
+      contractId: string;
+      provider: string;
+      followUpId: string;
+    }
+    const linkFields: FieldSpec<Link>[] = [
+      { name: "contractId", label: "Avtal", kind: "select", required: true },
+      {
+        name: "provider",
+        label: "Utförare",
+        kind: "select",
+        sendEmpty: true,
+        visible: (values) => values.contractId === "lov",
+      },
+      { name: "followUpId", label: "Uppföljning", kind: "select", sendEmpty: true },
+    ];
+    expect(valuesToSend(linkFields, { contractId: "lov", provider: "A" })).toEqual({
+      contractId: "lov",
+      provider: "A",
+      followUpId: "",
+    });
+    expect(
+      valuesToSend(linkFields, { contractId: "annat", provider: "A", followUpId: "7" }),
+    ).toEqual({ contractId: "annat", provider: "", followUpId: "7" });
+  });
+});
+
+describe("a contract's providers in the form", () => {
+  const lov: Contract = {
+    id: "1",
+    etag: '"1,3"',
+    title: "Hemtjänst enligt LOV",
+    contractNumber: "VAN-2024-01",
+    committeeId: "2",
+    sharedWithCommitteeIds: [],
+    serviceArea: "hemtjänst",
+    providers: [
+      { name: "Omsorgshjälpen Väst AB", orgNumber: "556677-8899", email: "info@omsorgshjalpen.se" },
+      { name: "Trygg Hemtjänst AB", orgNumber: "", email: "" },
+      { name: "Hemma Bäst AB", orgNumber: "559900-1122", email: "" },
+    ],
+    provider: "Omsorgshjälpen Väst AB, Trygg Hemtjänst AB och Hemma Bäst AB",
+    providerOrgNumber: "556677-8899",
+    ownRegime: false,
+    owner: { id: "u", name: "Anna", email: "anna@asby.se" },
+    valueClass: "hög",
+    impactClass: "hög",
+    strategic: true,
+    overrideReason: "",
+    extensionOptions: "",
+    status: "aktivt",
+    followUpsPerYear: 2,
+    description: "",
+    publicFields: [],
+    publicDescription: "",
+    internalNotes: "",
+  };
+
+  test("the first provider has fields of its own, the others one per line, and all are sent", () => {
+    const form = toForm(lov);
+    expect(form).toMatchObject({
+      provider: "Omsorgshjälpen Väst AB",
+      providerOrgNumber: "556677-8899",
+      providerEmail: "info@omsorgshjalpen.se",
+      otherProviders: "Trygg Hemtjänst AB\nHemma Bäst AB; 559900-1122",
+    });
+    expect(toBody(form).providers).toEqual(lov.providers);
+    // Blank lines are skipped; a line without a name is sent, so the server can say which.
+    expect(
+      parseProviderLines("\n  Städbolaget AB ; 556000-0001 ; kontakt@stad.se \n\n; 556000-0002"),
+    ).toEqual([
+      { name: "Städbolaget AB", orgNumber: "556000-0001", email: "kontakt@stad.se" },
+      { name: "", orgNumber: "556000-0002", email: "" },
+    ]);
+  });
+
+  test("the server's messages about the providers' list land at the form's fields, with the line", () => {
+    const values = { otherProviders: "Trygg Hemtjänst AB\n\nHemma Bäst AB; ; hemma@" };
+    expect(
+      formErrors(
+        [
+          { field: "providers.0.email", message: "Ogiltig e-postadress" },
+          { field: "providers.2.email", message: "Ogiltig e-postadress" },
+          { field: "providers", message: "Samma utförare står med två gånger" },
+          { field: "title", message: "Fyll i avtalets namn" },
+        ],
+        values,
+      ),
+    ).toEqual([
+      { field: "providerEmail", message: "Ogiltig e-postadress" },
+      { field: "otherProviders", message: "Rad 3: Ogiltig e-postadress" },
+      { field: "otherProviders", message: "Samma utförare står med två gånger" },
+      { field: "title", message: "Fyll i avtalets namn" },
+    ]);
+  });
+
+  test("the history shows the stored providers in the form's words", () => {
+    expect(shownProviders(JSON.stringify(lov.providers.slice(0, 2)))).toBe(
+      "Omsorgshjälpen Väst AB; 556677-8899; info@omsorgshjalpen.se / Trygg Hemtjänst AB",
+    );
+    expect(shownProviders("Städbolaget AB")).toBeUndefined();
+  });
+
+  test("a deviation names its provider only for a contract with several; a follow-up offers a letter to each", () => {
+    const single: Contract = { ...lov, id: "9", providers: [lov.providers[0]!] };
+    const provider = DEVIATIONS.fields({ contracts: [lov, single], people: [] }).find(
+      (field) => field.name === "provider",
+    );
+    expect(provider?.options?.map((option) => option.value)).toEqual([
+      "Hemma Bäst AB",
+      "Omsorgshjälpen Väst AB",
+      "Trygg Hemtjänst AB",
+    ]);
+    expect(provider?.visible?.({ contractId: "1" })).toBe(true);
+    expect(provider?.visible?.({ contractId: "9" })).toBe(false);
+    const followUp: FollowUp = {
+      id: "5",
+      etag: '"5,1"',
+      contractId: "1",
+      committeeId: "2",
+      period: "2025–2026",
+      followUpDate: "2026-05-12",
+      form: "avtalsuppföljning",
+      meetsRequirements: "delvis",
+      deficienciesSummary: "Genomförandeplaner saknas",
+      goalImpact: "",
+      actionPlanSummary: "",
+      goalFulfilment: "",
+      serviceEvaluation: "",
+      controlSufficient: true,
+      providerFeedback: "",
+      publicSummary: "",
+      status: "klar",
+    };
+    const letters = (contract: Contract) =>
+      FOLLOW_UPS.drafts?.(followUp, contract).map((draft) => draft.label);
+    expect(letters(lov)).toEqual([
+      "Återkoppling till Omsorgshjälpen Väst AB (Word)",
+      "Återkoppling till Trygg Hemtjänst AB (Word)",
+      "Återkoppling till Hemma Bäst AB (Word)",
+    ]);
+    expect(letters(single)).toEqual(["Återkoppling till utföraren (Word)"]);
   });
 });
 

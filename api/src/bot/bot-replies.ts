@@ -288,12 +288,10 @@ export class BotReplies {
             text: `Den här kanalen hör till ett annat team än ${plain(committee.name)}s. Koppla i en kanal i nämndens eget team.`,
           };
         }
-        const current = await this.store.list("committees").get(committee.id);
-        await this.store.list("committees").update(committee.id, current.eTag, {
+        await this.store.linkChannel(committee.id, {
           channelId: where.conversationId,
           teamId: where.teamGroupId ?? "",
         });
-        this.store.invalidate();
         return {
           kind: "text",
           text: `Klart! Den här kanalen är nu ${plain(committee.name)}s kanal för påminnelser från årshjulet.`,

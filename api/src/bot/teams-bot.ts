@@ -189,12 +189,10 @@ export class TeamsBot {
         ? committees.find((candidate) => candidate.groupId === teamGroupId)
         : undefined;
       if (committee && activity.conversation.conversationType === "channel") {
-        const current = await options.store.list("committees").get(committee.id);
-        await options.store.list("committees").update(committee.id, current.eTag, {
+        await options.store.linkChannel(committee.id, {
           channelId: activity.conversation.id,
           teamId: teamGroupId ?? "",
         });
-        options.store.invalidate();
         await send(
           `Hej! Jag påminner ${plain(committee.name)} om årshjulets uppgifter här. Skriv ”hjälp” för att se vad jag kan.`,
         );

@@ -1,9 +1,8 @@
 import type { Person } from "../domain/model.ts";
-import { sendBatch } from "../graph/graph-batch.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
+import { parseWith, withId } from "../graph/json.ts";
 import { readAll } from "../graph/paging.ts";
 import type { AppStore } from "../store/app-store.ts";
-import type { Fields } from "../store/list-client.ts";
 import {
   encodeCommittee,
   encodeContract,
@@ -15,7 +14,6 @@ import {
 } from "../store/mappers.ts";
 import { odataString } from "../store/odata.ts";
 import { provision } from "../store/provisioning.ts";
-import type { ListKey } from "../store/schema.ts";
 import { demoDataset } from "./demo-data.ts";
 import { DEMO_USERS } from "./demo-people.ts";
 
@@ -33,21 +31,24 @@ export interface SeedResult {
 async function ensureUsers(access: GraphAccess): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const user of Object.values(DEMO_USERS)) {
-    const [existing] = await readAll<{ id: string }>(
+    const [existing] = await readAll(
       access,
       `/users?$filter=${encodeURIComponent(`userPrincipalName eq ${odataString(user.email)}`)}`,
+      parseWith(withId),
     );
     const created =
       existing ??
-      ((await access.client.api("/users").post({
-        accountEnabled: true,
-        displayName: user.name,
-        mailNickname: user.email.split("@")[0],
-        userPrincipalName: user.email,
-        mail: user.email,
-        jobTitle: user.jobTitle,
-        passwordProfile: { password: "Lokal-demo-1!" },
-      })) as { id: string });
+      withId.parse(
+        await access.client.api("/users").post({
+          accountEnabled: true,
+          displayName: user.name,
+          mailNickname: user.email.split("@")[0],
+          userPrincipalName: user.email,
+          mail: user.email,
+          jobTitle: user.jobTitle,
+          passwordProfile: { password: "Lokal-demo-1!" },
+        }),
+      );
     ids.set(user.id, created.id);
   }
   return ids;
@@ -59,21 +60,24 @@ async function ensureGroup(
   mailNickname: string,
   members: string[],
 ): Promise<string> {
-  const [existing] = await readAll<{ id: string }>(
+  const [existing] = await readAll(
     access,
     `/groups?$filter=${encodeURIComponent(`mailNickname eq ${odataString(mailNickname)}`)}`,
+    parseWith(withId),
   );
   const group =
     existing ??
-    ((await access.client.api("/groups").post({
-      displayName,
-      mailNickname,
-      mailEnabled: true,
-      securityEnabled: false,
-      groupTypes: ["Unified"],
-    })) as { id: string });
+    withId.parse(
+      await access.client.api("/groups").post({
+        displayName,
+        mailNickname,
+        mailEnabled: true,
+        securityEnabled: false,
+        groupTypes: ["Unified"],
+      }),
+    );
   const current = new Set(
-    (await readAll<{ id: string }>(access, `/groups/${group.id}/members`)).map(
+    (await readAll(access, `/groups/${group.id}/members`, parseWith(withId))).map(
       (member) => member.id,
     ),
   );
@@ -85,40 +89,11 @@ async function ensureGroup(
   return group.id;
 }
 
-async function createAll(
-  store: AppStore,
-  key: ListKey,
-  rows: Array<{ key: string; fields: Fields }>,
-): Promise<Map<string, string>> {
-  const itemsUrl = await store.list(key).itemsUrl();
-  const responses = await sendBatch(
-    store.access,
-    rows.map((row) => ({
-      id: row.key,
-      method: "POST" as const,
-      url: itemsUrl,
-      body: { fields: row.fields },
-    })),
-  );
-  const ids = new Map<string, string>();
-  for (const row of rows) {
-    const response = responses.get(row.key);
-    if (response?.status !== 201) {
-      throw new Error(
-        `Demodata: ${key}/${row.key} kunde inte skapas (HTTP ${response?.status}): ${JSON.stringify(response?.body)}`,
-      );
-    }
-    ids.set(row.key, (response.body as { id: string }).id);
-  }
-  return ids;
-}
-
 export async function seedDemoData(
   store: AppStore,
   options: { today: string; createDirectory: boolean },
 ): Promise<SeedResult> {
-  const existing = await store.list("committees").query({ top: 1 });
-  if (existing.length > 0) return { seeded: false, counts: {} };
+  if (await store.hasCommittees()) return { seeded: false, counts: {} };
   const data = demoDataset(options.today);
   const access = store.access;
 
@@ -148,8 +123,7 @@ export async function seedDemoData(
   await store.setSetting("defaultPeriodKind", data.municipality.defaultPeriodKind);
   await store.setSetting("noticeMonths", String(data.municipality.noticeMonths));
 
-  const committeeIds = await createAll(
-    store,
+  const committeeIds = await store.createMany(
     "committees",
     data.committees.map((committee) => ({
       key: committee.code,
@@ -170,8 +144,7 @@ export async function seedDemoData(
   await provision(access, store.site.replace(/^\/sites\//, ""));
 
   const committee = (code: string) => committeeIds.get(code)!;
-  const contractIds = await createAll(
-    store,
+  const contractIds = await store.createMany(
     "contracts",
     data.contracts.map((contract) => ({
       key: contract.id,
@@ -199,17 +172,15 @@ export async function seedDemoData(
       },
     })),
   );
-  await createAll(store, "contractShares", shares);
-  await createAll(
-    store,
+  await store.createMany("contractShares", shares);
+  await store.createMany(
     "plans",
     data.plans.map((plan) => ({
       key: plan.id,
       fields: encodePlan({ ...plan, committeeId: committee(plan.committeeId) }),
     })),
   );
-  await createAll(
-    store,
+  await store.createMany(
     "kickoffs",
     data.kickoffs.map((meeting) => ({
       key: meeting.id,
@@ -220,8 +191,7 @@ export async function seedDemoData(
       }),
     })),
   );
-  const deviationIds = await createAll(
-    store,
+  const deviationIds = await store.createMany(
     "deviations",
     data.deviations.map((deviation) => ({
       key: deviation.id,
@@ -232,8 +202,7 @@ export async function seedDemoData(
       }),
     })),
   );
-  const followUpIds = await createAll(
-    store,
+  const followUpIds = await store.createMany(
     "followUps",
     data.followUps.map((followUp) => ({
       key: followUp.id,
@@ -244,8 +213,7 @@ export async function seedDemoData(
       }),
     })),
   );
-  await createAll(
-    store,
+  await store.createMany(
     "deficiencies",
     data.deficiencies.map((deficiency) => ({
       key: deficiency.id,

@@ -6,7 +6,7 @@ import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { uploadLargeFile } from "../graph/large-file-upload.ts";
 import type { AppStore } from "../store/app-store.ts";
 import { decodeReport } from "../store/mappers.ts";
-import { where } from "../store/odata.ts";
+import type { FieldsOf } from "../store/schema.ts";
 import { ConflictError, DuplicateError } from "../store/store-errors.ts";
 import { fillTemplate } from "./template-filler.ts";
 import { renderWord } from "./word-document.ts";
@@ -265,8 +265,7 @@ export class ReportPublisher {
     now: Date,
     known?: { id: string; etag: string } | null,
   ): Promise<ReportRecord> {
-    const list = this.store.list("reports");
-    const fields = {
+    const fields: FieldsOf<"reports"> = {
       Title: model.title,
       reportKey,
       committeeLookupId: Number(committee.id),
@@ -283,15 +282,13 @@ export class ReportPublisher {
       const existing =
         attempt === 0 && known !== undefined
           ? known && { id: known.id, eTag: known.etag }
-          : await list.query({ filter: where.eq("reportKey", reportKey) }).then(([row]) => row);
+          : await this.store.reportByKey(reportKey);
       try {
-        if (!existing) return decodeReport(await list.create(fields));
-        const updated = await list.update(existing.id, existing.eTag, fields);
+        if (!existing) return decodeReport(await this.store.createReport(fields));
+        const updated = await this.store.updateReport(existing.id, existing.eTag, fields);
         return decodeReport({
           id: existing.id,
           eTag: updated.eTag,
-          createdDateTime: "",
-          lastModifiedDateTime: "",
           fields: updated.fields,
         });
       } catch (error) {

@@ -71,7 +71,7 @@ export class ReportService {
     };
     const record = async (key: "kickoffs" | "followUps", id: string, missing: string) => {
       try {
-        return String((await this.store.list(key).get(id)).fields.committeeLookupId ?? "");
+        return (await this.store.records(key).get(id)).fields.committeeLookupId ?? "";
       } catch (error) {
         if (error instanceof NotFoundError) throw new ReportRequestError(missing);
         throw error;

@@ -47,7 +47,8 @@ export const OBLIGATION_RULES = [
 ] as const;
 export type ObligationRule = (typeof OBLIGATION_RULES)[number];
 
-export type ObligationStatus = "upcoming" | "due" | "late";
+export const OBLIGATION_STATUSES = ["upcoming", "due", "late"] as const;
+export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 
 export const OBLIGATION_STATUS_LABELS: Record<ObligationStatus, string> = {
   upcoming: "Kommande",

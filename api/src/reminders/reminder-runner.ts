@@ -5,10 +5,6 @@ import { swedishDate, swedishLongDate } from "../domain/dates.ts";
 import type { Committee } from "../domain/model.ts";
 import type { Logger } from "../logger.ts";
 import type { AppStore } from "../store/app-store.ts";
-import type { ListClient } from "../store/list-client.ts";
-import { toDate } from "../store/mappers.ts";
-import { where } from "../store/odata.ts";
-import { ConflictError, DuplicateError } from "../store/store-errors.ts";
 import { ConversationRateLimiter } from "./rate-limiter.ts";
 import { type Reminder, reminderHeadline, remindersFor } from "./reminder-plan.ts";
 
@@ -137,45 +133,6 @@ export class ReminderRunner {
     }
   }
 
-  /**
-   * Steps 1 and 2: the reminder's row, changed to "skickas" by this run; undefined
-   * when another run has it (sending, sent or failed).
-   */
-  private async take(
-    log: ListClient,
-    reminder: Reminder,
-    committee: Committee,
-    now: Date,
-  ): Promise<{ id: string; eTag: string } | undefined> {
-    let row: { id: string; eTag: string; fields: Record<string, unknown> };
-    try {
-      row = await log.create({
-        Title: reminder.obligation.title.slice(0, 255),
-        reminderKey: reminder.key,
-        rule: reminder.obligation.rule,
-        committeeLookupId: Number(committee.id),
-        targetRef: `${reminder.obligation.target.kind}:${reminder.obligation.target.id}`,
-        dueDate: toDate(reminder.obligation.dueDate),
-        level: reminder.level,
-        status: "reserverad",
-        claimedAt: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
-      });
-    } catch (error) {
-      if (!(error instanceof DuplicateError)) throw error;
-      const [existing] = await log.query({ filter: where.eq("reminderKey", reminder.key) });
-      if (!existing) return undefined;
-      row = existing;
-    }
-    if (row.fields.status !== "reserverad") return undefined;
-    try {
-      const updated = await log.update(row.id, row.eTag, { status: "skickas" });
-      return { id: row.id, eTag: updated.eTag };
-    } catch (error) {
-      if (error instanceof ConflictError) return undefined;
-      throw error;
-    }
-  }
-
   async run(): Promise<ReminderRunResult> {
     const { store, logger } = this.options;
     const now = this.options.now?.() ?? new Date();
@@ -186,7 +143,6 @@ export class ReminderRunner {
     const reminders = remindersFor(
       annualCycle({ today: swedishDate(now), municipality: data.settings, ...data }),
     );
-    const log = store.list("reminders");
     const result: ReminderRunResult = { posted: 0, alreadyHandled: 0, noChannel: 0, failed: 0 };
 
     for (const reminder of reminders) {
@@ -196,7 +152,12 @@ export class ReminderRunner {
         continue;
       }
       await budget.yieldToPeople();
-      const taken = await this.take(log, reminder, committee, now);
+      const taken = await store.reminders.take(
+        reminder.key,
+        { ...reminder.obligation, status: reminder.level },
+        committee.id,
+        now,
+      );
       if (!taken) {
         result.alreadyHandled += 1;
         continue;
@@ -213,20 +174,12 @@ export class ReminderRunner {
       } catch (error) {
         result.failed += 1;
         logger.error({ key: reminder.key, error: String(error) }, "reminder: post failed");
-        await log.update(taken.id, taken.eTag, {
-          status: "misslyckad",
-          error: String(error).slice(0, 2000),
-        });
+        await store.reminders.markFailed(taken, String(error));
         continue;
       }
       await this.options.checkpoint?.("posted", reminder);
       // 4. Mark sent.
-      await log.update(taken.id, taken.eTag, {
-        status: "skickad",
-        sentAt: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-        conversationId: committee.channelId,
-        activityId,
-      });
+      await store.reminders.markSent(taken, { conversationId: committee.channelId, activityId });
       result.posted += 1;
     }
     logger.info(result, "reminders: run finished");

@@ -10,16 +10,16 @@ import type {
   Municipality,
   ReportRecord,
 } from "../domain/model.ts";
-import { PERIOD_KINDS, type PeriodKind } from "../domain/reporting-period.ts";
-import { type BatchRequest, sendBatch } from "../graph/graph-batch.ts";
+import { PERIOD_KINDS } from "../domain/reporting-period.ts";
+import { type BatchRequest, type BatchResponse, sendBatch } from "../graph/graph-batch.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
-import { readAll } from "../graph/paging.ts";
+import { isOneOf, stringOf } from "../graph/json.ts";
 import {
-  batchItems,
-  type Fields,
+  type ItemQuery,
   ListClient,
   ListDirectory,
   type ListItem,
+  type RawFields,
 } from "./list-client.ts";
 import {
   decodeCommittee,
@@ -31,18 +31,27 @@ import {
   decodePlan,
   decodeReport,
 } from "./mappers.ts";
-import { dateValue, where } from "./odata.ts";
-import type { ListKey } from "./schema.ts";
+import {
+  byCommittee,
+  byRelation,
+  filterOf,
+  type ListWithCommittee,
+  type ListWithContract,
+} from "./odata.ts";
+import { ReminderLog } from "./reminder-log.ts";
+import type { FieldsOf, ListKey, ReadFieldsOf } from "./schema.ts";
 
 /**
  * The app's data in SharePoint, as typed repositories over the Graph client.
  * Screens that need several lists read them in one `$batch`; every read that
- * can grow is paged; writes carry the ETag that was read.
+ * can grow is paged; writes carry the ETag that was read. Nothing outside
+ * the store names a list's fields: callers use these methods.
  */
 
 export interface Settings extends Municipality {
   /** Kommunledningskontoret's group: its members see every nämnd. */
   klkGroupId: string;
+  /** The kommun's own layout of the reporting-system export (JSON), if any. */
 }
 
 const DEFAULT_SETTINGS: Settings = {
@@ -64,6 +73,17 @@ export interface CycleData {
   reports: ReportRecord[];
 }
 
+/** The nämnd's records: one list each, read and written alike by the records API. */
+export type RecordListKey = "plans" | "kickoffs" | "deviations" | "followUps" | "deficiencies";
+
+/** One entry of an item's change history. */
+export interface HistoryEntry {
+  version: string;
+  modified: string;
+  modifiedBy: string;
+  changes: Array<{ field: string; from: unknown; to: unknown }>;
+}
+
 const WHAT: Record<ListKey, string> = {
   settings: "Inställningen",
   committees: "Nämnden",
@@ -80,27 +100,68 @@ const WHAT: Record<ListKey, string> = {
 
 const CACHE_MS = 60_000;
 
+/** A query sent inside a batch, read (all its pages) once the batch is back. */
+interface BatchedQuery<K extends ListKey> {
+  request: BatchRequest;
+  first(responses: Map<string, BatchResponse>): {
+    items: ListItem<K>[];
+    rest: () => Promise<ListItem<K>[]>;
+  };
+}
+
+/** How a list client is made; the benchmark's naive baseline makes its own. */
+export interface AppStoreOptions {
+  listClient?: <K extends ListKey>(parts: ListClientParts<K>) => ListClient<K>;
+}
+
+export interface ListClientParts<K extends ListKey> {
+  access: GraphAccess;
+  site: string;
+  directory: ListDirectory;
+  key: K;
+  what: string;
+}
+
+function defaultListClient<K extends ListKey>(parts: ListClientParts<K>): ListClient<K> {
+  return new ListClient(parts.access, parts.site, parts.directory, parts.key, parts.what);
+}
+
 export class AppStore {
   readonly access: GraphAccess;
   readonly site: string;
   readonly directory: ListDirectory;
-  private readonly clients = new Map<ListKey, ListClient>();
+  /** Påminnelser, in the steps that make posting exactly-once. */
+  readonly reminders: ReminderLog;
+  private readonly lists: { [K in ListKey]: ListClient<K> };
   private committeeCache: { at: number; value: Promise<Committee[]> } | undefined;
   private settingsCache: { at: number; value: Promise<Settings> } | undefined;
 
-  constructor(access: GraphAccess, siteRef: string) {
+  constructor(access: GraphAccess, siteRef: string, options: AppStoreOptions = {}) {
     this.access = access;
     this.site = `/sites/${siteRef}`;
     this.directory = new ListDirectory(access, this.site);
+    const make = options.listClient ?? defaultListClient;
+    const client = <K extends ListKey>(key: K) =>
+      make({ access, site: this.site, directory: this.directory, key, what: WHAT[key] });
+    this.lists = {
+      settings: client("settings"),
+      committees: client("committees"),
+      contracts: client("contracts"),
+      contractShares: client("contractShares"),
+      plans: client("plans"),
+      kickoffs: client("kickoffs"),
+      deviations: client("deviations"),
+      followUps: client("followUps"),
+      deficiencies: client("deficiencies"),
+      reminders: client("reminders"),
+      reports: client("reports"),
+    };
+    this.reminders = new ReminderLog(this.lists.reminders);
   }
 
-  list(key: ListKey): ListClient {
-    let client = this.clients.get(key);
-    if (!client) {
-      client = new ListClient(this.access, this.site, this.directory, key, WHAT[key]);
-      this.clients.set(key, client);
-    }
-    return client;
+  /** One of the nämnd's record lists (plans, kickoffs, deviations, follow-ups, deficiencies). */
+  records<K extends RecordListKey>(key: K): ListClient<K> {
+    return this.lists[key];
   }
 
   /** Forgets cached committees and settings (after they change). */
@@ -115,7 +176,7 @@ export class AppStore {
     if (!this.settingsCache || Date.now() - this.settingsCache.at > CACHE_MS) {
       this.settingsCache = {
         at: Date.now(),
-        value: this.list("settings").query().then(decodeSettings),
+        value: this.lists.settings.query().then(decodeSettings),
       };
       this.settingsCache.value.catch(() => {
         this.settingsCache = undefined;
@@ -128,7 +189,7 @@ export class AppStore {
     if (!this.committeeCache || Date.now() - this.committeeCache.at > CACHE_MS) {
       this.committeeCache = {
         at: Date.now(),
-        value: this.list("committees")
+        value: this.lists.committees
           .query()
           .then((items) => inCommitteeOrder(items.map(decodeCommittee))),
       };
@@ -143,9 +204,31 @@ export class AppStore {
     return (await this.committees()).find((committee) => committee.id === id);
   }
 
+  /** Whether any nämnd exists yet (the demo data loads only into an empty register). */
+  async hasCommittees(): Promise<boolean> {
+    return (await this.lists.committees.query({ top: 1 })).length > 0;
+  }
+
+  /** The channel (and team) where a nämnd's reminders go, set with the row's current ETag. */
+  async linkChannel(committeeId: string, channel: { channelId: string; teamId: string }) {
+    const current = await this.lists.committees.get(committeeId);
+    await this.lists.committees.update(committeeId, current.eTag, channel);
+    this.invalidate();
+  }
+
+  /** One setting as stored now (for settings read rarely, where a cached value would surprise). */
+  async setting(key: string): Promise<string | undefined> {
+    const [item] = await this.lists.settings.query({
+      filter: filterOf("settings").eq("settingKey", key),
+    });
+    return item?.fields.settingValue;
+  }
+
   async setSetting(key: string, value: string): Promise<void> {
-    const client = this.list("settings");
-    const [existing] = await client.query({ filter: where.eq("settingKey", key) });
+    const client = this.lists.settings;
+    const [existing] = await client.query({
+      filter: filterOf("settings").eq("settingKey", key),
+    });
     if (existing) await client.update(existing.id, existing.eTag, { settingValue: value });
     else await client.create({ Title: key, settingKey: key, settingValue: value });
     this.settingsCache = undefined;
@@ -154,12 +237,14 @@ export class AppStore {
   // Contracts
 
   /** Shares: which other nämnder report a part of which contract. */
-  private async sharesByContract(items?: ListItem[]): Promise<Map<string, string[]>> {
-    const shares = items ?? (await this.list("contractShares").query());
+  private async sharesByContract(
+    items?: ListItem<"contractShares">[],
+  ): Promise<Map<string, string[]>> {
+    const shares = items ?? (await this.lists.contractShares.query());
     const byContract = new Map<string, string[]>();
     for (const share of shares) {
-      const contractId = String(share.fields.contractLookupId ?? "");
-      const committeeId = String(share.fields.committeeLookupId ?? "");
+      const contractId = share.fields.contractLookupId ?? "";
+      const committeeId = share.fields.committeeLookupId ?? "";
       if (!contractId || !committeeId) continue;
       byContract.set(contractId, [...(byContract.get(contractId) ?? []), committeeId]);
     }
@@ -168,24 +253,61 @@ export class AppStore {
 
   async contract(id: string): Promise<Contract> {
     const [item, shares] = await Promise.all([
-      this.list("contracts").get(id),
-      this.list("contractShares").query({ filter: where.eq("contractLookupId", Number(id)) }),
+      this.lists.contracts.get(id),
+      this.lists.contractShares.query({
+        filter: filterOf("contractShares").eq("contractLookupId", Number(id)),
+      }),
     ]);
     return decodeContract(
       item,
-      shares.map((share) => String(share.fields.committeeLookupId)),
+      shares.map((share) => share.fields.committeeLookupId ?? ""),
     );
+  }
+
+  /** A new contract's row; its shares follow with `setShares`. */
+  async createContract(fields: FieldsOf<"contracts">): Promise<ListItem<"contracts">> {
+    return this.lists.contracts.create(fields);
+  }
+
+  /** A contract's row changed at the version read (If-Match). */
+  async updateContract(
+    id: string,
+    eTag: string,
+    fields: FieldsOf<"contracts">,
+  ): Promise<{ eTag: string; fields: ReadFieldsOf<"contracts"> }> {
+    return this.lists.contracts.update(id, eTag, fields);
+  }
+
+  /** How many of a nämnd's contracts are strategic and not ended (for the >10 warning). */
+  async strategicCount(committeeId: string): Promise<number> {
+    const where = filterOf("contracts");
+    const strategic = await this.lists.contracts.query({
+      filter: where.and(
+        where.eq("committeeLookupId", Number(committeeId)),
+        where.eq("strategic", true),
+      ),
+    });
+    return strategic.filter((item) => item.fields.status !== "avslutat").length;
+  }
+
+  /** Every contract's number (and name), for the case-insensitive uniqueness check. */
+  async contractNumbers(): Promise<Array<{ id: string; contractNumber: string; title: string }>> {
+    return (await this.lists.contracts.query()).map((item) => ({
+      id: item.id,
+      contractNumber: item.fields.contractNumber ?? "",
+      title: item.fields.Title ?? "",
+    }));
   }
 
   /** Sets which other nämnder share a contract: adds and removes share rows. */
   async setShares(contractId: string, committeeIds: string[]): Promise<void> {
-    const client = this.list("contractShares");
+    const client = this.lists.contractShares;
     const current = await client.query({
-      filter: where.eq("contractLookupId", Number(contractId)),
+      filter: filterOf("contractShares").eq("contractLookupId", Number(contractId)),
     });
     const wanted = new Set(committeeIds);
     for (const share of current) {
-      const committeeId = String(share.fields.committeeLookupId);
+      const committeeId = share.fields.committeeLookupId ?? "";
       if (!wanted.has(committeeId)) await client.delete(share.id, share.eTag);
       wanted.delete(committeeId);
     }
@@ -199,15 +321,63 @@ export class AppStore {
   }
 
   /** All contracts, paged; with their shares. */
-  async allContracts(filter?: string): Promise<Contract[]> {
+  async allContracts(): Promise<Contract[]> {
     const [items, shares] = await Promise.all([
-      this.list("contracts").query(filter ? { filter } : {}),
+      this.lists.contracts.query(),
       this.sharesByContract(),
     ]);
     return items.map((item) => decodeContract(item, shares.get(item.id) ?? []));
   }
 
+  /** Creates many rows of one list in batches (the demo data; an import). */
+  async createMany<K extends ListKey>(
+    key: K,
+    rows: Array<{ key: string; fields: FieldsOf<K> }>,
+  ): Promise<Map<string, string>> {
+    const itemsUrl = await this.lists[key].itemsUrl();
+    const responses = await sendBatch(
+      this.access,
+      rows.map((row) => ({
+        id: row.key,
+        method: "POST" as const,
+        url: itemsUrl,
+        body: { fields: row.fields },
+      })),
+    );
+    const ids = new Map<string, string>();
+    for (const row of rows) {
+      const response = responses.get(row.key);
+      const id = stringOf(response?.body, "id");
+      if (response?.status !== 201 || id === undefined) {
+        throw new Error(
+          `${WHAT[key]} ${row.key} kunde inte skapas (HTTP ${response?.status}): ${JSON.stringify(response?.body)}`,
+        );
+      }
+      ids.set(row.key, id);
+    }
+    return ids;
+  }
+
   // The annual cycle's data, batched
+
+  /** A query of list K to send in a batch under `id`. */
+  private async batched<K extends ListKey>(
+    id: string,
+    key: K,
+    query: ItemQuery<K> = {},
+  ): Promise<BatchedQuery<K>> {
+    const client: ListClient<K> = this.lists[key];
+    return {
+      request: await client.queryRequest(id, query),
+      first: (responses) => {
+        const { items, nextLink } = client.batchItems(responses.get(id));
+        return {
+          items,
+          rest: async () => (nextLink ? [...items, ...(await client.readFrom(nextLink))] : items),
+        };
+      },
+    };
+  }
 
   /**
    * Everything the årshjul needs, for one nämnd or (without an id) all of
@@ -215,68 +385,92 @@ export class AppStore {
    * the nämnd and for pages beyond the first.
    */
   async cycleData(committeeId?: string): Promise<CycleData> {
-    const byCommittee = committeeId
-      ? where.eq("committeeLookupId", Number(committeeId))
-      : undefined;
-    const queries: Array<[ListKey, string | undefined]> = [
-      ["settings", undefined],
-      ["committees", undefined],
-      ["contracts", byCommittee],
-      ["contractShares", undefined],
-      ["plans", byCommittee],
-      ["kickoffs", byCommittee],
-      ["followUps", byCommittee],
-      ["deficiencies", byCommittee],
-      ["reports", byCommittee],
-    ];
-    const requests: BatchRequest[] = await Promise.all(
-      queries.map(([key, filter]) => this.list(key).queryRequest(key, filter ? { filter } : {})),
-    );
-    const responses = await sendBatch(this.access, requests);
-    const items = new Map<ListKey, ListItem[]>();
-    const followLinks: Array<Promise<void>> = [];
-    for (const [key] of queries) {
-      const { items: first, nextLink } = batchItems(responses.get(key), WHAT[key]);
-      items.set(key, first);
-      if (nextLink) {
-        followLinks.push(
-          readAll<ListItem>(this.access, nextLink).then((rest) => {
-            items.set(key, [...first, ...rest]);
-          }),
-        );
-      }
-    }
-    // Round two, in parallel: pages beyond the first, and contracts other nämnder share with this one.
-    const firstShares = await this.sharesByContract(items.get("contractShares"));
-    const ownedIds = new Set((items.get("contracts") ?? []).map((item) => item.id));
-    const sharedIds = committeeId
-      ? [...firstShares.entries()]
-          .filter(([id, committees]) => committees.includes(committeeId) && !ownedIds.has(id))
-          .map(([id]) => id)
-      : [];
-    const [shared] = await Promise.all([
-      this.contractsById(sharedIds, firstShares),
-      ...followLinks,
-    ]);
-    const shares = await this.sharesByContract(items.get("contractShares"));
-    const contracts = [
-      ...(items.get("contracts") ?? []).map((item) =>
-        decodeContract(item, shares.get(item.id) ?? []),
-      ),
-      ...shared,
-    ];
-    // Follow-ups and deficiencies of shared contracts are the nämnd's own rows (filtered by committee above).
-    const committees = inCommitteeOrder((items.get("committees") ?? []).map(decodeCommittee));
-    this.committeeCache ??= { at: Date.now(), value: Promise.resolve(committees) };
-    return {
-      settings: decodeSettings(items.get("settings") ?? []),
+    const of = <K extends ListWithCommittee>(key: K) =>
+      committeeId ? { filter: byCommittee(key, committeeId) } : {};
+    const [
+      settings,
       committees,
       contracts,
-      plans: (items.get("plans") ?? []).map(decodePlan),
-      kickoffs: (items.get("kickoffs") ?? []).map(decodeKickoff),
-      followUps: (items.get("followUps") ?? []).map(decodeFollowUp),
-      deficiencies: (items.get("deficiencies") ?? []).map(decodeDeficiency),
-      reports: (items.get("reports") ?? []).map(decodeReport),
+      shares,
+      plans,
+      kickoffs,
+      followUps,
+      deficiencies,
+      reports,
+    ] = await Promise.all([
+      this.batched("settings", "settings"),
+      this.batched("committees", "committees"),
+      this.batched("contracts", "contracts", of("contracts")),
+      this.batched("contractShares", "contractShares"),
+      this.batched("plans", "plans", of("plans")),
+      this.batched("kickoffs", "kickoffs", of("kickoffs")),
+      this.batched("followUps", "followUps", of("followUps")),
+      this.batched("deficiencies", "deficiencies", of("deficiencies")),
+      this.batched("reports", "reports", of("reports")),
+    ]);
+    const responses = await sendBatch(
+      this.access,
+      [
+        settings,
+        committees,
+        contracts,
+        shares,
+        plans,
+        kickoffs,
+        followUps,
+        deficiencies,
+        reports,
+      ].map((query) => query.request),
+    );
+    const firstShares = shares.first(responses);
+    const firstContracts = contracts.first(responses);
+    // Round two, in parallel: pages beyond the first, and contracts other nämnder share with this one.
+    const sharedFirst = await this.sharesByContract(firstShares.items);
+    const ownedIds = new Set(firstContracts.items.map((item) => item.id));
+    const sharedIds = committeeId
+      ? [...sharedFirst.entries()]
+          .filter(([id, ids]) => ids.includes(committeeId) && !ownedIds.has(id))
+          .map(([id]) => id)
+      : [];
+    const [
+      shared,
+      settingRows,
+      committeeRows,
+      contractRows,
+      shareRows,
+      planRows,
+      kickoffRows,
+      followUpRows,
+      deficiencyRows,
+      reportRows,
+    ] = await Promise.all([
+      this.contractsById(sharedIds, sharedFirst),
+      settings.first(responses).rest(),
+      committees.first(responses).rest(),
+      firstContracts.rest(),
+      firstShares.rest(),
+      plans.first(responses).rest(),
+      kickoffs.first(responses).rest(),
+      followUps.first(responses).rest(),
+      deficiencies.first(responses).rest(),
+      reports.first(responses).rest(),
+    ]);
+    const allShares = await this.sharesByContract(shareRows);
+    // Follow-ups and deficiencies of shared contracts are the nämnd's own rows (filtered by committee above).
+    const decodedCommittees = inCommitteeOrder(committeeRows.map(decodeCommittee));
+    this.committeeCache ??= { at: Date.now(), value: Promise.resolve(decodedCommittees) };
+    return {
+      settings: decodeSettings(settingRows),
+      committees: decodedCommittees,
+      contracts: [
+        ...contractRows.map((item) => decodeContract(item, allShares.get(item.id) ?? [])),
+        ...shared,
+      ],
+      plans: planRows.map(decodePlan),
+      kickoffs: kickoffRows.map(decodeKickoff),
+      followUps: followUpRows.map(decodeFollowUp),
+      deficiencies: deficiencyRows.map(decodeDeficiency),
+      reports: reportRows.map(decodeReport),
     };
   }
 
@@ -288,99 +482,101 @@ export class AppStore {
    */
   async strategicData(scope: Array<{ committeeId: string; period: string }>): Promise<CycleData> {
     const [settings, committees] = await Promise.all([this.settings(), this.committees()]);
-    const byCommittee = (committeeId: string) => where.eq("committeeLookupId", Number(committeeId));
-    const queries: Array<[string, ListKey, string | undefined]> = [
-      ["contracts", "contracts", where.eq("strategic", true)],
-      ["contractShares", "contractShares", undefined],
-      ["reports", "reports", undefined],
-      ...scope.flatMap(
-        ({ committeeId, period }): Array<[string, ListKey, string]> => [
-          [
-            `followUps:${committeeId}`,
-            "followUps",
-            where.and(byCommittee(committeeId), where.eq("period", period)),
-          ],
-          [`deficiencies:${committeeId}`, "deficiencies", byCommittee(committeeId)],
-        ],
-      ),
-    ];
-    const responses = await sendBatch(
-      this.access,
-      await Promise.all(
-        queries.map(([id, key, filter]) =>
-          this.list(key).queryRequest(id, filter ? { filter } : {}),
+    const followUpWhere = filterOf("followUps");
+    const [contracts, shares, reports, followUps, deficiencies] = await Promise.all([
+      this.batched("contracts", "contracts", {
+        filter: filterOf("contracts").eq("strategic", true),
+      }),
+      this.batched("contractShares", "contractShares"),
+      this.batched("reports", "reports"),
+      Promise.all(
+        scope.map(({ committeeId, period }) =>
+          this.batched(`followUps:${committeeId}`, "followUps", {
+            filter: followUpWhere.and(
+              followUpWhere.eq("committeeLookupId", Number(committeeId)),
+              followUpWhere.eq("period", period),
+            ),
+          }),
         ),
       ),
-    );
-    const rows = await Promise.all(
-      queries.map(async ([id, key]) => {
-        const { items, nextLink } = batchItems(responses.get(id), WHAT[key]);
-        return nextLink ? [...items, ...(await readAll<ListItem>(this.access, nextLink))] : items;
-      }),
-    );
-    const rowsOf = (prefix: string) =>
-      queries.flatMap(([id], index) =>
-        id === prefix || id.startsWith(`${prefix}:`) ? rows[index]! : [],
-      );
-    const shares = await this.sharesByContract(rowsOf("contractShares"));
+      Promise.all(
+        scope.map(({ committeeId }) =>
+          this.batched(`deficiencies:${committeeId}`, "deficiencies", {
+            filter: byCommittee("deficiencies", committeeId),
+          }),
+        ),
+      ),
+    ]);
+    const responses = await sendBatch(this.access, [
+      contracts.request,
+      shares.request,
+      reports.request,
+      ...followUps.map((query) => query.request),
+      ...deficiencies.map((query) => query.request),
+    ]);
+    const [contractRows, shareRows, reportRows, followUpRows, deficiencyRows] = await Promise.all([
+      contracts.first(responses).rest(),
+      shares.first(responses).rest(),
+      reports.first(responses).rest(),
+      Promise.all(followUps.map((query) => query.first(responses).rest())),
+      Promise.all(deficiencies.map((query) => query.first(responses).rest())),
+    ]);
+    const byContract = await this.sharesByContract(shareRows);
     return {
       settings,
       committees,
-      contracts: rowsOf("contracts").map((item) => decodeContract(item, shares.get(item.id) ?? [])),
+      contracts: contractRows.map((item) => decodeContract(item, byContract.get(item.id) ?? [])),
       plans: [],
       kickoffs: [],
-      followUps: rowsOf("followUps").map(decodeFollowUp),
-      deficiencies: rowsOf("deficiencies").map(decodeDeficiency),
-      reports: rowsOf("reports").map(decodeReport),
+      followUps: followUpRows.flat().map(decodeFollowUp),
+      deficiencies: deficiencyRows.flat().map(decodeDeficiency),
+      reports: reportRows.map(decodeReport),
     };
   }
 
   /** Deviations by id, in one batch (those that deficiencies were found from). */
   async deviationsById(ids: string[]): Promise<Deviation[]> {
     const unique = [...new Set(ids)].filter((id) => /^\d+$/.test(id));
-    if (unique.length === 0) return [];
-    const client = this.list("deviations");
-    const responses = await sendBatch(
-      this.access,
-      await Promise.all(unique.map((id) => client.getRequest(id, id))),
-    );
-    return unique.flatMap((id) => {
-      const response = responses.get(id);
-      return response?.status === 200 ? [decodeDeviation(response.body as ListItem)] : [];
-    });
+    const client = this.lists.deviations;
+    const items = await this.itemsById(client, unique);
+    return items.map(decodeDeviation);
   }
 
   private async contractsById(ids: string[], shares: Map<string, string[]>): Promise<Contract[]> {
+    const items = await this.itemsById(this.lists.contracts, ids);
+    return items.map((item) => decodeContract(item, shares.get(item.id) ?? []));
+  }
+
+  /** Items of one list by id, in batches; ids not found are left out. */
+  private async itemsById<K extends ListKey>(
+    client: ListClient<K>,
+    ids: string[],
+  ): Promise<ListItem<K>[]> {
     if (ids.length === 0) return [];
-    const client = this.list("contracts");
     const requests = await Promise.all(ids.map((id) => client.getRequest(id, id)));
     const responses = await sendBatch(this.access, requests);
     return ids.flatMap((id) => {
-      const response = responses.get(id);
-      return response?.status === 200
-        ? [decodeContract(response.body as ListItem, shares.get(id) ?? [])]
-        : [];
+      const item = client.batchItem(responses.get(id));
+      return item ? [item] : [];
     });
   }
 
   // Lists by nämnd or contract (each a paged, indexed query)
 
   async plans(committeeId: string): Promise<FollowUpPlan[]> {
-    return (
-      await this.list("plans").query({ filter: where.eq("committeeLookupId", Number(committeeId)) })
-    ).map(decodePlan);
+    return (await this.lists.plans.query({ filter: byCommittee("plans", committeeId) })).map(
+      decodePlan,
+    );
   }
 
   async kickoffs(filter: { committeeId?: string; contractId?: string }): Promise<KickoffMeeting[]> {
-    return (await this.list("kickoffs").query({ filter: relationFilter(filter) })).map(
-      decodeKickoff,
-    );
+    return (await this.lists.kickoffs.query(relationQuery("kickoffs", filter))).map(decodeKickoff);
   }
 
   async deviations(filter: { committeeId?: string; contractId?: string }): Promise<Deviation[]> {
     return (
-      await this.list("deviations").query({
-        filter: relationFilter(filter),
+      await this.lists.deviations.query({
+        ...relationQuery("deviations", filter),
         orderBy: "fields/occurredOn desc",
       })
     ).map(decodeDeviation);
@@ -391,43 +587,59 @@ export class AppStore {
     contractId?: string;
     period?: string;
   }): Promise<FollowUp[]> {
-    const parts = [relationFilter(filter), filter.period ? where.eq("period", filter.period) : ""];
-    return (await this.list("followUps").query({ filter: where.and(...parts) })).map(
+    const where = filterOf("followUps");
+    const relation = relationQuery("followUps", filter).filter;
+    const period = filter.period ? where.eq("period", filter.period) : undefined;
+    const combined = relation && period ? where.and(relation, period) : (relation ?? period);
+    return (await this.lists.followUps.query(combined ? { filter: combined } : {})).map(
       decodeFollowUp,
     );
   }
 
   async deficiencies(filter: { committeeId?: string; contractId?: string }): Promise<Deficiency[]> {
-    return (await this.list("deficiencies").query({ filter: relationFilter(filter) })).map(
+    return (await this.lists.deficiencies.query(relationQuery("deficiencies", filter))).map(
       decodeDeficiency,
     );
   }
 
   async reports(committeeId?: string): Promise<ReportRecord[]> {
-    const filter = committeeId ? where.eq("committeeLookupId", Number(committeeId)) : undefined;
     return (
-      await this.list("reports").query({
-        ...(filter ? { filter } : {}),
+      await this.lists.reports.query({
+        ...(committeeId ? { filter: byCommittee("reports", committeeId) } : {}),
         orderBy: "fields/generatedAt desc",
       })
     ).map(decodeReport);
   }
 
-  /** Change history of an item, newest first, from SharePoint's version history. */
-  async history(
-    key: ListKey,
+  async report(id: string): Promise<ListItem<"reports">> {
+    return this.lists.reports.get(id);
+  }
+
+  /** A report's row by its unique key (nämnd, type, period), if it exists. */
+  async reportByKey(reportKey: string): Promise<ListItem<"reports"> | undefined> {
+    const [row] = await this.lists.reports.query({
+      filter: filterOf("reports").eq("reportKey", reportKey),
+    });
+    return row;
+  }
+
+  async createReport(fields: FieldsOf<"reports">): Promise<ListItem<"reports">> {
+    return this.lists.reports.create(fields);
+  }
+
+  async updateReport(
     id: string,
-  ): Promise<
-    Array<{
-      version: string;
-      modified: string;
-      modifiedBy: string;
-      changes: Array<{ field: string; from: unknown; to: unknown }>;
-    }>
-  > {
-    const versions = await this.list(key).versions(id);
+    eTag: string,
+    fields: FieldsOf<"reports">,
+  ): Promise<{ eTag: string; fields: ReadFieldsOf<"reports"> }> {
+    return this.lists.reports.update(id, eTag, fields);
+  }
+
+  /** Change history of an item, newest first, from SharePoint's version history. */
+  async history(key: "contracts" | RecordListKey, id: string): Promise<HistoryEntry[]> {
+    const versions = await this.lists[key].versions(id);
     return versions.map((version, index) => {
-      const older = versions[index + 1]?.fields ?? {};
+      const older: RawFields = versions[index + 1]?.fields ?? {};
       const changes = Object.keys(version.fields)
         .filter((field) => !field.startsWith("@") && !SYSTEM_FIELDS.has(field))
         .filter((field) => JSON.stringify(version.fields[field]) !== JSON.stringify(older[field]))
@@ -436,7 +648,7 @@ export class AppStore {
         version: version.id,
         modified: version.lastModifiedDateTime,
         modifiedBy:
-          (typeof version.fields.editorName === "string" && version.fields.editorName) ||
+          stringOf(version.fields, "editorName") ||
           version.lastModifiedBy?.user?.displayName ||
           version.lastModifiedBy?.application?.displayName ||
           "",
@@ -469,28 +681,26 @@ const SYSTEM_FIELDS = new Set([
   "FileSizeDisplay",
 ]);
 
-function relationFilter(filter: { committeeId?: string; contractId?: string }): string {
-  return where.and(
-    filter.committeeId ? where.eq("committeeLookupId", Number(filter.committeeId)) : "",
-    filter.contractId ? where.eq("contractLookupId", Number(filter.contractId)) : "",
-  );
+/** A query by nämnd and/or contract. */
+function relationQuery<K extends ListWithCommittee & ListWithContract>(
+  key: K,
+  relation: { committeeId?: string; contractId?: string },
+): ItemQuery<K> {
+  const filter = byRelation(key, relation);
+  return filter ? { filter } : {};
 }
 
-function decodeSettings(items: ListItem[]): Settings {
+function decodeSettings(items: ListItem<"settings">[]): Settings {
   const values = new Map(
-    items.map((item) => [
-      String(item.fields.settingKey ?? ""),
-      String(item.fields.settingValue ?? ""),
-    ]),
+    items.map((item) => [item.fields.settingKey ?? "", item.fields.settingValue ?? ""]),
   );
-  const periodKind = values.get("defaultPeriodKind") as PeriodKind | undefined;
+  const periodKind = values.get("defaultPeriodKind");
   const noticeMonths = Number(values.get("noticeMonths"));
   return {
     name: values.get("municipalityName") || DEFAULT_SETTINGS.name,
-    defaultPeriodKind:
-      periodKind && PERIOD_KINDS.includes(periodKind)
-        ? periodKind
-        : DEFAULT_SETTINGS.defaultPeriodKind,
+    defaultPeriodKind: isOneOf(PERIOD_KINDS, periodKind)
+      ? periodKind
+      : DEFAULT_SETTINGS.defaultPeriodKind,
     noticeMonths:
       Number.isInteger(noticeMonths) && noticeMonths > 0
         ? noticeMonths
@@ -498,6 +708,3 @@ function decodeSettings(items: ListItem[]): Settings {
     klkGroupId: values.get("klkGroupId") ?? "",
   };
 }
-
-export type { Fields };
-export { dateValue };

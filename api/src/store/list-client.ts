@@ -1,34 +1,117 @@
 import type { BatchRequest, BatchResponse } from "../graph/graph-batch.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
+import { collectionPage, isRecord, recordOf, stringOf } from "../graph/json.ts";
 import { readAll } from "../graph/paging.ts";
-import type { ListKey } from "./schema.ts";
-import { listSchema } from "./schema.ts";
+import type { Filter, OrderBy } from "./odata.ts";
+import { type FieldsOf, type ListKey, listSchema, type ReadFieldsOf, SCHEMA } from "./schema.ts";
 import { translateGraphError } from "./store-errors.ts";
 
 /**
  * Typed access to one SharePoint list through Graph: reads with
- * expand=fields(select=…), paged; writes with the ETag that was read.
+ * expand=fields, paged, each item's fields read against the schema; writes
+ * only the fields the schema defines, with the ETag that was read.
  */
 
-export type Fields = Record<string, unknown>;
+/** Who last changed an item, as Graph's identitySet gives it. */
+export interface ModifiedBy {
+  user?: { displayName?: string; id?: string };
+  application?: { displayName?: string };
+}
 
-export interface ListItem {
+export interface ListItem<K extends ListKey = ListKey> {
   id: string;
   eTag: string;
   createdDateTime: string;
   lastModifiedDateTime: string;
-  lastModifiedBy?: {
-    user?: { displayName?: string; id?: string };
-    application?: { displayName?: string };
-  };
-  fields: Fields;
+  lastModifiedBy?: ModifiedBy;
+  fields: ReadFieldsOf<K>;
 }
 
-export interface ItemQuery {
-  filter?: string;
-  orderBy?: string;
+/** What a decoder needs of an item: read back from a query, or just written (id, ETag, fields). */
+export interface StoredItem<K extends ListKey> {
+  id: string;
+  eTag: string;
+  createdDateTime?: string;
+  fields: ReadFieldsOf<K>;
+}
+
+/** An item's fields as stored, whatever list: for history and diagnostics. */
+export type RawFields = Record<string, unknown>;
+
+export interface ItemQuery<K extends ListKey> {
+  filter?: Filter<K>;
+  orderBy?: OrderBy<K>;
   /** Page size; every page is followed. */
   top?: number;
+}
+
+/**
+ * The fields of one item of list K, kept only where the value has the
+ * column's JSON type (a column edited by hand in SharePoint can hold
+ * anything). The one place a read value is declared to have the schema's
+ * shape: each kept value was checked against its column just above.
+ */
+export function readFields<K extends ListKey>(key: K, raw: RawFields): ReadFieldsOf<K> {
+  const fields: Record<string, unknown> = {};
+  if (typeof raw.Title === "string") fields.Title = raw.Title;
+  for (const column of SCHEMA[key].columns) {
+    const name = column.type.kind === "lookup" ? `${column.name}LookupId` : column.name;
+    const value = raw[name];
+    const wanted =
+      column.type.kind === "number"
+        ? "number"
+        : column.type.kind === "boolean"
+          ? "boolean"
+          : "string";
+    if (typeof value === wanted) fields[name] = value;
+    // SharePoint may answer a lookup id as a number: kept as the string it usually is.
+    else if (column.type.kind === "lookup" && typeof value === "number")
+      fields[name] = String(value);
+  }
+  return fields as ReadFieldsOf<K>;
+}
+
+function modifiedByOf(raw: Record<string, unknown>): ModifiedBy | undefined {
+  const by = recordOf(raw, "lastModifiedBy");
+  if (!by) return undefined;
+  const user = recordOf(by, "user");
+  const application = recordOf(by, "application");
+  return {
+    ...(user
+      ? {
+          user: {
+            ...(stringOf(user, "displayName") !== undefined
+              ? { displayName: stringOf(user, "displayName") }
+              : {}),
+            ...(stringOf(user, "id") !== undefined ? { id: stringOf(user, "id") } : {}),
+          },
+        }
+      : {}),
+    ...(application
+      ? { application: { displayName: stringOf(application, "displayName") ?? "" } }
+      : {}),
+  };
+}
+
+/** A list item from Graph's JSON, or undefined when it is not one. */
+export function listItemOf<K extends ListKey>(key: K, raw: unknown): ListItem<K> | undefined {
+  if (!isRecord(raw)) return undefined;
+  const id = stringOf(raw, "id");
+  const fields = recordOf(raw, "fields");
+  if (id === undefined || !fields) return undefined;
+  const modifiedBy = modifiedByOf(raw);
+  return {
+    id,
+    eTag:
+      stringOf(raw, "eTag") ??
+      stringOf(raw, "@odata.etag") ??
+      stringOf(fields, "@odata.etag") ??
+      "",
+    createdDateTime: stringOf(raw, "createdDateTime") ?? "",
+    lastModifiedDateTime: stringOf(raw, "lastModifiedDateTime") ?? "",
+    ...(modifiedBy ? { lastModifiedBy: modifiedBy } : {}),
+    fields: readFields(key, fields),
+  };
 }
 
 /** Resolves the app's lists to their ids once per store (one Graph call). */
@@ -58,11 +141,12 @@ export class ListDirectory {
   }
 
   private load(): Promise<Map<string, string>> {
-    this.ids ??= readAll<{ id: string; displayName: string }>(
-      this.access,
-      `${this.site}/lists?$select=id,displayName`,
-    ).then(
-      (lists) => new Map(lists.map((list) => [list.displayName.toLowerCase(), list.id])),
+    this.ids ??= readAll(this.access, `${this.site}/lists?$select=id,displayName`, (list) => {
+      const id = stringOf(list, "id");
+      const displayName = stringOf(list, "displayName");
+      return id && displayName ? ([displayName.toLowerCase(), id] as const) : undefined;
+    }).then(
+      (lists) => new Map(lists),
       (error: unknown) => {
         this.ids = undefined;
         throw error;
@@ -72,20 +156,22 @@ export class ListDirectory {
   }
 }
 
-export class ListClient {
-  readonly key: ListKey;
+/** One version of an item, from SharePoint's version history. */
+export interface ItemVersion {
+  id: string;
+  lastModifiedDateTime: string;
+  lastModifiedBy?: ModifiedBy;
+  fields: RawFields;
+}
+
+export class ListClient<K extends ListKey> {
+  readonly key: K;
   protected readonly access: GraphAccess;
   protected readonly site: string;
   protected readonly directory: ListDirectory;
   readonly what: string;
 
-  constructor(
-    access: GraphAccess,
-    site: string,
-    directory: ListDirectory,
-    key: ListKey,
-    what: string,
-  ) {
+  constructor(access: GraphAccess, site: string, directory: ListDirectory, key: K, what: string) {
     this.access = access;
     this.site = site;
     this.directory = directory;
@@ -98,7 +184,7 @@ export class ListClient {
   }
 
   /** The URL of a query, relative to the Graph version root (for batches and paging). */
-  async queryUrl(query: ItemQuery = {}): Promise<string> {
+  async queryUrl(query: ItemQuery<K> = {}): Promise<string> {
     // Graph's largest page: a nämnd's rows usually come in one round trip.
     const parts = ["$expand=fields", `$top=${query.top ?? 5000}`];
     if (query.filter) parts.push(`$filter=${encodeURIComponent(query.filter)}`);
@@ -106,11 +192,23 @@ export class ListClient {
     return `${await this.itemsUrl()}?${parts.join("&")}`;
   }
 
-  async query(query: ItemQuery = {}): Promise<ListItem[]> {
-    return readAll<ListItem>(this.access, await this.queryUrl(query));
+  private item(raw: unknown): ListItem<K> {
+    const item = listItemOf(this.key, raw);
+    if (!item)
+      throw new Error(`Graph answered ${this.what} with something that is not a list item`);
+    return item;
   }
 
-  async queryRequest(id: string, query: ItemQuery = {}): Promise<BatchRequest> {
+  async query(query: ItemQuery<K> = {}): Promise<ListItem<K>[]> {
+    return readAll(this.access, await this.queryUrl(query), (raw) => listItemOf(this.key, raw));
+  }
+
+  /** Pages beyond a batched query's first one. */
+  async readFrom(nextLink: string): Promise<ListItem<K>[]> {
+    return readAll(this.access, nextLink, (raw) => listItemOf(this.key, raw));
+  }
+
+  async queryRequest(id: string, query: ItemQuery<K> = {}): Promise<BatchRequest> {
     return { id, method: "GET", url: await this.queryUrl(query) };
   }
 
@@ -122,19 +220,21 @@ export class ListClient {
     };
   }
 
-  async get(itemId: string): Promise<ListItem> {
+  async get(itemId: string): Promise<ListItem<K>> {
     try {
-      return (await this.access.client
-        .api(`${await this.itemsUrl()}/${encodeURIComponent(itemId)}?$expand=fields`)
-        .get()) as ListItem;
+      return this.item(
+        await this.access.client
+          .api(`${await this.itemsUrl()}/${encodeURIComponent(itemId)}?$expand=fields`)
+          .get(),
+      );
     } catch (error) {
       throw translateGraphError(error, this.what);
     }
   }
 
-  async create(fields: Fields): Promise<ListItem> {
+  async create(fields: FieldsOf<K>): Promise<ListItem<K>> {
     try {
-      return (await this.access.client.api(await this.itemsUrl()).post({ fields })) as ListItem;
+      return this.item(await this.access.client.api(await this.itemsUrl()).post({ fields }));
     } catch (error) {
       throw translateGraphError(error, this.what);
     }
@@ -144,14 +244,18 @@ export class ListClient {
   async update(
     itemId: string,
     eTag: string,
-    fields: Fields,
-  ): Promise<{ eTag: string; fields: Fields }> {
+    fields: FieldsOf<K>,
+  ): Promise<{ eTag: string; fields: ReadFieldsOf<K> }> {
     try {
-      const result = (await this.access.client
+      const result: unknown = await this.access.client
         .api(`${await this.itemsUrl()}/${encodeURIComponent(itemId)}/fields`)
         .header("If-Match", eTag)
-        .patch(fields)) as Fields;
-      return { eTag: String(result["@odata.etag"]), fields: result };
+        .patch(fields);
+      const written = isRecord(result) ? result : {};
+      return {
+        eTag: stringOf(written, "@odata.etag") ?? "",
+        fields: readFields(this.key, written),
+      };
     } catch (error) {
       throw translateGraphError(error, this.what);
     }
@@ -168,33 +272,43 @@ export class ListClient {
     }
   }
 
-  async versions(itemId: string): Promise<
-    Array<{
-      id: string;
-      lastModifiedDateTime: string;
-      lastModifiedBy?: ListItem["lastModifiedBy"];
-      fields: Fields;
-    }>
-  > {
+  async versions(itemId: string): Promise<ItemVersion[]> {
     try {
       return await readAll(
         this.access,
         `${await this.itemsUrl()}/${encodeURIComponent(itemId)}/versions?$expand=fields`,
+        (raw): ItemVersion | undefined => {
+          const id = stringOf(raw, "id");
+          const fields = recordOf(raw, "fields");
+          if (id === undefined || !fields || !isRecord(raw)) return undefined;
+          const modifiedBy = modifiedByOf(raw);
+          return {
+            id,
+            lastModifiedDateTime: stringOf(raw, "lastModifiedDateTime") ?? "",
+            ...(modifiedBy ? { lastModifiedBy: modifiedBy } : {}),
+            fields,
+          };
+        },
       );
     } catch (error) {
       throw translateGraphError(error, this.what);
     }
   }
-}
 
-/** The items of a batched query answer, or an error naming the list. */
-export function batchItems(
-  response: BatchResponse | undefined,
-  what: string,
-): { items: ListItem[]; nextLink: string | undefined } {
-  if (response?.status !== 200) {
-    throw new Error(`Läsningen av ${what} misslyckades (HTTP ${response?.status ?? "?"})`);
+  /** The items of this list's batched query answer, or an error naming the list. */
+  batchItems(response: BatchResponse | undefined): {
+    items: ListItem<K>[];
+    nextLink: string | undefined;
+  } {
+    if (response?.status !== 200) {
+      throw new Error(`Läsningen av ${this.what} misslyckades (HTTP ${response?.status ?? "?"})`);
+    }
+    const page = collectionPage(response.body);
+    return { items: page.value.map((raw) => this.item(raw)), nextLink: page.nextLink };
   }
-  const body = response.body as { value: ListItem[]; "@odata.nextLink"?: string };
-  return { items: body.value, nextLink: body["@odata.nextLink"] };
+
+  /** One item of a batched get, or undefined when it was not found. */
+  batchItem(response: BatchResponse | undefined): ListItem<K> | undefined {
+    return response?.status === 200 ? listItemOf(this.key, response.body) : undefined;
+  }
 }

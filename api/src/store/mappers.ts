@@ -1,83 +1,84 @@
-import type { Level } from "../domain/classification.ts";
-import type {
-  Committee,
-  Contract,
-  ContractStatus,
-  Deficiency,
-  DeficiencyStatus,
-  Deviation,
-  DeviationStatus,
-  FollowUp,
-  FollowUpForm,
-  FollowUpPlan,
-  FollowUpStatus,
-  KickoffMeeting,
-  KickoffReason,
-  PlanStatus,
-  Provider,
-  PublicField,
-  ReportRecord,
-  ReportStatus,
-  ReportType,
-  RequirementAnswer,
-  Severity,
+import { LEVELS } from "../domain/classification.ts";
+import {
+  CONTRACT_STATUSES,
+  type Committee,
+  type Contract,
+  DEFICIENCY_STATUSES,
+  DEVIATION_STATUSES,
+  type Deficiency,
+  type Deviation,
+  FOLLOW_UP_FORMS,
+  FOLLOW_UP_STATUSES,
+  type FollowUp,
+  type FollowUpPlan,
+  KICKOFF_REASONS,
+  type KickoffMeeting,
+  PLAN_STATUSES,
+  type Provider,
+  PUBLIC_FIELD_CHOICES,
+  REPORT_STATUSES,
+  REPORT_TYPES,
+  REQUIREMENT_ANSWERS,
+  type ReportRecord,
+  type ReportStatus,
+  SEVERITIES,
 } from "../domain/model.ts";
-import { REPORT_STATUSES } from "../domain/model.ts";
 import { providerNames } from "../domain/providers.ts";
-import type { PeriodKind } from "../domain/reporting-period.ts";
-import type { Fields, ListItem } from "./list-client.ts";
+import { PERIOD_KINDS } from "../domain/reporting-period.ts";
+import { isOneOf, stringOf } from "../graph/json.ts";
+import type { StoredItem } from "./list-client.ts";
 import { dateValue } from "./odata.ts";
+import type { FieldsOf, ReadFieldsOf } from "./schema.ts";
 
 /**
  * List items ↔ domain objects, one pair of functions per list. Reading is
- * forgiving (a missing value becomes the empty default); writing produces
- * exactly the fields the schema defines.
+ * forgiving (a missing value becomes the empty default, a choice SharePoint
+ * holds that the app does not know becomes the default); writing produces
+ * exactly the fields the schema defines (typed by `FieldsOf`).
  */
 
-const str = (fields: Fields, name: string): string =>
-  typeof fields[name] === "string" ? (fields[name] as string) : "";
-const num = (fields: Fields, name: string): number | undefined =>
-  typeof fields[name] === "number" ? (fields[name] as number) : undefined;
-const bool = (fields: Fields, name: string): boolean => fields[name] === true;
-const date = (fields: Fields, name: string): string | undefined => {
-  const value = fields[name];
-  return typeof value === "string" && value.length >= 10 ? value.slice(0, 10) : undefined;
-};
-const lookup = (fields: Fields, name: string): string => {
-  const value = fields[`${name}LookupId`];
-  return value === undefined || value === null ? "" : String(value);
-};
-const list = (fields: Fields, name: string, separator = ";"): string[] =>
-  str(fields, name)
+const text = (value: string | undefined): string => value ?? "";
+const date = (value: string | undefined): string | undefined =>
+  value !== undefined && value.length >= 10 ? value.slice(0, 10) : undefined;
+const lookup = (value: string | undefined): string => value ?? "";
+const split = (value: string | undefined, separator = ";"): string[] =>
+  text(value)
     .split(separator)
     .map((part) => part.trim())
     .filter((part) => part !== "");
+const choiceOf = <const T extends readonly string[]>(
+  choices: T,
+  value: string | undefined,
+  fallback: T[number],
+): T[number] => (isOneOf(choices, value) ? value : fallback);
+const choicesOf = <const T extends readonly string[]>(choices: T, values: string[]): T[number][] =>
+  values.filter((value): value is T[number] => isOneOf(choices, value));
 
 export const toDate = (value: string | undefined): string | null =>
   value ? dateValue(value) : null;
 export const toLookup = (id: string | undefined): number | null =>
   id && /^\d+$/.test(id) ? Number(id) : null;
 
-export function decodeCommittee(item: ListItem): Committee {
+export function decodeCommittee(item: StoredItem<"committees">): Committee {
   const f = item.fields;
   return {
     id: item.id,
     etag: item.eTag,
-    name: str(f, "Title"),
-    code: str(f, "code"),
-    periodKind: (str(f, "periodKind") || undefined) as PeriodKind | undefined,
-    reportMonth: num(f, "reportMonth"),
-    registryEmail: str(f, "registryEmail"),
-    groupId: str(f, "groupId"),
-    secretaryIds: list(f, "secretaryIds"),
-    isKs: bool(f, "isKs"),
-    teamId: str(f, "teamId"),
-    channelId: str(f, "channelId"),
-    driveId: str(f, "driveId"),
+    name: text(f.Title),
+    code: text(f.code),
+    periodKind: isOneOf(PERIOD_KINDS, f.periodKind) ? f.periodKind : undefined,
+    reportMonth: f.reportMonth,
+    registryEmail: text(f.registryEmail),
+    groupId: text(f.groupId),
+    secretaryIds: split(f.secretaryIds),
+    isKs: f.isKs === true,
+    teamId: text(f.teamId),
+    channelId: text(f.channelId),
+    driveId: text(f.driveId),
   };
 }
 
-export function encodeCommittee(committee: Omit<Committee, "id" | "etag">): Fields {
+export function encodeCommittee(committee: Omit<Committee, "id" | "etag">): FieldsOf<"committees"> {
   return {
     Title: committee.name,
     code: committee.code,
@@ -97,19 +98,22 @@ export function encodeCommittee(committee: Omit<Committee, "id" | "etag">): Fiel
  * A contract's providers, stored as JSON in a note column. Rows written
  * before the column existed have only the single provider's name and number.
  */
-function decodeProviders(fields: Fields): Provider[] {
-  const stored = str(fields, "providers");
-  if (stored) {
+function decodeProviders(fields: ReadFieldsOf<"contracts">): Provider[] {
+  if (fields.providers) {
     try {
-      const parsed: unknown = JSON.parse(stored);
+      const parsed: unknown = JSON.parse(fields.providers);
       if (Array.isArray(parsed)) {
         const providers = parsed.flatMap((entry): Provider[] => {
-          if (typeof entry !== "object" || entry === null) return [];
-          const value = entry as Record<string, unknown>;
-          const text = (key: string) => (typeof value[key] === "string" ? value[key] : "");
-          return text("name").trim() === ""
+          const name = stringOf(entry, "name") ?? "";
+          return name.trim() === ""
             ? []
-            : [{ name: text("name"), orgNumber: text("orgNumber"), email: text("email") }];
+            : [
+                {
+                  name,
+                  orgNumber: stringOf(entry, "orgNumber") ?? "",
+                  email: stringOf(entry, "email") ?? "",
+                },
+              ];
         });
         if (providers.length > 0) return providers;
       }
@@ -117,109 +121,122 @@ function decodeProviders(fields: Fields): Provider[] {
       // Not JSON (edited by hand in SharePoint): fall back to the single provider.
     }
   }
-  const name = str(fields, "provider");
-  return name ? [{ name, orgNumber: str(fields, "providerOrgNumber"), email: "" }] : [];
+  const name = text(fields.provider);
+  return name ? [{ name, orgNumber: text(fields.providerOrgNumber), email: "" }] : [];
 }
 
-export function decodeContract(item: ListItem, sharedWith: string[] = []): Contract {
+export function decodeContract(item: StoredItem<"contracts">, sharedWith: string[] = []): Contract {
   const f = item.fields;
   const providers = decodeProviders(f);
   return {
     id: item.id,
     etag: item.eTag,
-    title: str(f, "Title"),
-    contractNumber: str(f, "contractNumber"),
-    committeeId: lookup(f, "committee"),
+    title: text(f.Title),
+    contractNumber: text(f.contractNumber),
+    committeeId: lookup(f.committeeLookupId),
     sharedWithCommitteeIds: sharedWith,
-    serviceArea: str(f, "serviceArea"),
+    serviceArea: text(f.serviceArea),
     providers,
-    provider: str(f, "provider"),
-    providerOrgNumber: str(f, "providerOrgNumber"),
-    ownRegime: bool(f, "ownRegime"),
-    owner: { id: str(f, "ownerId"), name: str(f, "ownerName"), email: str(f, "ownerEmail") },
-    valueClass: (str(f, "valueClass") || "låg") as Level,
-    impactClass: (str(f, "impactClass") || "låg") as Level,
-    strategic: bool(f, "strategic"),
-    overrideReason: str(f, "overrideReason"),
-    annualValue: num(f, "annualValue"),
-    startDate: date(f, "startDate"),
-    endDate: date(f, "endDate"),
-    extensionOptions: str(f, "extensionOptions"),
-    extensionDecisionDate: date(f, "extensionDecisionDate"),
-    status: (str(f, "status") || "aktivt") as ContractStatus,
-    followUpsPerYear: num(f, "followUpsPerYear") ?? 1,
-    description: str(f, "description"),
-    publicFields: list(f, "publicFields", ",") as PublicField[],
-    publicDescription: str(f, "publicDescription"),
-    internalNotes: str(f, "internalNotes"),
+    provider: text(f.provider),
+    providerOrgNumber: text(f.providerOrgNumber),
+    ownRegime: f.ownRegime === true,
+    owner: { id: text(f.ownerId), name: text(f.ownerName), email: text(f.ownerEmail) },
+    valueClass: choiceOf(LEVELS, f.valueClass, "låg"),
+    impactClass: choiceOf(LEVELS, f.impactClass, "låg"),
+    strategic: f.strategic === true,
+    overrideReason: text(f.overrideReason),
+    annualValue: f.annualValue,
+    startDate: date(f.startDate),
+    endDate: date(f.endDate),
+    extensionOptions: text(f.extensionOptions),
+    extensionDecisionDate: date(f.extensionDecisionDate),
+    status: choiceOf(CONTRACT_STATUSES, f.status, "aktivt"),
+    followUpsPerYear: f.followUpsPerYear ?? 1,
+    description: text(f.description),
+    publicFields: choicesOf(PUBLIC_FIELD_CHOICES, split(f.publicFields, ",")),
+    publicDescription: text(f.publicDescription),
+    internalNotes: text(f.internalNotes),
   };
 }
 
 export type ContractFields = Omit<Contract, "id" | "etag" | "sharedWithCommitteeIds">;
 
-export function encodeContract(contract: Partial<ContractFields>): Fields {
-  const fields: Fields = {};
-  const set = (name: string, value: unknown) => {
-    if (value !== undefined) fields[name] = value;
+export function encodeContract(contract: Partial<ContractFields>): FieldsOf<"contracts"> {
+  const [first] = contract.providers ?? [];
+  // The text columns follow the list, so the register, its filters and insyn show every provider.
+  const providers =
+    contract.providers && first
+      ? {
+          providers: JSON.stringify(contract.providers),
+          provider: providerNames(contract.providers),
+          providerOrgNumber: first.orgNumber,
+        }
+      : { provider: contract.provider, providerOrgNumber: contract.providerOrgNumber };
+  const fields: FieldsOf<"contracts"> = {
+    Title: contract.title,
+    contractNumber: contract.contractNumber,
+    ...(contract.committeeId !== undefined
+      ? { committeeLookupId: toLookup(contract.committeeId) }
+      : {}),
+    serviceArea: contract.serviceArea,
+    ...providers,
+    ownRegime: contract.ownRegime,
+    ...(contract.owner
+      ? {
+          ownerId: contract.owner.id,
+          ownerName: contract.owner.name,
+          ownerEmail: contract.owner.email,
+        }
+      : {}),
+    valueClass: contract.valueClass,
+    impactClass: contract.impactClass,
+    strategic: contract.strategic,
+    overrideReason: contract.overrideReason,
+    ...("annualValue" in contract ? { annualValue: contract.annualValue ?? null } : {}),
+    ...("startDate" in contract ? { startDate: toDate(contract.startDate) } : {}),
+    ...("endDate" in contract ? { endDate: toDate(contract.endDate) } : {}),
+    extensionOptions: contract.extensionOptions,
+    ...("extensionDecisionDate" in contract
+      ? { extensionDecisionDate: toDate(contract.extensionDecisionDate) }
+      : {}),
+    status: contract.status,
+    followUpsPerYear: contract.followUpsPerYear,
+    description: contract.description,
+    ...(contract.publicFields ? { publicFields: contract.publicFields.join(",") } : {}),
+    publicDescription: contract.publicDescription,
+    internalNotes: contract.internalNotes,
   };
-  set("Title", contract.title);
-  set("contractNumber", contract.contractNumber);
-  if (contract.committeeId !== undefined) fields.committeeLookupId = toLookup(contract.committeeId);
-  set("serviceArea", contract.serviceArea);
-  if (contract.providers && contract.providers.length > 0) {
-    // The text columns follow the list, so the register, its filters and insyn show every provider.
-    fields.providers = JSON.stringify(contract.providers);
-    fields.provider = providerNames(contract.providers);
-    fields.providerOrgNumber = contract.providers[0]!.orgNumber;
-  } else {
-    set("provider", contract.provider);
-    set("providerOrgNumber", contract.providerOrgNumber);
-  }
-  set("ownRegime", contract.ownRegime);
-  if (contract.owner) {
-    fields.ownerId = contract.owner.id;
-    fields.ownerName = contract.owner.name;
-    fields.ownerEmail = contract.owner.email;
-  }
-  set("valueClass", contract.valueClass);
-  set("impactClass", contract.impactClass);
-  set("strategic", contract.strategic);
-  set("overrideReason", contract.overrideReason);
-  if ("annualValue" in contract) fields.annualValue = contract.annualValue ?? null;
-  if ("startDate" in contract) fields.startDate = toDate(contract.startDate);
-  if ("endDate" in contract) fields.endDate = toDate(contract.endDate);
-  set("extensionOptions", contract.extensionOptions);
-  if ("extensionDecisionDate" in contract)
-    fields.extensionDecisionDate = toDate(contract.extensionDecisionDate);
-  set("status", contract.status);
-  set("followUpsPerYear", contract.followUpsPerYear);
-  set("description", contract.description);
-  if (contract.publicFields) fields.publicFields = contract.publicFields.join(",");
-  set("publicDescription", contract.publicDescription);
-  set("internalNotes", contract.internalNotes);
-  return fields;
+  // Only what the caller gave: a partial update leaves the other columns alone.
+  return withoutUndefined(fields);
 }
 
-export function decodePlan(item: ListItem): FollowUpPlan {
+function withoutUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value)) {
+    if (Reflect.get(value, key) === undefined) Reflect.deleteProperty(value, key);
+  }
+  return value;
+}
+
+export function decodePlan(item: StoredItem<"plans">): FollowUpPlan {
   const f = item.fields;
   return {
     id: item.id,
     etag: item.eTag,
-    committeeId: lookup(f, "committee"),
-    mandatePeriod: str(f, "mandatePeriod"),
-    scope: str(f, "scope"),
-    forms: list(f, "forms") as FollowUpForm[],
-    formsDescription: str(f, "formsDescription"),
-    responsibility: str(f, "responsibility"),
-    timetable: str(f, "timetable"),
-    feedback: str(f, "feedback"),
-    status: (str(f, "status") || "utkast") as PlanStatus,
-    decisionDate: date(f, "decisionDate"),
-    registryNumber: str(f, "registryNumber"),
+    committeeId: lookup(f.committeeLookupId),
+    mandatePeriod: text(f.mandatePeriod),
+    scope: text(f.scope),
+    forms: choicesOf(FOLLOW_UP_FORMS, split(f.forms)),
+    formsDescription: text(f.formsDescription),
+    responsibility: text(f.responsibility),
+    timetable: text(f.timetable),
+    feedback: text(f.feedback),
+    status: choiceOf(PLAN_STATUSES, f.status, "utkast"),
+    decisionDate: date(f.decisionDate),
+    registryNumber: text(f.registryNumber),
   };
 }
 
-export function encodePlan(plan: Omit<FollowUpPlan, "id" | "etag">): Fields {
+export function encodePlan(plan: Omit<FollowUpPlan, "id" | "etag">): FieldsOf<"plans"> {
   return {
     planKey: `${plan.committeeId}|${plan.mandatePeriod}`,
     committeeLookupId: toLookup(plan.committeeId),
@@ -236,25 +253,25 @@ export function encodePlan(plan: Omit<FollowUpPlan, "id" | "etag">): Fields {
   };
 }
 
-export function decodeKickoff(item: ListItem): KickoffMeeting {
+export function decodeKickoff(item: StoredItem<"kickoffs">): KickoffMeeting {
   const f = item.fields;
   return {
     id: item.id,
     etag: item.eTag,
-    contractId: lookup(f, "contract"),
-    committeeId: lookup(f, "committee"),
-    reason: (str(f, "reason") || "nytt avtal") as KickoffReason,
-    contractStart: date(f, "contractStart") ?? "",
-    meetingDate: date(f, "meetingDate") ?? "",
-    attendees: str(f, "attendees"),
-    continuousReporting: str(f, "continuousReporting"),
-    yearlyReporting: str(f, "yearlyReporting"),
-    minutesRegistryNumber: str(f, "minutesRegistryNumber"),
-    notes: str(f, "notes"),
+    contractId: lookup(f.contractLookupId),
+    committeeId: lookup(f.committeeLookupId),
+    reason: choiceOf(KICKOFF_REASONS, f.reason, "nytt avtal"),
+    contractStart: date(f.contractStart) ?? "",
+    meetingDate: date(f.meetingDate) ?? "",
+    attendees: text(f.attendees),
+    continuousReporting: text(f.continuousReporting),
+    yearlyReporting: text(f.yearlyReporting),
+    minutesRegistryNumber: text(f.minutesRegistryNumber),
+    notes: text(f.notes),
   };
 }
 
-export function encodeKickoff(meeting: Omit<KickoffMeeting, "id" | "etag">): Fields {
+export function encodeKickoff(meeting: Omit<KickoffMeeting, "id" | "etag">): FieldsOf<"kickoffs"> {
   return {
     contractLookupId: toLookup(meeting.contractId),
     committeeLookupId: toLookup(meeting.committeeId),
@@ -269,26 +286,26 @@ export function encodeKickoff(meeting: Omit<KickoffMeeting, "id" | "etag">): Fie
   };
 }
 
-export function decodeDeviation(item: ListItem): Deviation {
+export function decodeDeviation(item: StoredItem<"deviations">): Deviation {
   const f = item.fields;
   return {
     id: item.id,
     etag: item.eTag,
-    contractId: lookup(f, "contract"),
-    committeeId: lookup(f, "committee"),
-    occurredOn: date(f, "occurredOn") ?? "",
-    provider: str(f, "provider"),
-    description: str(f, "description"),
-    severity: (str(f, "severity") || "låg") as Severity,
-    handling: str(f, "handling"),
-    status: (str(f, "status") || "öppen") as DeviationStatus,
+    contractId: lookup(f.contractLookupId),
+    committeeId: lookup(f.committeeLookupId),
+    occurredOn: date(f.occurredOn) ?? "",
+    provider: text(f.provider),
+    description: text(f.description),
+    severity: choiceOf(SEVERITIES, f.severity, "låg"),
+    handling: text(f.handling),
+    status: choiceOf(DEVIATION_STATUSES, f.status, "öppen"),
   };
 }
 
 /** Records as written before a field existed: the new fields may be left out (they become empty). */
 type Later<T, K extends keyof T> = Omit<T, K | "id" | "etag"> & Partial<Pick<T, K>>;
 
-export function encodeDeviation(deviation: Later<Deviation, "provider">): Fields {
+export function encodeDeviation(deviation: Later<Deviation, "provider">): FieldsOf<"deviations"> {
   return {
     contractLookupId: toLookup(deviation.contractId),
     committeeLookupId: toLookup(deviation.committeeId),
@@ -301,31 +318,33 @@ export function encodeDeviation(deviation: Later<Deviation, "provider">): Fields
   };
 }
 
-export function decodeFollowUp(item: ListItem): FollowUp {
+export function decodeFollowUp(item: StoredItem<"followUps">): FollowUp {
   const f = item.fields;
   return {
     id: item.id,
     etag: item.eTag,
-    contractId: lookup(f, "contract"),
-    committeeId: lookup(f, "committee"),
-    period: str(f, "period"),
-    followUpDate: date(f, "followUpDate") ?? "",
-    form: (str(f, "form") || "avtalsuppföljning") as FollowUpForm,
-    meetsRequirements: (str(f, "meetsRequirements") || "ja") as RequirementAnswer,
-    deficienciesSummary: str(f, "deficienciesSummary"),
-    goalImpact: str(f, "goalImpact"),
-    actionPlanSummary: str(f, "actionPlanSummary"),
-    goalFulfilment: str(f, "goalFulfilment"),
-    serviceEvaluation: str(f, "serviceEvaluation"),
-    controlSufficient: bool(f, "controlSufficient"),
-    feedbackToProviderOn: date(f, "feedbackToProviderOn"),
-    providerFeedback: str(f, "providerFeedback"),
-    publicSummary: str(f, "publicSummary"),
-    status: (str(f, "status") || "utkast") as FollowUpStatus,
+    contractId: lookup(f.contractLookupId),
+    committeeId: lookup(f.committeeLookupId),
+    period: text(f.period),
+    followUpDate: date(f.followUpDate) ?? "",
+    form: choiceOf(FOLLOW_UP_FORMS, f.form, "avtalsuppföljning"),
+    meetsRequirements: choiceOf(REQUIREMENT_ANSWERS, f.meetsRequirements, "ja"),
+    deficienciesSummary: text(f.deficienciesSummary),
+    goalImpact: text(f.goalImpact),
+    actionPlanSummary: text(f.actionPlanSummary),
+    goalFulfilment: text(f.goalFulfilment),
+    serviceEvaluation: text(f.serviceEvaluation),
+    controlSufficient: f.controlSufficient === true,
+    feedbackToProviderOn: date(f.feedbackToProviderOn),
+    providerFeedback: text(f.providerFeedback),
+    publicSummary: text(f.publicSummary),
+    status: choiceOf(FOLLOW_UP_STATUSES, f.status, "utkast"),
   };
 }
 
-export function encodeFollowUp(followUp: Later<FollowUp, "providerFeedback">): Fields {
+export function encodeFollowUp(
+  followUp: Later<FollowUp, "providerFeedback">,
+): FieldsOf<"followUps"> {
   return {
     contractLookupId: toLookup(followUp.contractId),
     committeeLookupId: toLookup(followUp.committeeId),
@@ -346,35 +365,35 @@ export function encodeFollowUp(followUp: Later<FollowUp, "providerFeedback">): F
   };
 }
 
-export function decodeDeficiency(item: ListItem): Deficiency {
+export function decodeDeficiency(item: StoredItem<"deficiencies">): Deficiency {
   const f = item.fields;
-  const ownerId = str(f, "actionOwnerId");
+  const ownerId = text(f.actionOwnerId);
   return {
     id: item.id,
     etag: item.eTag,
-    contractId: lookup(f, "contract"),
-    committeeId: lookup(f, "committee"),
-    followUpId: lookup(f, "followUp") || undefined,
-    deviationId: lookup(f, "deviation") || undefined,
-    provider: str(f, "provider"),
+    contractId: lookup(f.contractLookupId),
+    committeeId: lookup(f.committeeLookupId),
+    followUpId: f.followUpLookupId || undefined,
+    deviationId: f.deviationLookupId || undefined,
+    provider: text(f.provider),
     recordedOn: item.createdDateTime ? item.createdDateTime.slice(0, 10) : undefined,
-    description: str(f, "description"),
-    goalImpact: str(f, "goalImpact"),
+    description: text(f.description),
+    goalImpact: text(f.goalImpact),
     actionOwner: ownerId
-      ? { id: ownerId, name: str(f, "actionOwnerName"), email: str(f, "actionOwnerEmail") }
+      ? { id: ownerId, name: text(f.actionOwnerName), email: text(f.actionOwnerEmail) }
       : undefined,
-    measures: str(f, "measures"),
-    deadline: date(f, "deadline"),
-    checkUpDate: date(f, "checkUpDate"),
-    checkUpResult: str(f, "checkUpResult"),
-    sanctionNote: str(f, "sanctionNote"),
-    status: (str(f, "status") || "öppen") as DeficiencyStatus,
+    measures: text(f.measures),
+    deadline: date(f.deadline),
+    checkUpDate: date(f.checkUpDate),
+    checkUpResult: text(f.checkUpResult),
+    sanctionNote: text(f.sanctionNote),
+    status: choiceOf(DEFICIENCY_STATUSES, f.status, "öppen"),
   };
 }
 
 export function encodeDeficiency(
   deficiency: Later<Deficiency, "provider" | "deviationId" | "recordedOn">,
-): Fields {
+): FieldsOf<"deficiencies"> {
   return {
     contractLookupId: toLookup(deficiency.contractId),
     committeeLookupId: toLookup(deficiency.committeeId),
@@ -401,35 +420,35 @@ const EARLIER_REPORT_STATUSES: Record<string, ReportStatus> = {
   diarieförd: "beslutad",
 };
 
-export function reportStatusOf(value: string): ReportStatus {
-  if ((REPORT_STATUSES as readonly string[]).includes(value)) return value as ReportStatus;
-  return EARLIER_REPORT_STATUSES[value] ?? "utkast";
+export function reportStatusOf(value: string | undefined): ReportStatus {
+  if (isOneOf(REPORT_STATUSES, value)) return value;
+  return EARLIER_REPORT_STATUSES[value ?? ""] ?? "utkast";
 }
 
-export function decodeReport(item: ListItem): ReportRecord {
+export function decodeReport(item: StoredItem<"reports">): ReportRecord {
   const f = item.fields;
   return {
     id: item.id,
     etag: item.eTag,
-    reportKey: str(f, "reportKey"),
-    committeeId: lookup(f, "committee"),
-    reportType: (str(f, "reportType") || "namnd") as ReportType,
-    period: str(f, "period"),
-    status: reportStatusOf(str(f, "status")),
-    title: str(f, "Title"),
-    webUrl: str(f, "webUrl"),
-    driveItemId: str(f, "driveItemId"),
-    generatedAt: str(f, "generatedAt"),
-    decisionDate: date(f, "decisionDate"),
-    paragraph: str(f, "paragraph"),
-    registryNumber: str(f, "registryNumber"),
+    reportKey: text(f.reportKey),
+    committeeId: lookup(f.committeeLookupId),
+    reportType: choiceOf(REPORT_TYPES, f.reportType, "namnd"),
+    period: text(f.period),
+    status: reportStatusOf(f.status),
+    title: text(f.Title),
+    webUrl: text(f.webUrl),
+    driveItemId: text(f.driveItemId),
+    generatedAt: text(f.generatedAt),
+    decisionDate: date(f.decisionDate),
+    paragraph: text(f.paragraph),
+    registryNumber: text(f.registryNumber),
   };
 }
 
 /** The report's life as Rapporter stores it (the file's metadata mirrors it). */
 export function encodeReportDecision(
   report: Pick<ReportRecord, "status" | "decisionDate" | "paragraph" | "registryNumber">,
-): Fields {
+): FieldsOf<"reports"> {
   return {
     status: report.status,
     decisionDate: toDate(report.decisionDate),

@@ -1,4 +1,5 @@
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
+import { parseWith, withId } from "../graph/json.ts";
 import { readAll } from "../graph/paging.ts";
 import { isNotFound } from "./people-directory.ts";
 
@@ -49,13 +50,18 @@ export class MembershipResolver {
 
   private read(user: { id: string; assertion?: string }): Promise<Array<{ id: string }>> {
     if (this.asUser && user.assertion) {
-      return readAll(this.asUser(user.assertion), `/me/transitiveMemberOf/${GROUPS_ONLY}`);
+      return readAll(
+        this.asUser(user.assertion),
+        `/me/transitiveMemberOf/${GROUPS_ONLY}`,
+        parseWith(withId),
+      );
     }
     // Someone the directory does not know (a guest that was removed, the Agents
     // Playground's mock user) belongs to no group, so to no nämnd.
-    return readAll<{ id: string }>(
+    return readAll(
       this.access,
       `/users/${encodeURIComponent(user.id)}/transitiveMemberOf/${GROUPS_ONLY}`,
+      parseWith(withId),
     ).catch((error: unknown) => {
       if (isNotFound(error)) return [];
       throw error;

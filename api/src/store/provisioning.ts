@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
+import { parseWith, withId } from "../graph/json.ts";
 import { readAll } from "../graph/paging.ts";
 import {
   type ColumnSchema,
@@ -24,25 +26,32 @@ export interface ProvisionLine {
   detail?: string;
 }
 
-interface GraphList {
-  id: string;
-  displayName: string;
-  list?: { template?: string };
-}
+// What provisioning reads of Graph's lists and columns (parsed, not assumed).
+const graphList = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  list: z.object({ template: z.string().optional() }).optional(),
+});
 
-interface GraphColumn {
-  id: string;
-  name: string;
-  displayName: string;
-  indexed: boolean;
-  enforceUniqueValues: boolean;
-  choice?: { choices: string[] };
-  text?: { allowMultipleLines?: boolean };
-  number?: unknown;
-  boolean?: unknown;
-  dateTime?: unknown;
-  lookup?: unknown;
-}
+const graphColumn = z.object({
+  id: z.string(),
+  name: z.string(),
+  displayName: z.string(),
+  indexed: z.boolean(),
+  enforceUniqueValues: z.boolean(),
+  choice: z.object({ choices: z.array(z.string()) }).optional(),
+  text: z.object({ allowMultipleLines: z.boolean().optional() }).optional(),
+  number: z.unknown().optional(),
+  boolean: z.unknown().optional(),
+  dateTime: z.unknown().optional(),
+  lookup: z.unknown().optional(),
+});
+type GraphColumn = z.infer<typeof graphColumn>;
+
+const committeeRow = z.object({
+  id: z.string(),
+  fields: z.object({ code: z.string().optional(), driveId: z.string().optional() }),
+});
 
 export class ProvisioningError extends Error {}
 
@@ -93,17 +102,21 @@ export async function provision(
     options.onLine?.(line);
   };
   const site = `/sites/${siteRef}`;
-  const existing = await readAll<GraphList>(access, `${site}/lists?$select=id,displayName,list`);
+  const existing = await readAll(
+    access,
+    `${site}/lists?$select=id,displayName,list`,
+    parseWith(graphList),
+  );
   const byName = new Map(existing.map((list) => [list.displayName.toLowerCase(), list]));
   const listIds = new Map<ListKey, string>();
 
   const ensureColumns = async (
     listId: string | undefined,
     listName: string,
-    columns: ColumnSchema[],
+    columns: readonly ColumnSchema[],
   ) => {
     const current = listId
-      ? await readAll<GraphColumn>(access, `${site}/lists/${listId}/columns`)
+      ? await readAll(access, `${site}/lists/${listId}/columns`, parseWith(graphColumn))
       : [];
     for (const column of columns) {
       const found = current.find((candidate) => candidate.name === column.name);
@@ -157,12 +170,14 @@ export async function provision(
         });
       continue;
     }
-    const created = (await access.client.api(`${site}/lists`).post({
-      displayName: schema.displayName,
-      description: schema.description,
-      list: { template: "genericList" },
-      columns: schema.columns.map((column) => columnDefinition(column, listIds)),
-    })) as GraphList;
+    const created = graphList.parse(
+      await access.client.api(`${site}/lists`).post({
+        displayName: schema.displayName,
+        description: schema.description,
+        list: { template: "genericList" },
+        columns: schema.columns.map((column) => columnDefinition(column, listIds)),
+      }),
+    );
     listIds.set(schema.key, created.id);
     report({ outcome: "created", what: "list", name: schema.displayName });
     for (const column of schema.columns)
@@ -173,9 +188,10 @@ export async function provision(
   const committeesListId = listIds.get("committees");
   const committees =
     committeesListId && !committeesListId.startsWith("(ny)")
-      ? await readAll<{ id: string; fields: { code?: string; driveId?: string } }>(
+      ? await readAll(
           access,
           `${site}/lists/${committeesListId}/items?$expand=fields($select=code,driveId)&$top=500`,
+          parseWith(committeeRow),
         )
       : [];
   for (const committee of committees) {
@@ -188,22 +204,23 @@ export async function provision(
         report({ outcome: "created", what: "library", name });
         continue;
       }
-      library = (await access.client.api(`${site}/lists`).post({
-        displayName: name,
-        description: `Rapportutkast och dokument för nämnden ${code}.`,
-        list: { template: "documentLibrary" },
-        columns: LIBRARY_COLUMNS.map((column) => columnDefinition(column, listIds)),
-      })) as GraphList;
+      library = graphList.parse(
+        await access.client.api(`${site}/lists`).post({
+          displayName: name,
+          description: `Rapportutkast och dokument för nämnden ${code}.`,
+          list: { template: "documentLibrary" },
+          columns: LIBRARY_COLUMNS.map((column) => columnDefinition(column, listIds)),
+        }),
+      );
       byName.set(name.toLowerCase(), library);
       report({ outcome: "created", what: "library", name });
     } else {
       report({ outcome: "unchanged", what: "library", name });
       await ensureColumns(library.id, name, LIBRARY_COLUMNS);
     }
-    const drive = (await access.client
-      .api(`${site}/lists/${library.id}/drive`)
-      .select("id")
-      .get()) as { id: string };
+    const drive = withId.parse(
+      await access.client.api(`${site}/lists/${library.id}/drive`).select("id").get(),
+    );
     if (committee.fields.driveId !== drive.id) {
       if (!options.dryRun) {
         await access.client

@@ -1,4 +1,4 @@
-import { OBLIGATION_RULES } from "../domain/annual-cycle.ts";
+import { OBLIGATION_RULES, OBLIGATION_STATUSES } from "../domain/annual-cycle.ts";
 import { LEVELS } from "../domain/classification.ts";
 import {
   CONTRACT_STATUSES,
@@ -21,144 +21,221 @@ import { PERIOD_KINDS } from "../domain/reporting-period.ts";
  * on is indexed, so queries stay legal past the 5,000-item view threshold.
  */
 
-export type ColumnType =
-  | { kind: "text"; maxLength?: number }
-  | { kind: "note" }
-  | { kind: "number"; minimum?: number; maximum?: number; decimalPlaces?: number }
-  | { kind: "boolean" }
-  | { kind: "date" }
-  | { kind: "dateTime" }
-  | { kind: "choice"; choices: readonly string[] }
-  | { kind: "lookup"; list: ListKey };
+/** The app's lists, by key. */
+export const LIST_KEYS = [
+  "settings",
+  "committees",
+  "contracts",
+  "contractShares",
+  "plans",
+  "kickoffs",
+  "deviations",
+  "followUps",
+  "deficiencies",
+  "reminders",
+  "reports",
+] as const;
+export type ListKey = (typeof LIST_KEYS)[number];
 
-export interface ColumnSchema {
-  name: string;
-  displayName: string;
-  type: ColumnType;
-  indexed?: boolean;
-  unique?: boolean;
+/** A reminder's state in Påminnelser (see reminders/reminder-runner.ts). */
+export const REMINDER_STATUSES = ["reserverad", "skickas", "skickad", "misslyckad"] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+
+export type ColumnType =
+  | { readonly kind: "text"; readonly maxLength?: number }
+  | { readonly kind: "note" }
+  | {
+      readonly kind: "number";
+      readonly minimum?: number;
+      readonly maximum?: number;
+      readonly decimalPlaces?: number;
+    }
+  | { readonly kind: "boolean" }
+  | { readonly kind: "date" }
+  | { readonly kind: "dateTime" }
+  | { readonly kind: "choice"; readonly choices: readonly string[] }
+  | { readonly kind: "lookup"; readonly list: ListKey };
+
+/**
+ * One column: its internal name `N`, its type `T`, and whether it is indexed
+ * (`I`) — a filter or sort may name only indexed columns, checked by the
+ * compiler (see `filterOf`). A unique column is indexed too.
+ */
+export interface Column<
+  N extends string = string,
+  T extends ColumnType = ColumnType,
+  I extends boolean = boolean,
+> {
+  readonly name: N;
+  readonly displayName: string;
+  readonly type: T;
+  readonly indexed: I;
+  readonly unique?: boolean;
 }
+
+/** The pre-typed shape provisioning works with. */
+export type ColumnSchema = Column;
 
 export interface ListSchema {
   key: ListKey;
   displayName: string;
   description: string;
-  columns: ColumnSchema[];
+  columns: readonly Column[];
 }
 
-export type ListKey =
-  | "settings"
-  | "committees"
-  | "contracts"
-  | "contractShares"
-  | "plans"
-  | "kickoffs"
-  | "deviations"
-  | "followUps"
-  | "deficiencies"
-  | "reminders"
-  | "reports";
+interface TextOptions {
+  /** Unique values (SharePoint requires the column to be indexed as well). */
+  unique?: boolean;
+  maxLength?: number;
+}
 
-const text = (
+type TextType = { kind: "text"; maxLength?: number };
+
+// Each builder is overloaded on `indexed`, so an indexed column's type says so.
+
+function text<const N extends string>(
+  name: N,
+  displayName: string,
+  options?: TextOptions & { indexed?: false },
+): Column<N, TextType, false>;
+function text<const N extends string>(
+  name: N,
+  displayName: string,
+  options: TextOptions & { indexed: true },
+): Column<N, TextType, true>;
+function text(
   name: string,
   displayName: string,
-  options: Partial<ColumnSchema> & { maxLength?: number } = {},
-): ColumnSchema => ({
-  name,
-  displayName,
-  type: { kind: "text", ...(options.maxLength ? { maxLength: options.maxLength } : {}) },
-  ...(options.indexed ? { indexed: true } : {}),
-  ...(options.unique ? { unique: true, indexed: true } : {}),
-});
-const note = (name: string, displayName: string): ColumnSchema => ({
-  name,
-  displayName,
-  type: { kind: "note" },
-});
-const number = (
-  name: string,
+  options: TextOptions & { indexed?: boolean } = {},
+): Column {
+  return {
+    name,
+    displayName,
+    type: { kind: "text", ...(options.maxLength ? { maxLength: options.maxLength } : {}) },
+    indexed: options.indexed === true,
+    ...(options.unique ? { unique: true } : {}),
+  };
+}
+
+function note<const N extends string>(
+  name: N,
+  displayName: string,
+): Column<N, { kind: "note" }, false> {
+  return { name, displayName, type: { kind: "note" }, indexed: false };
+}
+
+function number<const N extends string>(
+  name: N,
   displayName: string,
   range: { minimum?: number; maximum?: number } = {},
-): ColumnSchema => ({
-  name,
-  displayName,
-  type: { kind: "number", ...range },
-});
-const boolean = (name: string, displayName: string, indexed = false): ColumnSchema => ({
-  name,
-  displayName,
-  type: { kind: "boolean" },
-  ...(indexed ? { indexed } : {}),
-});
-const date = (name: string, displayName: string, indexed = false): ColumnSchema => ({
-  name,
-  displayName,
-  type: { kind: "date" },
-  ...(indexed ? { indexed } : {}),
-});
-const dateTime = (name: string, displayName: string, indexed = false): ColumnSchema => ({
-  name,
-  displayName,
-  type: { kind: "dateTime" },
-  ...(indexed ? { indexed } : {}),
-});
-const choice = (
+): Column<N, { kind: "number"; minimum?: number; maximum?: number }, false> {
+  return { name, displayName, type: { kind: "number", ...range }, indexed: false };
+}
+
+function boolean<const N extends string>(
+  name: N,
+  displayName: string,
+  indexed?: false,
+): Column<N, { kind: "boolean" }, false>;
+function boolean<const N extends string>(
+  name: N,
+  displayName: string,
+  indexed: true,
+): Column<N, { kind: "boolean" }, true>;
+function boolean(name: string, displayName: string, indexed = false): Column {
+  return { name, displayName, type: { kind: "boolean" }, indexed };
+}
+
+function date<const N extends string>(
+  name: N,
+  displayName: string,
+  indexed?: false,
+): Column<N, { kind: "date" }, false>;
+function date<const N extends string>(
+  name: N,
+  displayName: string,
+  indexed: true,
+): Column<N, { kind: "date" }, true>;
+function date(name: string, displayName: string, indexed = false): Column {
+  return { name, displayName, type: { kind: "date" }, indexed };
+}
+
+function dateTime<const N extends string>(
+  name: N,
+  displayName: string,
+  indexed?: false,
+): Column<N, { kind: "dateTime" }, false>;
+function dateTime<const N extends string>(
+  name: N,
+  displayName: string,
+  indexed: true,
+): Column<N, { kind: "dateTime" }, true>;
+function dateTime(name: string, displayName: string, indexed = false): Column {
+  return { name, displayName, type: { kind: "dateTime" }, indexed };
+}
+
+function choice<const N extends string, const C extends readonly string[]>(
+  name: N,
+  displayName: string,
+  choices: C,
+  indexed?: false,
+): Column<N, { kind: "choice"; choices: C }, false>;
+function choice<const N extends string, const C extends readonly string[]>(
+  name: N,
+  displayName: string,
+  choices: C,
+  indexed: true,
+): Column<N, { kind: "choice"; choices: C }, true>;
+function choice(
   name: string,
   displayName: string,
   choices: readonly string[],
   indexed = false,
-): ColumnSchema => ({
-  name,
-  displayName,
-  type: { kind: "choice", choices },
-  ...(indexed ? { indexed } : {}),
-});
-const lookup = (name: string, displayName: string, list: ListKey): ColumnSchema => ({
-  name,
-  displayName,
-  type: { kind: "lookup", list },
-  indexed: true,
-});
+): Column {
+  return { name, displayName, type: { kind: "choice", choices }, indexed };
+}
+
+function lookup<const N extends string>(
+  name: N,
+  displayName: string,
+  list: ListKey,
+): Column<N, { kind: "lookup"; list: ListKey }, true> {
+  return { name, displayName, type: { kind: "lookup", list }, indexed: true };
+}
 
 const committeeLookup = lookup("committee", "Nämnd", "committees");
-/**
- * Who saved a record last, by name. The app writes with its own identity,
- * so SharePoint's "modified by" names the app; this names the person
- * (change history, and the conflict dialog's "who").
- */
 const editorName = text("editorName", "Senast ändrad av");
 const contractLookup = lookup("contract", "Avtal", "contracts");
 
-export const LISTS: ListSchema[] = [
-  {
-    key: "settings",
-    displayName: "Inställningar",
-    description: "Kommunens inställningar för avtalsuppföljningen.",
-    columns: [text("settingKey", "Nyckel", { unique: true }), note("settingValue", "Värde")],
-  },
-  {
-    key: "committees",
-    displayName: "Nämnder",
-    description: "Nämnder och styrelser som följer upp avtal.",
-    columns: [
-      text("code", "Kod", { unique: true, maxLength: 20 }),
-      choice("periodKind", "Uppföljningsperiod", PERIOD_KINDS),
-      number("reportMonth", "Rapportmånad", { minimum: 1, maximum: 12 }),
-      text("registryEmail", "Diarieadress"),
-      text("groupId", "Microsoft 365-grupp", { indexed: true }),
-      note("secretaryIds", "Nämndsekreterare"),
-      boolean("isKs", "Kommunstyrelsen"),
-      text("teamId", "Team"),
-      text("channelId", "Kanal"),
-      text("driveId", "Dokumentbibliotek"),
-    ],
-  },
-  {
-    key: "contracts",
-    displayName: "Avtal",
-    description: "Avtalsregistret: alla avtal med privata utförare och verksamhet i egen regi.",
-    columns: [
-      text("contractNumber", "Avtalsnummer", { unique: true, maxLength: 60 }),
+const list = <const C extends readonly Column[]>(
+  displayName: string,
+  description: string,
+  columns: C,
+) => ({ displayName, description, columns });
+
+/** Every list of the app, its columns in the order provisioning creates them. */
+export const SCHEMA = {
+  settings: list("Inställningar", "Kommunens inställningar för avtalsuppföljningen.", [
+    text("settingKey", "Nyckel", { unique: true, indexed: true }),
+    note("settingValue", "Värde"),
+  ]),
+  committees: list("Nämnder", "Nämnder och styrelser som följer upp avtal.", [
+    text("code", "Kod", { unique: true, indexed: true, maxLength: 20 }),
+    choice("periodKind", "Uppföljningsperiod", PERIOD_KINDS),
+    number("reportMonth", "Rapportmånad", { minimum: 1, maximum: 12 }),
+    text("registryEmail", "Diarieadress"),
+    text("groupId", "Microsoft 365-grupp", { indexed: true }),
+    note("secretaryIds", "Nämndsekreterare"),
+    boolean("isKs", "Kommunstyrelsen"),
+    text("teamId", "Team"),
+    text("channelId", "Kanal"),
+    text("driveId", "Dokumentbibliotek"),
+  ]),
+  contracts: list(
+    "Avtal",
+    "Avtalsregistret: alla avtal med privata utförare och verksamhet i egen regi.",
+    [
+      text("contractNumber", "Avtalsnummer", { unique: true, indexed: true, maxLength: 60 }),
       committeeLookup,
       text("serviceArea", "Verksamhetsområde", { indexed: true }),
       text("provider", "Utförare", { indexed: true }),
@@ -188,159 +265,175 @@ export const LISTS: ListSchema[] = [
       note("sharedWith", "Delas med"),
       editorName,
     ],
-  },
-  {
-    key: "contractShares",
-    displayName: "Avtalsdelar",
-    description: "Nämnder som följer upp sin del av ett delat avtal.",
-    columns: [contractLookup, committeeLookup, text("shareKey", "Nyckel", { unique: true })],
-  },
-  {
-    key: "plans",
-    displayName: "Uppföljningsplaner",
-    description: "Nämndens uppföljningsplan per mandatperiod.",
-    columns: [
-      text("planKey", "Nyckel", { unique: true }),
-      committeeLookup,
-      text("mandatePeriod", "Mandatperiod", { indexed: true }),
-      note("scope", "Vad ska följas upp"),
-      text("forms", "Uppföljningsformer"),
-      note("formsDescription", "Hur ska det följas upp"),
-      note("responsibility", "Vem ansvarar"),
-      note("timetable", "Tidsplan"),
-      note("feedback", "Återkoppling till nämnd och utförare"),
-      choice("status", "Status", PLAN_STATUSES, true),
-      date("decisionDate", "Beslutsdatum"),
-      text("registryNumber", "Diarienummer"),
-      editorName,
-    ],
-  },
-  {
-    key: "kickoffs",
-    displayName: "Uppstartsmöten",
-    description: "Uppstartsmöten inför nya avtal och förlängningar.",
-    columns: [
-      contractLookup,
-      committeeLookup,
-      choice("reason", "Anledning", KICKOFF_REASONS),
-      date("contractStart", "Avtalsstart", true),
-      date("meetingDate", "Mötesdatum"),
-      note("attendees", "Deltagare"),
-      note("continuousReporting", "Löpande rapportering"),
-      note("yearlyReporting", "Årlig rapportering"),
-      text("minutesRegistryNumber", "Protokollets diarienummer"),
-      note("notes", "Anteckningar"),
-      editorName,
-    ],
-  },
-  {
-    key: "deviations",
-    displayName: "Avvikelser",
-    description: "Avvikelser som dokumenteras löpande.",
-    columns: [
-      contractLookup,
-      committeeLookup,
-      date("occurredOn", "Datum", true),
-      text("provider", "Utförare"),
-      note("description", "Beskrivning"),
-      choice("severity", "Allvarlighetsgrad", SEVERITIES),
-      note("handling", "Hantering"),
-      choice("status", "Status", DEVIATION_STATUSES, true),
-      editorName,
-    ],
-  },
-  {
-    key: "followUps",
-    displayName: "Uppföljningar",
-    description: "Uppföljning av strategiska avtal per period.",
-    columns: [
-      contractLookup,
-      committeeLookup,
-      text("period", "Period", { indexed: true }),
-      date("followUpDate", "Uppföljningsdatum", true),
-      choice("form", "Form", FOLLOW_UP_FORMS),
-      choice("meetsRequirements", "Uppfyller väsentliga kvalitetskrav", REQUIREMENT_ANSWERS),
-      note("deficienciesSummary", "Iakttagna brister"),
-      note("goalImpact", "Påverkan på nämndens måluppfyllelse"),
-      note("actionPlanSummary", "Handlingsplan"),
-      note("goalFulfilment", "Grad av måluppfyllelse utifrån avtal"),
-      note("serviceEvaluation", "Utvärdering av levererad tjänst"),
-      boolean("controlSufficient", "Befintlig kontroll är tillräcklig"),
-      date("feedbackToProviderOn", "Återkopplat till utföraren"),
-      note("providerFeedback", "Återkoppling till utförarna"),
-      note("publicSummary", "Publik sammanfattning"),
-      choice("status", "Status", FOLLOW_UP_STATUSES, true),
-      editorName,
-    ],
-  },
-  {
-    key: "deficiencies",
-    displayName: "Brister",
-    description: "Brister och deras handlingsplaner.",
-    columns: [
-      contractLookup,
-      committeeLookup,
-      lookup("followUp", "Uppföljning", "followUps"),
-      lookup("deviation", "Avvikelse", "deviations"),
-      text("provider", "Utförare"),
-      note("description", "Brist"),
-      note("goalImpact", "Påverkan på måluppfyllelse"),
-      text("actionOwnerId", "Ansvarig (id)", { indexed: true }),
-      text("actionOwnerName", "Ansvarig"),
-      text("actionOwnerEmail", "Ansvarigs e-post"),
-      note("measures", "Åtgärder"),
-      date("deadline", "Senast klart", true),
-      date("checkUpDate", "Uppföljningsdatum", true),
-      note("checkUpResult", "Resultat av uppföljning"),
-      note("sanctionNote", "Sanktion eller eskalering"),
-      choice("status", "Status", DEFICIENCY_STATUSES, true),
-      editorName,
-    ],
-  },
-  {
-    key: "reminders",
-    displayName: "Påminnelser",
-    description:
-      "Logg över påminnelser i Teams; nyckeln gör att samma påminnelse aldrig skickas två gånger.",
-    columns: [
-      text("reminderKey", "Nyckel", { unique: true }),
+  ),
+  contractShares: list("Avtalsdelar", "Nämnder som följer upp sin del av ett delat avtal.", [
+    contractLookup,
+    committeeLookup,
+    text("shareKey", "Nyckel", { unique: true, indexed: true }),
+  ]),
+  plans: list("Uppföljningsplaner", "Nämndens uppföljningsplan per mandatperiod.", [
+    text("planKey", "Nyckel", { unique: true, indexed: true }),
+    committeeLookup,
+    text("mandatePeriod", "Mandatperiod", { indexed: true }),
+    note("scope", "Vad ska följas upp"),
+    text("forms", "Uppföljningsformer"),
+    note("formsDescription", "Hur ska det följas upp"),
+    note("responsibility", "Vem ansvarar"),
+    note("timetable", "Tidsplan"),
+    note("feedback", "Återkoppling till nämnd och utförare"),
+    choice("status", "Status", PLAN_STATUSES, true),
+    date("decisionDate", "Beslutsdatum"),
+    text("registryNumber", "Diarienummer"),
+    editorName,
+  ]),
+  kickoffs: list("Uppstartsmöten", "Uppstartsmöten inför nya avtal och förlängningar.", [
+    contractLookup,
+    committeeLookup,
+    choice("reason", "Anledning", KICKOFF_REASONS),
+    date("contractStart", "Avtalsstart", true),
+    date("meetingDate", "Mötesdatum"),
+    note("attendees", "Deltagare"),
+    note("continuousReporting", "Löpande rapportering"),
+    note("yearlyReporting", "Årlig rapportering"),
+    text("minutesRegistryNumber", "Protokollets diarienummer"),
+    note("notes", "Anteckningar"),
+    editorName,
+  ]),
+  deviations: list("Avvikelser", "Avvikelser som dokumenteras löpande.", [
+    contractLookup,
+    committeeLookup,
+    date("occurredOn", "Datum", true),
+    text("provider", "Utförare"),
+    note("description", "Beskrivning"),
+    choice("severity", "Allvarlighetsgrad", SEVERITIES),
+    note("handling", "Hantering"),
+    choice("status", "Status", DEVIATION_STATUSES, true),
+    editorName,
+  ]),
+  followUps: list("Uppföljningar", "Uppföljning av strategiska avtal per period.", [
+    contractLookup,
+    committeeLookup,
+    text("period", "Period", { indexed: true }),
+    date("followUpDate", "Uppföljningsdatum", true),
+    choice("form", "Form", FOLLOW_UP_FORMS),
+    choice("meetsRequirements", "Uppfyller väsentliga kvalitetskrav", REQUIREMENT_ANSWERS),
+    note("deficienciesSummary", "Iakttagna brister"),
+    note("goalImpact", "Påverkan på nämndens måluppfyllelse"),
+    note("actionPlanSummary", "Handlingsplan"),
+    note("goalFulfilment", "Grad av måluppfyllelse utifrån avtal"),
+    note("serviceEvaluation", "Utvärdering av levererad tjänst"),
+    boolean("controlSufficient", "Befintlig kontroll är tillräcklig"),
+    date("feedbackToProviderOn", "Återkopplat till utföraren"),
+    note("providerFeedback", "Återkoppling till utförarna"),
+    note("publicSummary", "Publik sammanfattning"),
+    choice("status", "Status", FOLLOW_UP_STATUSES, true),
+    editorName,
+  ]),
+  deficiencies: list("Brister", "Brister och deras handlingsplaner.", [
+    contractLookup,
+    committeeLookup,
+    lookup("followUp", "Uppföljning", "followUps"),
+    lookup("deviation", "Avvikelse", "deviations"),
+    text("provider", "Utförare"),
+    note("description", "Brist"),
+    note("goalImpact", "Påverkan på måluppfyllelse"),
+    text("actionOwnerId", "Ansvarig (id)", { indexed: true }),
+    text("actionOwnerName", "Ansvarig"),
+    text("actionOwnerEmail", "Ansvarigs e-post"),
+    note("measures", "Åtgärder"),
+    date("deadline", "Senast klart", true),
+    date("checkUpDate", "Uppföljningsdatum", true),
+    note("checkUpResult", "Resultat av uppföljning"),
+    note("sanctionNote", "Sanktion eller eskalering"),
+    choice("status", "Status", DEFICIENCY_STATUSES, true),
+    editorName,
+  ]),
+  reminders: list(
+    "Påminnelser",
+    "Logg över påminnelser i Teams; nyckeln gör att samma påminnelse aldrig skickas två gånger.",
+    [
+      text("reminderKey", "Nyckel", { unique: true, indexed: true }),
       choice("rule", "Regel", OBLIGATION_RULES),
       committeeLookup,
       text("targetRef", "Gäller"),
       date("dueDate", "Förfallodatum", true),
-      choice("level", "Nivå", ["upcoming", "due", "late"]),
-      choice("status", "Status", ["reserverad", "skickas", "skickad", "misslyckad"], true),
+      choice("level", "Nivå", OBLIGATION_STATUSES),
+      choice("status", "Status", REMINDER_STATUSES, true),
       dateTime("claimedAt", "Reserverad"),
       dateTime("sentAt", "Skickad"),
       text("conversationId", "Konversation"),
       text("activityId", "Meddelande"),
       note("error", "Fel"),
     ],
-  },
-  {
-    key: "reports",
-    displayName: "Rapporter",
-    description: "Genererade rapportutkast och deras status.",
-    columns: [
-      text("reportKey", "Nyckel", { unique: true }),
-      committeeLookup,
-      choice("reportType", "Rapporttyp", REPORT_TYPES, true),
-      text("period", "Period", { indexed: true }),
-      choice("status", "Status", REPORT_STATUSES, true),
-      note("webUrl", "Länk"),
-      text("driveItemId", "Fil-id"),
-      text("fileName", "Filnamn"),
-      dateTime("generatedAt", "Skapad", true),
-      text("generatedByName", "Skapad av"),
-      date("decisionDate", "Beslutsdatum"),
-      text("paragraph", "Paragraf", { maxLength: 20 }),
-      text("registryNumber", "Diarienummer", { maxLength: 60 }),
-    ],
-  },
-];
+  ),
+  reports: list("Rapporter", "Genererade rapportutkast och deras status.", [
+    text("reportKey", "Nyckel", { unique: true, indexed: true }),
+    committeeLookup,
+    choice("reportType", "Rapporttyp", REPORT_TYPES, true),
+    text("period", "Period", { indexed: true }),
+    choice("status", "Status", REPORT_STATUSES, true),
+    note("webUrl", "Länk"),
+    text("driveItemId", "Fil-id"),
+    text("fileName", "Filnamn"),
+    dateTime("generatedAt", "Skapad", true),
+    text("generatedByName", "Skapad av"),
+    date("decisionDate", "Beslutsdatum"),
+    text("paragraph", "Paragraf", { maxLength: 20 }),
+    text("registryNumber", "Diarienummer", { maxLength: 60 }),
+  ]),
+} as const satisfies Record<ListKey, Omit<ListSchema, "key">>;
+
+// Field types derived from the schema: what a list item's `fields` hold.
+
+type ColumnsOf<K extends ListKey> = (typeof SCHEMA)[K]["columns"][number];
+
+/** The field's name in Graph: a lookup column's value is `<name>LookupId`. */
+type FieldNameOf<C> =
+  C extends Column<infer N, { kind: "lookup"; list: ListKey }>
+    ? `${N}LookupId`
+    : C extends Column<infer N>
+      ? N
+      : never;
+
+type WriteValueOf<T extends ColumnType> = T extends { kind: "choice"; choices: infer C }
+  ? C extends readonly string[]
+    ? C[number]
+    : never
+  : T extends { kind: "number" | "lookup" }
+    ? number
+    : T extends { kind: "boolean" }
+      ? boolean
+      : string;
+
+/** SharePoint returns a lookup's id as a string, and a choice as whatever was stored. */
+type ReadValueOf<T extends ColumnType> = T extends { kind: "number" }
+  ? number
+  : T extends { kind: "boolean" }
+    ? boolean
+    : string;
+
+/** The fields a create or update may send for list K (null empties a column). */
+export type FieldsOf<K extends ListKey> = { Title?: string } & {
+  [C in ColumnsOf<K> as FieldNameOf<C>]?: WriteValueOf<C["type"]> | null;
+};
+
+/** The fields read back from list K: every one may be missing (SharePoint leaves empty ones out). */
+export type ReadFieldsOf<K extends ListKey> = { Title?: string } & {
+  [C in ColumnsOf<K> as FieldNameOf<C>]?: ReadValueOf<C["type"]>;
+};
+
+/** The fields of list K a filter or sort may name: its indexed columns. */
+export type IndexedFieldOf<K extends ListKey> = {
+  [C in ColumnsOf<K> as C["indexed"] extends true ? FieldNameOf<C> : never]: WriteValueOf<
+    C["type"]
+  >;
+};
+
+/** Every list, in provisioning order (lookups' targets first). */
+export const LISTS: ListSchema[] = LIST_KEYS.map((key) => ({ key, ...SCHEMA[key] }));
 
 /** Metadata columns of each nämnd's document library. */
-export const LIBRARY_COLUMNS: ColumnSchema[] = [
+export const LIBRARY_COLUMNS: readonly Column[] = [
   text("committeeCode", "Nämnd", { indexed: true }),
   choice("documentType", "Dokumenttyp", REPORT_TYPES),
   text("period", "Period", { indexed: true }),
@@ -355,9 +448,7 @@ export function libraryDisplayName(committeeCode: string): string {
 }
 
 export function listSchema(key: ListKey): ListSchema {
-  const schema = LISTS.find((list) => list.key === key);
-  if (!schema) throw new Error(`unknown list ${key}`);
-  return schema;
+  return { key, ...SCHEMA[key] };
 }
 
 /** Graph's columnDefinition body for a column; lookups need the target list's id. */

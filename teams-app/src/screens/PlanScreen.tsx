@@ -142,6 +142,14 @@ export function PlanScreen() {
                   .then((result) => result.items)
             : undefined
         }
+        stored={
+          plan
+            ? () =>
+                api
+                  .get<FollowUpPlan>(`/api/plans/${plan.id}`)
+                  .then((stored) => ({ values: stored, etag: stored.etag }))
+            : undefined
+        }
         onSaved={() => data.reload()}
       />
       {plans.length > 0 ? (

@@ -18,13 +18,16 @@ import {
 } from "../../domain/reporting-period.ts";
 import { can, readableCommittees, rolesOf } from "../../policies/access.ts";
 import type { AppStore, CycleData } from "../../store/app-store.ts";
-import { where } from "../../store/odata.ts";
 import { forbidden, identityOf, notFound } from "../request-context.ts";
 import { itemId, parseInput } from "../validation.ts";
 
 /** Nämnder, the nämnd's dashboard (the årshjul) and kommunledningskontoret's overview. */
 
-/** What everyone signed in may know of a nämnd: enough to name it and pick it. */
+/**
+ * What everyone signed in may know of a nämnd: enough to name it, pick it,
+ * and tell which team it is (Teams already hands a tab its team's group id),
+ * so a tab in a team the person may not read can name that nämnd.
+ */
 function presentCommitteeName(committee: Committee, settings: CycleData["settings"]) {
   const kind = periodKindOf(committee, settings);
   return {
@@ -34,16 +37,16 @@ function presentCommitteeName(committee: Committee, settings: CycleData["setting
     isKs: committee.isKs,
     periodKind: kind,
     periodLabel: PERIOD_KIND_LABELS[kind],
+    /** The nämnd's Microsoft 365 group, which is its team in Teams. */
+    groupId: committee.groupId,
   };
 }
 
-/** For the nämnd's readers: also its diarium address and its team (Microsoft 365 group). */
+/** For the nämnd's readers: also its diarium address. */
 function presentCommittee(committee: Committee, settings: CycleData["settings"]) {
   return {
     ...presentCommitteeName(committee, settings),
     registryEmail: committee.registryEmail,
-    /** The nämnd's Microsoft 365 group, which is its team in Teams. */
-    groupId: committee.groupId,
   };
 }
 
@@ -183,16 +186,13 @@ export function committeesRouter(
     });
     // Reminders that may not have gone out: being sent when a process stopped, or failed.
     // ("reserverad" ones were never posted; the next run posts them.)
-    const reminderRows = await store.list("reminders").query({
-      filter: where.or(where.eq("status", "skickas"), where.eq("status", "misslyckad")),
-    });
-    const reminderProblems = reminderRows.map((row) => ({
+    const reminderProblems = (await store.reminders.uncertain()).map((row) => ({
       id: row.id,
-      title: String(row.fields.Title ?? ""),
-      committeeId: String(row.fields.committeeLookupId ?? ""),
-      status: String(row.fields.status ?? ""),
-      claimedAt: String(row.fields.claimedAt ?? ""),
-      error: String(row.fields.error ?? ""),
+      title: row.title,
+      committeeId: row.committeeId,
+      status: row.status,
+      claimedAt: row.claimedAt,
+      error: row.error,
     }));
     const strategicTotal = data.contracts.filter(
       (contract) => contract.strategic && contract.status !== "planerat",

@@ -18,7 +18,6 @@ import {
 import { can, type Principal } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { type ContractFields, decodeContract, encodeContract } from "../../store/mappers.ts";
-import { where } from "../../store/odata.ts";
 import { ConflictError, NotFoundError } from "../../store/store-errors.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
@@ -163,15 +162,7 @@ function toInput(contract: Contract): ContractInput {
 }
 
 async function committeeWarning(store: AppStore, committeeId: string): Promise<string | undefined> {
-  const strategic = await store.list("contracts").query({
-    filter: where.and(
-      where.eq("committeeLookupId", Number(committeeId)),
-      where.eq("strategic", true),
-    ),
-  });
-  return strategicCountWarning(
-    strategic.filter((item) => item.fields.status !== "avslutat").length,
-  );
+  return strategicCountWarning(await store.strategicCount(committeeId));
 }
 
 /** The nämnder the input names, all of which must exist. */
@@ -244,16 +235,7 @@ async function readableContract(
  * column refuses exact copies too, also between two saves at once.
  */
 async function checkNumberIsFree(store: AppStore, number: string, exceptId?: string) {
-  const existing = contractWithNumber(
-    (await store.list("contracts").query()).map((item) => ({
-      id: item.id,
-      contractNumber:
-        typeof item.fields.contractNumber === "string" ? item.fields.contractNumber : "",
-      title: typeof item.fields.Title === "string" ? item.fields.Title : "",
-    })),
-    number,
-    exceptId,
-  );
+  const existing = contractWithNumber(await store.contractNumbers(), number, exceptId);
   if (existing) {
     throw new ProblemError({
       status: 409,
@@ -368,7 +350,7 @@ export function contractsRouter(store: AppStore): Router {
     const committees = await checkCommittees(store, input);
     checkShareChanges(principal, undefined, input.sharedWithCommitteeIds, committees);
     await checkNumberIsFree(store, input.contractNumber);
-    const item = await store.list("contracts").create({
+    const item = await store.createContract({
       ...encodeContract(toFields(input)),
       ...sharedWithField(input.sharedWithCommitteeIds, committees),
       editorName: user.name,
@@ -401,7 +383,7 @@ export function contractsRouter(store: AppStore): Router {
       await checkNumberIsFree(store, input.contractNumber, previous.id);
     let updated: { eTag: string; fields: Record<string, unknown> };
     try {
-      updated = await store.list("contracts").update(previous.id, ifMatch, {
+      updated = await store.updateContract(previous.id, ifMatch, {
         ...encodeContract(toFields(input)),
         ...sharedWithField(input.sharedWithCommitteeIds, committees),
         editorName: user.name,
@@ -418,8 +400,6 @@ export function contractsRouter(store: AppStore): Router {
       {
         id: previous.id,
         eTag: updated.eTag,
-        createdDateTime: "",
-        lastModifiedDateTime: "",
         fields: updated.fields,
       },
       input.sharedWithCommitteeIds,
@@ -444,9 +424,11 @@ export function contractsRouter(store: AppStore): Router {
     for (let attempt = 1; ; attempt += 1) {
       const remaining = contract.sharedWithCommitteeIds.filter((id) => id !== committeeId);
       try {
-        await store
-          .list("contracts")
-          .update(contract.id, contract.etag, sharedWithField(remaining, committees));
+        await store.updateContract(
+          contract.id,
+          contract.etag,
+          sharedWithField(remaining, committees),
+        );
         await store.setShares(contract.id, remaining);
         break;
       } catch (error) {

@@ -114,12 +114,8 @@ export function exportsRouter(store: AppStore): Router {
       const { data, label, parsed } = await scope(request, response);
       let layout = parsed.system === "egen" ? undefined : REPORTING_LAYOUTS[parsed.system];
       if (!layout) {
-        const settings = await store.list("settings").query();
-        const stored = settings.find((item) => item.fields.settingKey === "exportLayout")?.fields
-          .settingValue;
-        const custom = layoutSchema.safeParse(
-          typeof stored === "string" ? safeJson(stored) : undefined,
-        );
+        const stored = await store.setting("exportLayout");
+        const custom = layoutSchema.safeParse(stored ? safeJson(stored) : undefined);
         if (!custom.success) {
           throw new ProblemError({
             status: 400,

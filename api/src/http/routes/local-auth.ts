@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { GraphAccess } from "../../graph/graph-client-factory.ts";
+import { parseWith } from "../../graph/json.ts";
 import { readAll } from "../../graph/paging.ts";
 import type { LocalSignIn } from "../auth/local-sign-in.ts";
 import { ProblemError } from "../problem.ts";
@@ -11,20 +12,22 @@ import { parseInput } from "../validation.ts";
  * a person picks. Never mounted in tenant mode.
  */
 
-interface DirectoryUser {
-  id: string;
-  displayName: string;
-  userPrincipalName: string;
-  mail: string | null;
-  jobTitle: string | null;
-}
+/** A person in the directory, as Graph's user resource gives them. */
+export const directoryUser = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  userPrincipalName: z.string(),
+  mail: z.string().nullable(),
+  jobTitle: z.string().nullable().optional(),
+});
 
 export function localAuthRouter(graph: GraphAccess, signIn: LocalSignIn): Router {
   const router = Router();
   const users = () =>
-    readAll<DirectoryUser>(
+    readAll(
       graph,
       "/users?$select=id,displayName,userPrincipalName,mail,jobTitle&$top=999",
+      parseWith(directoryUser),
     );
 
   router.get("/local-auth/users", async (_request, response) => {

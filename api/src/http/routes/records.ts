@@ -1,10 +1,17 @@
 import { type Request, type Response, Router } from "express";
 import type { z } from "zod";
-import type { Contract } from "../../domain/model.ts";
+import type {
+  Contract,
+  Deficiency,
+  Deviation,
+  FollowUp,
+  FollowUpPlan,
+  KickoffMeeting,
+} from "../../domain/model.ts";
 import { providerNamed } from "../../domain/providers.ts";
 import { can, type Principal } from "../../policies/access.ts";
-import type { AppStore } from "../../store/app-store.ts";
-import type { Fields, ListItem } from "../../store/list-client.ts";
+import type { AppStore, RecordListKey } from "../../store/app-store.ts";
+import type { StoredItem } from "../../store/list-client.ts";
 import {
   decodeDeficiency,
   decodeDeviation,
@@ -17,8 +24,8 @@ import {
   encodeKickoff,
   encodePlan,
 } from "../../store/mappers.ts";
-import { where } from "../../store/odata.ts";
-import type { ListKey } from "../../store/schema.ts";
+import { byCommittee, byRelation, type Filter } from "../../store/odata.ts";
+import type { FieldsOf } from "../../store/schema.ts";
 import { ConflictError, NotFoundError } from "../../store/store-errors.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
@@ -45,16 +52,19 @@ interface RecordBase {
   contractId?: string;
 }
 
-interface RecordKind<T extends RecordBase> {
+/** One kind of record: its list K, its API path, its schema and mapping, and its own rules. */
+interface RecordKind<T extends RecordBase, K extends RecordListKey> {
   path: string;
-  list: ListKey;
+  list: K;
   /** "Uppföljningen", for messages. */
   label: string;
+  schema: z.ZodType<Omit<T, "id" | "etag">>;
+  decode: (item: StoredItem<K>) => T;
+  encode(record: Omit<T, "id" | "etag">): FieldsOf<K>;
+  /** The rows of a nämnd and/or contract; undefined when nothing narrows them. */
+  filter(relation: { committeeId?: string; contractId?: string }): Filter<K> | undefined;
   /** Plans belong to the nämnd alone; every other kind also to a contract. */
   perContract: boolean;
-  schema: z.ZodType<Omit<T, "id" | "etag">>;
-  decode(item: ListItem): T;
-  encode(record: Omit<T, "id" | "etag">): Fields;
   /** Extra rule beyond the nämnd's write access (e.g. only secretaries decide plans). */
   mayWrite?(
     principal: Principal,
@@ -65,86 +75,92 @@ interface RecordKind<T extends RecordBase> {
   relations?(store: AppStore, record: Omit<T, "id" | "etag">): Promise<FieldProblem[]>;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous registry of record kinds.
-export const RECORD_KINDS: RecordKind<any>[] = [
-  {
-    path: "plans",
-    list: "plans",
-    label: "Uppföljningsplanen",
-    perContract: false,
-    schema: planSchema,
-    decode: decodePlan,
-    encode: encodePlan,
-    mayWrite: (principal, plan, previous) => {
-      if (
-        (plan.status === "beslutad" || previous?.status === "beslutad") &&
-        !principal.secretaryOf.has(plan.committeeId)
-      ) {
-        return "Bara nämndsekreteraren kan markera en plan som beslutad eller ändra en beslutad plan.";
-      }
-      // A decided plan is the nämnd's decision: moving it takes the secretary of both nämnder.
-      if (
-        previous?.status === "beslutad" &&
-        previous.committeeId !== plan.committeeId &&
-        !principal.secretaryOf.has(previous.committeeId)
-      ) {
-        return "En beslutad plan kan bara flyttas till en annan nämnd av sekreteraren i båda nämnderna.";
-      }
-      return undefined;
-    },
-  } satisfies RecordKind<ReturnType<typeof decodePlan>>,
-  {
-    path: "kickoffs",
-    list: "kickoffs",
-    label: "Uppstartsmötet",
-    perContract: true,
-    schema: kickoffSchema,
-    decode: decodeKickoff,
-    encode: encodeKickoff,
+const plans: RecordKind<FollowUpPlan, "plans"> = {
+  path: "plans",
+  list: "plans",
+  label: "Uppföljningsplanen",
+  perContract: false,
+  schema: planSchema,
+  decode: decodePlan,
+  encode: encodePlan,
+  filter: ({ committeeId }) => (committeeId ? byCommittee("plans", committeeId) : undefined),
+  mayWrite: (principal, plan, previous) => {
+    if (
+      (plan.status === "beslutad" || previous?.status === "beslutad") &&
+      !principal.secretaryOf.has(plan.committeeId)
+    ) {
+      return "Bara nämndsekreteraren kan markera en plan som beslutad eller ändra en beslutad plan.";
+    }
+    // A decided plan is the nämnd's decision: moving it takes the secretary of both nämnder.
+    if (
+      previous?.status === "beslutad" &&
+      previous.committeeId !== plan.committeeId &&
+      !principal.secretaryOf.has(previous.committeeId)
+    ) {
+      return "En beslutad plan kan bara flyttas till en annan nämnd av sekreteraren i båda nämnderna.";
+    }
+    return undefined;
   },
-  {
-    path: "deviations",
-    list: "deviations",
-    label: "Avvikelsen",
-    perContract: true,
-    schema: deviationSchema,
-    decode: decodeDeviation,
-    encode: encodeDeviation,
-    relations: (store, deviation) => providerProblems(store, deviation),
-  } satisfies RecordKind<ReturnType<typeof decodeDeviation>>,
-  {
-    path: "follow-ups",
-    list: "followUps",
-    label: "Uppföljningen",
-    perContract: true,
-    schema: followUpSchema,
-    decode: decodeFollowUp,
-    encode: encodeFollowUp,
+};
+
+const kickoffs: RecordKind<KickoffMeeting, "kickoffs"> = {
+  path: "kickoffs",
+  list: "kickoffs",
+  label: "Uppstartsmötet",
+  perContract: true,
+  schema: kickoffSchema,
+  decode: decodeKickoff,
+  encode: encodeKickoff,
+  filter: (relation) => byRelation("kickoffs", relation),
+};
+
+const deviations: RecordKind<Deviation, "deviations"> = {
+  path: "deviations",
+  list: "deviations",
+  label: "Avvikelsen",
+  perContract: true,
+  schema: deviationSchema,
+  decode: decodeDeviation,
+  encode: encodeDeviation,
+  filter: (relation) => byRelation("deviations", relation),
+  relations: (store, deviation) => providerProblems(store, deviation),
+};
+
+const followUps: RecordKind<FollowUp, "followUps"> = {
+  path: "follow-ups",
+  list: "followUps",
+  label: "Uppföljningen",
+  perContract: true,
+  schema: followUpSchema,
+  decode: decodeFollowUp,
+  encode: encodeFollowUp,
+  filter: (relation) => byRelation("followUps", relation),
+};
+
+const deficiencies: RecordKind<Deficiency, "deficiencies"> = {
+  path: "deficiencies",
+  list: "deficiencies",
+  label: "Bristen",
+  perContract: true,
+  schema: deficiencySchema,
+  decode: decodeDeficiency,
+  encode: encodeDeficiency,
+  filter: (relation) => byRelation("deficiencies", relation),
+  relations: async (store, deficiency) => {
+    const [provider, followUp, deviation] = await Promise.all([
+      providerProblems(store, deficiency),
+      linkProblems(store, "followUps", "followUpId", deficiency.followUpId, deficiency, {
+        missing: "Uppföljningen finns inte",
+        other: "Uppföljningen gäller ett annat avtal",
+      }),
+      linkProblems(store, "deviations", "deviationId", deficiency.deviationId, deficiency, {
+        missing: "Avvikelsen finns inte",
+        other: "Avvikelsen gäller ett annat avtal",
+      }),
+    ]);
+    return [...provider, ...followUp, ...deviation];
   },
-  {
-    path: "deficiencies",
-    list: "deficiencies",
-    label: "Bristen",
-    perContract: true,
-    schema: deficiencySchema,
-    decode: decodeDeficiency,
-    encode: encodeDeficiency,
-    relations: async (store, deficiency) => {
-      const [provider, followUp, deviation] = await Promise.all([
-        providerProblems(store, deficiency),
-        linkProblems(store, "followUps", "followUpId", deficiency.followUpId, deficiency, {
-          missing: "Uppföljningen finns inte",
-          other: "Uppföljningen gäller ett annat avtal",
-        }),
-        linkProblems(store, "deviations", "deviationId", deficiency.deviationId, deficiency, {
-          missing: "Avvikelsen finns inte",
-          other: "Avvikelsen gäller ett annat avtal",
-        }),
-      ]);
-      return [...provider, ...followUp, ...deviation];
-    },
-  } satisfies RecordKind<ReturnType<typeof decodeDeficiency>>,
-];
+};
 
 interface FieldProblem {
   field: string;
@@ -177,24 +193,24 @@ async function linkProblems(
   messages: { missing: string; other: string },
 ): Promise<FieldProblem[]> {
   if (!id) return [];
-  let fields: Fields;
+  let linked: { committeeLookupId?: string; contractLookupId?: string };
   try {
-    fields = (await store.list(list).get(id)).fields;
+    linked = (await store.records(list).get(id)).fields;
   } catch (error) {
     if (error instanceof NotFoundError) return [{ field, message: messages.missing }];
     throw error;
   }
   // Another nämnd's record answers as a missing one: its id says nothing.
-  if (String(fields.committeeLookupId ?? "") !== record.committeeId)
+  if ((linked.committeeLookupId ?? "") !== record.committeeId)
     return [{ field, message: messages.missing }];
-  return String(fields.contractLookupId ?? "") === record.contractId
+  return (linked.contractLookupId ?? "") === record.contractId
     ? []
     : [{ field, message: messages.other }];
 }
 
-async function checkRelations<T extends RecordBase>(
+async function checkRelations<T extends RecordBase, K extends RecordListKey>(
   store: AppStore,
-  kind: RecordKind<T>,
+  kind: RecordKind<T, K>,
   record: Omit<T, "id" | "etag">,
 ): Promise<void> {
   const problems = (await kind.relations?.(store, record)) ?? [];
@@ -241,10 +257,10 @@ async function contractOrFail(
   return contract;
 }
 
-async function checkWrite<T extends RecordBase>(
+async function checkWrite<T extends RecordBase, K extends RecordListKey>(
   store: AppStore,
   principal: Principal,
-  kind: RecordKind<T>,
+  kind: RecordKind<T, K>,
   record: Omit<T, "id" | "etag">,
   previous: T | undefined,
 ): Promise<void> {
@@ -299,123 +315,126 @@ function present<T extends RecordBase>(response: Response, record: T): void {
 
 export function recordsRouter(store: AppStore): Router {
   const router = Router();
-  for (const kind of RECORD_KINDS) {
-    const client = store.list(kind.list);
-
-    const load = async (request: Request) => {
-      const id = parseInput(itemId("Id"), request.params.id);
-      return kind.decode(await client.get(id)) as RecordBase;
-    };
-    /** A record of a nämnd the person may not read answers exactly as one that does not exist. */
-    const loadReadable = async (request: Request, principal: Principal) => {
-      const record = await load(request);
-      if (!can.readCommittee(principal, record.committeeId)) throw new NotFoundError(kind.label);
-      return record;
-    };
-
-    router.get(`/${kind.path}`, async (request, response) => {
-      const { principal } = identityOf(response);
-      const committeeId =
-        typeof request.query.committeeId === "string"
-          ? parseInput(itemId("Nämnd"), request.query.committeeId)
-          : undefined;
-      const contractId =
-        typeof request.query.contractId === "string"
-          ? parseInput(itemId("Avtal"), request.query.contractId)
-          : undefined;
-      if (contractId && !kind.perContract) {
-        throw new ProblemError({
-          status: 400,
-          code: "validation",
-          title: "Ogiltig fråga",
-          detail:
-            "Uppföljningsplaner hör till nämnden, inte till ett avtal. Ange nämnd (committeeId).",
-        });
-      }
-      if (!committeeId && !contractId) {
-        throw new ProblemError({
-          status: 400,
-          code: "validation",
-          title: "Ogiltig fråga",
-          detail: "Ange nämnd (committeeId) eller avtal (contractId).",
-        });
-      }
-      if (committeeId && !can.readCommittee(principal, committeeId)) throw forbidden();
-      let ownedContract: Contract | undefined;
-      if (contractId && !committeeId) {
-        const contract = await store.contract(contractId);
-        if (!can.readContract(principal, contract)) throw new NotFoundError("Avtalet");
-        if (contract.owner.id === principal.userId) ownedContract = contract;
-      }
-      const filter = where.and(
-        committeeId ? where.eq("committeeLookupId", Number(committeeId)) : "",
-        contractId ? where.eq("contractLookupId", Number(contractId)) : "",
-      );
-      const records = (await client.query({ filter })).map(
-        (item) => kind.decode(item) as RecordBase,
-      );
-      // By contract, a reader sees the nämnder they may read; the owner also the owning nämnd's records.
-      const visible = records.filter(
-        (record) =>
-          can.readCommittee(principal, record.committeeId) ||
-          record.committeeId === ownedContract?.committeeId,
-      );
-      response.json({ items: visible });
-    });
-
-    router.get(`/${kind.path}/:id`, async (request, response) => {
-      const { principal } = identityOf(response);
-      present(response, await loadReadable(request, principal));
-    });
-
-    router.get(`/${kind.path}/:id/history`, async (request, response) => {
-      const { principal } = identityOf(response);
-      const record = await loadReadable(request, principal);
-      response.json({ items: await store.history(kind.list, record.id) });
-    });
-
-    router.post(`/${kind.path}`, async (request, response) => {
-      const { principal, user } = identityOf(response);
-      const input = parseInput(kind.schema, request.body);
-      await checkWrite(store, principal, kind, input, undefined);
-      await checkRelations(store, kind, input);
-      const created = await client.create({ ...kind.encode(input), editorName: user.name });
-      response.status(201);
-      present(response, kind.decode(created) as RecordBase);
-    });
-
-    router.patch(`/${kind.path}/:id`, async (request, response) => {
-      const { principal, user } = identityOf(response);
-      const ifMatch = requireIfMatch(request);
-      const previous = await loadReadable(request, principal);
-      const { id: _id, etag: _etag, ...stored } = previous;
-      const body = typeof request.body === "object" && request.body !== null ? request.body : {};
-      const input = parseInput(kind.schema, { ...stored, ...body });
-      await checkWrite(store, principal, kind, input, previous);
-      await checkRelations(store, kind, input);
-      try {
-        const updated = await client.update(previous.id, ifMatch, {
-          ...kind.encode(input),
-          editorName: user.name,
-        });
-        present(
-          response,
-          kind.decode({
-            id: previous.id,
-            eTag: updated.eTag,
-            createdDateTime: "",
-            lastModifiedDateTime: "",
-            fields: updated.fields,
-          }) as RecordBase,
-        );
-      } catch (error) {
-        // Someone saved between our read and our write: show what is stored now.
-        if (error instanceof ConflictError) throw conflictProblem(await load(request));
-        throw error;
-      }
-    });
-  }
+  recordRoutes(router, store, plans);
+  recordRoutes(router, store, kickoffs);
+  recordRoutes(router, store, deviations);
+  recordRoutes(router, store, followUps);
+  recordRoutes(router, store, deficiencies);
   return router;
+}
+
+/** The routes of one kind of record: list, read, history, create, update. */
+function recordRoutes<T extends RecordBase, K extends RecordListKey>(
+  router: Router,
+  store: AppStore,
+  kind: RecordKind<T, K>,
+): void {
+  const client = store.records(kind.list);
+
+  const load = async (request: Request): Promise<T> => {
+    const id = parseInput(itemId("Id"), request.params.id);
+    return kind.decode(await client.get(id));
+  };
+  /** A record of a nämnd the person may not read answers exactly as one that does not exist. */
+  const loadReadable = async (request: Request, principal: Principal): Promise<T> => {
+    const record = await load(request);
+    if (!can.readCommittee(principal, record.committeeId)) throw new NotFoundError(kind.label);
+    return record;
+  };
+
+  router.get(`/${kind.path}`, async (request, response) => {
+    const { principal } = identityOf(response);
+    const committeeId =
+      typeof request.query.committeeId === "string"
+        ? parseInput(itemId("Nämnd"), request.query.committeeId)
+        : undefined;
+    const contractId =
+      typeof request.query.contractId === "string"
+        ? parseInput(itemId("Avtal"), request.query.contractId)
+        : undefined;
+    if (contractId && !kind.perContract) {
+      throw new ProblemError({
+        status: 400,
+        code: "validation",
+        title: "Ogiltig fråga",
+        detail:
+          "Uppföljningsplaner hör till nämnden, inte till ett avtal. Ange nämnd (committeeId).",
+      });
+    }
+    if (!committeeId && !contractId) {
+      throw new ProblemError({
+        status: 400,
+        code: "validation",
+        title: "Ogiltig fråga",
+        detail: "Ange nämnd (committeeId) eller avtal (contractId).",
+      });
+    }
+    if (committeeId && !can.readCommittee(principal, committeeId)) throw forbidden();
+    let ownedContract: Contract | undefined;
+    if (contractId && !committeeId) {
+      const contract = await store.contract(contractId);
+      if (!can.readContract(principal, contract)) throw new NotFoundError("Avtalet");
+      if (contract.owner.id === principal.userId) ownedContract = contract;
+    }
+    const filter = kind.filter({
+      ...(committeeId ? { committeeId } : {}),
+      ...(contractId ? { contractId } : {}),
+    });
+    const records = (await client.query(filter ? { filter } : {})).map((item) => kind.decode(item));
+    // By contract, a reader sees the nämnder they may read; the owner also the owning nämnd's records.
+    const visible = records.filter(
+      (record) =>
+        can.readCommittee(principal, record.committeeId) ||
+        record.committeeId === ownedContract?.committeeId,
+    );
+    response.json({ items: visible });
+  });
+
+  router.get(`/${kind.path}/:id`, async (request, response) => {
+    const { principal } = identityOf(response);
+    present(response, await loadReadable(request, principal));
+  });
+
+  router.get(`/${kind.path}/:id/history`, async (request, response) => {
+    const { principal } = identityOf(response);
+    const record = await loadReadable(request, principal);
+    response.json({ items: await store.history(kind.list, record.id) });
+  });
+
+  router.post(`/${kind.path}`, async (request, response) => {
+    const { principal, user } = identityOf(response);
+    const input = parseInput(kind.schema, request.body);
+    await checkWrite(store, principal, kind, input, undefined);
+    await checkRelations(store, kind, input);
+    const created = await client.create({ ...kind.encode(input), editorName: user.name });
+    response.status(201);
+    present(response, kind.decode(created));
+  });
+
+  router.patch(`/${kind.path}/:id`, async (request, response) => {
+    const { principal, user } = identityOf(response);
+    const ifMatch = requireIfMatch(request);
+    const previous = await loadReadable(request, principal);
+    const { id: _id, etag: _etag, ...stored } = previous;
+    const body = typeof request.body === "object" && request.body !== null ? request.body : {};
+    const input = parseInput(kind.schema, { ...stored, ...body });
+    await checkWrite(store, principal, kind, input, previous);
+    await checkRelations(store, kind, input);
+    try {
+      const updated = await client.update(previous.id, ifMatch, {
+        ...kind.encode(input),
+        editorName: user.name,
+      });
+      present(
+        response,
+        kind.decode({ id: previous.id, eTag: updated.eTag, fields: updated.fields }),
+      );
+    } catch (error) {
+      // Someone saved between our read and our write: show what is stored now.
+      if (error instanceof ConflictError) throw conflictProblem(await load(request));
+      throw error;
+    }
+  });
 }
 
 /** 412 with the version now stored, so the tab can show what changed. */

@@ -24,9 +24,8 @@ export function remindersRouter(
     if (!can.seeKommunOverview(principal))
       throw forbidden("Bara kommunledningskontoret kan skicka om påminnelser.");
     const id = parseInput(itemId("Påminnelse"), request.params.id);
-    const log = store.list("reminders");
-    const row = await log.get(id);
-    if (row.fields.status !== "skickas" && row.fields.status !== "misslyckad") {
+    const row = await store.reminders.get(id);
+    if (row.status !== "skickas" && row.status !== "misslyckad") {
       throw new ProblemError({
         status: 409,
         code: "reminder-not-uncertain",
@@ -43,7 +42,7 @@ export function remindersRouter(
       });
     }
     try {
-      await log.update(row.id, row.eTag, { status: "reserverad", error: "" });
+      await store.reminders.release(row);
     } catch (error) {
       if (error instanceof ConflictError) {
         throw new ProblemError({

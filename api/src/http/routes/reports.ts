@@ -132,9 +132,8 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
   router.patch("/reports/:id", async (request, response) => {
     const { principal } = identityOf(response);
     const ifMatch = requireIfMatch(request);
-    const list = store.list("reports");
     const id = parseInput(itemId("Rapport"), request.params.id);
-    const previous = decodeReport(await list.get(id));
+    const previous = decodeReport(await store.report(id));
     if (!can.readCommittee(principal, previous.committeeId)) throw new NotFoundError("Rapporten");
     if (!can.writeCommittee(principal, previous.committeeId)) throw forbidden();
     const body = typeof request.body === "object" && request.body !== null ? request.body : {};
@@ -166,16 +165,15 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
     }
     let updated: ReportRecord;
     try {
-      const written = await list.update(previous.id, ifMatch, encodeReportDecision(next));
+      const written = await store.updateReport(previous.id, ifMatch, encodeReportDecision(next));
       updated = decodeReport({
         id: previous.id,
         eTag: written.eTag,
-        createdDateTime: "",
-        lastModifiedDateTime: "",
         fields: written.fields,
       });
     } catch (error) {
-      if (error instanceof ConflictError) throw conflictProblem(decodeReport(await list.get(id)));
+      if (error instanceof ConflictError)
+        throw conflictProblem(decodeReport(await store.report(id)));
       throw error;
     }
     // The file carries the same life in its metadata, so the library shows it too.
@@ -211,7 +209,7 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
   router.get("/reports/:id/content", async (request, response) => {
     const { principal } = identityOf(response);
     const report = decodeReport(
-      await store.list("reports").get(parseInput(itemId("Rapport"), request.params.id)),
+      await store.report(parseInput(itemId("Rapport"), request.params.id)),
     );
     if (!can.readCommittee(principal, report.committeeId)) throw new NotFoundError("Rapporten");
     const committee = await store.committee(report.committeeId);

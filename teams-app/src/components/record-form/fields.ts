@@ -44,6 +44,12 @@ export interface FieldSpec<T> {
   visible?: (values: Draft<T>) => boolean;
   /** Drawn by the form's renderTop (e.g. the classification matrix); declared for checks and conflicts. */
   custom?: boolean;
+  /**
+   * Sent as "" when empty or hidden, which the server takes as none (a link
+   * removed, the whole contract rather than one provider): left out, a
+   * change would keep the stored value.
+   */
+  sendEmpty?: boolean;
 }
 
 export interface FieldError {
@@ -113,17 +119,18 @@ export function missingFields<T>(fields: FieldSpec<T>[], values: Draft<T>): Fiel
 /**
  * What is sent: hidden fields and empty dates, choices, numbers and people
  * are left out (undefined is not sent), so the server keeps them unset; text
- * is sent as typed (the server trims). Values without a field declaration
- * (e.g. the classification matrix) pass through.
+ * is sent as typed (the server trims). Fields that say so are sent as ""
+ * instead (sendEmpty). Values without a field declaration (e.g. the
+ * classification matrix) pass through.
  */
 export function valuesToSend<T>(fields: FieldSpec<T>[], values: Draft<T>): Draft<T> {
   let result: Draft<T> = { ...values };
   for (const field of fields) {
     const value = fieldValue(values, field.name);
-    const leaveOut =
-      !isShown(field, values) ||
-      (isEmpty(value) && field.kind !== "text" && field.kind !== "textarea");
-    if (leaveOut) result = withValue(result, field.name, undefined);
+    const shown = isShown(field, values);
+    if (field.sendEmpty && (!shown || isEmpty(value))) result = withValue(result, field.name, "");
+    else if (!shown || (isEmpty(value) && field.kind !== "text" && field.kind !== "textarea"))
+      result = withValue(result, field.name, undefined);
   }
   return result;
 }

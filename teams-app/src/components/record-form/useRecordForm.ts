@@ -22,6 +22,12 @@ export interface RecordFormProps<T> {
   save: (values: Draft<T>, etag: string | undefined) => Promise<{ etag: string }>;
   /** The record's change history, to say who saved the other version and when. */
   history?: () => Promise<HistoryEntry[]>;
+  /**
+   * The stored version as the form's values, with its ETag: read when someone
+   * else saved first (412), for the conflict dialog. (The 412's own copy is
+   * the API's shape, which is not always the form's: a contract's providers.)
+   */
+  stored?: () => Promise<{ values: Draft<T>; etag: string }>;
   submitLabel: string;
   /** The confirmation shown after a successful save. */
   savedMessage?: string;
@@ -53,12 +59,6 @@ function isStoredDraft(value: unknown): value is StoredDraft {
     "savedAt" in value &&
     typeof value.savedAt === "string"
   );
-}
-
-function etagOf(value: unknown): string | undefined {
-  return typeof value === "object" && value !== null && "etag" in value
-    ? String(value.etag)
-    : undefined;
 }
 
 /** The form's state: values, checks before saving, the draft, save and the conflict on 412. */
@@ -152,13 +152,18 @@ export function useRecordForm<T>(props: RecordFormProps<T>) {
       notify(props.savedMessage ?? "Sparat.");
       props.onSaved(saved);
     } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 412 && failure.problem.current) {
-        const theirs = failure.problem.current as Draft<T>;
-        const history = await props.history?.().catch(() => []);
+      const [stored, history] =
+        failure instanceof ApiError && failure.status === 412
+          ? await Promise.all([
+              props.stored?.().catch(() => undefined),
+              props.history?.().catch(() => []),
+            ])
+          : [];
+      if (stored) {
         const latest = history?.[0];
         setConflict({
-          theirs,
-          etag: etagOf(failure.problem.current) ?? "",
+          theirs: stored.values,
+          etag: stored.etag,
           who: latest?.modifiedBy || undefined,
           when: latest?.modified,
         });

@@ -9,9 +9,11 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
+import { ApiError } from "../../api.ts";
 import { useApp } from "../../app-context.ts";
 import { ClassificationMatrix } from "../../components/ClassificationMatrix.tsx";
 import { ErrorMessage, LoadingSkeleton, ReadOnlyNotice } from "../../components/Feedback.tsx";
+import { LeaveShare } from "../../components/LeaveShare.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { RecordForm } from "../../components/record-form/RecordForm.tsx";
 import { useLoad } from "../../hooks/use-load.ts";
@@ -20,6 +22,7 @@ import { knownPeople } from "../record-screen/RecordScreen.tsx";
 import { useContractDetailStyles } from "./ContractDetail.styles.ts";
 import {
   contractFields,
+  formErrors,
   isLevel,
   matrixStrategic,
   newContract,
@@ -66,6 +69,10 @@ export function ContractDetail({ id }: { id?: string }) {
     people: knownPeople(me.user, contracts),
   });
   const owner = allCommittees.find((candidate) => candidate.id === contract?.committeeId);
+  // A nämnd the contract is shared with may always take itself off (the nämnder the person writes for).
+  const leavable = contract
+    ? writable.filter((candidate) => contract.sharedWithCommitteeIds.includes(candidate.id))
+    : [];
 
   return (
     <div className={styles.layout}>
@@ -93,6 +100,16 @@ export function ContractDetail({ id }: { id?: string }) {
         </MessageBar>
       ) : null}
       {canEdit ? null : <ReadOnlyNotice committee={owner ?? { name: "nämnden" }} />}
+      {contract
+        ? leavable.map((candidate) => (
+            <LeaveShare
+              key={candidate.id}
+              contractId={contract.id}
+              committee={candidate}
+              onLeft={() => navigate({ screen: "avtal" })}
+            />
+          ))
+        : null}
       <RecordForm
         fields={fields}
         initial={
@@ -106,11 +123,25 @@ export function ContractDetail({ id }: { id?: string }) {
         submitLabel={contract ? "Spara ändringar" : "Spara avtalet"}
         savedMessage="Avtalet är sparat."
         save={async (values, etag) => {
-          const saved = contract
-            ? await api.patch<Contract>(`/api/contracts/${contract.id}`, toBody(values), etag ?? "")
-            : await api.post<Contract>("/api/contracts", toBody(values));
-          lastSaved.current = saved;
-          return saved;
+          try {
+            const saved = contract
+              ? await api.patch<Contract>(
+                  `/api/contracts/${contract.id}`,
+                  toBody(values),
+                  etag ?? "",
+                )
+              : await api.post<Contract>("/api/contracts", toBody(values));
+            lastSaved.current = saved;
+            return saved;
+          } catch (failure) {
+            // The server names the providers' list; the form shows its fields.
+            if (failure instanceof ApiError && failure.problem.errors)
+              throw new ApiError({
+                ...failure.problem,
+                errors: formErrors(failure.problem.errors, values),
+              });
+            throw failure;
+          }
         }}
         history={
           contract
@@ -118,6 +149,14 @@ export function ContractDetail({ id }: { id?: string }) {
                 api
                   .get<{ items: HistoryEntry[] }>(`/api/contracts/${contract.id}/history`)
                   .then((result) => result.items)
+            : undefined
+        }
+        stored={
+          contract
+            ? () =>
+                api
+                  .get<Contract>(`/api/contracts/${contract.id}`)
+                  .then((stored) => ({ values: toForm(stored), etag: stored.etag }))
             : undefined
         }
         onSaved={() => {

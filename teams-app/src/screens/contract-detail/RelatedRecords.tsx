@@ -16,10 +16,12 @@ import type {
 } from "../../types.ts";
 import { capitalised } from "../record-screen/record-kinds.ts";
 import { useContractDetailStyles } from "./ContractDetail.styles.ts";
+import { shownProviders } from "./contract-form.ts";
 
 const FIELD_LABELS: Record<string, string> = {
   Title: "Namn",
   provider: "Utförare",
+  providers: "Utförare (alla)",
   serviceArea: "Område",
   valueClass: "Värde",
   impactClass: "Påverkan",
@@ -35,6 +37,7 @@ const FIELD_LABELS: Record<string, string> = {
   description: "Beskrivning",
   internalNotes: "Interna anteckningar",
   publicDescription: "Vad följs upp (publikt)",
+  sharedWith: "Delas med",
 };
 
 type TabName = "follow-ups" | "deficiencies" | "deviations" | "kickoffs" | "history";
@@ -70,8 +73,10 @@ type Loaded =
   | { tab: "deviations"; rows: Deviation[] }
   | { tab: "kickoffs"; rows: KickoffMeeting[] };
 
-const shown = (value: unknown) =>
-  value === null || value === undefined || value === "" ? "–" : String(value);
+const shown = (field: string, value: unknown) =>
+  value === null || value === undefined || value === ""
+    ? "–"
+    : ((field === "providers" ? shownProviders(value) : undefined) ?? String(value));
 
 /** What is followed up under one contract, each kind with its "Ny …", and the change history. */
 export function RelatedRecords({ contract }: { contract: Contract }) {
@@ -150,7 +155,7 @@ export function RelatedRecords({ contract }: { contract: Contract }) {
             : entry.changes
                 .map(
                   (change) =>
-                    `${FIELD_LABELS[change.field] ?? change.field}: ${shown(change.from)} → ${shown(change.to)}`,
+                    `${FIELD_LABELS[change.field] ?? change.field}: ${shown(change.field, change.from)} → ${shown(change.field, change.to)}`,
                 )
                 .join("; ") || "–",
       },

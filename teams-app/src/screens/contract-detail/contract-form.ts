@@ -1,12 +1,73 @@
-import type { Draft, FieldSpec } from "../../components/record-form/fields.ts";
-import type { CommitteeSummary, Contract, Level, Person } from "../../types.ts";
+import type { Draft, FieldError, FieldSpec } from "../../components/record-form/fields.ts";
+import type { CommitteeSummary, Contract, Level, Person, Provider } from "../../types.ts";
 
 /** The contract form: its values, fields, and what is sent to the API. */
 
-export type ContractForm = Omit<Contract, "id" | "etag" | "strategic" | "warning"> & {
+/**
+ * The contract's providers are edited as the first provider's own fields
+ * (provider, providerOrgNumber, providerEmail) and, for a valfrihetssystem
+ * (LOV) or a framework agreement, the others one per line.
+ */
+export type ContractForm = Omit<Contract, "id" | "etag" | "strategic" | "warning" | "providers"> & {
   /** The nämnd's decision differs from the matrix (the reason is overrideReason). */
   overrideEnabled: boolean;
+  /** The first provider's address, where the nämnd's feedback letter goes. */
+  providerEmail: string;
+  /** The other providers, one per line: "namn; organisationsnummer; e-post". */
+  otherProviders: string;
 };
+
+/** "namn; organisationsnummer; e-post", the empty parts at the end left out. */
+export function providerLine(provider: Provider): string {
+  const parts = [provider.name, provider.orgNumber, provider.email];
+  while (parts.length > 1 && parts.at(-1) === "") parts.pop();
+  return parts.join("; ");
+}
+
+const textOf = (entry: object, key: string) => {
+  const value: unknown = key in entry ? Reflect.get(entry, key) : undefined;
+  return typeof value === "string" ? value : "";
+};
+
+/**
+ * The providers as the contract's history stores them (JSON), in the form's
+ * words: "namn; organisationsnummer; e-post" per provider. Undefined for
+ * anything else, which is then shown as it is.
+ */
+export function shownProviders(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed)) return undefined;
+  return parsed
+    .filter((entry): entry is object => typeof entry === "object" && entry !== null)
+    .map((entry) =>
+      providerLine({
+        name: textOf(entry, "name"),
+        orgNumber: textOf(entry, "orgNumber"),
+        email: textOf(entry, "email"),
+      }),
+    )
+    .join(" / ");
+}
+
+/** The non-blank lines of the other providers' text, with their line numbers (from 1). */
+function providerLines(text: string): Array<{ line: number; provider: Provider }> {
+  return text.split("\n").flatMap((row, index) => {
+    if (row.trim() === "") return [];
+    const [name = "", orgNumber = "", email = ""] = row.split(";").map((part) => part.trim());
+    return [{ line: index + 1, provider: { name, orgNumber, email } }];
+  });
+}
+
+/** The other providers as typed; a line without a name is sent too, so the server names it. */
+export function parseProviderLines(text: string): Provider[] {
+  return providerLines(text).map((entry) => entry.provider);
+}
 
 export const PUBLIC_FIELDS = [
   { value: "provider", label: "Visa utförare" },
@@ -28,10 +89,22 @@ export function matrixStrategic(values: Draft<ContractForm>): boolean {
 }
 
 export function toForm(contract: Contract): Draft<ContractForm> {
-  const { id: _id, etag: _etag, strategic, warning: _warning, ...rest } = contract;
+  const {
+    id: _id,
+    etag: _etag,
+    strategic,
+    warning: _warning,
+    providers: [first, ...others],
+    ...rest
+  } = contract;
   const override = strategic !== (contract.valueClass === "hög" && contract.impactClass === "hög");
   return {
     ...rest,
+    // `provider` is every provider's name as one text; the form's field is the first one's.
+    provider: first?.name ?? contract.provider,
+    providerOrgNumber: first?.orgNumber ?? contract.providerOrgNumber,
+    providerEmail: first?.email ?? "",
+    otherProviders: others.map(providerLine).join("\n"),
     overrideEnabled: override,
     overrideReason: override ? contract.overrideReason : "",
   };
@@ -47,6 +120,8 @@ export function newContract(me: Person, committeeId: string): Draft<ContractForm
     serviceArea: "",
     provider: "",
     providerOrgNumber: "",
+    providerEmail: "",
+    otherProviders: "",
     ownRegime: false,
     owner: me,
     valueClass: "låg",
@@ -63,15 +138,48 @@ export function newContract(me: Person, committeeId: string): Draft<ContractForm
   };
 }
 
-/** The API's body: the override as the nämnd's decision with its reason. */
+/** The API's body: every provider in one list, the override as the nämnd's decision with its reason. */
 export function toBody(values: Draft<ContractForm>) {
-  const { overrideEnabled, overrideReason, ...rest } = values;
+  const { overrideEnabled, overrideReason, providerEmail, otherProviders, ...rest } = values;
   return {
     ...rest,
+    providers: [
+      {
+        name: (values.provider ?? "").trim(),
+        orgNumber: (values.providerOrgNumber ?? "").trim(),
+        email: (providerEmail ?? "").trim(),
+      },
+      ...parseProviderLines(otherProviders ?? ""),
+    ],
     strategicOverride: overrideEnabled
       ? { strategic: !matrixStrategic(values), reason: overrideReason ?? "" }
       : null,
   };
+}
+
+const FIRST_PROVIDER_FIELDS: Record<string, keyof ContractForm> = {
+  name: "provider",
+  orgNumber: "providerOrgNumber",
+  email: "providerEmail",
+};
+
+/**
+ * The server's messages about `providers.N.…` at the form's fields: the
+ * first provider's at its own field, another's at the list with its line.
+ */
+export function formErrors(errors: FieldError[], values: Draft<ContractForm>): FieldError[] {
+  const lines = providerLines(values.otherProviders ?? "");
+  return errors.map((error) => {
+    const [root, index, part = ""] = error.field.split(".");
+    if (root !== "providers") return error;
+    if (index === "0")
+      return { field: FIRST_PROVIDER_FIELDS[part] ?? "provider", message: error.message };
+    const line = lines[Number(index) - 1]?.line;
+    return {
+      field: "otherProviders",
+      message: line ? `Rad ${line}: ${error.message}` : error.message,
+    };
+  });
 }
 
 export function isLevel(value: unknown): value is Level {
@@ -108,6 +216,7 @@ export function contractFields(input: {
     {
       name: "sharedWithCommitteeIds",
       label: "Delas med (nämnder som följer upp sin del)",
+      hint: "Du kan dela med nämnder där du själv är med; en nämnd kan alltid ta bort sig själv.",
       kind: "checkboxes",
       options: input.shareable.map((candidate) => ({ value: candidate.id, label: candidate.name })),
     },
@@ -120,6 +229,18 @@ export function contractFields(input: {
     },
     { name: "provider", label: "Utförare", kind: "text", required: true },
     { name: "providerOrgNumber", label: "Organisationsnummer", kind: "text" },
+    {
+      name: "providerEmail",
+      label: "Utförarens e-post",
+      kind: "text",
+      hint: "Dit nämndens återkoppling efter uppföljning skickas",
+    },
+    {
+      name: "otherProviders",
+      label: "Fler utförare i avtalet",
+      kind: "textarea",
+      hint: "För valfrihetssystem (LOV) och ramavtal: en utförare per rad, som namn; organisationsnummer; e-post",
+    },
     { name: "ownRegime", label: "Egen regi", kind: "switch" },
     {
       name: "owner",

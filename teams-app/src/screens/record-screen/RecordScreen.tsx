@@ -11,11 +11,20 @@ import {
 } from "../../components/Feedback.tsx";
 import { useFilterStyles } from "../../components/filters.styles.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
+import { ReportButtons } from "../../components/ReportButtons.tsx";
 import { RecordForm } from "../../components/record-form/RecordForm.tsx";
 import { formatDate } from "../../format.ts";
 import { useLoad } from "../../hooks/use-load.ts";
 import { NEW_RECORD, type RecordScreenName, type Route, routeParams } from "../../routes.ts";
-import type { CommitteeSummary, Contract, Dashboard, HistoryEntry, Person } from "../../types.ts";
+import type {
+  CommitteeSummary,
+  Contract,
+  Dashboard,
+  Deviation,
+  FollowUp,
+  HistoryEntry,
+  Person,
+} from "../../types.ts";
 import { compareSv } from "./list-query.ts";
 import { useRecordScreenStyles } from "./RecordScreen.styles.ts";
 import {
@@ -57,6 +66,9 @@ interface Loaded<T> {
   records: T[];
   contracts: Contract[];
   dashboard: Dashboard;
+  /** Read only for a kind that links to them (deficiencies). */
+  followUps?: FollowUp[];
+  deviations?: Deviation[];
 }
 
 function KindScreen<T extends RecordBase>({
@@ -70,12 +82,24 @@ function KindScreen<T extends RecordBase>({
   const committeeId = committee?.id;
   const data = useLoad(async (): Promise<Loaded<T> | undefined> => {
     if (!committeeId) return undefined;
-    const [records, contracts, dashboard] = await Promise.all([
+    const [records, contracts, dashboard, followUps, deviations] = await Promise.all([
       api.get<{ items: T[] }>(`/api/${view.path}?committeeId=${committeeId}`),
       api.get<{ items: Contract[] }>(`/api/contracts?committeeId=${committeeId}`),
       api.get<Dashboard>(`/api/committees/${committeeId}/dashboard`),
+      view.readsLinks
+        ? api.get<{ items: FollowUp[] }>(`/api/follow-ups?committeeId=${committeeId}`)
+        : undefined,
+      view.readsLinks
+        ? api.get<{ items: Deviation[] }>(`/api/deviations?committeeId=${committeeId}`)
+        : undefined,
     ]);
-    return { records: records.items, contracts: contracts.items, dashboard };
+    return {
+      records: records.items,
+      contracts: contracts.items,
+      dashboard,
+      ...(followUps ? { followUps: followUps.items } : {}),
+      ...(deviations ? { deviations: deviations.items } : {}),
+    };
   }, `${view.path}|${committeeId}`);
 
   if (!committee) return <NoCommittee />;
@@ -429,15 +453,21 @@ function RecordEditor<T extends RecordBase>({
   }
   if (existingDraft) return <LoadingSkeleton />;
 
-  const { contracts, dashboard } = loaded;
+  const { contracts, dashboard, followUps, deviations } = loaded;
   const offered = view.strategicOnly
     ? contracts.filter((contract) => contract.strategic || contract.id === record?.contractId)
     : contracts;
-  const fields = view.fields({ contracts: offered, people: knownPeople(me.user, contracts) });
+  const fields = view.fields({
+    contracts: offered,
+    people: knownPeople(me.user, contracts),
+    ...(followUps ? { followUps } : {}),
+    ...(deviations ? { deviations } : {}),
+  });
   const writable = record
     ? me.committees.some((candidate) => candidate.id === record.committeeId && candidate.canWrite)
     : committee.canWrite === true;
-  const contractTitle = contracts.find((contract) => contract.id === record?.contractId)?.title;
+  const contract = contracts.find((candidate) => candidate.id === record?.contractId);
+  const contractTitle = contract?.title;
   const initial = record
     ? record
     : view.defaults({
@@ -485,12 +515,23 @@ function RecordEditor<T extends RecordBase>({
                   .get<{ items: HistoryEntry[] }>(`/api/${view.path}/${id}/history`)
                   .then((result) => result.items)
         }
+        stored={
+          isNew
+            ? undefined
+            : () =>
+                api
+                  .get<T>(`/api/${view.path}/${id}`)
+                  .then((stored) => ({ values: stored, etag: stored.etag }))
+        }
         onSaved={() => {
           onSaved();
           navigate({ screen: view.screen });
         }}
         onCancel={() => navigate({ screen: view.screen })}
       />
+      {record && writable && view.drafts ? (
+        <ReportButtons title="Dokument i Word" drafts={view.drafts(record, contract)} />
+      ) : null}
     </div>
   );
 }

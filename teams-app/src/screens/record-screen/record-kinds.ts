@@ -1,3 +1,4 @@
+import type { DraftButton } from "../../components/ReportButtons.tsx";
 import type { Draft, FieldSpec, Option } from "../../components/record-form/fields.ts";
 import { formatDate } from "../../format.ts";
 import type { RecordScreenName } from "../../routes.ts";
@@ -9,6 +10,7 @@ import type {
   KickoffMeeting,
   Person,
 } from "../../types.ts";
+import { compareSv } from "./list-query.ts";
 
 /** What each kind of record looks like in the tab: its fields, list, filters and words. */
 
@@ -20,6 +22,14 @@ export interface RecordBase {
   contractId: string;
   committeeId: string;
   status?: string;
+}
+
+export interface FieldContext {
+  contracts: Contract[];
+  people: Person[];
+  /** The nämnd's follow-ups and deviations, for a deficiency's link (read only for deficiencies). */
+  followUps?: FollowUp[];
+  deviations?: Deviation[];
 }
 
 export interface DefaultsContext {
@@ -64,8 +74,12 @@ export interface RecordKindView<T extends RecordBase> {
   columns: Array<{ key: string; label: string; value: (record: T) => string }>;
   /** "3 avvikelser", "1 avvikelse". */
   count: (n: number) => string;
-  fields(context: { contracts: Contract[]; people: Person[] }): FieldSpec<T>[];
+  /** A deficiency links to the follow-up or deviation that found it: the screen reads those too. */
+  readsLinks?: boolean;
+  fields(context: FieldContext): FieldSpec<T>[];
   defaults(context: DefaultsContext): Draft<T>;
+  /** The Word drafts a saved record offers (the kickoff's minutes, a follow-up's letters). */
+  drafts?: (record: T, contract: Contract | undefined) => DraftButton[];
 }
 
 export const capitalised = (value: string | undefined) =>
@@ -89,6 +103,34 @@ function contractField<T extends RecordBase>(contracts: Contract[]): FieldSpec<T
     })),
   };
 }
+
+/**
+ * The provider a record concerns, for contracts with several (LOV,
+ * framework agreements); empty means the contract as a whole. Shown only
+ * when the chosen contract has several; the server checks that the provider
+ * belongs to it.
+ */
+function providerField<T extends RecordBase & { provider: string }>(
+  contracts: Contract[],
+): FieldSpec<T> {
+  const several = contracts.filter((contract) => contract.providers.length > 1);
+  const names = [
+    ...new Set(several.flatMap((contract) => contract.providers.map((provider) => provider.name))),
+  ];
+  return {
+    name: "provider",
+    label: "Utförare som berörs",
+    kind: "select",
+    hint: "Tomt = hela avtalet",
+    placeholder: "Hela avtalet",
+    sendEmpty: true,
+    options: names.sort(compareSv).map((name) => ({ value: name, label: name })),
+    visible: (values) => several.some((contract) => contract.id === values.contractId),
+  };
+}
+
+const titleOf = (contracts: Contract[], id: string) =>
+  contracts.find((contract) => contract.id === id)?.title ?? "(okänt avtal)";
 
 /** The prefilled contract, if it is one the form offers. */
 function prefilledContract(context: DefaultsContext): string | undefined {
@@ -123,6 +165,9 @@ export const KICKOFFS: RecordKindView<KickoffMeeting> = {
     },
   ],
   count: (n) => (n === 1 ? "1 uppstartsmöte" : `${n} uppstartsmöten`),
+  drafts: (record) => [
+    { label: "Protokoll (Word)", request: { type: "uppstart", kickoffId: record.id } },
+  ],
   fields: ({ contracts }) => [
     contractField(contracts),
     {
@@ -188,13 +233,15 @@ export const DEVIATIONS: RecordKindView<Deviation> = {
   dateOf: (record) => record.occurredOn,
   periodOf: (record) => yearOf(record.occurredOn),
   ownerOf: (_record, contract) => contract?.owner,
-  searchText: (record) => [record.description, record.handling, record.severity].join(" "),
+  searchText: (record) =>
+    [record.description, record.handling, record.severity, record.provider].join(" "),
   summary: (record) => record.description,
   dateLabel: "Datum",
   columns: [{ key: "allvar", label: "Allvar", value: (record) => capitalised(record.severity) }],
   count: (n) => (n === 1 ? "1 avvikelse" : `${n} avvikelser`),
   fields: ({ contracts }) => [
     contractField(contracts),
+    providerField(contracts),
     { name: "occurredOn", label: "Datum", kind: "date", required: true },
     { name: "description", label: "Beskrivning", kind: "textarea", required: true },
     {
@@ -216,6 +263,7 @@ export const DEVIATIONS: RecordKindView<Deviation> = {
   defaults: (context) => ({
     contractId: prefilledContract(context),
     occurredOn: context.today,
+    provider: "",
     description: "",
     handling: "",
     status: "öppen",
@@ -253,6 +301,17 @@ export const FOLLOW_UPS: RecordKindView<FollowUp> = {
     },
   ],
   count: (n) => (n === 1 ? "1 uppföljning" : `${n} uppföljningar`),
+  // One letter per provider: each gets the nämnd's feedback and only its own deficiencies.
+  drafts: (record, contract) => {
+    const providers = contract?.providers ?? [];
+    return providers.map((provider) => ({
+      label:
+        providers.length > 1
+          ? `Återkoppling till ${provider.name} (Word)`
+          : "Återkoppling till utföraren (Word)",
+      request: { type: "aterkoppling", followUpId: record.id, provider: provider.name },
+    }));
+  },
   fields: ({ contracts }) => [
     contractField(contracts),
     {
@@ -302,6 +361,12 @@ export const FOLLOW_UPS: RecordKindView<FollowUp> = {
     },
     { name: "feedbackToProviderOn", label: "Återkopplat till utföraren", kind: "date" },
     {
+      name: "providerFeedback",
+      label: "Återkoppling till utföraren (kommer med i brevet)",
+      kind: "textarea",
+      hint: "Det nämnden vill säga utförarna om resultatet. Varje utförares egna brister kommer med i dess eget brev; skriv inget internt och inget om en enskild utförare.",
+    },
+    {
       name: "publicSummary",
       label: "Sammanfattning för allmänheten",
       kind: "textarea",
@@ -325,6 +390,7 @@ export const FOLLOW_UPS: RecordKindView<FollowUp> = {
     actionPlanSummary: "",
     goalFulfilment: "",
     serviceEvaluation: "",
+    providerFeedback: "",
     publicSummary: "",
     status: "utkast",
   }),
@@ -350,15 +416,45 @@ export const DEFICIENCIES: RecordKindView<Deficiency> = {
   periodOf: (record) => yearOf(record.checkUpDate ?? record.deadline),
   ownerOf: (record, contract) => record.actionOwner ?? contract?.owner,
   searchText: (record) =>
-    [record.description, record.measures, record.checkUpResult, record.sanctionNote].join(" "),
+    [
+      record.description,
+      record.measures,
+      record.checkUpResult,
+      record.sanctionNote,
+      record.provider,
+    ].join(" "),
   summary: (record) => record.description,
   dateLabel: "Uppföljning",
   columns: [
     { key: "senast", label: "Senast klart", value: (record) => formatDate(record.deadline) },
   ],
   count: (n) => (n === 1 ? "1 brist" : `${n} brister`),
-  fields: ({ contracts, people }) => [
+  readsLinks: true,
+  fields: ({ contracts, people, followUps = [], deviations = [] }) => [
     contractField(contracts),
+    providerField(contracts),
+    {
+      name: "followUpId",
+      label: "Upptäckt vid uppföljning",
+      kind: "select",
+      hint: "Bristen redovisas i uppföljningens period",
+      sendEmpty: true,
+      options: followUps.map((followUp) => ({
+        value: followUp.id,
+        label: `${titleOf(contracts, followUp.contractId)}, ${followUp.period} (${formatDate(followUp.followUpDate)})`,
+      })),
+    },
+    {
+      name: "deviationId",
+      label: "Eller: upptäckt genom avvikelse",
+      kind: "select",
+      hint: "Koppla till antingen en uppföljning eller en avvikelse",
+      sendEmpty: true,
+      options: deviations.map((deviation) => ({
+        value: deviation.id,
+        label: `${formatDate(deviation.occurredOn)} ${titleOf(contracts, deviation.contractId)}: ${deviation.description.slice(0, 60)}`,
+      })),
+    },
     { name: "description", label: "Brist", kind: "textarea", required: true },
     { name: "goalImpact", label: "Påverkan på nämndens måluppfyllelse", kind: "textarea" },
     {
@@ -387,6 +483,7 @@ export const DEFICIENCIES: RecordKindView<Deficiency> = {
   ],
   defaults: (context) => ({
     contractId: prefilledContract(context),
+    provider: "",
     description: "",
     goalImpact: "",
     actionOwner: context.me,
