@@ -27,6 +27,8 @@ export interface RunningApp {
   appUrl: string;
   graphUrl: string;
   graph: GraphAccess;
+  /** The store the API and the bot share (its read model among them). */
+  store: AppStore;
   localGraph: LocalGraph | undefined;
   localSignIn: LocalSignIn | undefined;
   bot: TeamsBot;
@@ -113,9 +115,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 
   let selfUrl = "";
   let reminders: ReminderRunner | undefined;
+  const store = new AppStore(graph, siteReference(config));
   const { express: app, bot } = createApp({
     config,
     graph,
+    store,
     logger,
     validateToken,
     ...(connections.asUser ? { graphAsUser: connections.asUser } : {}),
@@ -157,6 +161,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     appUrl: `http://localhost:${port}`,
     graphUrl,
     graph,
+    store,
     localGraph,
     localSignIn,
     bot,

@@ -285,7 +285,8 @@ export async function scaleScenario(): Promise<Measurement[]> {
           unit: "RU",
         },
       );
-      if (units.throttled > 0) throw new Error(`${metric}: ${units.throttled} throttled by the budget`);
+      if (units.throttled > 0)
+        throw new Error(`${metric}: ${units.throttled} throttled by the budget`);
       console.error(
         `bench: ${metric}: ${Math.round(wall)} ms, ${counts.requests} requests, ${counts.roundTrips} round trips, ${units.spent} RU`,
       );

@@ -64,6 +64,9 @@ describe("Graph round trips", () => {
     const van = await app.committeeId("VAN");
     await app.call("GET", `/api/committees/${van}/dashboard`, { user: "anna" });
     const counter = app.running.graph.counter;
+    // Read afresh (not from the shared read model, test/read-model.test.ts).
+    app.running.store.invalidate();
+    await app.call("GET", "/api/me", { user: "anna" });
     counter.reset();
     await app.call("GET", `/api/committees/${van}/dashboard`, { user: "anna" });
     const dashboard = counter.snapshot();
@@ -238,6 +241,8 @@ describe("paging past the 5,000-item view threshold", () => {
     const responses = await sendBatch(store, requests);
     await localAdmin(app.running.localGraph!, "POST", "/_local/stats/reset");
     await setBudget(app.running.localGraph!, { enforced: true });
+    // Written behind the app's back: its read model is told, as after an import.
+    app.running.store.invalidate();
     expect([...responses.values()].every((response) => response.status === 201)).toBe(true);
     const register = await app.call("GET", `/api/contracts?committeeId=${kfn}`, { user: "sara" });
     expect(register.status).toBe(200);

@@ -90,7 +90,7 @@ export function committeesRouter(
     const committeeId = parseInput(itemId("Nämnd"), request.params.id);
     if (!(await store.committee(committeeId))) throw notFound("Nämnden");
     if (!can.readCommittee(principal, committeeId)) throw forbidden();
-    const data = await store.cycleData(committeeId);
+    const data = await store.cycleView(committeeId);
     const committee = data.committees.find((candidate) => candidate.id === committeeId)!;
     const today = swedishDate(now());
     const obligations = annualCycle({ today, municipality: data.settings, ...data }).filter(
@@ -124,7 +124,7 @@ export function committeesRouter(
     const { principal } = identityOf(response);
     if (!can.seeKommunOverview(principal))
       throw forbidden("Översikten över alla nämnder är till för kommunledningskontoret.");
-    const data = await store.cycleData();
+    const data = await store.cycleView();
     const today = swedishDate(now());
     const obligations = annualCycle({ today, municipality: data.settings, ...data });
     const mandate = mandatePeriodContaining(today);
