@@ -6,6 +6,7 @@ import fs from "node:fs";
 import { type Measurement, printTable, writeMarkdown, writeResults } from "./report.ts";
 import { botScenario } from "./scenarios/bot.ts";
 import { localGraphScenario } from "./scenarios/local-graph.ts";
+import { peakScenario } from "./scenarios/peak.ts";
 import { reportsScenario } from "./scenarios/reports.ts";
 import { scaleScenario } from "./scenarios/scale.ts";
 import { tabScenario } from "./scenarios/tab.ts";
@@ -16,6 +17,7 @@ const scenarios = {
   reports: reportsScenario,
   bot: botScenario,
   scale: scaleScenario,
+  peak: peakScenario,
 };
 const only = process.argv.slice(2);
 function readPrevious(): Measurement[] {

@@ -30,6 +30,11 @@ const LATENCY_MS = 100;
 
 interface Operation {
   label: string;
+  /**
+   * Served from the read model the operation before filled (the next person
+   * of the nämnd within the minute); every other operation reads afresh.
+   */
+  shared?: boolean;
   /** Done before the clock starts (e.g. reading the item a person then saves). */
   prepare?(): Promise<{ id: string; etag: string }>;
   run(call: Call, prepared?: { id: string; etag: string }): Promise<void>;
@@ -152,6 +157,12 @@ function operations(van: string, followUp: () => Promise<{ id: string; etag: str
         ok(await call("GET", `/api/committees/${van}/dashboard`, "anna"), "dashboard"),
     },
     {
+      label: "dashboard, next person of the nämnd (shared read model)",
+      shared: true,
+      run: async (call) =>
+        ok(await call("GET", `/api/committees/${van}/dashboard`, "anna"), "dashboard"),
+    },
+    {
       label: "contract register, first page",
       run: async (call) =>
         ok(await call("GET", `/api/contracts?committeeId=${van}`, "anna"), "register"),
@@ -252,6 +263,12 @@ export async function scaleScenario(): Promise<Measurement[]> {
     await call("GET", "/api/me", "anna");
     await call("GET", "/api/me", "karin");
     for (const operation of operations(van, someFollowUp)) {
+      if (!operation.shared) {
+        // Read afresh: the read model forgets, the committees and settings are warm again.
+        app.running.store.invalidate();
+        await call("GET", "/api/me", "anna");
+        await call("GET", "/api/me", "karin");
+      }
       const prepared = await operation.prepare?.();
       await setFaults(app.running.localGraph!, { latencyMs: LATENCY_MS });
       // Each action starts from a fresh minute of the budget, so none waits for another's 429s.

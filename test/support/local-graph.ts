@@ -13,7 +13,7 @@ import {
 } from "@avtalsuppfoljning/local-graph";
 import { type LocalGraphEndpoint, LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
 import { createGraphAccess, type GraphAccess } from "../../api/src/graph/graph-client-factory.ts";
-import { createLogger } from "../../api/src/logger.ts";
+import { createLogger, type Logger } from "../../api/src/logger.ts";
 
 /** A local Graph service on a free port with its own temporary data folder. */
 export interface TestGraph {
@@ -81,6 +81,8 @@ export async function startTestGraph(
     verifyTokens?: boolean;
     maxRetries?: number;
     trustedIssuers?: LocalGraphOptions["trustedIssuers"];
+    /** The Graph client's log (default silent). */
+    logger?: Logger;
   } = {},
 ): Promise<TestGraph> {
   const dataDir = options.dataDir ?? temporaryDirectory();
@@ -93,7 +95,7 @@ export async function startTestGraph(
   const access = createGraphAccess({
     graphRoot: server.origin,
     authProvider: new LocalTokenProvider(server),
-    logger: createLogger("silent"),
+    logger: options.logger ?? createLogger("silent"),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
   });
   return {

@@ -67,7 +67,7 @@ export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
   const userAgent = new UserAgentMiddleware(options.userAgent ?? DEFAULT_USER_AGENT);
   const logging = new LoggingMiddleware(options.logger);
   const counting = new CountingMiddleware(counter);
-  const observer = new RateLimitObserver(rateLimit);
+  const observer = new RateLimitObserver(rateLimit, options.logger);
   const redirect = new RedirectHandler();
   const http = new HTTPMessageHandler();
   retry.setNext(bearer);

@@ -198,19 +198,38 @@ export class UserAgentMiddleware extends ChainedMiddleware {
 /** SharePoint's answers (sites, drives, batches) carry the budget's RateLimit headers. */
 const SHAREPOINT_CALL = /\/v1\.0\/(sites|drives|\$batch)\b/;
 
-/** Feeds SharePoint's RateLimit headers and 429s to the gauge background work consults. */
+/**
+ * Feeds SharePoint's RateLimit headers and 429s to the gauge background work
+ * consults, and warns in the log when the budget becomes nearly spent (once
+ * per budget minute): how operations sees the app near its budget in a tenant.
+ */
 export class RateLimitObserver extends ChainedMiddleware {
   private readonly gauge: RateLimitGauge;
+  private readonly logger: Logger | undefined;
 
-  constructor(gauge: RateLimitGauge) {
+  constructor(gauge: RateLimitGauge, logger?: Logger) {
     super();
     this.gauge = gauge;
+    this.logger = logger;
   }
 
   async execute(context: Context): Promise<void> {
     await this.forward(context);
     const response = context.response;
-    if (response && SHAREPOINT_CALL.test(requestUrl(context)))
-      this.gauge.observe(response.status, response.headers);
+    if (!response || !SHAREPOINT_CALL.test(requestUrl(context))) return;
+    const before = this.gauge.nearlySpent();
+    this.gauge.observe(response.status, response.headers);
+    const reading = this.gauge.current();
+    if (!before && reading) {
+      this.logger?.warn(
+        {
+          status: response.status,
+          limit: reading.limit,
+          remaining: reading.remaining,
+          resetSeconds: Math.round((reading.resetAt - Date.now()) / 1000),
+        },
+        "graph: SharePoint's resource-unit budget for the app is at least 80 % spent this minute; background work waits",
+      );
+    }
   }
 }

@@ -30,7 +30,7 @@ test("people who ask while a load is under way share it; each key loads on its o
   expect(source.loads).toEqual(["VAN", "SN"]);
 });
 
-test("an entry serves until it is ttlMs old, then the next request reads afresh", async () => {
+test("an entry serves ttlMs; then it is read again in the background while it goes on serving", async () => {
   let now = 1_000_000;
   const source = counting();
   const model = new ReadModel(source.load, { ttlMs: 60_000, now: () => now });
@@ -39,11 +39,56 @@ test("an entry serves until it is ttlMs old, then the next request reads afresh"
   await first;
   now += 59_999;
   expect(await model.get("VAN")).toBe("v1");
+  expect(source.loads).toHaveLength(1);
   now += 1;
-  const again = model.get("VAN");
+  // Stale: served at once, and one refresh starts (not one per request).
+  expect(await model.get("VAN")).toBe("v1");
+  expect(await model.get("VAN")).toBe("v1");
+  expect(source.loads).toHaveLength(2);
   source.settle("v2");
-  expect(await again).toBe("v2");
-  expect(source.loads).toEqual(["VAN", "VAN"]);
+  await Promise.resolve();
+  expect(await model.get("VAN")).toBe("v2");
+  // The refreshed entry counts from when its read began.
+  now += 59_999;
+  expect(await model.get("VAN")).toBe("v2");
+  expect(source.loads).toHaveLength(2);
+});
+
+test("past twice ttlMs (the refreshes failing), people wait for a fresh read", async () => {
+  let now = 1_000_000;
+  let attempt = 0;
+  const model = new ReadModel(
+    async () => {
+      attempt += 1;
+      if (attempt === 2) throw new Error("Graph unavailable");
+      return `v${attempt}`;
+    },
+    { ttlMs: 60_000, now: () => now },
+  );
+  expect(await model.get("VAN")).toBe("v1");
+  now += 60_000;
+  // The refresh fails: the stale entry goes on serving.
+  expect(await model.get("VAN")).toBe("v1");
+  await new Promise((resolve) => setImmediate(resolve));
+  now += 60_000;
+  expect(await model.get("VAN")).toBe("v3");
+});
+
+test("a refresh under way when the app writes is not kept", async () => {
+  let now = 1_000_000;
+  const source = counting();
+  const model = new ReadModel(source.load, { ttlMs: 60_000, now: () => now });
+  const first = model.get("VAN");
+  source.settle("v1");
+  await first;
+  now += 60_000;
+  expect(await model.get("VAN")).toBe("v1");
+  model.invalidate();
+  source.settle("read before the write");
+  await Promise.resolve();
+  const after = model.get("VAN");
+  source.settle("read after the write");
+  expect(await after).toBe("read after the write");
 });
 
 test("invalidate forgets every entry, and a load under way is not kept", async () => {
