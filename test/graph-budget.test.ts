@@ -39,8 +39,11 @@ test("every Graph call of the app says who it is: NONISV|<kommun>|Avtalsuppfoljn
   expect(userAgentFor("Lokal")).toMatch(/^NONISV\|Lokal\|Avtalsuppfoljning\/\d+\.\d+\.\d+$/);
 });
 
-test("the RateLimit headers SharePoint sends near the budget reach the app's gauge", async () => {
-  const graph = await startTestGraph();
+test("the RateLimit headers SharePoint sends near the budget reach the app's gauge and its log", async () => {
+  const log: string[] = [];
+  const graph = await startTestGraph({
+    logger: createLogger("warn", { write: (line: string) => log.push(line) }),
+  });
   try {
     await setBudget(graph.server, { tenantSize: "0-1000", enforced: false });
     // The minute's budget is a clock-minute window: stay well inside one.
@@ -57,6 +60,7 @@ test("the RateLimit headers SharePoint sends near the budget reach the app's gau
     );
     // 800 RU: below 80 % of 1,250.
     expect(graph.access.rateLimit.nearlySpent()).toBe(false);
+    expect(log).toEqual([]);
     await sendBatch(
       graph.access,
       Array.from({ length: 120 }, (_, id) => query(id)),
@@ -65,6 +69,15 @@ test("the RateLimit headers SharePoint sends near the budget reach the app's gau
     const reading = graph.access.rateLimit.current();
     expect(reading?.limit).toBe(1250);
     expect(reading?.remaining).toBe(1250 - 1040);
+    // Operations is told once per budget minute, not on every answer past 80 %.
+    await sendBatch(
+      graph.access,
+      Array.from({ length: 20 }, (_, id) => query(id)),
+    );
+    const warnings = log.map((line) => JSON.parse(line) as { msg: string; limit: number });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.msg).toMatch(/budget for the app is at least 80 % spent/);
+    expect(warnings[0]?.limit).toBe(1250);
   } finally {
     await graph.stop();
   }
