@@ -1,3 +1,4 @@
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DemoUserKey } from "../../api/src/demo/demo-people.ts";
@@ -123,6 +124,9 @@ async function seedMidSizedKommun(app: TestApp): Promise<void> {
 
 interface PeakResult {
   overview: number[];
+  /** Översikt opened while the reminder scan ran, and while it did not. */
+  overviewDuringScan: number[];
+  overviewOutsideScan: number[];
   register: number[];
   /** Answers to people other than 200, by status. */
   failed: Map<number, number>;
@@ -145,10 +149,14 @@ async function runMorning(
   store.invalidate();
   await localAdmin(graph, "POST", "/_local/stats/reset");
   const overview: number[] = [];
+  const overviewDuringScan: number[] = [];
+  const overviewOutsideScan: number[] = [];
+  let scanning = false;
   const register: number[] = [];
   const failed = new Map<number, number>();
   const get = async (path: string, user: DemoUserKey, into: number[]) => {
     const begin = performance.now();
+    const duringScan = scanning;
     let status = 0;
     try {
       const response = await fetch(`${baseUrl}${path}`, {
@@ -160,6 +168,8 @@ async function runMorning(
       // No answer at all (status 0).
     }
     into.push(performance.now() - begin);
+    if (into === overview)
+      (duringScan ? overviewDuringScan : overviewOutsideScan).push(performance.now() - begin);
     if (status !== 200) failed.set(status, (failed.get(status) ?? 0) + 1);
   };
   const start = performance.now();
@@ -187,7 +197,9 @@ async function runMorning(
   const scan = (async () => {
     await sleep(60_000 / SPEED);
     const begin = performance.now();
+    scanning = true;
     await app.running.reminders.run();
+    scanning = false;
     return performance.now() - begin;
   })();
   await Promise.all(visits);
@@ -195,6 +207,8 @@ async function runMorning(
   const units = (await graphStats(graph)).resourceUnits;
   return {
     overview,
+    overviewDuringScan,
+    overviewOutsideScan,
     register,
     failed,
     throttled: units.throttled,
@@ -280,6 +294,12 @@ export async function peakScenario(): Promise<Measurement[]> {
     row("Översikt p50", percentile(result.overview, 50), "ms");
     row("Översikt p95", percentile(result.overview, 95), "ms");
     row("register p95", percentile(result.register, 95), "ms");
+    row(
+      "Översikt p95, opened while the reminder scan ran",
+      percentile(result.overviewDuringScan, 95),
+      "ms",
+    );
+    row("Översikt p95, opened while it did not", percentile(result.overviewOutsideScan, 95), "ms");
     row("Översikt from the read model, one person alone, median", warm, "ms");
     row("answers other than 200 to people", failures, "responses");
     row("429s from SharePoint (the app retries them)", result.throttled, "requests");
@@ -290,7 +310,7 @@ export async function peakScenario(): Promise<Measurement[]> {
     row("reading afresh instead: mean per minute of the five", afresh / 5, "RU/min");
     row("reminder scan beside the people", result.reminderScanMs, "ms");
     console.error(
-      `bench: peak: ${result.overview.length} Översikt, p50 ${Math.round(percentile(result.overview, 50))} ms, p95 ${Math.round(percentile(result.overview, 95))} ms, failed: ${JSON.stringify(Object.fromEntries(result.failed))}, ${result.throttled} × 429, ${result.spent} RU (per minute: ${minutes.join(", ")}); afresh ${afresh} RU (per screen: ${JSON.stringify(cost)}; opened ${JSON.stringify(result.opened)}); ${Math.round((performance.now() - began) / 1000)} s on the wall`,
+      `bench: peak (load average ${os.loadavg()[0]?.toFixed(1)}): ${result.overview.length} Översikt (${result.overviewDuringScan.length} during the scan), p50 ${Math.round(percentile(result.overview, 50))} ms, p95 ${Math.round(percentile(result.overview, 95))} ms, failed: ${JSON.stringify(Object.fromEntries(result.failed))}, ${result.throttled} × 429, ${result.spent} RU (per minute: ${minutes.join(", ")}); afresh ${afresh} RU (per screen: ${JSON.stringify(cost)}; opened ${JSON.stringify(result.opened)}); ${Math.round((performance.now() - began) / 1000)} s on the wall`,
     );
   } finally {
     await setFaults(graph, { latencyMs: 0 });
