@@ -45,6 +45,7 @@ test("the RateLimit headers SharePoint sends near the budget reach the app's gau
     logger: createLogger("warn", { write: (line: string) => log.push(line) }),
   });
   try {
+    // Counted and announced, never refused: this is about the headers (429s: api/local-graph's tests).
     await setBudget(graph.server, { tenantSize: "0-1000", enforced: false });
     // The minute's budget is a clock-minute window: stay well inside one.
     const left = 60_000 - (Date.now() % 60_000);
