@@ -168,7 +168,11 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
       });
     });
     server = listening;
-    listening.keepAliveTimeout = 5000;
+    // Idle connections stay open a minute, as Graph's front door keeps them: a client that
+    // renders a large document between two calls (the KS compilation under load takes longer
+    // than Node's 5 s) must not send its next request on a socket the service is closing.
+    listening.keepAliveTimeout = 65_000;
+    listening.headersTimeout = 66_000;
     const host = options.host ?? "127.0.0.1";
     await new Promise<void>((resolve, reject) => {
       listening.once("error", reject);
