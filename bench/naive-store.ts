@@ -94,6 +94,11 @@ export class NaiveAppStore extends AppStore {
     };
   }
 
+  /** No shared read model: every screen reads afresh. */
+  override cycleView(committeeId?: string): Promise<CycleData> {
+    return this.cycleData(committeeId);
+  }
+
   /** Every list in turn, whole; the nämnd's rows picked out in memory. */
   override async cycleData(committeeId?: string): Promise<CycleData> {
     const mine = <T extends { committeeId: string }>(rows: T[]) =>

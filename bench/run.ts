@@ -7,6 +7,7 @@ import { type Measurement, printTable, writeMarkdown, writeResults } from "./rep
 import { botScenario } from "./scenarios/bot.ts";
 import { importScenario } from "./scenarios/import.ts";
 import { localGraphScenario } from "./scenarios/local-graph.ts";
+import { peakScenario } from "./scenarios/peak.ts";
 import { reportsScenario } from "./scenarios/reports.ts";
 import { scaleScenario } from "./scenarios/scale.ts";
 import { tabScenario } from "./scenarios/tab.ts";
@@ -18,6 +19,7 @@ const scenarios = {
   bot: botScenario,
   scale: scaleScenario,
   import: importScenario,
+  peak: peakScenario,
 };
 const only = process.argv.slice(2);
 function readPrevious(): Measurement[] {

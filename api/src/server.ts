@@ -27,6 +27,8 @@ export interface RunningApp {
   appUrl: string;
   graphUrl: string;
   graph: GraphAccess;
+  /** The store the API and the bot share (its read model among them). */
+  store: AppStore;
   localGraph: LocalGraph | undefined;
   localSignIn: LocalSignIn | undefined;
   bot: TeamsBot;
@@ -58,6 +60,11 @@ export interface StartOptions {
   scheduleReminders?: boolean;
   /** Requests per minute per address and per person; the defaults suit production. */
   rateLimits?: Partial<RateLimits>;
+  /**
+   * The clock of the read model's lifetime and, in local mode, of the local
+   * service's budget minutes (ms since the epoch); a benchmark runs it faster.
+   */
+  clock?: () => number;
 }
 
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
@@ -77,6 +84,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       port: config.localGraph.port,
       allowedHosts: config.allowedHosts,
       verifyTokens: config.localGraph.verifyTokens,
+      ...(options.clock ? { clock: options.clock } : {}),
       faults: {
         failureRate: config.localGraph.failureRate,
         latencyMs: config.localGraph.latencyMs,
@@ -113,9 +121,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 
   let selfUrl = "";
   let reminders: ReminderRunner | undefined;
+  const store = new AppStore(
+    graph,
+    siteReference(config),
+    options.clock ? { clock: options.clock } : {},
+  );
   const { express: app, bot } = createApp({
     config,
     graph,
+    store,
     logger,
     validateToken,
     ...(connections.asUser ? { graphAsUser: connections.asUser } : {}),
@@ -157,6 +171,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     appUrl: `http://localhost:${port}`,
     graphUrl,
     graph,
+    store,
     localGraph,
     localSignIn,
     bot,

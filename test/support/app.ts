@@ -64,7 +64,13 @@ export const UNLIMITED: RateLimits = {
 };
 
 export async function startTestApp(
-  options: { now?: Date; config?: AppConfig; rateLimits?: Partial<RateLimits> } = {},
+  options: {
+    now?: Date;
+    config?: AppConfig;
+    rateLimits?: Partial<RateLimits>;
+    /** A faster clock for the read model and the local service's budget (benchmarks). */
+    clock?: () => number;
+  } = {},
 ): Promise<TestApp> {
   const config = options.config ?? localTestConfig();
   const now = options.now;
@@ -72,6 +78,7 @@ export async function startTestApp(
     logger: createLogger("silent"),
     scheduleReminders: false,
     rateLimits: { ...UNLIMITED, ...options.rateLimits },
+    ...(options.clock ? { clock: options.clock } : {}),
     ...(now ? { now: () => now } : {}),
   });
   const url = running.appUrl;

@@ -2,16 +2,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {
+  type BudgetSettings,
   type FaultSettings,
   type LocalGraph,
   type LocalGraphOptions,
   type RequestCounters,
+  type ResourceUnitStats,
   SECRET_HEADER,
   startLocalGraph,
 } from "@avtalsuppfoljning/local-graph";
 import { type LocalGraphEndpoint, LocalTokenProvider } from "../../api/src/graph/auth-providers.ts";
 import { createGraphAccess, type GraphAccess } from "../../api/src/graph/graph-client-factory.ts";
-import { createLogger } from "../../api/src/logger.ts";
+import { createLogger, type Logger } from "../../api/src/logger.ts";
 
 /** A local Graph service on a free port with its own temporary data folder. */
 export interface TestGraph {
@@ -20,7 +22,7 @@ export interface TestGraph {
   dataDir: string;
   /** Admin endpoint helpers. */
   setFaults(settings: Partial<FaultSettings>): Promise<void>;
-  stats(): Promise<RequestCounters>;
+  stats(): Promise<GraphStats>;
   stop(): Promise<void>;
 }
 
@@ -49,8 +51,24 @@ export async function setFaults(
   return (await localAdmin(service, "PUT", "/_local/faults", settings)) as FaultSettings;
 }
 
-export async function graphStats(service: LocalGraphEndpoint): Promise<RequestCounters> {
-  return (await localAdmin(service, "GET", "/_local/stats")) as RequestCounters;
+/**
+ * Changes the service's resource-unit budget (tenant size, enforcement). Suites
+ * that flood the app far beyond a kommun's minute, or bulk-load data, turn
+ * enforcement off as they raise the API's rate limits; the budget is tested
+ * in the local service's own suite and in `graph-budget.test.ts`.
+ */
+export async function setBudget(
+  service: LocalGraphEndpoint,
+  settings: Partial<BudgetSettings>,
+): Promise<BudgetSettings> {
+  return (await localAdmin(service, "PUT", "/_local/budget", settings)) as BudgetSettings;
+}
+
+/** The service's counters: requests, operations, and resource units spent. */
+export type GraphStats = RequestCounters & { resourceUnits: ResourceUnitStats };
+
+export async function graphStats(service: LocalGraphEndpoint): Promise<GraphStats> {
+  return (await localAdmin(service, "GET", "/_local/stats")) as GraphStats;
 }
 
 export function temporaryDirectory(prefix = "avtal-test-"): string {
@@ -63,6 +81,8 @@ export async function startTestGraph(
     verifyTokens?: boolean;
     maxRetries?: number;
     trustedIssuers?: LocalGraphOptions["trustedIssuers"];
+    /** The Graph client's log (default silent). */
+    logger?: Logger;
   } = {},
 ): Promise<TestGraph> {
   const dataDir = options.dataDir ?? temporaryDirectory();
@@ -75,7 +95,7 @@ export async function startTestGraph(
   const access = createGraphAccess({
     graphRoot: server.origin,
     authProvider: new LocalTokenProvider(server),
-    logger: createLogger("silent"),
+    logger: options.logger ?? createLogger("silent"),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
   });
   return {

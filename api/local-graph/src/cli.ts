@@ -3,11 +3,13 @@
  * LOCAL_GRAPH_PORT (default 5100, 0 = any free port), LOCAL_GRAPH_DATA_DIR
  * (default ./.data/graph), LOCAL_GRAPH_VERIFY_TOKENS (default true),
  * LOCAL_GRAPH_ALLOWED_HOSTS (host names besides loopback, comma-separated),
- * LOCAL_GRAPH_FAILURE_RATE, LOCAL_GRAPH_LATENCY_MS. Prints the Graph base URL (ending in /v1.0) on
+ * LOCAL_GRAPH_FAILURE_RATE, LOCAL_GRAPH_LATENCY_MS, LOCAL_GRAPH_TENANT_SIZE (the
+ * resource-unit budget's license band, default 1001-5000). Prints the Graph base URL (ending in /v1.0) on
  * stdout when ready, and where the service secret is on stderr.
  */
 import path from "node:path";
 import { z } from "zod";
+import { TENANT_SIZE_NAMES } from "./graph/resource-units.ts";
 import { startLocalGraph } from "./local-graph-service.ts";
 
 const environment = z.object({
@@ -17,6 +19,7 @@ const environment = z.object({
   LOCAL_GRAPH_ALLOWED_HOSTS: z.string().default(""),
   LOCAL_GRAPH_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
   LOCAL_GRAPH_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  LOCAL_GRAPH_TENANT_SIZE: z.enum(TENANT_SIZE_NAMES).default("1001-5000"),
 });
 
 const parsed = environment.safeParse(process.env);
@@ -37,6 +40,7 @@ const service = await startLocalGraph({
     failureRate: settings.LOCAL_GRAPH_FAILURE_RATE,
     latencyMs: settings.LOCAL_GRAPH_LATENCY_MS,
   },
+  budget: { tenantSize: settings.LOCAL_GRAPH_TENANT_SIZE },
   log: (entry) => console.error(JSON.stringify(entry)),
 });
 console.log(service.graphUrl);

@@ -19,6 +19,15 @@ export {
 export { GRAPH_AUDIENCE } from "./entra-id/local-issuer.ts";
 export type { TrustedIssuer } from "./graph/authentication.ts";
 export type { FaultSettings, RequestCounters } from "./graph/faults.ts";
+export {
+  type AppUnits,
+  type BudgetSettings,
+  type ResourceUnitStats,
+  resourceUnitsOf,
+  TENANT_SIZE_NAMES,
+  TENANT_SIZES,
+  type TenantSize,
+} from "./graph/resource-units.ts";
 export { SECRET_HEADER } from "./http/authentication.ts";
 export {
   LOCAL_ISSUER,

@@ -11,6 +11,7 @@ import { ensureDefaultSite } from "./graph/default-site.ts";
 import { FaultInjector, type FaultSettings } from "./graph/faults.ts";
 import { files } from "./graph/files.ts";
 import { graphEndpoint } from "./graph/graph-endpoint.ts";
+import { type BudgetSettings, ResourceMeter } from "./graph/resource-units.ts";
 import { DownloadTokens, type ServiceContext } from "./graph/service-context.ts";
 import { WebLinks } from "./graph/web-links.ts";
 import { authentication } from "./http/authentication.ts";
@@ -28,7 +29,7 @@ import { SqliteGraphPersistence } from "./persistence/sqlite-graph-persistence.t
  *
  * The request pipeline: transport (ids, errors) → authentication (which
  * credential each endpoint class needs) → token endpoint / Bot Connector /
- * admin / files / Graph dispatch.
+ * admin / files / Graph (resource units, faults, dispatch).
  */
 
 export const LOCAL_ISSUER = "urn:avtalsuppfoljning:local-graph";
@@ -43,6 +44,16 @@ export interface LocalGraphOptions {
   host?: string;
   /** Initial fault injection (throttling, latency); changeable through `PUT /_local/faults`. */
   faults?: Partial<FaultSettings>;
+  /**
+   * The resource-unit budget (tenant size, whether it throttles); default a
+   * tenant of 1,001–5,000 licenses, enforced. Changeable through `PUT /_local/budget`.
+   */
+  budget?: Partial<BudgetSettings>;
+  /**
+   * The clock the budget's minutes follow, in milliseconds since the epoch;
+   * default the wall's. A benchmark runs it faster to fit a morning in a minute.
+   */
+  clock?: () => number;
   /**
    * Verify bearer tokens (signed by the local issuer or a trusted issuer).
    * Default true; false accepts any non-empty token and reads its claims
@@ -95,6 +106,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
   try {
     const issuer = await LocalIssuer.open(options.dataDir, LOCAL_ISSUER);
     const faults = new FaultInjector(options.faults);
+    const meter = new ResourceMeter(options.budget, options.clock);
     const context: ServiceContext = {
       persistence,
       origin: () => baseOrigin,
@@ -131,9 +143,9 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
       banner(() => `${baseOrigin}/v1.0`),
       tokenEndpoint(issuer),
       botConnector({ persistence, issuer, faults, origin: () => baseOrigin }),
-      admin(context, faults),
+      admin(context, faults, meter),
       files({ context, faults }),
-      graphEndpoint({ context, faults, ...(options.log ? { log: options.log } : {}) }),
+      graphEndpoint({ context, faults, meter, ...(options.log ? { log: options.log } : {}) }),
     ]);
 
     const listening = http.createServer((request, response) => {
@@ -156,7 +168,11 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
       });
     });
     server = listening;
-    listening.keepAliveTimeout = 5000;
+    // Idle connections stay open a minute, as Graph's front door keeps them: a client that
+    // renders a large document between two calls (the KS compilation under load takes longer
+    // than Node's 5 s) must not send its next request on a socket the service is closing.
+    listening.keepAliveTimeout = 65_000;
+    listening.headersTimeout = 66_000;
     const host = options.host ?? "127.0.0.1";
     await new Promise<void>((resolve, reject) => {
       listening.once("error", reject);

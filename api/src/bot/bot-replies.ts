@@ -337,7 +337,7 @@ export class BotReplies {
   }
 
   private async status(committee: Committee): Promise<AdaptiveCard> {
-    const data = await this.store.cycleData(committee.id);
+    const data = await this.store.cycleView(committee.id);
     const today = swedishDate(this.now());
     const obligations = annualCycle({ today, municipality: data.settings, ...data }).filter(
       (obligation) => obligation.committeeId === committee.id,
@@ -411,7 +411,7 @@ export class BotReplies {
   private async deficiencies(committee: Committee): Promise<AdaptiveCard> {
     const [deficiencies, contracts] = await Promise.all([
       this.store.deficiencies({ committeeId: committee.id }),
-      this.store.cycleData(committee.id).then((data) => data.contracts),
+      this.store.cycleView(committee.id).then((data) => data.contracts),
     ]);
     const open = deficiencies.filter((deficiency) => deficiency.status !== "åtgärdad");
     const title = (id: string) => contracts.find((contract) => contract.id === id)?.title ?? "";
@@ -465,7 +465,7 @@ export class BotReplies {
   }
 
   private async lateEverywhere(): Promise<AdaptiveCard> {
-    const data = await this.store.cycleData();
+    const data = await this.store.cycleView();
     const today = swedishDate(this.now());
     const late = annualCycle({ today, municipality: data.settings, ...data }).filter(
       (obligation) => obligation.status === "late",

@@ -10,6 +10,8 @@ import {
 } from "./auth-providers.ts";
 import { createGraphAccess, type GraphAccess } from "./graph-client-factory.ts";
 import type { GraphCallCounter } from "./middleware.ts";
+import { RateLimitGauge } from "./rate-limit-gauge.ts";
+import { organisationOf, userAgentFor } from "./user-agent.ts";
 
 /** Delegated Graph permissions the app asks for on a user's behalf: reading the person's own memberships. */
 export const DELEGATED_GRAPH_SCOPES = ["User.Read"];
@@ -28,20 +30,25 @@ export function createGraphConnections(
   logger: Logger,
   options: { localGraph?: LocalGraphEndpoint; counter?: GraphCallCounter } = {},
 ): GraphConnections {
-  const counter = options.counter ? { counter: options.counter } : {};
+  // The app's and the users' clients spend one budget and carry one identity.
+  const shared = {
+    ...(options.counter ? { counter: options.counter } : {}),
+    userAgent: userAgentFor(organisationOf(config)),
+    rateLimit: new RateLimitGauge(),
+  };
   if (config.mode === "local") {
     if (!options.localGraph) throw new Error("local mode needs the local Graph service's endpoint");
     const app = createGraphAccess({
       graphRoot: options.localGraph.origin,
       authProvider: new LocalTokenProvider(options.localGraph),
       logger,
-      ...counter,
+      ...shared,
     });
     return { app, asUser: undefined, entraClient: undefined };
   }
   const entraClient = createConfidentialClient(config);
   const access = (authProvider: ClientCredentialsProvider | OnBehalfOfProvider) =>
-    createGraphAccess({ graphRoot: config.graphBaseUrl, authProvider, logger, ...counter });
+    createGraphAccess({ graphRoot: config.graphBaseUrl, authProvider, logger, ...shared });
   return {
     app: access(new ClientCredentialsProvider(entraClient, config)),
     asUser: (assertion) =>

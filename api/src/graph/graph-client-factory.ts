@@ -12,12 +12,17 @@ import {
   CountingMiddleware,
   GraphCallCounter,
   LoggingMiddleware,
+  RateLimitObserver,
+  UserAgentMiddleware,
 } from "./middleware.ts";
+import { RateLimitGauge } from "./rate-limit-gauge.ts";
+import { DEFAULT_USER_AGENT } from "./user-agent.ts";
 
 /**
  * The one way the app reaches Microsoft Graph, in tenant and local mode alike:
- * graph-client with the chain retry → token → logging → counting → redirect →
- * fetch, pointed at the tenant's Graph root or the local Graph service.
+ * graph-client with the chain retry → token → User-Agent → logging → counting
+ * → RateLimit headers → redirect → fetch, pointed at the tenant's Graph root
+ * or the local Graph service.
  */
 
 export interface GraphAccessOptions {
@@ -29,11 +34,17 @@ export interface GraphAccessOptions {
   counter?: GraphCallCounter;
   /** Retries of 429/503/504 honouring Retry-After (graph-client's RetryHandler). */
   maxRetries?: number;
+  /** `NONISV|<kommun>|Avtalsuppfoljning/<version>` (see user-agent.ts). */
+  userAgent?: string;
+  /** Share a gauge between clients that spend the same app budget. */
+  rateLimit?: RateLimitGauge;
 }
 
 export interface GraphAccess {
   client: Client;
   counter: GraphCallCounter;
+  /** The app's resource-unit budget as SharePoint last reported it: background work consults it. */
+  rateLimit: RateLimitGauge;
   graphRoot: string;
   /**
    * `@odata.nextLink`/`deltaLink` URLs are absolute; graph-client only parses
@@ -48,18 +59,23 @@ export const DEFAULT_MAX_RETRIES = 5;
 export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
   const graphRoot = options.graphRoot.replace(/\/+$/, "");
   const counter = options.counter ?? new GraphCallCounter();
+  const rateLimit = options.rateLimit ?? new RateLimitGauge();
   const retry = new RetryHandler(
     new RetryHandlerOptions(1, options.maxRetries ?? DEFAULT_MAX_RETRIES),
   );
   const bearer = new BearerTokenMiddleware(options.authProvider, graphRoot);
+  const userAgent = new UserAgentMiddleware(options.userAgent ?? DEFAULT_USER_AGENT);
   const logging = new LoggingMiddleware(options.logger);
   const counting = new CountingMiddleware(counter);
+  const observer = new RateLimitObserver(rateLimit, options.logger);
   const redirect = new RedirectHandler();
   const http = new HTTPMessageHandler();
   retry.setNext(bearer);
-  bearer.setNext(logging);
+  bearer.setNext(userAgent);
+  userAgent.setNext(logging);
   logging.setNext(counting);
-  counting.setNext(redirect);
+  counting.setNext(observer);
+  observer.setNext(redirect);
   redirect.setNext(http);
 
   const client = Client.initWithMiddleware({
@@ -71,6 +87,7 @@ export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
   return {
     client,
     counter,
+    rateLimit,
     graphRoot,
     relative(url: string) {
       return url.startsWith(versionRoot) ? url.slice(versionRoot.length) : url;

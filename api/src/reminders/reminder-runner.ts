@@ -24,6 +24,10 @@ import { type Reminder, reminderHeadline, remindersFor } from "./reminder-plan.t
  * the card may have gone out, so it is never posted again and is shown to
  * kommunledningskontoret as uncertain; a post that fails for good is marked
  * "misslyckad".
+ *
+ * The run is background work: before reading and before each reminder it
+ * yields while SharePoint says the app's budget is nearly spent (RateLimit
+ * headers), so people's requests in the tab come first.
  */
 
 export interface ChannelPoster {
@@ -135,6 +139,8 @@ export class ReminderRunner {
   async run(): Promise<ReminderRunResult> {
     const { store, logger } = this.options;
     const now = this.options.now?.() ?? new Date();
+    const budget = store.access.rateLimit;
+    await budget.yieldToPeople();
     const data = await store.cycleData();
     const committees = new Map(data.committees.map((committee) => [committee.id, committee]));
     const reminders = remindersFor(
@@ -148,6 +154,7 @@ export class ReminderRunner {
         result.noChannel += 1;
         continue;
       }
+      await budget.yieldToPeople();
       const taken = await store.reminders.take(
         reminder.key,
         { ...reminder.obligation, status: reminder.level },

@@ -38,6 +38,7 @@ import {
   type ListWithCommittee,
   type ListWithContract,
 } from "./odata.ts";
+import { ReadModel } from "./read-model.ts";
 import { ReminderLog } from "./reminder-log.ts";
 import type { FieldsOf, ListKey, ReadFieldsOf } from "./schema.ts";
 
@@ -103,6 +104,26 @@ const WHAT: Record<ListKey, string> = {
 
 const CACHE_MS = 60_000;
 
+/**
+ * How long the screens' shared read model serves a nämnd before reading it
+ * again. The app's own writes clear it at once; this bounds how late a change
+ * made elsewhere (SharePoint itself, another instance of the app) shows.
+ */
+export const READ_MODEL_MS = 60_000;
+
+/** The lists the read model holds rows of: a write to any of them clears it. */
+const READ_MODEL_LISTS: ReadonlySet<ListKey> = new Set<ListKey>([
+  "settings",
+  "committees",
+  "contracts",
+  "contractShares",
+  "plans",
+  "kickoffs",
+  "followUps",
+  "deficiencies",
+  "reports",
+]);
+
 /** A query sent inside a batch, read (all its pages) once the batch is back. */
 interface BatchedQuery<K extends ListKey> {
   request: BatchRequest;
@@ -115,6 +136,8 @@ interface BatchedQuery<K extends ListKey> {
 /** How a list client is made; the benchmark's naive baseline makes its own. */
 export interface AppStoreOptions {
   listClient?: <K extends ListKey>(parts: ListClientParts<K>) => ListClient<K>;
+  /** The read model's clock, in milliseconds since the epoch (a benchmark runs it faster). */
+  clock?: () => number;
 }
 
 export interface ListClientParts<K extends ListKey> {
@@ -123,10 +146,19 @@ export interface ListClientParts<K extends ListKey> {
   directory: ListDirectory;
   key: K;
   what: string;
+  /** To be called after every write to the list. */
+  written: () => void;
 }
 
 function defaultListClient<K extends ListKey>(parts: ListClientParts<K>): ListClient<K> {
-  return new ListClient(parts.access, parts.site, parts.directory, parts.key, parts.what);
+  return new ListClient(
+    parts.access,
+    parts.site,
+    parts.directory,
+    parts.key,
+    parts.what,
+    parts.written,
+  );
 }
 
 export class AppStore {
@@ -138,14 +170,28 @@ export class AppStore {
   private readonly lists: { [K in ListKey]: ListClient<K> };
   private committeeCache: { at: number; value: Promise<Committee[]> } | undefined;
   private settingsCache: { at: number; value: Promise<Settings> } | undefined;
+  /** Per nämnd (and "" for all of them): what the screens show, shared for a little while. */
+  private readonly views: ReadModel<CycleData>;
 
   constructor(access: GraphAccess, siteRef: string, options: AppStoreOptions = {}) {
     this.access = access;
     this.site = `/sites/${siteRef}`;
     this.directory = new ListDirectory(access, this.site);
+    this.views = new ReadModel((key) => this.cycleData(key || undefined), {
+      ttlMs: READ_MODEL_MS,
+      ...(options.clock ? { now: options.clock } : {}),
+    });
     const make = options.listClient ?? defaultListClient;
+    const forget = () => this.views.invalidate();
     const client = <K extends ListKey>(key: K) =>
-      make({ access, site: this.site, directory: this.directory, key, what: WHAT[key] });
+      make({
+        access,
+        site: this.site,
+        directory: this.directory,
+        key,
+        what: WHAT[key],
+        written: READ_MODEL_LISTS.has(key) ? forget : () => {},
+      });
     this.lists = {
       settings: client("settings"),
       committees: client("committees"),
@@ -167,10 +213,11 @@ export class AppStore {
     return this.lists[key];
   }
 
-  /** Forgets cached committees and settings (after they change). */
+  /** Forgets cached committees, settings and the read model (after they change). */
   invalidate(): void {
     this.committeeCache = undefined;
     this.settingsCache = undefined;
+    this.views.invalidate();
   }
 
   // Settings and committees change rarely and are small: cached briefly.
@@ -346,7 +393,7 @@ export class AppStore {
         url: itemsUrl,
         body: { fields: row.fields },
       })),
-    );
+    ).finally(() => this.views.invalidate());
     const ids = new Map<string, string>();
     for (const row of rows) {
       const response = responses.get(row.key);
@@ -404,8 +451,19 @@ export class AppStore {
   }
 
   /**
+   * What the screens show of a nämnd (or, without an id, of every nämnd: the
+   * KS overview), from the shared read model: people of the same nämnd who
+   * open Översikt or the register within a minute cost SharePoint one read.
+   * The app's own writes clear it, so a person sees their change at once.
+   * Documents, exports and background work read afresh with `cycleData`.
+   */
+  cycleView(committeeId?: string): Promise<CycleData> {
+    return this.views.get(committeeId ?? "");
+  }
+
+  /**
    * Everything the årshjul needs, for one nämnd or (without an id) all of
-   * them: one `$batch` round trip, plus one more for contracts shared with
+   * them, read now: one `$batch` round trip, plus one more for contracts shared with
    * the nämnd and for pages beyond the first.
    */
   async cycleData(committeeId?: string): Promise<CycleData> {

@@ -170,13 +170,23 @@ export class ListClient<K extends ListKey> {
   protected readonly site: string;
   protected readonly directory: ListDirectory;
   readonly what: string;
+  /** Told after every write, whatever its outcome: the store's read model forgets what it held. */
+  private readonly written: () => void;
 
-  constructor(access: GraphAccess, site: string, directory: ListDirectory, key: K, what: string) {
+  constructor(
+    access: GraphAccess,
+    site: string,
+    directory: ListDirectory,
+    key: K,
+    what: string,
+    written: () => void = () => {},
+  ) {
     this.access = access;
     this.site = site;
     this.directory = directory;
     this.key = key;
     this.what = what;
+    this.written = written;
   }
 
   async itemsUrl(): Promise<string> {
@@ -258,6 +268,8 @@ export class ListClient<K extends ListKey> {
       return this.item(await this.access.client.api(await this.itemsUrl()).post({ fields }));
     } catch (error) {
       throw translateGraphError(error, this.what);
+    } finally {
+      this.written();
     }
   }
 
@@ -279,6 +291,8 @@ export class ListClient<K extends ListKey> {
       };
     } catch (error) {
       throw translateGraphError(error, this.what);
+    } finally {
+      this.written();
     }
   }
 
@@ -290,6 +304,8 @@ export class ListClient<K extends ListKey> {
         .delete();
     } catch (error) {
       throw translateGraphError(error, this.what);
+    } finally {
+      this.written();
     }
   }
 

@@ -7,12 +7,14 @@ import { graphErrors } from "./errors.ts";
 import type { FaultInjector } from "./faults.ts";
 import { applyFieldWrites } from "./handlers/field-writes.ts";
 import { isoSeconds, newGuid } from "./ids.ts";
+import type { ResourceMeter } from "./resource-units.ts";
 import type { ServiceContext } from "./service-context.ts";
 
 /**
  * Local-only administration under `/_local` (never under `/v1.0`): fault
- * injection, request counters, making delta tokens stale, and a bulk import
- * of list items for benchmarks and large demo data.
+ * injection, the resource-unit budget, request and RU counters, making delta
+ * tokens stale, and a bulk import of list items for benchmarks and large demo
+ * data.
  */
 
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -36,7 +38,11 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-export function admin(context: ServiceContext, faults: FaultInjector): Middleware {
+export function admin(
+  context: ServiceContext,
+  faults: FaultInjector,
+  meter: ResourceMeter,
+): Middleware {
   const persistence = context.persistence;
   return async (exchange, next) => {
     if (exchange.caller.kind !== "operator") return next();
@@ -54,11 +60,22 @@ export function admin(context: ServiceContext, faults: FaultInjector): Middlewar
           throw graphErrors.invalidRequest(`Invalid fault settings: ${(error as Error).message}`);
         }
       }
+      case "GET /_local/budget":
+        return reply(meter.current());
+      case "PUT /_local/budget": {
+        const update = await body();
+        try {
+          return reply(meter.configure(update ?? {}));
+        } catch (error) {
+          throw graphErrors.invalidRequest(`Invalid budget settings: ${(error as Error).message}`);
+        }
+      }
       case "GET /_local/stats":
-        return reply(faults.stats());
+        return reply({ ...faults.stats(), resourceUnits: meter.stats() });
       case "POST /_local/stats/reset":
         faults.resetStats();
-        return reply(faults.stats());
+        meter.reset();
+        return reply({ ...faults.stats(), resourceUnits: meter.stats() });
       case "POST /_local/delta/expire": {
         const { listId } = parse(expireSchema, await body());
         if (!persistence.getListById(listId)) throw graphErrors.itemNotFound("Unknown list.");

@@ -20,6 +20,8 @@ export interface TrustedIssuer {
 export interface GraphCaller {
   identity: Identity;
   grant: AccessGrant;
+  /** The app the token was issued to (`appid`, or v2's `azp`): whose resource-unit budget it spends. */
+  appId: string;
 }
 
 export class GraphAuthenticator {
@@ -58,7 +60,7 @@ export class GraphAuthenticator {
     } else {
       claims = unverifiedClaims(token);
     }
-    return { identity: identityOf(claims), grant };
+    return { identity: identityOf(claims), grant, appId: appIdOf(claims) };
   }
 
   private async verifyTrusted(token: string): Promise<Record<string, unknown>> {
@@ -78,6 +80,11 @@ export class GraphAuthenticator {
       "Access token validation failure. Invalid audience, issuer, signature or lifetime.",
     );
   }
+}
+
+function appIdOf(claims: Record<string, unknown> | undefined): string {
+  const appId = claims?.appid ?? claims?.azp;
+  return typeof appId === "string" && appId !== "" ? appId : "local-app";
 }
 
 /** A delegated token names a user; an app-only token names the application. */

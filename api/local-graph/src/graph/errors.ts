@@ -91,11 +91,15 @@ export const graphErrors = {
   failedDependency: () =>
     new GraphError(424, "failedDependency", "A request this request depends on failed."),
   payloadTooLarge: (message: string) => new GraphError(413, "invalidRequest", message),
-  throttled: (status: 429 | 503, retryAfterSeconds: number) =>
+  throttled: (
+    status: 429 | 503,
+    retryAfterSeconds: number,
+    headers: Record<string, string> = {},
+  ) =>
     status === 429
       ? new GraphError(429, "activityLimitReached", "The request has been throttled", {
           innerCode: "throttledRequest",
-          headers: { "Retry-After": String(retryAfterSeconds) },
+          headers: { ...headers, "Retry-After": String(retryAfterSeconds) },
         })
       : new GraphError(503, "serviceNotAvailable", "The service is temporarily unavailable.", {
           headers: { "Retry-After": String(retryAfterSeconds) },

@@ -6,13 +6,15 @@ import { handleGraphRequest } from "./dispatch.ts";
 import { errorBody, GraphError, graphErrors } from "./errors.ts";
 import type { FaultInjector } from "./faults.ts";
 import type { GraphRequest, GraphResponse } from "./graph-request.ts";
-import { parseBatch, runBatch } from "./handlers/batch.ts";
+import { type BatchPart, parseBatch, runBatch } from "./handlers/batch.ts";
+import { type ResourceMeter, resourceUnitsOf } from "./resource-units.ts";
 import type { ServiceContext } from "./service-context.ts";
 
 /**
- * `/v1.0`: throttling and latency (fault injection), the body, then either
- * `$batch` (each part dispatched on its own, throttled on its own) or one
- * operation. The caller was authenticated by the stage before.
+ * `/v1.0`: resource units charged to the caller's app (429 past its budget,
+ * RateLimit headers near it), throttling and latency (fault injection), the
+ * body, then either `$batch` (each part charged, dispatched and throttled on
+ * its own) or one operation. The caller was authenticated by the stage before.
  */
 
 const MAX_CONTENT_BODY_BYTES = 250 * 1024 * 1024 + 1;
@@ -20,11 +22,12 @@ const MAX_CONTENT_BODY_BYTES = 250 * 1024 * 1024 + 1;
 export interface GraphEndpointOptions {
   context: ServiceContext;
   faults: FaultInjector;
+  meter: ResourceMeter;
   log?: (entry: Record<string, unknown>) => void;
 }
 
 export function graphEndpoint(options: GraphEndpointOptions): Middleware {
-  const { context, faults } = options;
+  const { context, faults, meter } = options;
 
   /** One operation, errors turned into Graph error responses (batch parts). */
   const execute = (request: GraphRequest): GraphResponse => {
@@ -57,13 +60,57 @@ export function graphEndpoint(options: GraphEndpointOptions): Middleware {
     body: errorBody(error, randomUUID()),
   });
 
+  /** One `$batch` part: its headers, its body (JSON, or file content as base64), then the operation. */
+  const runPart = (
+    part: BatchPart,
+    partUrl: URL,
+    identity: GraphRequest["identity"],
+    grant: GraphRequest["grant"],
+  ): GraphResponse => {
+    const partHeaders: Record<string, string> = {};
+    for (const [name, value] of Object.entries(part.headers ?? {}))
+      partHeaders[name.toLowerCase()] = value;
+    // A part's body is JSON, or (file content) a base64 string (concepts/json-batching.md).
+    const binary = part.body !== undefined && !isJsonContentType(partHeaders["content-type"]);
+    if (binary && typeof part.body !== "string") {
+      return errorPart(
+        graphErrors.invalidRequest(
+          `Request '${part.id}': a body that is not JSON must be a base64 string.`,
+        ),
+      );
+    }
+    return execute({
+      method: part.method,
+      path: partUrl.pathname,
+      query: partUrl.searchParams,
+      headers: partHeaders,
+      body: binary ? undefined : part.body,
+      rawBody: binary ? new Uint8Array(Buffer.from(String(part.body), "base64")) : undefined,
+      identity,
+      grant,
+    });
+  };
+
   return async (exchange, next) => {
     if (exchange.caller.kind !== "graph") return next();
-    const { identity, grant } = exchange.caller;
+    const { identity, grant, appId } = exchange.caller;
+    const appPermissions = "application" in identity;
     const path = exchange.url.pathname.slice("/v1.0".length) || "/";
     const isBatch = path === "/$batch";
+    // A batch envelope costs nothing; its parts are charged one by one below.
+    const charge = isBatch
+      ? undefined
+      : meter.charge(
+          appId,
+          resourceUnitsOf({ method: exchange.method, path, query: exchange.url.searchParams }),
+          appPermissions,
+          exchange.headers["user-agent"],
+        );
+    for (const [name, value] of Object.entries(charge?.headers ?? {}))
+      exchange.response.setHeader(name, value);
     const throttled = await faults.admit(isBatch ? "batch" : "request");
     if (throttled) throw throttled;
+    if (charge?.throttled) throw charge.throttled;
     const headers = exchange.headers;
     // File content is bytes whatever Content-Type says (graph-client defaults to JSON).
     const isContentUpload = exchange.method === "PUT" && /\/content$/.test(path);
@@ -87,40 +134,35 @@ export function graphEndpoint(options: GraphEndpointOptions): Middleware {
       const responses = await runBatch(
         parts,
         async (part) => {
-          const partThrottled = await faults.admit("part");
-          if (partThrottled) return errorPart(partThrottled);
           const partUrl = new URL(
             part.url.startsWith("/") ? part.url : `/${part.url}`,
             "http://local",
           );
-          const partHeaders: Record<string, string> = {};
-          for (const [name, value] of Object.entries(part.headers ?? {}))
-            partHeaders[name.toLowerCase()] = value;
-          // A part's body is JSON, or (file content) a base64 string (concepts/json-batching.md).
-          const binary = part.body !== undefined && !isJsonContentType(partHeaders["content-type"]);
-          if (binary && typeof part.body !== "string") {
-            return errorPart(
-              graphErrors.invalidRequest(
-                `Request '${part.id}': a body that is not JSON must be a base64 string.`,
-              ),
-            );
-          }
-          return execute({
-            method: part.method,
-            path: partUrl.pathname,
-            query: partUrl.searchParams,
-            headers: partHeaders,
-            body: binary ? undefined : part.body,
-            rawBody: binary ? new Uint8Array(Buffer.from(String(part.body), "base64")) : undefined,
-            identity,
-            grant,
-          });
+          const partCharge = meter.charge(
+            appId,
+            resourceUnitsOf({
+              method: part.method,
+              path: partUrl.pathname,
+              query: partUrl.searchParams,
+            }),
+            appPermissions,
+            exchange.headers["user-agent"],
+          );
+          const partThrottled = (await faults.admit("part")) ?? partCharge.throttled;
+          if (partThrottled) return errorPart(partThrottled);
+          const answer = runPart(part, partUrl, identity, grant);
+          return { ...answer, headers: { ...answer.headers, ...partCharge.headers } };
         },
         (error) => errorBody(error, randomUUID()),
       );
-      send(exchange, { status: 200, body: { responses } });
+      send(exchange, {
+        status: 200,
+        headers: meter.headersFor(appId, appPermissions),
+        body: { responses },
+      });
       return;
     }
+
     send(
       exchange,
       handleGraphRequest(context, {

@@ -15,7 +15,7 @@ export type Caller =
   /** Holds the service secret: the app that started the service, or a script given the secret file. */
   | { kind: "operator" }
   /** A Graph caller with a bearer token: who it is and what the token permits. */
-  | { kind: "graph"; identity: Identity; grant: AccessGrant }
+  | { kind: "graph"; identity: Identity; grant: AccessGrant; appId: string }
   /** The bot, with a Bot Framework token the stand-in signed for the Bot Connector. */
   | { kind: "bot" }
   /** A pre-authenticated URL (upload session, download link, signed web link) carries its own permission. */

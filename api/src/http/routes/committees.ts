@@ -91,7 +91,7 @@ export function committeesRouter(
     const committee = await store.committee(committeeId);
     if (!committee) throw notFound("Nämnden");
     if (!can.readCommittee(principal, committeeId)) throw forbidden();
-    const data = await store.cycleData(committeeId);
+    const data = await store.cycleView(committeeId);
     const today = swedishDate(now());
     const obligations = annualCycle({ today, municipality: data.settings, ...data }).filter(
       (obligation) => obligation.committeeId === committeeId,
@@ -139,7 +139,7 @@ export function committeesRouter(
     const { principal } = identityOf(response);
     if (!can.seeKommunOverview(principal))
       throw forbidden("Översikten över alla nämnder är till för kommunledningskontoret.");
-    const data = await store.cycleData();
+    const data = await store.cycleView();
     const today = swedishDate(now());
     const obligations = annualCycle({ today, municipality: data.settings, ...data });
     const mandate = mandatePeriodContaining(today);

@@ -307,7 +307,7 @@ export function contractsRouter(store: AppStore): Router {
     let contracts: Contract[];
     if (query.committeeId) {
       if (!can.readCommittee(principal, query.committeeId)) throw forbidden();
-      contracts = (await store.cycleData(query.committeeId)).contracts;
+      contracts = (await store.cycleView(query.committeeId)).contracts;
     } else {
       contracts = (await store.allContracts()).filter((contract) =>
         can.readContract(principal, contract),

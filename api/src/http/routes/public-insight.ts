@@ -102,13 +102,13 @@ function page(title: string, municipality: string, body: string): string {
 
 export function publicInsightRouter(store: AppStore): Router {
   const router = Router();
-  let snapshot: Promise<Snapshot> | undefined;
-  let snapshotAt = 0;
+  let current: Snapshot | undefined;
+  let refreshing: Promise<Snapshot> | undefined;
 
-  const load = (): Promise<Snapshot> => {
-    if (!snapshot || Date.now() - snapshotAt > CACHE_MS) {
-      snapshotAt = Date.now();
-      snapshot = store.cycleData().then((data) => {
+  const refresh = (): Promise<Snapshot> => {
+    refreshing ??= store
+      .cycleData()
+      .then((data) => {
         const contracts: PublicContract[] = [];
         for (const contract of data.contracts.filter(
           (candidate) => candidate.status === "aktivt",
@@ -125,18 +125,34 @@ export function publicInsightRouter(store: AppStore): Router {
           (a, b) =>
             a.committee.localeCompare(b.committee, "sv") || a.title.localeCompare(b.title, "sv"),
         );
-        return {
+        current = {
           at: Date.now(),
           municipality: data.settings.name,
           committees: data.committees,
           contracts,
         };
+        return current;
+      })
+      .finally(() => {
+        refreshing = undefined;
       });
-      snapshot.catch(() => {
-        snapshot = undefined;
+    return refreshing;
+  };
+
+  /**
+   * The page is served from a snapshot; a stale one is refreshed in the
+   * background and served meanwhile. The refresh is background work: while
+   * SharePoint says the app's budget is nearly spent it waits, so people's
+   * requests in the tab come first. Only the very first visit waits for Graph.
+   */
+  const load = async (): Promise<Snapshot> => {
+    if (!current) return refresh();
+    if (Date.now() - current.at > CACHE_MS && !store.access.rateLimit.nearlySpent()) {
+      refresh().catch(() => {
+        // The stale snapshot stays; the next visit tries again.
       });
     }
-    return snapshot;
+    return current;
   };
 
   const filtered = (data: Snapshot, code: unknown) =>
