@@ -54,7 +54,11 @@ export function useAppShell({
   const allCommittees = useLoad(
     () =>
       teamIsUnknown
-        ? api.get<{ items: CommitteeSummary[] }>("/api/committees").then((result) => result.items)
+        ? api
+            .get<{ items: CommitteeSummary[] }>(
+              `/api/committees?groupId=${encodeURIComponent(teamGroupId)}`,
+            )
+            .then((result) => result.items)
         : Promise.resolve([]),
     `${teamIsUnknown}`,
   );

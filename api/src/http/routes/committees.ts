@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { z } from "zod";
 import {
   annualCycle,
   countByStatus,
@@ -23,11 +24,7 @@ import { itemId, parseInput } from "../validation.ts";
 
 /** Nämnder, the nämnd's dashboard (the årshjul) and kommunledningskontoret's overview. */
 
-/**
- * What everyone signed in may know of a nämnd: enough to name it, pick it,
- * and tell which team it is (Teams already hands a tab its team's group id),
- * so a tab in a team the person may not read can name that nämnd.
- */
+/** What everyone signed in may know of a nämnd: enough to name it and pick it. */
 function presentCommitteeName(committee: Committee, settings: CycleData["settings"]) {
   const kind = periodKindOf(committee, settings);
   return {
@@ -37,16 +34,16 @@ function presentCommitteeName(committee: Committee, settings: CycleData["setting
     isKs: committee.isKs,
     periodKind: kind,
     periodLabel: PERIOD_KIND_LABELS[kind],
-    /** The nämnd's Microsoft 365 group, which is its team in Teams. */
-    groupId: committee.groupId,
   };
 }
 
-/** For the nämnd's readers: also its diarium address. */
+/** For the nämnd's readers: also its diarium address and its team (Microsoft 365 group). */
 function presentCommittee(committee: Committee, settings: CycleData["settings"]) {
   return {
     ...presentCommitteeName(committee, settings),
     registryEmail: committee.registryEmail,
+    /** The nämnd's Microsoft 365 group, which is its team in Teams. */
+    groupId: committee.groupId,
   };
 }
 
@@ -73,15 +70,24 @@ export function committeesRouter(
     });
   });
 
-  router.get("/committees", async (_request, response) => {
+  router.get("/committees", async (request, response) => {
     const { principal } = identityOf(response);
+    // A tab in a team asks which nämnd the team is (Teams hands it the group id):
+    // answered for that one group, so the list never hands out every nämnd's group.
+    const { groupId } = parseInput(
+      z.object({ groupId: z.guid("Ange teamets grupp-id.").optional() }),
+      request.query,
+    );
     const [committees, settings] = await Promise.all([store.committees(), store.settings()]);
     response.json({
-      items: committees.map((committee) =>
-        can.readCommittee(principal, committee.id)
-          ? presentCommittee(committee, settings)
-          : presentCommitteeName(committee, settings),
-      ),
+      items: committees
+        .filter((committee) => groupId === undefined || committee.groupId === groupId)
+        .map((committee) => {
+          if (can.readCommittee(principal, committee.id))
+            return presentCommittee(committee, settings);
+          const name = presentCommitteeName(committee, settings);
+          return groupId === undefined ? name : { ...name, groupId: committee.groupId };
+        }),
     });
   });
 
