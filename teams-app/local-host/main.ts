@@ -430,14 +430,34 @@ async function start(): Promise<void> {
   people = (await getJson<{ items: Person[] }>("/api/local-auth/users")).items;
   const person = currentPerson();
   const token = await tokenFor(person);
-  const [all, me] = await Promise.all([
-    getJson<{ items: Array<Committee & { groupId?: string }> }>("/api/committees", token),
+  const [all, me, everyone] = await Promise.all([
+    getJson<{ items: Array<Omit<Committee, "groupId">> }>("/api/committees", token),
     getJson<{ committees: Array<{ code: string; canWrite?: boolean; groupId?: string }> }>(
       "/api/me",
       token,
     ),
+    // Teams knows every team; standing in for it, the host learns each nämnd's
+    // group from the people who may read it (the list shows others' groups to no one).
+    Promise.all(
+      people.map(async (candidate) =>
+        getJson<{ committees: Array<{ id: string; groupId?: string }> }>(
+          "/api/me",
+          await tokenFor(candidate),
+        ),
+      ),
+    ),
   ]);
-  committees = all.items.filter((committee): committee is Committee => Boolean(committee.groupId));
+  const groups = new Map(
+    everyone.flatMap((answer) =>
+      answer.committees.flatMap((committee) =>
+        committee.groupId ? [[committee.id, committee.groupId] as const] : [],
+      ),
+    ),
+  );
+  committees = all.items.flatMap((committee) => {
+    const groupId = groups.get(committee.id);
+    return groupId ? [{ ...committee, groupId }] : [];
+  });
   if (!settings.team) {
     const own =
       me.committees.find((committee) => committee.canWrite && committee.groupId) ??
