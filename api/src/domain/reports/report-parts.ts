@@ -6,6 +6,7 @@ import type {
   Contract,
   Deficiency,
   DeficiencyStatus,
+  Deviation,
   FollowUp,
   ReportRecord,
   ReportType,
@@ -117,14 +118,32 @@ export function periodDeficiencies(
   committee: Committee,
   period: ReportingPeriod,
 ): Deficiency[] {
-  const followUps = new Map(data.followUps.map((followUp) => [followUp.id, followUp]));
-  const deviations = new Map(data.deviations.map((deviation) => [deviation.id, deviation]));
-  return data.deficiencies.filter(
+  const mine = data.deficiencies.filter(
+    (deficiency) => deficiency.contractId === contractId && deficiency.committeeId === committee.id,
+  );
+  if (mine.length === 0) return [];
+  const followUps = indexed(followUpIndexes, data.followUps);
+  const deviations = indexed(deviationIndexes, data.deviations);
+  return mine.filter(
     (deficiency) =>
-      deficiency.contractId === contractId &&
-      deficiency.committeeId === committee.id &&
       deficiencyPeriodKey(deficiency, period.kind, followUps, deviations) === period.key,
   );
+}
+
+// A compilation asks once per contract: the kommun's follow-ups and deviations
+// are indexed once per list read (lists are not changed after they are read).
+const followUpIndexes = new WeakMap<readonly FollowUp[], ReadonlyMap<string, FollowUp>>();
+const deviationIndexes = new WeakMap<readonly Deviation[], ReadonlyMap<string, Deviation>>();
+
+function indexed<T extends { id: string }>(
+  cache: WeakMap<readonly T[], ReadonlyMap<string, T>>,
+  items: readonly T[],
+): ReadonlyMap<string, T> {
+  const known = cache.get(items);
+  if (known) return known;
+  const index = new Map(items.map((item) => [item.id, item]));
+  cache.set(items, index);
+  return index;
 }
 
 function followUpResult(followUp: FollowUp): FollowUpResult {
