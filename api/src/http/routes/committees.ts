@@ -185,7 +185,8 @@ export function committeesRouter(
       return {
         committee: presentCommittee(committee, data.settings),
         period: period.key,
-        planStatus: plan?.status ?? "saknas",
+        // A plan not yet written is only missing once its deadline has passed.
+        planStatus: plan?.status ?? (today > mandate.planDue ? "saknas" : "ej påbörjad"),
         followUps: { done: Math.min(done, expected), expected },
         strategicContracts: strategic.length,
         contractsWithDeficiencies: strategic

@@ -4,9 +4,10 @@ import type { Route } from "../../routes.ts";
 import type { Overview, OverviewRow } from "../../types.ts";
 import { capitalised } from "../record-screen/record-kinds.ts";
 
-const PLAN_COLORS: Record<string, "success" | "warning" | "danger"> = {
+const PLAN_COLORS: Record<string, "success" | "warning" | "danger" | "informative"> = {
   beslutad: "success",
   utkast: "warning",
+  "ej påbörjad": "informative",
   saknas: "danger",
 };
 
