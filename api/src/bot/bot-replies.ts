@@ -7,6 +7,7 @@ import {
 import { addDays, swedishDate, swedishLongDate } from "../domain/dates.ts";
 import { mandatePeriodContaining } from "../domain/mandate-period.ts";
 import type { Committee, Contract } from "../domain/model.ts";
+import { reportStatusText } from "../domain/report-life.ts";
 import { can, type Principal, principalFor, readableCommittees } from "../policies/access.ts";
 import type { AppStore } from "../store/app-store.ts";
 import type { MembershipResolver } from "../store/membership.ts";
@@ -267,7 +268,9 @@ export class BotReplies {
         heading(`Rapporter – ${here.name}`),
         ...(reports.length === 0
           ? [paragraph("Inga rapportutkast ännu. Skapa dem under Rapporter i fliken.")]
-          : reports.slice(0, 15).map((report) => paragraph(`${report.title} (${report.status})`))),
+          : reports
+              .slice(0, 15)
+              .map((report) => paragraph(`${report.title}: ${reportStatusText(report)}`))),
       ],
       [
         openUrl("Öppna Rapporter", this.link("rapporter", "Rapporter")),

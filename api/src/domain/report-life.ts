@@ -1,4 +1,4 @@
-import type { IsoDate } from "./dates.ts";
+import { type IsoDate, swedishLongDate } from "./dates.ts";
 import type { ReportRecord, ReportStatus } from "./model.ts";
 
 /**
@@ -23,6 +23,19 @@ export type ReportDecision = Pick<
 export function paragraphLabel(paragraph: string): string {
   const number = paragraph.replace(/^\s*§\s*/, "").trim();
   return number ? `§ ${number}` : "";
+}
+
+/** "Beslutad den 1 september 2026, § 87, dnr VAN 2026/0112"; "Klar för nämnd"; "Utkast". */
+export function reportStatusText(report: ReportDecision): string {
+  if (report.status !== "beslutad" || !report.decisionDate)
+    return REPORT_STATUS_LABELS[report.status];
+  return [
+    `Beslutad den ${swedishLongDate(report.decisionDate)}`,
+    paragraphLabel(report.paragraph),
+    report.registryNumber.trim() ? `dnr ${report.registryNumber.trim()}` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** The paragraph as stored: without the § sign. */
