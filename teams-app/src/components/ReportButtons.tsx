@@ -1,15 +1,8 @@
-import {
-  Button,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { ApiError } from "../api.ts";
 import { useApp } from "../app-context.ts";
-import type { ReportRecord } from "../types.ts";
+import { DraftMade, type Generated } from "./DraftMade.tsx";
 import { ErrorMessage } from "./Feedback.tsx";
 
 /**
@@ -33,7 +26,7 @@ export function ReportButtons({ title, drafts }: { title: string; drafts: DraftB
   const styles = useStyles();
   const { api, announce } = useApp();
   const [busy, setBusy] = useState<string>();
-  const [made, setMade] = useState<{ report: ReportRecord; message: string; path: string }>();
+  const [made, setMade] = useState<Generated>();
   const [error, setError] = useState<ApiError>();
 
   const make = async (draft: DraftButton) => {
@@ -42,10 +35,7 @@ export function ReportButtons({ title, drafts }: { title: string; drafts: DraftB
     setMade(undefined);
     announce(`${draft.label} tas fram …`);
     try {
-      const result = await api.post<{ report: ReportRecord; message: string; path: string }>(
-        "/api/reports",
-        draft.request,
-      );
+      const result = await api.post<Generated>("/api/reports", draft.request);
       setMade(result);
       announce(result.message);
     } catch (failure) {
@@ -68,16 +58,7 @@ export function ReportButtons({ title, drafts }: { title: string; drafts: DraftB
           </Button>
         ))}
       </div>
-      {made ? (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            {made.message} {made.path}.{" "}
-            <Link href={made.report.webUrl} target="_blank" rel="noopener">
-              Öppna i Word
-            </Link>
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {made ? <DraftMade made={made} /> : null}
       {error ? <ErrorMessage error={error} /> : null}
     </section>
   );

@@ -1,15 +1,7 @@
-import {
-  Button,
-  Field,
-  Input,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Title3,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Link, ProgressBar, Title3 } from "@fluentui/react-components";
 import { useState } from "react";
 import { useApp } from "../../app-context.ts";
+import { DraftMade } from "../../components/DraftMade.tsx";
 import { DataList } from "../../components/data-list/DataList.tsx";
 import {
   EmptyState,
@@ -89,16 +81,7 @@ export function Reports() {
               <ProgressBar aria-label={`${busy} tas fram`} />
             </Field>
           ) : null}
-          {result ? (
-            <MessageBar intent="success">
-              <MessageBarBody>
-                {result.message} {result.path}.{" "}
-                <Link href={result.report.webUrl} target="_blank" rel="noopener">
-                  Öppna i Word
-                </Link>
-              </MessageBarBody>
-            </MessageBar>
-          ) : null}
+          {result ? <DraftMade made={result} /> : null}
           {error ? <ErrorMessage error={error} /> : null}
         </section>
       ) : null}

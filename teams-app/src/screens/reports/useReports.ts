@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ApiError } from "../../api.ts";
 import { useApp } from "../../app-context.ts";
+import type { Generated } from "../../components/DraftMade.tsx";
 import { useLoad } from "../../hooks/use-load.ts";
 import type { ReportRecord } from "../../types.ts";
 
@@ -14,12 +15,6 @@ export const TYPE_LABELS = {
 
 export const typeLabel = (type: string): string =>
   new Map(Object.entries(TYPE_LABELS)).get(type) ?? type;
-
-export interface Generated {
-  report: ReportRecord;
-  message: string;
-  path: string;
-}
 
 /** The nämnd's report drafts, making a new one, and saving files with the sign-in token. */
 export function useReports() {
