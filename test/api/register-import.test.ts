@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Committee, Contract } from "../../api/src/domain/model.ts";
+import type { GraphAccess } from "../../api/src/graph/graph-client-factory.ts";
 import type { ImportReport } from "../../api/src/import/preview.ts";
 import { readImportFile } from "../../api/src/import/read-file.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
@@ -73,6 +74,29 @@ async function numberedRegister(prefix: string, count: number): Promise<Uint8Arr
 
 const byNumber = async (number: string): Promise<Contract | undefined> =>
   (await store.allContracts()).find((contract) => contract.contractNumber === number);
+
+/** The same Graph access, except that its `lost`-th JSON batch fails before reaching Graph (the network). */
+function withBatchLost(access: GraphAccess, lost: number): GraphAccess {
+  let batches = 0;
+  const client = new Proxy(access.client, {
+    get(target, property, receiver) {
+      if (property !== "api") return Reflect.get(target, property, receiver);
+      return (path: string) => {
+        const request = target.api(path);
+        if (path !== "/$batch") return request;
+        batches += 1;
+        if (batches !== lost) return request;
+        return new Proxy(request, {
+          get(inner, name, innerReceiver) {
+            if (name !== "post") return Reflect.get(inner, name, innerReceiver);
+            return () => Promise.reject(new TypeError("fetch failed"));
+          },
+        });
+      };
+    },
+  });
+  return { ...access, client };
+}
 
 const actions = (report: ImportReport) => report.rows.map((row) => `${row.row} ${row.action}`);
 
@@ -264,6 +288,31 @@ describe("importing into the register", () => {
       .map((contract) => contract.contractNumber)
       .filter((number) => number.startsWith("SN-AVBRUTEN-"));
     expect(numbers).toHaveLength(10);
+  });
+
+  test("a batch that cannot be sent at all: only its rows are refused, the others are reported as written, and a re-run completes it", async () => {
+    const bytes = await numberedRegister("SN-NAT", 45);
+    const files = [await readImportFile("nat.xlsx", bytes)];
+    const cutImporter = new RegisterImport(
+      new AppStore(withBatchLost(app.running.graph, 2), "root"),
+    );
+    const prepared = await cutImporter.prepare({ committee: sn, files, today: TODAY });
+    const cut = await cutImporter.run(prepared, sn, { editorName: "Importtest" });
+    // Three batches of 20, 20 and 5 rows; the second never reached SharePoint.
+    expect(cut.counts).toEqual({ created: 25, updated: 0, unchanged: 0, refused: 20 });
+    expect(cut.rows.find((row) => row.action === "refused")?.reason).toBe(
+      "Raden kunde inte sparas (inget svar från SharePoint); kör importen igen.",
+    );
+    const written = (await store.allContracts()).filter((contract) =>
+      contract.contractNumber.startsWith("SN-NAT-"),
+    );
+    expect(written).toHaveLength(25);
+    const createdNumbers = new Set(
+      cut.rows.filter((row) => row.action === "created").map((row) => row.contractNumber),
+    );
+    expect(new Set(written.map((contract) => contract.contractNumber))).toEqual(createdNumbers);
+    const rerun = await runImport("nat.xlsx", bytes);
+    expect(rerun.counts).toEqual({ created: 20, updated: 0, unchanged: 25, refused: 0 });
   });
 
   test("an import stopped half-way (the first batch written, the rest not) completes when run again", async () => {

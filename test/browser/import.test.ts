@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { accessibilityProblems, launchBrowser, pageErrors, signIn } from "../support/browser.ts";
@@ -21,6 +21,27 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
+
+/** The innermost elements that reach past the page's right edge (wide tables scroll inside their own region instead). */
+const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const clipped = (element: Element): boolean => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement)
+        if (["auto", "scroll", "hidden"].includes(getComputedStyle(parent).overflowX)) return true;
+      return false;
+    };
+    const sticking = [...document.body.querySelectorAll("*")].filter(
+      (element) =>
+        element.getBoundingClientRect().right > width + 1 &&
+        ![...element.children].some((child) => child.getBoundingClientRect().right > width + 1) &&
+        !clipped(element),
+    );
+    return sticking.map(
+      (element) =>
+        `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().right)}px: ${element.textContent?.slice(0, 40)}`,
+    );
+  });
 
 async function register(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -82,6 +103,11 @@ test("the secretary imports a register: mapping, preview, import, result", async
     ).toEqual([]);
   }
 
+  // At Teams' narrowest width (a phone, the side panel) the page does not scroll sideways.
+  await page.setViewportSize({ width: 360, height: 1600 });
+  expect(await sidewaysOverflow(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   // The person maps the free text to the internal notes and previews again.
   await notes.selectOption({ label: "Interna anteckningar" });
   await expect
@@ -96,6 +122,10 @@ test("the secretary imports a register: mapping, preview, import, result", async
   await resultRegion.getByText("Skapad: 1. Uppdaterad: 0. Oförändrad: 0. Avvisad: 1.").waitFor();
   const done = page.getByRole("table", { name: "Importerade rader" });
   expect(await done.getByRole("row").count()).toBe(3);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.setViewportSize({ width: 360, height: 1600 });
+  expect(await sidewaysOverflow(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Ladda ner resultatet (Excel)" }).click(),
@@ -133,5 +163,50 @@ test("a member who is not the nämnd's secretary is not offered the import", asy
   await page
     .getByText("Avtal importeras av nämndens sekreterare eller av kommunledningskontoret.")
     .waitFor();
+  await context.close();
+});
+
+test("last period's follow-ups come as a second CSV file and are linked to the contracts by number", async () => {
+  const context = await browser.newContext({ locale: "sv-SE" });
+  const page = await context.newPage();
+  const errors = pageErrors(page);
+  await signIn(page, app.url, "Maria Nilsson", "#/importera");
+  await page.getByRole("heading", { name: "Importera avtal", level: 1 }).waitFor();
+  const history = page.getByLabel("Förra periodens uppföljningar och brister (valfritt)");
+  expect(await history.isDisabled()).toBe(true);
+  await page.getByLabel("Fil med avtalsregistret").setInputFiles({
+    name: "register.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Avtalsnummer;Avtal;Leverantör\r\nSN-TVA-1;Korttidsboende;Omsorg AB\r\n"),
+  });
+  const preview = page.getByRole("table", { name: "Rader i filen" });
+  await preview.getByRole("cell", { name: "SN-TVA-1", exact: true }).waitFor();
+  await history.setInputFiles({
+    name: "uppfoljningar.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "Avtalsnummer;Period;Datum;Uppfyller väsentliga kvalitetskrav;Iakttagna brister\r\n" +
+        "SN-TVA-1;2024–2025;2025-03-15;Delvis;Bemanning nattetid\r\n",
+    ),
+  });
+  await preview.getByRole("cell", { name: /^uppfoljningar\.csv rad 2/ }).waitFor();
+  await page.getByRole("button", { name: "Importera", exact: true }).click();
+  await page
+    .getByRole("region", { name: "Resultat" })
+    .getByText("Skapad: 2. Uppdaterad: 0. Oförändrad: 0. Avvisad: 0.")
+    .waitFor();
+
+  const contract = (
+    await app.call("GET", `/api/contracts?committeeId=${await app.committeeId("SN")}`, {
+      user: "maria",
+    })
+  ).body.items.find((item: { contractNumber: string }) => item.contractNumber === "SN-TVA-1");
+  const followUps = await app.call("GET", `/api/follow-ups?contractId=${contract.id}`, {
+    user: "maria",
+  });
+  expect(followUps.body.items).toMatchObject([
+    { followUpDate: "2025-03-15", deficienciesSummary: "Bemanning nattetid" },
+  ]);
+  expect(errors).toEqual([]);
   await context.close();
 });

@@ -54,7 +54,26 @@ function withJsonContentType(request: BatchRequest): BatchRequest {
 /** Batches of 20 in flight at once: enough to overlap latency, few enough not to provoke throttling. */
 export const PARALLEL_BATCHES = 4;
 
-/** Sends any number of requests in batches of 20, a few at a time; returns the responses by id. */
+/**
+ * Thrown when some batches could not be sent at all (the network, Graph
+ * down): it carries the responses of the batches that were answered, so a
+ * caller can tell what was written from what may not have been.
+ */
+export class BatchIncomplete extends Error {
+  readonly responses: ReadonlyMap<string, BatchResponse>;
+
+  constructor(responses: ReadonlyMap<string, BatchResponse>, options: { cause: unknown }) {
+    super("Some JSON batches could not be sent", options);
+    this.name = "BatchIncomplete";
+    this.responses = responses;
+  }
+}
+
+/**
+ * Sends any number of requests in batches of 20, a few at a time; returns the
+ * responses by id. A batch that cannot be sent does not stop the others; the
+ * first such failure is thrown afterwards as `BatchIncomplete`.
+ */
 export async function sendBatch(
   access: GraphAccess,
   requests: BatchRequest[],
@@ -77,14 +96,20 @@ export async function sendBatch(
   }
   const results = new Map<string, BatchResponse>();
   const queue = [...chunks];
+  const failures: unknown[] = [];
   const worker = async () => {
     for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
-      for (const [id, response] of await sendChunk(access, chunk, options))
-        results.set(id, response);
+      try {
+        for (const [id, response] of await sendChunk(access, chunk, options))
+          results.set(id, response);
+      } catch (error) {
+        failures.push(error);
+      }
       options.onBatchDone?.(chunk.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, chunks.length) }, worker));
+  if (failures.length > 0) throw new BatchIncomplete(results, { cause: failures[0] });
   return results;
 }
 

@@ -60,7 +60,11 @@ export function numberOf(value: unknown, key: string): number | undefined {
 
 /** The HTTP status a Graph client error carries (`statusCode`), if any. */
 export function graphStatusOf(error: unknown): number | undefined {
-  return numberOf(error, "statusCode");
+  // An error that wraps Graph's (a batch that could not be sent) carries it as its cause.
+  return (
+    numberOf(error, "statusCode") ??
+    (error instanceof Error && error.cause !== error ? graphStatusOf(error.cause) : undefined)
+  );
 }
 
 /** Teams' channelData: the team's Microsoft 365 group, when the activity comes from a team. */

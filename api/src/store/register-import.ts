@@ -1,7 +1,12 @@
 import { z } from "zod";
 import type { IsoDate } from "../domain/dates.ts";
 import type { Committee, Deficiency, FollowUp } from "../domain/model.ts";
-import { type BatchRequest, type BatchResponse, sendBatch } from "../graph/graph-batch.ts";
+import {
+  BatchIncomplete,
+  type BatchRequest,
+  type BatchResponse,
+  sendBatch,
+} from "../graph/graph-batch.ts";
 import { stringOf } from "../graph/json.ts";
 import {
   type AnalysedSheet,
@@ -248,16 +253,19 @@ export class RegisterImport {
         request: await built.request,
       });
     }
-    let responses: Map<string, BatchResponse>;
+    let responses: ReadonlyMap<string, BatchResponse>;
     try {
       responses = await sendBatch(
         this.store.access,
         jobs.map((job) => job.request),
         { onBatchDone: progress },
       );
-    } catch {
-      // The batches themselves failed (the network, Graph down): the rows not answered are reported, and the import can run again.
-      responses = new Map();
+    } catch (error) {
+      // Some batches could not be sent (the network, Graph down): the rows of the
+      // answered batches are reported as they went, the rest as not answered,
+      // and the import can simply run again.
+      if (!(error instanceof BatchIncomplete)) throw error;
+      responses = error.responses;
     }
     for (const job of jobs) {
       const response = responses.get(job.request.id);

@@ -1,7 +1,13 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useImportStyles = makeStyles({
-  section: { display: "grid", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  // One column that may shrink below its content: a long cell wraps instead of widening the page.
+  section: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+  },
   actions: {
     display: "flex",
     flexWrap: "wrap",

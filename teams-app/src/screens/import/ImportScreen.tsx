@@ -48,7 +48,8 @@ const MAX_LISTED = 500;
 export function ImportScreen() {
   const styles = useImportStyles();
   const { api, me, committee, announce, setDirty } = useApp();
-  const [file, setFile] = useState<UploadedFile>();
+  // The register, and optionally a second file with last period's follow-ups and deficiencies.
+  const [files, setFiles] = useState<UploadedFile[]>([]);
   const [preview, setPreview] = useState<PreviewAnswer>();
   const [choices, setChoices] = useState<SheetChoice[]>([]);
   const [edited, setEdited] = useState(false);
@@ -58,6 +59,7 @@ export function ImportScreen() {
   const [shown, setShown] = useState<Shown>("changes");
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const fileInputId = useId("importfil");
+  const historyInputId = useId("historikfil");
 
   if (!committee) return <NoCommittee />;
   if (!me.roles.klk && !committee.canDecide) {
@@ -79,7 +81,7 @@ export function ImportScreen() {
     announce(failure.problem.detail);
   };
 
-  const askPreview = async (uploaded: UploadedFile, mapping?: SheetChoice[]) => {
+  const askPreview = async (uploaded: UploadedFile[], mapping?: SheetChoice[]) => {
     setBusy("preview");
     setError(undefined);
     setResult(undefined);
@@ -87,7 +89,7 @@ export function ImportScreen() {
     try {
       const answer = await api.post<PreviewAnswer>("/api/imports/preview", {
         committeeId: committee.id,
-        files: [uploaded],
+        files: uploaded,
         ...(mapping ? { choices: mapping } : {}),
       });
       setPreview(answer);
@@ -102,17 +104,19 @@ export function ImportScreen() {
     }
   };
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+  /** The register file (slot 0) or the history file (slot 1) chosen or changed: preview both afresh. */
+  const choose = (slot: 0 | 1) => async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     if (!chosen) return;
     setPreview(undefined);
     const uploaded = { name: chosen.name, content: await readAsBase64(chosen) };
-    setFile(uploaded);
-    await askPreview(uploaded);
+    const next = slot === 0 ? [uploaded, ...files.slice(1)] : [...files.slice(0, 1), uploaded];
+    setFiles(next);
+    await askPreview(next);
   };
 
   const runImport = async () => {
-    if (!file) return;
+    if (files.length === 0) return;
     setBusy("import");
     setError(undefined);
     announce("Importen pågår …");
@@ -122,7 +126,7 @@ export function ImportScreen() {
       let problem: Problem | undefined;
       await api.lines<ImportLine>(
         "/api/imports",
-        { committeeId: committee.id, files: [file], choices },
+        { committeeId: committee.id, files, choices },
         (line) => {
           if (line.progress) setProgress(line.progress);
           if (line.report) report = line.report;
@@ -183,11 +187,26 @@ export function ImportScreen() {
           aria-describedby={`${fileInputId}-hint`}
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
           disabled={busy !== undefined}
-          onChange={choose}
+          onChange={choose(0)}
         />
         <Text id={`${fileInputId}-hint`} size={200}>
           Excel (.xlsx) eller CSV, högst {preview ? preview.limits.maxFileBytes / 1024 / 1024 : 10}{" "}
           MB och {preview?.limits.maxRows ?? 10000} rader per blad.
+        </Text>
+        <Label htmlFor={historyInputId}>Förra periodens uppföljningar och brister (valfritt)</Label>
+        <input
+          id={historyInputId}
+          className={styles.file}
+          type="file"
+          aria-describedby={`${historyInputId}-hint`}
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          disabled={busy !== undefined || files.length === 0}
+          onChange={choose(1)}
+        />
+        <Text id={`${historyInputId}-hint`} size={200}>
+          En egen fil, eller blad i samma Excelfil, med kolumnen Avtalsnummer och uppföljningens
+          period och resultat eller brister med åtgärder. Raderna kopplas till avtalen via
+          avtalsnumret.
         </Text>
       </section>
       {busy ? (
@@ -208,7 +227,7 @@ export function ImportScreen() {
         </Field>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
-      {preview && file && !result ? (
+      {preview && files.length > 0 && !result ? (
         <section className={styles.section} aria-labelledby="importera-koppling">
           <Title3 as="h2" id="importera-koppling">
             2. Kontrollera kolumnerna
@@ -228,7 +247,7 @@ export function ImportScreen() {
           />
           {edited ? (
             <div className={styles.actions}>
-              <Button disabled={busy !== undefined} onClick={() => askPreview(file, choices)}>
+              <Button disabled={busy !== undefined} onClick={() => askPreview(files, choices)}>
                 Förhandsgranska med ändrade kolumner
               </Button>
             </div>
