@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -313,6 +314,30 @@ describe("importing into the register", () => {
     expect(new Set(written.map((contract) => contract.contractNumber))).toEqual(createdNumbers);
     const rerun = await runImport("nat.xlsx", bytes);
     expect(rerun.counts).toEqual({ created: 20, updated: 0, unchanged: 25, refused: 0 });
+  });
+
+  test("a large import is bulk work: while SharePoint says the budget is nearly spent, its batches wait for the next minute", async () => {
+    const service = app.running.localGraph;
+    if (!service) throw new Error("no local Graph service");
+    const bytes = await numberedRegister("SN-BUDGET", 5);
+    const { prepared } = await importFile("budget.xlsx", bytes);
+    // SharePoint has just said: 80 % of the minute spent, two seconds left of it.
+    app.running.graph.rateLimit.observe(
+      200,
+      new Headers({
+        "RateLimit-Limit": "2500",
+        "RateLimit-Remaining": "300",
+        "RateLimit-Reset": "2",
+      }),
+    );
+    const before = await graphStats(service);
+    const started = Date.now();
+    const run = importer.run(prepared, sn, { editorName: "Importtest" });
+    await sleep(1_000);
+    expect((await graphStats(service)).batches).toBe(before.batches);
+    const report = await run;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+    expect(report.counts.created).toBe(5);
   });
 
   test("an import stopped half-way (the first batch written, the rest not) completes when run again", async () => {

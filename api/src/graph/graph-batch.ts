@@ -29,6 +29,8 @@ export interface BatchOptions {
   defaultRetryAfterSeconds?: number;
   /** Told after each batch of 20 is answered (how many requests it carried), e.g. for a progress bar. */
   onBatchDone?: (requests: number) => void;
+  /** Awaited before each batch of 20 is sent: bulk work waits here while the budget is nearly spent. */
+  beforeBatch?: () => Promise<unknown>;
 }
 
 const RETRIABLE = new Set([429, 503, 504]);
@@ -100,6 +102,7 @@ export async function sendBatch(
   const worker = async () => {
     for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
       try {
+        await options.beforeBatch?.();
         for (const [id, response] of await sendChunk(access, chunk, options))
           results.set(id, response);
       } catch (error) {

@@ -258,7 +258,11 @@ export class RegisterImport {
       responses = await sendBatch(
         this.store.access,
         jobs.map((job) => job.request),
-        { onBatchDone: progress },
+        {
+          onBatchDone: progress,
+          // A large import is bulk work: it leaves the last fifth of the minute's budget to people.
+          beforeBatch: () => this.store.access.rateLimit.yieldToPeople(),
+        },
       );
     } catch (error) {
       // Some batches could not be sent (the network, Graph down): the rows of the

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import type { StoredColumn, StoredValue } from "../graph/column-model.ts";
 import type { QueryPlan, SqlValue } from "../graph/odata/query-plan.ts";
 import { ensurePrivateDirectory, ensurePrivateFile, PRIVATE_FILE_MODE } from "./data-folder.ts";
@@ -23,6 +23,9 @@ import type {
   StoredUser,
 } from "./graph-persistence.ts";
 import { fieldExpression, filterToSql, keysetToSql, orderKeys, orderToSql } from "./sql-query.ts";
+
+/** Distinct statements kept prepared (filters and paging make many shapes). */
+const MAX_CACHED_STATEMENTS = 500;
 
 /**
  * SQLite (node:sqlite, built into Node 24) in WAL mode. A write is
@@ -283,17 +286,36 @@ export class SqliteGraphPersistence implements GraphPersistence, ConnectorPersis
     }
   }
 
+  /**
+   * Prepared statements by their SQL: compiling a statement costs more than
+   * running it, and the same few dozen run for every item. Filters make SQL
+   * of their own, so the oldest statements are dropped past a bound.
+   */
+  private readonly statements = new Map<string, StatementSync>();
+
+  private statement(sql: string): StatementSync {
+    const cached = this.statements.get(sql);
+    if (cached) return cached;
+    const prepared = this.db.prepare(sql);
+    if (this.statements.size >= MAX_CACHED_STATEMENTS) {
+      const oldest = this.statements.keys().next();
+      if (!oldest.done) this.statements.delete(oldest.value);
+    }
+    this.statements.set(sql, prepared);
+    return prepared;
+  }
+
   private get(sql: string, ...params: SQLInputValue[]): Row | undefined {
-    return this.db.prepare(sql).get(...params) as Row | undefined;
+    return this.statement(sql).get(...params) as Row | undefined;
   }
 
   private all(sql: string, ...params: SQLInputValue[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
+    return this.statement(sql).all(...params) as Row[];
   }
 
   /** Runs a statement; returns how many rows it changed. */
   private run(sql: string, ...params: SQLInputValue[]): number {
-    return Number(this.db.prepare(sql).run(...params).changes);
+    return Number(this.statement(sql).run(...params).changes);
   }
 
   // Sites
