@@ -38,6 +38,8 @@ import { MappingEditor } from "./MappingEditor.tsx";
 type Shown = "changes" | "all";
 
 const MAX_LISTED = 500;
+/** Rows from which SharePoint's minute budget, not the app, sets the pace (2 RU per write). */
+const LARGE_IMPORT = 800;
 
 /**
  * Bringing the nämnd's existing register in: choose a file → the proposed
@@ -213,7 +215,7 @@ export function ImportScreen() {
         <Field
           validationMessage={
             busy === "import"
-              ? `Importen pågår – ${progress ? `${progress.done} av ${progress.total} rader sparade` : "raderna sparas i registret"}. Stäng inte fliken.`
+              ? `Importen pågår – ${progress ? `${progress.done} av ${progress.total} rader sparade` : "raderna sparas i registret"}. Stäng inte fliken.${progress && progress.total > LARGE_IMPORT ? " En stor fil tar några minuter: SharePoint begränsar hur många ändringar appen gör per minut, så att andra kan arbeta under tiden." : ""}`
               : "Filen läses och jämförs med registret …"
           }
           validationState="none"
