@@ -65,26 +65,23 @@ export function headerScore(header: string, headers: readonly string[]): number 
   return best;
 }
 
-function isMergeSlave(sheet: Sheet, row: number, column: number): boolean {
-  return sheet.merges.some(
+/** The merged range the cell lies in, if any. */
+function mergeAt(sheet: Sheet, row: number, column: number) {
+  return sheet.merges.find(
     (range) =>
-      range.top <= row &&
-      row <= range.bottom &&
-      range.left <= column &&
-      column <= range.right &&
-      (range.top !== row || range.left !== column),
+      range.top <= row && row <= range.bottom && range.left <= column && column <= range.right,
   );
 }
 
+/** A cell inside a merged range other than its top-left one (which holds the value). */
+function isMergeSlave(sheet: Sheet, row: number, column: number): boolean {
+  const range = mergeAt(sheet, row, column);
+  return range !== undefined && (range.top !== row || range.left !== column);
+}
+
 function spansColumns(sheet: Sheet, row: number, column: number): boolean {
-  return sheet.merges.some(
-    (range) =>
-      range.top <= row &&
-      row <= range.bottom &&
-      range.left <= column &&
-      column <= range.right &&
-      range.right > range.left,
-  );
+  const range = mergeAt(sheet, row, column);
+  return range !== undefined && range.right > range.left;
 }
 
 const cell = (sheet: Sheet, row: number, column: number): CellValue =>

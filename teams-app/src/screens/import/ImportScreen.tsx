@@ -60,8 +60,6 @@ export function ImportScreen() {
   const [error, setError] = useState<ApiError>();
   const [shown, setShown] = useState<Shown>("changes");
   const [progress, setProgress] = useState<{ done: number; total: number }>();
-  const fileInputId = useId("importfil");
-  const historyInputId = useId("historikfil");
 
   if (!committee) return <NoCommittee />;
   if (!me.roles.klk && !committee.canDecide) {
@@ -181,35 +179,18 @@ export function ImportScreen() {
         <Title3 as="h2" id="importera-fil">
           1. Välj fil
         </Title3>
-        <Label htmlFor={fileInputId}>Fil med avtalsregistret</Label>
-        <input
-          id={fileInputId}
-          className={styles.file}
-          type="file"
-          aria-describedby={`${fileInputId}-hint`}
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        <FileChoice
+          label="Fil med avtalsregistret"
           disabled={busy !== undefined}
           onChange={choose(0)}
+          hint={`Excel (.xlsx) eller CSV, högst ${preview ? preview.limits.maxFileBytes / 1024 / 1024 : 10} MB och ${preview?.limits.maxRows ?? 10000} rader per blad.`}
         />
-        <Text id={`${fileInputId}-hint`} size={200}>
-          Excel (.xlsx) eller CSV, högst {preview ? preview.limits.maxFileBytes / 1024 / 1024 : 10}{" "}
-          MB och {preview?.limits.maxRows ?? 10000} rader per blad.
-        </Text>
-        <Label htmlFor={historyInputId}>Förra periodens uppföljningar och brister (valfritt)</Label>
-        <input
-          id={historyInputId}
-          className={styles.file}
-          type="file"
-          aria-describedby={`${historyInputId}-hint`}
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        <FileChoice
+          label="Förra periodens uppföljningar och brister (valfritt)"
           disabled={busy !== undefined || files.length === 0}
           onChange={choose(1)}
+          hint="En egen fil, eller blad i samma Excelfil, med kolumnen Avtalsnummer och uppföljningens period och resultat eller brister med åtgärder. Raderna kopplas till avtalen via avtalsnumret."
         />
-        <Text id={`${historyInputId}-hint`} size={200}>
-          En egen fil, eller blad i samma Excelfil, med kolumnen Avtalsnummer och uppföljningens
-          period och resultat eller brister med åtgärder. Raderna kopplas till avtalen via
-          avtalsnumret.
-        </Text>
       </section>
       {busy ? (
         <Field
@@ -356,4 +337,32 @@ function RowNotes({ row }: { row: RowReport }) {
 function summary(report: ImportReport, labels: Record<RowAction, string>): string {
   const { created, updated, unchanged, refused } = report.counts;
   return `${labels.created}: ${created}. ${labels.updated}: ${updated}. ${labels.unchanged}: ${unchanged}. ${labels.refused}: ${refused}.`;
+}
+
+/** A labelled file input for an Excel or CSV file, with its hint. */
+function FileChoice(props: {
+  label: string;
+  hint: string;
+  disabled: boolean;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  const styles = useImportStyles();
+  const id = useId("importfil");
+  return (
+    <>
+      <Label htmlFor={id}>{props.label}</Label>
+      <input
+        id={id}
+        className={styles.file}
+        type="file"
+        aria-describedby={`${id}-hint`}
+        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        disabled={props.disabled}
+        onChange={props.onChange}
+      />
+      <Text id={`${id}-hint`} size={200}>
+        {props.hint}
+      </Text>
+    </>
+  );
 }
