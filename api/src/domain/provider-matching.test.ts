@@ -82,17 +82,17 @@ describe("matching free-text providers to the register", () => {
     const [match] = matchProviders([source("Åsby Taxi & Buss", ["c1"], "556012-5790")], register);
     // 556012-5790 belongs to p3, so the number wins.
     expect(match).toMatchObject({ kind: "matched", providerId: "p3", by: "orgNumber" });
-    const [other] = matchProviders(
-      [source("Åsby Taxi & Buss", ["c1"], "556703-7485")],
-      register,
-    );
+    const [other] = matchProviders([source("Åsby Taxi & Buss", ["c1"], "556703-7485")], register);
     expect(other).toMatchObject({ kind: "ambiguous", candidateIds: ["p1"] });
     expect(other?.kind === "ambiguous" && other.reason).toContain("556677-8899");
   });
 
   test("one name written with two numbers is ambiguous", () => {
     const [match] = matchProviders(
-      [source("Nya Bolaget", ["c1"], "556703-7485"), source("Nya bolaget AB", ["c2"], "5566778899")],
+      [
+        source("Nya Bolaget", ["c1"], "556703-7485"),
+        source("Nya bolaget AB", ["c2"], "5566778899"),
+      ],
       register,
     );
     expect(match).toMatchObject({ kind: "ambiguous", candidateIds: ["p1"] });
@@ -115,7 +115,11 @@ describe("matching free-text providers to the register", () => {
       [],
     );
     expect(matches).toEqual([
-      expect.objectContaining({ kind: "new", name: "Snöfritt i Åsby AB", orgNumber: "556703-7485" }),
+      expect.objectContaining({
+        kind: "new",
+        name: "Snöfritt i Åsby AB",
+        orgNumber: "556703-7485",
+      }),
       expect.objectContaining({ kind: "new", name: "Simhallsdrift Nord AB", orgNumber: "" }),
     ]);
   });
