@@ -1,5 +1,5 @@
 import { type Quadrant, quadrantOf } from "./classification.ts";
-import { addMonths, daysBetween, type IsoDate, swedishLongDate } from "./dates.ts";
+import { addDays, addMonths, daysBetween, type IsoDate, swedishLongDate } from "./dates.ts";
 import type { Contract, Deficiency, Deviation, FollowUp, Person } from "./model.ts";
 import { providerKeys } from "./provider-matching.ts";
 
@@ -127,6 +127,19 @@ export type ConsequenceInput = Pick<
 
 /** Consequence from the value × impact classification, with its reason. */
 export function consequenceOf(contract: ConsequenceInput): { score: RiskScore; reason: string } {
+  const key = `${contract.classified}|${contract.valueClass}|${contract.impactClass}|${contract.strategic}`;
+  let known = CONSEQUENCES.get(key);
+  if (!known) {
+    known = computeConsequence(contract);
+    CONSEQUENCES.set(key, known);
+  }
+  return known;
+}
+
+/** Sixteen combinations at most: computed once each, as 20,000 contracts share them. */
+const CONSEQUENCES = new Map<string, { score: RiskScore; reason: string }>();
+
+function computeConsequence(contract: ConsequenceInput): { score: RiskScore; reason: string } {
   if (!contract.classified) {
     return {
       score: 2,
@@ -218,9 +231,53 @@ export interface RiskIndex {
   /** provider key → nämnd id → open deficiencies of that provider there. */
   providerDeficiencies: Map<string, Map<string, number>>;
   profiles: Map<string, ProviderProfile>;
+  /** A provider's keys, computed once per distinct provider (names are normalised by regex). */
+  keysOf: (provider: { name: string; orgNumber?: string | undefined }) => string[];
+  /** "2 april 2027", once per distinct date. */
+  longDate: (date: IsoDate) => string;
+  /** An end or extension decision on or before this day is near. */
+  endHorizon: IsoDate;
+  /** A follow-up on or before these days is 13 and 25 months old or more. */
+  staleFrom: { one: IsoDate; two: IsoDate };
+}
+
+/** providerKeys remembered per name and number, without building a key string per call. */
+function providerKeysMemo(): RiskIndex["keysOf"] {
+  const byName = new Map<string, Map<string, string[]>>();
+  return (provider) => {
+    const orgNumber = provider.orgNumber ?? "";
+    let byOrg = byName.get(provider.name);
+    if (!byOrg) {
+      byOrg = new Map();
+      byName.set(provider.name, byOrg);
+    }
+    let keys = byOrg.get(orgNumber);
+    if (!keys) {
+      keys = providerKeys(provider);
+      byOrg.set(orgNumber, keys);
+    }
+    return keys;
+  };
+}
+
+/** A one-argument function remembered by a string key. */
+function memo<A, R>(key: (argument: A) => string, compute: (argument: A) => R): (argument: A) => R {
+  const cache = new Map<string, R>();
+  return (argument) => {
+    const id = key(argument);
+    let value = cache.get(id);
+    if (value === undefined) {
+      value = compute(argument);
+      cache.set(id, value);
+    }
+    return value;
+  };
 }
 
 const OPEN_DEFICIENCY = new Set(["öppen", "pågår", "eskalerad"]);
+
+/** Facts of a contract with none recorded; never written to. */
+const NO_FACTS: Readonly<ContractFacts> = Object.freeze(emptyFacts());
 
 function emptyFacts(): ContractFacts {
   return {
@@ -248,17 +305,21 @@ function actionPlanOverdue(deficiency: Deficiency, today: IsoDate): boolean {
  * for one about the whole contract — the contract's provider when it has only
  * one (with several, "the whole contract" blames none of them in particular).
  */
-function deficiencyProviderKeys(deficiency: Deficiency, contract: Contract | undefined): string[] {
+function deficiencyProviderKeys(
+  deficiency: Deficiency,
+  contract: Contract | undefined,
+  keysOf: RiskIndex["keysOf"],
+): string[] {
   if (deficiency.provider.trim() !== "") {
     const named = contract?.providers.find(
       (provider) =>
         provider.name.trim().toLocaleLowerCase("sv") ===
         deficiency.provider.trim().toLocaleLowerCase("sv"),
     );
-    return providerKeys(named ?? { name: deficiency.provider });
+    return keysOf(named ?? { name: deficiency.provider });
   }
   const [only, ...others] = contract?.providers ?? [];
-  return only && others.length === 0 ? providerKeys(only) : [];
+  return only && others.length === 0 ? keysOf(only) : [];
 }
 
 export function buildRiskIndex(input: RiskInput): RiskIndex {
@@ -275,6 +336,7 @@ export function buildRiskIndex(input: RiskInput): RiskIndex {
     return entry;
   };
   const contractsById = new Map(input.contracts.map((contract) => [contract.id, contract]));
+  const keysOf = providerKeysMemo();
 
   for (const deviation of input.deviations) {
     if (deviation.occurredOn < yearAgo || deviation.occurredOn > today) continue;
@@ -291,7 +353,7 @@ export function buildRiskIndex(input: RiskInput): RiskIndex {
     if (deficiency.status === "eskalerad") entry.escalated += 1;
     if (actionPlanOverdue(deficiency, today)) entry.overdueActionPlans += 1;
     const contract = contractsById.get(deficiency.contractId);
-    for (const key of deficiencyProviderKeys(deficiency, contract)) {
+    for (const key of deficiencyProviderKeys(deficiency, contract, keysOf)) {
       let perCommittee = providerDeficiencies.get(key);
       if (!perCommittee) {
         perCommittee = new Map();
@@ -310,31 +372,39 @@ export function buildRiskIndex(input: RiskInput): RiskIndex {
 
   const profiles = new Map<string, ProviderProfile>();
   for (const profile of input.providers ?? []) {
-    for (const key of providerKeys(profile)) profiles.set(key, profile);
+    for (const key of keysOf(profile)) profiles.set(key, profile);
   }
-  return { today, options, facts, providerDeficiencies, profiles };
+  return {
+    today,
+    options,
+    facts,
+    providerDeficiencies,
+    profiles,
+    keysOf,
+    longDate: memo((date: IsoDate) => date, swedishLongDate),
+    endHorizon: addMonths(today, options.endWithinMonths),
+    // months = floor(days / 30.44): 13 months from 396 days, 25 from 761.
+    staleFrom: { one: addDays(today, -396), two: addDays(today, -761) },
+  };
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-function deviationSignal(facts: ContractFacts): RiskSignal[] {
-  if (facts.deviations === 0) return [];
+function deviationSignal(signals: RiskSignal[], facts: ContractFacts): void {
+  if (facts.deviations === 0) return;
   const points = (facts.deviations >= 3 ? 2 : 1) + (facts.severeDeviations > 0 ? 1 : 0);
   const severe =
     facts.severeDeviations > 0
       ? `, varav ${plural(facts.severeDeviations, "allvarlig", "allvarliga")}`
       : "";
-  return [
-    {
-      kind: "deviations",
-      points,
-      reason: `${plural(facts.deviations, "avvikelse", "avvikelser")} senaste året${severe}`,
-    },
-  ];
+  signals.push({
+    kind: "deviations",
+    points,
+    reason: `${plural(facts.deviations, "avvikelse", "avvikelser")} senaste året${severe}`,
+  });
 }
 
-function deficiencySignals(facts: ContractFacts): RiskSignal[] {
-  const signals: RiskSignal[] = [];
+function deficiencySignals(signals: RiskSignal[], facts: ContractFacts): void {
   if (facts.openDeficiencies > 0) {
     const escalated =
       facts.escalated > 0 ? `, varav ${plural(facts.escalated, "eskalerad", "eskalerade")}` : "";
@@ -351,51 +421,58 @@ function deficiencySignals(facts: ContractFacts): RiskSignal[] {
       reason: `${plural(facts.overdueActionPlans, "handlingsplan försenad", "handlingsplaner försenade")} (tidsfrist eller avstämning passerad)`,
     });
   }
-  return signals;
 }
 
-function followUpSignals(contract: Contract, facts: ContractFacts, today: IsoDate): RiskSignal[] {
+function followUpSignals(
+  signals: RiskSignal[],
+  contract: Contract,
+  facts: ContractFacts,
+  index: RiskIndex,
+): void {
   const latest = facts.latestFollowUp;
-  const signals: RiskSignal[] = [];
   if (latest?.meetsRequirements === "nej") {
     signals.push({
       kind: "follow-up-result",
       points: 2,
-      reason: `Senaste uppföljningen (${swedishLongDate(latest.followUpDate)}): utföraren uppfyller inte kraven`,
+      reason: `Senaste uppföljningen (${index.longDate(latest.followUpDate)}): utföraren uppfyller inte kraven`,
     });
   } else if (latest?.meetsRequirements === "delvis") {
     signals.push({
       kind: "follow-up-result",
       points: 1,
-      reason: `Senaste uppföljningen (${swedishLongDate(latest.followUpDate)}): kraven uppfylls delvis`,
+      reason: `Senaste uppföljningen (${index.longDate(latest.followUpDate)}): kraven uppfylls delvis`,
     });
   }
-  if (contract.status !== "aktivt") return signals;
+  if (contract.status !== "aktivt") return;
   // Only strategic contracts' follow-ups are surely recorded in the app; others are
   // followed up under internal control, so "none recorded" says nothing about them.
   const since = latest?.followUpDate ?? (contract.strategic ? contract.startDate : undefined);
   // A contract not yet a year old has had no chance to miss its first follow-up.
-  if (!since) return signals;
-  const months = Math.floor(daysBetween(since, today) / 30.44);
-  if (months < 13) return signals;
+  if (!since || since > index.staleFrom.one) return;
+  const months = Math.floor(daysBetween(since, index.today) / 30.44);
   signals.push({
     kind: "follow-up-age",
-    points: months >= 25 ? 2 : 1,
+    points: since <= index.staleFrom.two ? 2 : 1,
     reason: latest
       ? `Ingen uppföljning på ${months} månader`
       : `Ingen uppföljning registrerad sedan avtalsstart (${months} månader)`,
   });
-  return signals;
 }
 
-function providerSignals(contract: Contract, index: RiskIndex): RiskSignal[] {
+function providerSignals(signals: RiskSignal[], contract: Contract, index: RiskIndex): void {
+  // Most contracts' providers have nothing noted anywhere: answer without allocating.
+  const anything = contract.providers.some((provider) =>
+    index
+      .keysOf(provider)
+      .some((key) => index.providerDeficiencies.has(key) || index.profiles.has(key)),
+  );
+  if (!anything) return;
   const own = new Set([contract.committeeId, ...contract.sharedWithCommitteeIds]);
-  const signals: RiskSignal[] = [];
   const elsewhere = new Map<string, Set<string>>();
   const weak: string[] = [];
   const ivo: string[] = [];
   for (const provider of contract.providers) {
-    const keys = providerKeys(provider);
+    const keys = index.keysOf(provider);
     for (const key of keys) {
       for (const committeeId of index.providerDeficiencies.get(key)?.keys() ?? []) {
         if (own.has(committeeId)) continue;
@@ -437,36 +514,31 @@ function providerSignals(contract: Contract, index: RiskIndex): RiskSignal[] {
       reason: `Inväntar IVO:s beslut: ${ivo.join(", ")}`,
     });
   }
-  return signals;
 }
 
-function contractEndSignal(contract: Contract, index: RiskIndex): RiskSignal[] {
-  if (contract.status === "avslutat") return [];
-  const horizon = addMonths(index.today, index.options.endWithinMonths);
+function contractEndSignal(signals: RiskSignal[], contract: Contract, index: RiskIndex): void {
+  if (contract.status === "avslutat") return;
+  const horizon = index.endHorizon;
   const { extensionDecisionDate, endDate } = contract;
   if (
     extensionDecisionDate &&
     extensionDecisionDate >= index.today &&
     extensionDecisionDate <= horizon
   ) {
-    return [
-      {
-        kind: "contract-end",
-        points: 1,
-        reason: `Beslut om förlängning ska tas senast ${swedishLongDate(extensionDecisionDate)}`,
-      },
-    ];
+    signals.push({
+      kind: "contract-end",
+      points: 1,
+      reason: `Beslut om förlängning ska tas senast ${index.longDate(extensionDecisionDate)}`,
+    });
+    return;
   }
   if (endDate && endDate >= index.today && endDate <= horizon) {
-    return [
-      {
-        kind: "contract-end",
-        points: 1,
-        reason: `Avtalet löper ut ${swedishLongDate(endDate)}`,
-      },
-    ];
+    signals.push({
+      kind: "contract-end",
+      points: 1,
+      reason: `Avtalet löper ut ${index.longDate(endDate)}`,
+    });
   }
-  return [];
 }
 
 export interface RiskSuggestion {
@@ -490,40 +562,64 @@ export function cellSummary(cell: RiskCell): string {
   return `${RISK_LEVEL_LABELS[cell.level]}: sannolikhet ${cell.likelihood} (${cell.likelihoodLabel.toLocaleLowerCase("sv")}) × konsekvens ${cell.consequence} (${cell.consequenceLabel.toLocaleLowerCase("sv")}) = ${cell.product}`;
 }
 
+/** Cells and their summaries per matrix, made once: there are sixteen. */
+const CELLS = new WeakMap<RiskMatrix, Map<number, { cell: RiskCell; summary: string }>>();
+
+function cachedCell(
+  matrix: RiskMatrix,
+  likelihood: RiskScore,
+  consequence: RiskScore,
+): { cell: RiskCell; summary: string } {
+  let cells = CELLS.get(matrix);
+  if (!cells) {
+    cells = new Map();
+    CELLS.set(matrix, cells);
+  }
+  const key = likelihood * 10 + consequence;
+  let entry = cells.get(key);
+  if (!entry) {
+    const cell = riskCell(matrix, likelihood, consequence);
+    entry = { cell, summary: cellSummary(cell) };
+    cells.set(key, entry);
+  }
+  return entry;
+}
+
 /** The suggested assessment of one contract from the indexed signals. */
 export function suggestRisk(
   contract: Contract,
   index: RiskIndex,
   matrix: RiskMatrix = DEFAULT_RISK_MATRIX,
 ): RiskSuggestion {
-  const facts = index.facts.get(contract.id) ?? emptyFacts();
-  const signals = [
-    ...deviationSignal(facts),
-    ...deficiencySignals(facts),
-    ...followUpSignals(contract, facts, index.today),
-    ...providerSignals(contract, index),
-    ...contractEndSignal(contract, index),
-  ];
-  const points = signals.reduce((sum, signal) => sum + signal.points, 0);
+  const facts = index.facts.get(contract.id) ?? NO_FACTS;
+  const signals: RiskSignal[] = [];
+  deviationSignal(signals, facts);
+  deficiencySignals(signals, facts);
+  followUpSignals(signals, contract, facts, index);
+  providerSignals(signals, contract, index);
+  contractEndSignal(signals, contract, index);
+  let points = 0;
+  const reasons = [""];
+  for (const signal of signals) {
+    points += signal.points;
+    reasons.push(signal.reason);
+  }
   const consequence = consequenceOf(contract);
-  const cell = riskCell(
+  const { cell, summary } = cachedCell(
     matrix,
     likelihoodOf(points, index.options.likelihoodSteps),
     consequence.score,
   );
-  const why = signals.length === 0 ? ["Inga signaler om ökad sannolikhet"] : [];
+  reasons[0] = summary;
+  if (signals.length === 0) reasons.push("Inga signaler om ökad sannolikhet");
+  reasons.push(consequence.reason);
   return {
     contractId: contract.id,
     cell,
     points,
     signals,
     consequenceReason: consequence.reason,
-    reasons: [
-      cellSummary(cell),
-      ...why,
-      ...signals.map((signal) => signal.reason),
-      consequence.reason,
-    ],
+    reasons,
   };
 }
 
