@@ -84,4 +84,38 @@ describe("a contract's risk", () => {
     const bad = await app.call("GET", "/api/contracts/x'y/risk", { user: "anna" });
     expect(bad.status).toBe(400);
   });
+
+  test("the kommun's own matrix and cadence from Inställningar", async () => {
+    const store = app.running.store;
+    await store.setSetting(
+      "riskMatrix",
+      JSON.stringify({
+        likelihoodLabels: ["Liten", "Möjlig", "Trolig", "Nästan säker"],
+        consequenceLabels: ["Försumbar", "Lindrig", "Kännbar", "Allvarlig"],
+        thresholds: { medel: 2, hög: 4 },
+      }),
+    );
+    await store.setSetting(
+      "riskCadence",
+      JSON.stringify({ intervalMonths: { hög: 4, medel: 12, låg: 24 } }),
+    );
+    try {
+      const response = await app.call("GET", `/api/contracts/${simhall}/risk`, { user: "sara" });
+      expect(response.body).toMatchObject({
+        level: "hög",
+        cell: {
+          likelihood: 1,
+          consequence: 4,
+          likelihoodLabel: "Liten",
+          consequenceLabel: "Allvarlig",
+        },
+        cadence: { followUpsPerYear: 3, text: "tre gånger per år" },
+      });
+    } finally {
+      await store.setSetting("riskMatrix", "");
+      await store.setSetting("riskCadence", "");
+    }
+    const back = await app.call("GET", `/api/contracts/${simhall}/risk`, { user: "sara" });
+    expect(back.body.level).toBe("medel");
+  });
 });

@@ -1,12 +1,7 @@
 import { Router } from "express";
-import { DEFAULT_CADENCE, nextFollowUp } from "../../domain/cadence.ts";
+import { nextFollowUp } from "../../domain/cadence.ts";
 import { swedishDate } from "../../domain/dates.ts";
-import {
-  buildRiskIndex,
-  DEFAULT_RISK_MATRIX,
-  effectiveRisk,
-  suggestRisk,
-} from "../../domain/risk.ts";
+import { buildRiskIndex, effectiveRisk, suggestRisk } from "../../domain/risk.ts";
 import { can } from "../../policies/access.ts";
 import { presentContractRisk } from "../../presenters/contract-risk.ts";
 import type { AppStore } from "../../store/app-store.ts";
@@ -44,7 +39,8 @@ export function riskRouter(store: AppStore, now: () => Date): Router {
       followUps,
       deviations,
     });
-    const matrix = DEFAULT_RISK_MATRIX;
+    const matrix = kommun.settings.riskMatrix;
+    const cadence = kommun.settings.riskCadence;
     const risk = effectiveRisk(suggestRisk(contract, index, matrix), undefined, matrix);
     const lastFollowUpOn = followUps
       .filter((followUp) => followUp.status === "klar" && followUp.followUpDate <= today)
@@ -55,9 +51,9 @@ export function riskRouter(store: AppStore, now: () => Date): Router {
       );
     const next = nextFollowUp(
       { level: risk.cell.level, lastFollowUpOn, contractStart: contract.startDate, today },
-      DEFAULT_CADENCE,
+      cadence,
     );
-    response.json(presentContractRisk(contract.id, risk, matrix, DEFAULT_CADENCE, next));
+    response.json(presentContractRisk(contract.id, risk, matrix, cadence, next));
   });
 
   return router;
