@@ -2,6 +2,7 @@ import { type Quadrant, quadrantOf } from "./classification.ts";
 import { addDays, addMonths, daysBetween, type IsoDate, swedishLongDate } from "./dates.ts";
 import type { Contract, Deficiency, Deviation, FollowUp, Person } from "./model.ts";
 import { providerKeys } from "./provider-matching.ts";
+import { providerNamed } from "./providers.ts";
 
 /**
  * Risk assessment per contract, as the kommun assesses risk in its internal
@@ -311,11 +312,7 @@ function deficiencyProviderKeys(
   keysOf: RiskIndex["keysOf"],
 ): string[] {
   if (deficiency.provider.trim() !== "") {
-    const named = contract?.providers.find(
-      (provider) =>
-        provider.name.trim().toLocaleLowerCase("sv") ===
-        deficiency.provider.trim().toLocaleLowerCase("sv"),
-    );
+    const named = contract ? providerNamed(contract, deficiency.provider) : undefined;
     return keysOf(named ?? { name: deficiency.provider });
   }
   const [only, ...others] = contract?.providers ?? [];
