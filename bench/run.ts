@@ -9,6 +9,7 @@ import { importScenario } from "./scenarios/import.ts";
 import { localGraphScenario } from "./scenarios/local-graph.ts";
 import { peakScenario } from "./scenarios/peak.ts";
 import { reportsScenario } from "./scenarios/reports.ts";
+import { riskScenario } from "./scenarios/risk.ts";
 import { scaleScenario } from "./scenarios/scale.ts";
 import { tabScenario } from "./scenarios/tab.ts";
 
@@ -20,6 +21,7 @@ const scenarios = {
   scale: scaleScenario,
   import: importScenario,
   peak: peakScenario,
+  risk: riskScenario,
 };
 const only = process.argv.slice(2);
 function readPrevious(): Measurement[] {

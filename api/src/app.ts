@@ -32,6 +32,7 @@ import { publicInsightRouter } from "./http/routes/public-insight.ts";
 import { recordsRouter } from "./http/routes/records.ts";
 import { remindersRouter } from "./http/routes/reminders.ts";
 import { reportsRouter } from "./http/routes/reports.ts";
+import { riskRouter } from "./http/routes/risk.ts";
 import { teamsConsentRouter } from "./http/routes/teams-consent.ts";
 import type { Logger } from "./logger.ts";
 import type { ReminderRunResult } from "./reminders/reminder-runner.ts";
@@ -185,6 +186,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   api.use(requireSignedIn, limitPerUser(limits.apiPerUser));
   api.use(committeesRouter(store, now, config.mode));
   api.use(contractsRouter(store));
+  api.use(riskRouter(store, now));
   api.use(recordsRouter(store));
   api.use(reportsRouter(store, now));
   api.use(exportsRouter(store));

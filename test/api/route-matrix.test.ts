@@ -160,6 +160,12 @@ const ROUTES: Record<string, RouteCase> = {
     hidden: true,
     request: async () => ({ path: `/api/contracts/${van.contract}/history` }),
   },
+  "GET /api/contracts/:id/risk": {
+    rule: "reader",
+    ok: 200,
+    hidden: true,
+    request: async () => ({ path: `/api/contracts/${van.contract}/risk` }),
+  },
   "POST /api/contracts": {
     rule: "member",
     ok: 201,

@@ -84,6 +84,16 @@ describe("can", () => {
     expect(can.readContract(owner, contract("VAN"))).toBe(true);
   });
 
+  test("a contract's risk assessment: whoever reads the contract, nobody else", () => {
+    const shared = contract("VAN", ["TN"]);
+    expect(can.readContractRisk(member, shared)).toBe(true);
+    expect(can.readContractRisk(otherMember, shared)).toBe(true);
+    expect(can.readContractRisk(klk, shared)).toBe(true);
+    expect(can.readContractRisk(owner, contract("VAN"))).toBe(true);
+    expect(can.readContractRisk(secretary, shared)).toBe(false);
+    expect(can.readContractRisk(otherMember, contract("VAN"))).toBe(false);
+  });
+
   test("edit a contract: the owning nämnd and the owner, not a sharing nämnd", () => {
     const shared = contract("VAN", ["TN"]);
     expect(can.writeContract(member, shared)).toBe(true);

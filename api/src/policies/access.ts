@@ -99,6 +99,13 @@ export const can = {
     [contract.committeeId, ...contract.sharedWithCommitteeIds].includes(committeeId) &&
     (principal.memberOf.has(committeeId) ||
       (principal.userId === contract.owner.id && committeeId === contract.committeeId)),
+  /**
+   * A contract's risk assessment and its reasons: internal, for whoever reads
+   * the contract (never public insight). Its reasons name other nämnder only
+   * as counts, so reading it reveals nothing of their rows.
+   */
+  readContractRisk: (principal: Principal, contract: Contract): boolean =>
+    can.readContract(principal, contract),
   seeKommunOverview: (principal: Principal) => principal.klk,
   /** Import a register into a nämnd (many contracts at once): its secretaries, or kommunledningskontoret for any. */
   importRegister: (principal: Principal, committeeId: string) =>

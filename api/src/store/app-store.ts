@@ -1,3 +1,4 @@
+import { type Cadence, DEFAULT_CADENCE } from "../domain/cadence.ts";
 import { inCommitteeOrder } from "../domain/committee-order.ts";
 import type {
   Committee,
@@ -11,6 +12,7 @@ import type {
   ReportRecord,
 } from "../domain/model.ts";
 import { PERIOD_KINDS } from "../domain/reporting-period.ts";
+import { DEFAULT_RISK_MATRIX, type RiskMatrix } from "../domain/risk.ts";
 import { type BatchRequest, type BatchResponse, sendBatch } from "../graph/graph-batch.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { isOneOf, stringOf } from "../graph/json.ts";
@@ -40,6 +42,7 @@ import {
 } from "./odata.ts";
 import { ReadModel } from "./read-model.ts";
 import { ReminderLog } from "./reminder-log.ts";
+import { riskCadenceSetting, riskMatrixSetting } from "./risk-settings.ts";
 import type { FieldsOf, ListKey, ReadFieldsOf } from "./schema.ts";
 
 /**
@@ -52,6 +55,10 @@ import type { FieldsOf, ListKey, ReadFieldsOf } from "./schema.ts";
 export interface Settings extends Municipality {
   /** Kommunledningskontoret's group: its members see every nämnd. */
   klkGroupId: string;
+  /** The internal-control risk matrix (setting `riskMatrix`, JSON). */
+  riskMatrix: RiskMatrix;
+  /** Follow-up intervals per risk level (setting `riskCadence`, JSON). */
+  riskCadence: Cadence;
   /** The kommun's own layout of the reporting-system export (JSON), if any. */
 }
 
@@ -60,6 +67,8 @@ const DEFAULT_SETTINGS: Settings = {
   defaultPeriodKind: "july-june",
   noticeMonths: 3,
   klkGroupId: "",
+  riskMatrix: DEFAULT_RISK_MATRIX,
+  riskCadence: DEFAULT_CADENCE,
 };
 
 /** Everything the årshjul and the dashboard need about some nämnder. */
@@ -788,5 +797,7 @@ function decodeSettings(items: ListItem<"settings">[]): Settings {
         ? noticeMonths
         : DEFAULT_SETTINGS.noticeMonths,
     klkGroupId: values.get("klkGroupId") ?? "",
+    riskMatrix: riskMatrixSetting(values.get("riskMatrix")),
+    riskCadence: riskCadenceSetting(values.get("riskCadence")),
   };
 }
