@@ -22,11 +22,13 @@ import {
   cellText,
   choicesOf,
   DONE,
+  type ImportInput,
   type ImportLine,
+  type ImportPreview,
   type ImportReport,
+  type ImportResultInput,
   INTERRUPTED,
   PLANNED,
-  type PreviewAnswer,
   type RowAction,
   type RowReport,
   readAsBase64,
@@ -49,7 +51,7 @@ export function ImportScreen() {
   const styles = useImportStyles();
   const { api, me, committee, announce, setDirty } = useApp();
   const [file, setFile] = useState<UploadedFile>();
-  const [preview, setPreview] = useState<PreviewAnswer>();
+  const [preview, setPreview] = useState<ImportPreview>();
   const [choices, setChoices] = useState<SheetChoice[]>([]);
   const [edited, setEdited] = useState(false);
   const [busy, setBusy] = useState<"preview" | "import">();
@@ -85,11 +87,12 @@ export function ImportScreen() {
     setResult(undefined);
     announce("Filen läses och jämförs med registret …");
     try {
-      const answer = await api.post<PreviewAnswer>("/api/imports/preview", {
+      const body: ImportInput = {
         committeeId: committee.id,
         files: [uploaded],
         ...(mapping ? { choices: mapping } : {}),
-      });
+      };
+      const answer = await api.post<ImportPreview>("/api/imports/preview", body);
       setPreview(answer);
       setChoices(choicesOf(answer.report.sheets));
       setEdited(false);
@@ -120,15 +123,12 @@ export function ImportScreen() {
     try {
       let report: ImportReport | undefined;
       let problem: Problem | undefined;
-      await api.lines<ImportLine>(
-        "/api/imports",
-        { committeeId: committee.id, files: [file], choices },
-        (line) => {
-          if (line.progress) setProgress(line.progress);
-          if (line.report) report = line.report;
-          if (line.problem) problem = line.problem;
-        },
-      );
+      const body: ImportInput = { committeeId: committee.id, files: [file], choices };
+      await api.lines<ImportLine>("/api/imports", body, (line) => {
+        if ("progress" in line) setProgress(line.progress);
+        if ("report" in line) report = line.report;
+        if ("problem" in line) problem = line.problem;
+      });
       if (!report) throw new ApiError(problem ?? INTERRUPTED);
       setResult(report);
       setDirty(false);
@@ -143,10 +143,8 @@ export function ImportScreen() {
   const downloadResult = async () => {
     if (!result) return;
     try {
-      const workbook = await api.blob("/api/imports/result.xlsx", {
-        committeeId: committee.id,
-        report: result,
-      });
+      const body: ImportResultInput = { committeeId: committee.id, report: result };
+      const workbook = await api.blob("/api/imports/result.xlsx", body);
       const url = URL.createObjectURL(workbook);
       const anchor = document.createElement("a");
       anchor.href = url;
