@@ -4,6 +4,7 @@ import type { Contract, ReportRecord } from "../domain/model.ts";
 import type { ImportKind } from "../import/fields.ts";
 import type { ImportReport } from "../import/preview.ts";
 import type { IMPORT_LIMITS } from "../import/read-file.ts";
+import type { PublicContract } from "../presenters/public-contract.ts";
 import type { ReminderRunResult } from "../reminders/reminder-runner.ts";
 import type { Problem } from "./problem.ts";
 import type { contractSchema, providerSchema } from "./routes/contracts.ts";
@@ -127,3 +128,25 @@ export type ImportLine =
   | { progress: { done: number; total: number } }
   | ImportDone
   | { problem: Problem };
+
+/** Local mode: `POST /api/local-auth/token`, a token for one of the demo people. */
+export interface LocalToken {
+  accessToken: string;
+  tokenType: "Bearer";
+  expiresIn: number;
+}
+
+/** Local mode: what the bot posted in a conversation, each activity with its sequence number. */
+export interface ChatPage {
+  /** `GET /api/committees/:id/channel`: the nämnd's channel, null when it has none. */
+  channel?: string | null;
+  items: Array<{ seq: number; activity: Record<string, unknown> }>;
+}
+
+/** `GET /insyn/avtal.json`: the open data of every published contract. */
+export interface OpenData {
+  schemaVersion: number;
+  municipality: string;
+  generatedAt: string;
+  contracts: PublicContract[];
+}

@@ -4,6 +4,7 @@ import { LOCAL_BOT_ID, LOCAL_BOT_TENANT } from "../../bot/teams-bot.ts";
 import { type LocalGraphEndpoint, localServiceHeaders } from "../../graph/auth-providers.ts";
 import { can } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
+import type { ChatPage } from "../api-shapes.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf } from "../request-context.ts";
 import { itemId, parseInput, requiredText } from "../validation.ts";
@@ -80,7 +81,7 @@ export function localChatRouter(
     const { user } = identityOf(response);
     response.json({
       items: await activities(personalConversationId(user.id), afterOf(request.query.after)),
-    });
+    } satisfies ChatPage);
   });
 
   router.get("/committees/:id/channel", async (request, response) => {
@@ -89,13 +90,13 @@ export function localChatRouter(
     if (!can.readCommittee(principal, committeeId)) throw forbidden();
     const committee = await store.committee(committeeId);
     if (!committee?.channelId) {
-      response.json({ items: [], channel: null });
+      response.json({ items: [], channel: null } satisfies ChatPage);
       return;
     }
     response.json({
       channel: committee.channelId,
       items: await activities(committee.channelId, afterOf(request.query.after)),
-    });
+    } satisfies ChatPage);
   });
   return router;
 }
