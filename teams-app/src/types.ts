@@ -24,6 +24,9 @@ import type { HistoryEntry } from "../../api/src/store/app-store.ts";
 
 export type { ReportingPeriod as Period } from "../../api/src/domain/reporting-period.ts";
 export type {
+  ChatActivity,
+  ChatCard,
+  ChatPage,
   CommitteeSummary,
   ContractInput,
   ContractList,

@@ -9,6 +9,7 @@ import type { ReminderRunResult } from "../reminders/reminder-runner.ts";
 import type { Problem } from "./problem.ts";
 import type { contractSchema, providerSchema } from "./routes/contracts.ts";
 import type { choiceSchema, fileSchema, importSchema, resultSchema } from "./routes/imports.ts";
+import type { chatActivity } from "./routes/local-chat.ts";
 import type {
   deficiencySchema,
   deviationSchema,
@@ -136,11 +137,16 @@ export interface LocalToken {
   expiresIn: number;
 }
 
+/** Local mode: an activity of the chat panel (its text, cards, who and when). */
+export type ChatActivity = z.infer<typeof chatActivity>;
+/** An Adaptive Card of a chat activity, as the chat panel shows it. */
+export type ChatCard = NonNullable<ChatActivity["attachments"]>[number]["content"];
+
 /** Local mode: what the bot posted in a conversation, each activity with its sequence number. */
 export interface ChatPage {
   /** `GET /api/committees/:id/channel`: the nämnd's channel, null when it has none. */
   channel?: string | null;
-  items: Array<{ seq: number; activity: Record<string, unknown> }>;
+  items: Array<{ seq: number; activity: ChatActivity }>;
 }
 
 /** `GET /insyn/avtal.json`: the open data of every published contract. */

@@ -127,12 +127,12 @@ export function PlanScreen() {
         savedMessage="Uppföljningsplanen är sparad."
         save={(values, etag) =>
           plan
-            ? api.patch<{ etag: string }>(`/api/plans/${plan.id}`, values, etag ?? "")
-            : api.post<{ etag: string }>("/api/plans", {
+            ? api.patch<FollowUpPlan>(`/api/plans/${plan.id}`, values, etag ?? "")
+            : api.post<FollowUpPlan>("/api/plans", {
                 ...values,
                 committeeId: committee.id,
                 mandatePeriod: mandateKey,
-              })
+              } satisfies Partial<PlanInput>)
         }
         history={
           plan

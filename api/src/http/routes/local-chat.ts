@@ -16,9 +16,47 @@ import { itemId, parseInput, requiredText } from "../validation.ts";
  * Kanal view read what the bot posted from the connector's record.
  */
 
+/**
+ * An activity as the chat panel shows it: who, when, the text and the cards
+ * (their text blocks, facts and links). Loose: the rest of the activity is
+ * passed on as the connector recorded it.
+ */
+const cardElement = z.looseObject({
+  type: z.string().optional(),
+  text: z.string().optional(),
+  facts: z
+    .array(z.looseObject({ title: z.string().optional(), value: z.string().optional() }))
+    .optional(),
+  weight: z.string().optional(),
+  size: z.string().optional(),
+});
+const cardAction = z.looseObject({
+  type: z.string().optional(),
+  title: z.string().optional(),
+  url: z.string().optional(),
+});
+export const chatActivity = z.looseObject({
+  type: z.string(),
+  id: z.string().optional(),
+  text: z.string().optional(),
+  timestamp: z.string().optional(),
+  from: z.looseObject({ name: z.string().optional(), role: z.string().optional() }).optional(),
+  attachments: z
+    .array(
+      z.looseObject({
+        contentType: z.string(),
+        content: z.looseObject({
+          body: z.array(cardElement).optional(),
+          actions: z.array(cardAction).optional(),
+        }),
+      }),
+    )
+    .optional(),
+});
+
 /** The local connector's record of a conversation: each activity with its sequence number. */
 const connectorPage = z.object({
-  value: z.array(z.object({ seq: z.number(), activity: z.record(z.string(), z.unknown()) })),
+  value: z.array(z.object({ seq: z.number(), activity: chatActivity })),
 });
 
 export function personalConversationId(userId: string): string {
