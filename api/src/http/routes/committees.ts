@@ -14,14 +14,14 @@ import { strategicContractsOf } from "../../domain/report-models.ts";
 import { latestCompletePeriod, periodContaining } from "../../domain/reporting-period.ts";
 import { can, readableCommittees, rolesOf } from "../../policies/access.ts";
 import {
-  type CommitteeName,
-  type CommitteeView,
+  type CommitteeSummary,
   type Me,
   presentCommittee,
   presentCommitteeName,
 } from "../../presenters/committee.ts";
 import type { Dashboard, Overview, OverviewRow } from "../../presenters/dashboard.ts";
 import type { AppStore } from "../../store/app-store.ts";
+import type { Items } from "../api-shapes.ts";
 import { forbidden, identityOf, notFound } from "../request-context.ts";
 import { itemId, parseInput } from "../validation.ts";
 
@@ -62,13 +62,13 @@ export function committeesRouter(
     response.json({
       items: committees
         .filter((committee) => groupId === undefined || committee.groupId === groupId)
-        .map((committee): CommitteeView | CommitteeName => {
+        .map((committee) => {
           if (can.readCommittee(principal, committee.id))
             return presentCommittee(committee, settings);
           const name = presentCommitteeName(committee, settings);
           return groupId === undefined ? name : { ...name, groupId: committee.groupId };
         }),
-    });
+    } satisfies Items<CommitteeSummary>);
   });
 
   router.get("/committees/:id/dashboard", async (request, response) => {
