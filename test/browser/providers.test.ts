@@ -36,7 +36,9 @@ interface Stored {
 
 async function records(path: string, committee: string, user: DemoUserKey): Promise<Stored[]> {
   const committeeId = await app.committeeId(committee);
-  return (await app.call("GET", `/api/${path}?committeeId=${committeeId}`, { user })).body.items;
+  return (
+    await app.call<{ items: Stored[] }>("GET", `/api/${path}?committeeId=${committeeId}`, { user })
+  ).body.items;
 }
 
 /** Opens a screen inside the open tab, as a link within the tab would. */
