@@ -31,6 +31,7 @@ import { localTeamsHostOrigin, localTeamsHostRouter } from "./http/routes/local-
 import { publicInsightRouter } from "./http/routes/public-insight.ts";
 import { recordsRouter } from "./http/routes/records.ts";
 import { remindersRouter } from "./http/routes/reminders.ts";
+import { removalsRouter } from "./http/routes/removals.ts";
 import { reportsRouter } from "./http/routes/reports.ts";
 import { teamsConsentRouter } from "./http/routes/teams-consent.ts";
 import type { Logger } from "./logger.ts";
@@ -186,6 +187,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   api.use(committeesRouter(store, now, config.mode));
   api.use(contractsRouter(store));
   api.use(recordsRouter(store));
+  api.use(removalsRouter(store));
   api.use(reportsRouter(store, now));
   api.use(exportsRouter(store));
   api.use(importsRouter(store, now));

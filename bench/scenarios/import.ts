@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
+import { APP_ITSELF } from "../../api/src/domain/actor.ts";
 import { readImportFile } from "../../api/src/import/read-file.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
 import { provision } from "../../api/src/store/provisioning.ts";
@@ -87,7 +88,7 @@ export async function importScenario(): Promise<Measurement[]> {
       importer.prepare({ committee, files, today: TODAY }),
     );
     const report = await measure(`${label}, import (writes)`, () =>
-      importer.run(prepared, committee, { editorName: "bench" }),
+      importer.run(prepared, committee, { by: { ...APP_ITSELF, name: "bench" } }),
     );
     return report.counts;
   };

@@ -19,7 +19,7 @@ import type {
   ReportStatus,
   Contract as StoredContract,
 } from "../../api/src/domain/model.ts";
-import type { HistoryEntry } from "../../api/src/store/app-store.ts";
+import type { HistoryEntry } from "../../api/src/presenters/history.ts";
 
 export type {
   Deficiency,

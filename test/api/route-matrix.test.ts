@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../api/src/app.ts";
 import { BotReplies } from "../../api/src/bot/bot-replies.ts";
 import { DEMO_USERS, type DemoUserKey } from "../../api/src/demo/demo-people.ts";
+import { APP_ITSELF } from "../../api/src/domain/actor.ts";
 import { createTokenValidator } from "../../api/src/http/auth/token-validator.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
@@ -646,6 +647,7 @@ describe("a decided plan stays put", () => {
         decisionDate: "2047-12-01",
         registryNumber: "VAN 2047/0001",
       } as Parameters<typeof encodePlan>[0]),
+      APP_ITSELF,
     );
     const moved = await app.call("PATCH", `/api/plans/${decided.id}`, {
       user: "sara",
@@ -662,6 +664,7 @@ describe("a decided plan stays put", () => {
         ...recordBody("plans", van.committee, van.contract, "VAN:s utkast"),
         mandatePeriod: "2050–2054",
       } as Parameters<typeof encodePlan>[0]),
+      APP_ITSELF,
     );
     const movedDraft = await app.call("PATCH", `/api/plans/${draft.id}`, {
       user: "sara",

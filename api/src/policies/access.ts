@@ -100,6 +100,12 @@ export const can = {
     (principal.memberOf.has(committeeId) ||
       (principal.userId === contract.owner.id && committeeId === contract.committeeId)),
   seeKommunOverview: (principal: Principal) => principal.klk,
+  /**
+   * See the records removed by mistake and restore them: kommunledningskontoret,
+   * which answers for the kommun's register as a whole. (Removing a record is
+   * for whoever may edit it.)
+   */
+  restoreRemoved: (principal: Principal) => principal.klk,
   /** Import a register into a nämnd (many contracts at once): its secretaries, or kommunledningskontoret for any. */
   importRegister: (principal: Principal, committeeId: string) =>
     principal.secretaryOf.has(committeeId) || principal.klk,
