@@ -197,6 +197,7 @@ export class AppStore {
   private readonly lists: { [K in ListKey]: ListClient<K> };
   private committeeCache: { at: number; value: Promise<Committee[]> } | undefined;
   private settingsCache: { at: number; value: Promise<Settings> } | undefined;
+  private removalCount = 0;
   /** Per nämnd (and "" for all of them): what the screens show, shared for a little while. */
   private readonly views: ReadModel<CycleData>;
 
@@ -761,10 +762,15 @@ export class AppStore {
     const versions = await this.lists[key].versions(id);
     return versions.map((version, index) => {
       const older: RawFields = versions[index + 1]?.fields ?? {};
-      const changes = Object.keys(version.fields)
+      // SharePoint leaves an emptied column out: a field only the older version has was cleared.
+      const changes = [...new Set([...Object.keys(version.fields), ...Object.keys(older)])]
         .filter((field) => !field.startsWith("@") && !SYSTEM_FIELDS.has(field))
         .filter((field) => JSON.stringify(version.fields[field]) !== JSON.stringify(older[field]))
-        .map((field) => ({ field, from: older[field] ?? null, to: version.fields[field] }));
+        .map((field) => ({
+          field,
+          from: older[field] ?? null,
+          to: version.fields[field] ?? null,
+        }));
       // Versions written before the editor columns existed have the name alone, or only the app's identity.
       const name =
         stringOf(version.fields, "editorName") ||
@@ -825,6 +831,15 @@ export class AppStore {
 
   // Removal: a record is marked, never deleted, and restored by kommunledningskontoret
 
+  /**
+   * How many removals and restorations this store has made: a snapshot kept
+   * longer than the read model (/insyn's) reads afresh when it changes, so a
+   * record removed by mistake leaves the public pages at once.
+   */
+  get removals(): number {
+    return this.removalCount;
+  }
+
   /** A row as stored, removed or not (to remove or restore it). */
   async storedRow<K extends RemovableListKey>(key: K, id: string): Promise<ListItem<K>> {
     const client: ListClient<K> = this.lists[key];
@@ -852,6 +867,7 @@ export class AppStore {
       },
       by,
     );
+    this.removalCount += 1;
     return { eTag: written.eTag };
   }
 
@@ -869,6 +885,7 @@ export class AppStore {
       { removedAt: null, removedById: null, removedByName: null, removedReason: null },
       by,
     );
+    this.removalCount += 1;
     return { eTag: written.eTag };
   }
 

@@ -23,6 +23,8 @@ export const OPEN_DATA_SCHEMA_VERSION = 1;
 
 interface Snapshot {
   at: number;
+  /** The store's count of removals when read (see `AppStore.removals`). */
+  removals: number;
   municipality: string;
   committees: Committee[];
   contracts: PublicContract[];
@@ -106,6 +108,7 @@ export function publicInsightRouter(store: AppStore): Router {
   let refreshing: Promise<Snapshot> | undefined;
 
   const refresh = (): Promise<Snapshot> => {
+    const removals = store.removals;
     refreshing ??= store
       .cycleData()
       .then((data) => {
@@ -127,6 +130,7 @@ export function publicInsightRouter(store: AppStore): Router {
         );
         current = {
           at: Date.now(),
+          removals,
           municipality: data.settings.name,
           committees: data.committees,
           contracts,
@@ -146,7 +150,8 @@ export function publicInsightRouter(store: AppStore): Router {
    * requests in the tab come first. Only the very first visit waits for Graph.
    */
   const load = async (): Promise<Snapshot> => {
-    if (!current) return refresh();
+    // A record removed (or restored) since: read afresh now, not in the background.
+    if (!current || current.removals !== store.removals) return refresh();
     if (Date.now() - current.at > CACHE_MS && !store.access.rateLimit.nearlySpent()) {
       refresh().catch(() => {
         // The stale snapshot stays; the next visit tries again.
