@@ -900,7 +900,12 @@ export class AppStore {
             list: key,
             id: item.id,
             eTag: item.eTag,
-            title: stringOf(item.fields, "Title") ?? "",
+            // Contracts have a name; records are told by their own words, period or date.
+            title:
+              ["Title", "description", "scope", "period", "mandatePeriod", "meetingDate"]
+                .map((field) => stringOf(item.fields, field) ?? "")
+                .find((value) => value.trim() !== "")
+                ?.slice(0, 200) ?? "",
             committeeId: stringOf(item.fields, "committeeLookupId") ?? "",
             contractId: stringOf(item.fields, "contractLookupId") ?? "",
             removedAt: stringOf(item.fields, "removedAt") ?? "",

@@ -2,7 +2,8 @@ import { type Response, Router } from "express";
 import { z } from "zod";
 import { actorOf } from "../../domain/actor.ts";
 import { can } from "../../policies/access.ts";
-import type { AppStore, RemovedRow } from "../../store/app-store.ts";
+import { presentRemoved, REMOVABLE_LABELS } from "../../presenters/removed.ts";
+import type { AppStore } from "../../store/app-store.ts";
 import { REMOVABLE_LISTS, type RemovableListKey } from "../../store/schema.ts";
 import { ConflictError } from "../../store/store-errors.ts";
 import { ProblemError } from "../problem.ts";
@@ -20,16 +21,6 @@ import { itemId, parseInput, requiredText } from "../validation.ts";
 export const removalSchema = z.object({
   reason: requiredText(1000, "Anledning"),
 });
-
-/** "Avtalet", "Uppföljningen" …: what a removed row is, for the list and messages. */
-export const REMOVABLE_LABELS: Record<RemovableListKey, string> = {
-  contracts: "Avtal",
-  plans: "Uppföljningsplan",
-  kickoffs: "Uppstartsmöte",
-  deviations: "Avvikelse",
-  followUps: "Uppföljning",
-  deficiencies: "Brist",
-};
 
 /** Marks the row removed at the version read, and answers with its new ETag. */
 export async function markRemoved(
@@ -73,15 +64,15 @@ export function removalsRouter(store: AppStore): Router {
     const { principal } = identityOf(response);
     if (!can.restoreRemoved(principal))
       throw forbidden("Bara kommunledningskontoret kan se borttagna poster.");
-    const [rows, committees] = await Promise.all([store.removedRows(), store.committees()]);
-    const names = new Map(committees.map((committee) => [committee.id, committee.name]));
+    const rows = await store.removedRows();
+    const names = await store.linkedNames({
+      committees: [],
+      contracts: [...new Set(rows.map((row) => row.contractId).filter(Boolean))],
+      followUps: [],
+      deviations: [],
+    });
     response.json({
-      items: rows.map((row: RemovedRow) => ({
-        ...row,
-        etag: row.eTag,
-        what: REMOVABLE_LABELS[row.list],
-        committeeName: names.get(row.committeeId) ?? "",
-      })),
+      items: rows.map((row) => presentRemoved(row, names)),
     });
   });
 
