@@ -43,7 +43,9 @@ export function RemoveRecord({
         <Button>Ta bort</Button>
       </DialogTrigger>
       <DialogSurface aria-describedby="ta-bort-forklaring">
+        {/* The reason is checked here, with a Swedish message beside the field, not by the browser. */}
         <form
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void state.remove();
@@ -64,6 +66,7 @@ export function RemoveRecord({
                 validationMessage={state.reasonError}
               >
                 <Textarea
+                  ref={state.reasonField}
                   autoFocus
                   value={state.reason}
                   maxLength={1000}

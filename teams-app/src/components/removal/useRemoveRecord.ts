@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ApiError } from "../../api.ts";
 import { useApp } from "../../app-context.ts";
 
@@ -19,6 +19,8 @@ export function useRemoveRecord({
   const [reasonError, setReasonError] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  /** The reason's field: focused again when the reason is missing, so the person can type it. */
+  const reasonField = useRef<HTMLTextAreaElement>(null);
 
   const show = (next: boolean) => {
     setOpen(next);
@@ -32,6 +34,7 @@ export function useRemoveRecord({
   const remove = async () => {
     if (!reason.trim()) {
       setReasonError("Skriv varför posten tas bort.");
+      reasonField.current?.focus();
       return;
     }
     setBusy(true);
@@ -45,10 +48,12 @@ export function useRemoveRecord({
     } catch (failure) {
       setBusy(false);
       const field = failure instanceof ApiError ? failure.fieldMessage("reason") : undefined;
-      if (field) setReasonError(field);
-      else setProblem(failure instanceof Error ? failure.message : String(failure));
+      if (field) {
+        setReasonError(field);
+        reasonField.current?.focus();
+      } else setProblem(failure instanceof Error ? failure.message : String(failure));
     }
   };
 
-  return { open, show, reason, setReason, reasonError, problem, busy, remove };
+  return { open, show, reason, setReason, reasonError, reasonField, problem, busy, remove };
 }
