@@ -49,7 +49,7 @@ async function newContract(user: User, overrides: Record<string, unknown> = {}) 
     },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  return created.body as { id: string; etag: string; title: string };
+  return created.body as { id: string; etag: string; title: string; contractNumber: string };
 }
 
 async function edit(user: User, path: string, body: Record<string, unknown>) {
@@ -288,6 +288,13 @@ describe("records removed by mistake", () => {
       sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])),
     );
     expect(cells).not.toContain(contract.title);
+    // Its number stays taken (the row is kept, and may be restored): said so, in Swedish.
+    const sameNumber = await app.call("POST", "/api/contracts", {
+      user: "maria",
+      body: { ...contractBody(sn, person("maria"), "Ny"), contractNumber: contract.contractNumber },
+    });
+    expect(sameNumber.status).toBe(409);
+    expect(sameNumber.body.detail).toContain("som är borttaget");
     const insyn = await fetch(`${app.url}/insyn/avtal.json`).then((r) => r.json());
     expect(insyn.contracts.map((item: { title: string }) => item.title)).not.toContain(
       contract.title,

@@ -17,6 +17,7 @@ import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { isOneOf, stringOf } from "../graph/json.ts";
 import {
   editorFields,
+  isRemovedRow,
   type ItemQuery,
   ListClient,
   ListDirectory,
@@ -373,12 +374,18 @@ export class AppStore {
     return strategic.filter((item) => item.fields.status !== "avslutat").length;
   }
 
-  /** Every contract's number (and name), for the case-insensitive uniqueness check. */
-  async contractNumbers(): Promise<Array<{ id: string; contractNumber: string; title: string }>> {
-    return (await this.lists.contracts.query()).map((item) => ({
+  /**
+   * Every contract's number (and name), for the case-insensitive uniqueness
+   * check — removed ones too: their row keeps the number (it may be restored).
+   */
+  async contractNumbers(): Promise<
+    Array<{ id: string; contractNumber: string; title: string; removed: boolean }>
+  > {
+    return (await this.lists.contracts.query({ includeRemoved: true })).map((item) => ({
       id: item.id,
       contractNumber: item.fields.contractNumber ?? "",
       title: item.fields.Title ?? "",
+      removed: isRemovedRow(item),
     }));
   }
 

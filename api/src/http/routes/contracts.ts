@@ -239,6 +239,20 @@ async function readableContract(
  */
 async function checkNumberIsFree(store: AppStore, number: string, exceptId?: string) {
   const existing = contractWithNumber(await store.contractNumbers(), number, exceptId);
+  if (existing?.removed) {
+    throw new ProblemError({
+      status: 409,
+      code: "duplicate",
+      title: "Avtalsnumret finns redan",
+      detail: `Avtalsnumret ${existing.contractNumber} hör till ${existing.title || "ett avtal"}, som är borttaget. Kommunledningskontoret kan återställa det; annars behöver det nya avtalet ett annat nummer.`,
+      errors: [
+        {
+          field: "contractNumber",
+          message: `Hör till ett borttaget avtal (${existing.title || "utan namn"})`,
+        },
+      ],
+    });
+  }
   if (existing) {
     throw new ProblemError({
       status: 409,
