@@ -17,8 +17,8 @@ import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { isOneOf, stringOf } from "../graph/json.ts";
 import {
   editorFields,
-  isRemovedRow,
   type ItemQuery,
+  isRemovedRow,
   ListClient,
   ListDirectory,
   type ListItem,
