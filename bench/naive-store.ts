@@ -62,7 +62,7 @@ function matches(node: FilterNode, fields: object): boolean {
 class NaiveListClient<K extends ListKey> extends ListClient<K> {
   override async query(query: ItemQuery<K> = {}): Promise<ListItem<K>[]> {
     const all = await readAll(this.access, `${await this.itemsUrl()}?$expand=fields`, (raw) =>
-      listItemOf(this.key, raw),
+      this.kept(listItemOf(this.key, raw), query.includeRemoved),
     );
     if (!query.filter) return all;
     const filter = parseFilter(query.filter);

@@ -1,3 +1,4 @@
+import { APP_ITSELF } from "../api/src/domain/actor.ts";
 import type { AppStore } from "../api/src/store/app-store.ts";
 import { encodeCommittee, encodeContract, encodeFollowUp } from "../api/src/store/mappers.ts";
 import type { FieldsOf, ListKey } from "../api/src/store/schema.ts";
@@ -11,6 +12,7 @@ export async function createItems<K extends ListKey>(
   const ids = await store.createMany(
     list,
     rows.map((fields, index) => ({ key: String(index), fields })),
+    APP_ITSELF,
   );
   return rows.map((_, index) => {
     const id = ids.get(String(index));

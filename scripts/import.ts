@@ -61,7 +61,9 @@ await runScript(async () => {
     }
     const report = values["dry-run"]
       ? prepared.plan.report
-      : await importer.run(prepared, committee, { editorName: "Import (kommandoraden)" });
+      : await importer.run(prepared, committee, {
+          by: { id: "kommandoraden", name: "Import (kommandoraden)", email: "" },
+        });
     print(report, values["dry-run"]);
     if (values.resultat) {
       fs.writeFileSync(

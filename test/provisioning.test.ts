@@ -85,6 +85,45 @@ test("a column that lost its index is repaired and reported as changed", async (
   ]);
 });
 
+test("a site made before the who-and-removal columns gets them added, its rows kept, once", async () => {
+  const older = await startTestGraph();
+  try {
+    // Avtal as an earlier version of the app made it: no editor or removal columns.
+    const list = (await older.access.client.api("/sites/root/lists").post({
+      displayName: "Avtal",
+      columns: [{ name: "contractNumber", text: {} }],
+      list: { template: "genericList" },
+    })) as { id: string };
+    const item = (await older.access.client
+      .api(`/sites/root/lists/${list.id}/items`)
+      .post({ fields: { Title: "Hemtjänst", contractNumber: "ÅSBY-1" } })) as { id: string };
+    const lines = await provision(older.access, "root");
+    const added = lines
+      .filter((line) => line.what === "column" && line.name.startsWith("Avtal."))
+      .filter((line) => line.outcome === "created")
+      .map((line) => line.name);
+    expect(added).toEqual(
+      expect.arrayContaining([
+        "Avtal.editorId",
+        "Avtal.editorName",
+        "Avtal.editorEmail",
+        "Avtal.removedAt",
+        "Avtal.removedById",
+        "Avtal.removedByName",
+        "Avtal.removedReason",
+      ]),
+    );
+    const row = (await older.access.client
+      .api(`/sites/root/lists/${list.id}/items/${item.id}?$expand=fields`)
+      .get()) as { fields: Record<string, unknown> };
+    expect(row.fields).toMatchObject({ Title: "Hemtjänst", contractNumber: "ÅSBY-1" });
+    const again = await provision(older.access, "root");
+    expect(again.filter((line) => line.outcome !== "unchanged")).toEqual([]);
+  } finally {
+    await older.stop();
+  }
+});
+
 test("npm run provision prints created, then unchanged, in words scripts can read", () => {
   const root = path.resolve(import.meta.dirname, "..");
   const env = { ...process.env, DATA_DIR: temporaryDirectory("provision-"), LOCAL_GRAPH_PORT: "0" };

@@ -31,6 +31,7 @@ import { localTeamsHostOrigin, localTeamsHostRouter } from "./http/routes/local-
 import { publicInsightRouter } from "./http/routes/public-insight.ts";
 import { recordsRouter } from "./http/routes/records.ts";
 import { remindersRouter } from "./http/routes/reminders.ts";
+import { removalsRouter } from "./http/routes/removals.ts";
 import { reportsRouter } from "./http/routes/reports.ts";
 import { riskRouter } from "./http/routes/risk.ts";
 import { teamsConsentRouter } from "./http/routes/teams-consent.ts";
@@ -188,6 +189,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   api.use(contractsRouter(store));
   api.use(riskRouter(store, now));
   api.use(recordsRouter(store));
+  api.use(removalsRouter(store));
   api.use(reportsRouter(store, now));
   api.use(exportsRouter(store));
   api.use(importsRouter(store, now));

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
+import { APP_ITSELF } from "../../api/src/domain/actor.ts";
 import { RateLimitGauge } from "../../api/src/graph/rate-limit-gauge.ts";
 import { readImportFile } from "../../api/src/import/read-file.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
@@ -115,7 +116,7 @@ export async function importScenario(): Promise<Measurement[]> {
       importer.prepare({ committee, files, today: TODAY }),
     );
     const report = await measure(`${label}, import (writes)`, () =>
-      importer.run(prepared, committee, { editorName: "bench" }),
+      importer.run(prepared, committee, { by: { ...APP_ITSELF, name: "bench" } }),
     );
     return report.counts;
   };

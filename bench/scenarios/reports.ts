@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { ReportService } from "../../api/src/documents/report-service.ts";
+import { APP_ITSELF } from "../../api/src/domain/actor.ts";
 import { latestCompletePeriod } from "../../api/src/domain/reporting-period.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
 import { provision } from "../../api/src/store/provisioning.ts";
@@ -28,7 +29,7 @@ export async function reportsScenario(): Promise<Measurement[]> {
   // off and as if earlier (the budget starts afresh below), so the reports are not kept waiting.
   await setBudget(server, { enforced: false });
   await provision(access, "root");
-  await store.setSetting("municipalityName", "Benchkommun");
+  await store.setSetting("municipalityName", "Benchkommun", APP_ITSELF);
   const committeeIds = await createItems(
     store,
     "committees",

@@ -42,7 +42,8 @@ export interface Authenticator {
 
 export interface Api {
   get<T>(path: string): Promise<T>;
-  post<T>(path: string, body: unknown): Promise<T>;
+  /** With `etag`, sent as If-Match (an action on a record at the version read, e.g. removing it). */
+  post<T>(path: string, body: unknown, etag?: string): Promise<T>;
   patch<T>(path: string, body: unknown, etag: string): Promise<T>;
   delete(path: string): Promise<void>;
   /**
@@ -193,7 +194,7 @@ export function createApi(auth: Authenticator): Api {
       return response.blob();
     },
     get: (path) => call("GET", path),
-    post: (path, body) => call("POST", path, body),
+    post: (path, body, etag) => call("POST", path, body, etag),
     patch: (path, body, etag) => call("PATCH", path, body, etag),
     delete: (path) => call<undefined>("DELETE", path),
   };

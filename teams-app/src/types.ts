@@ -20,7 +20,7 @@ import type {
   ReportStatus,
 } from "../../api/src/domain/model.ts";
 import type { ContractAnswer } from "../../api/src/http/api-shapes.ts";
-import type { HistoryEntry } from "../../api/src/store/app-store.ts";
+import type { HistoryEntry } from "../../api/src/presenters/history.ts";
 
 export type { ReportingPeriod as Period } from "../../api/src/domain/reporting-period.ts";
 export type {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { APP_ITSELF } from "../../api/src/domain/actor.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 
 /**
@@ -94,10 +95,12 @@ describe("a contract's risk", () => {
         consequenceLabels: ["Försumbar", "Lindrig", "Kännbar", "Allvarlig"],
         thresholds: { medel: 2, hög: 4 },
       }),
+      APP_ITSELF,
     );
     await store.setSetting(
       "riskCadence",
       JSON.stringify({ intervalMonths: { hög: 4, medel: 12, låg: 24 } }),
+      APP_ITSELF,
     );
     try {
       const response = await app.call("GET", `/api/contracts/${simhall}/risk`, { user: "sara" });
@@ -112,8 +115,8 @@ describe("a contract's risk", () => {
         cadence: { followUpsPerYear: 3, text: "tre gånger per år" },
       });
     } finally {
-      await store.setSetting("riskMatrix", "");
-      await store.setSetting("riskCadence", "");
+      await store.setSetting("riskMatrix", "", APP_ITSELF);
+      await store.setSetting("riskCadence", "", APP_ITSELF);
     }
     const back = await app.call("GET", `/api/contracts/${simhall}/risk`, { user: "sara" });
     expect(back.body.level).toBe("medel");

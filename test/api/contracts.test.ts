@@ -145,14 +145,17 @@ describe("contracts", () => {
     expect(staleMember.body.current).toMatchObject({ provider: "Nya Kvällsvård AB" });
     const history = await app.call("GET", `/api/contracts/${created.id}/history`, { user: "anna" });
     // The provider's name changes in the text column and in the list of providers it follows.
+    // Readable: Swedish labels, the providers as the form lists them.
     expect(history.body.items[0]!.changes).toEqual([
-      { field: "provider", from: "Kvällsvård & Co AB", to: "Nya Kvällsvård AB" },
+      { field: "provider", label: "Utförare", from: "Kvällsvård & Co AB", to: "Nya Kvällsvård AB" },
       {
         field: "providers",
-        from: JSON.stringify([{ name: "Kvällsvård & Co AB", orgNumber: "556677-8899", email: "" }]),
-        to: JSON.stringify([{ name: "Nya Kvällsvård AB", orgNumber: "556677-8899", email: "" }]),
+        label: "Utförare (alla)",
+        from: "Kvällsvård & Co AB; 556677-8899",
+        to: "Nya Kvällsvård AB; 556677-8899",
       },
     ]);
+    expect(history.body.items[0]).toMatchObject({ action: "changed", summary: "Ändrad" });
     expect(history.body.items).toHaveLength(2);
     // Who: the person who saved, not the app's own identity that wrote to SharePoint.
     expect(history.body.items[0]!.modifiedBy).toBe("Anna Lindqvist");

@@ -12,6 +12,8 @@ import { RegisterImport } from "../../api/src/store/register-import.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { graphStats, setFaults } from "../support/local-graph.ts";
 
+const IMPORT_TEST = { id: "importtest", name: "Importtest", email: "" };
+
 /**
  * The import's store adapter against the local Graph service with the demo
  * data: messy files in, the register as SharePoint then holds it checked.
@@ -38,7 +40,7 @@ afterAll(async () => {
 async function importFile(name: string, bytes: Uint8Array, committee = sn) {
   const files = [await readImportFile(name, bytes)];
   const prepared = await importer.prepare({ committee, files, today: TODAY });
-  return { prepared, run: () => importer.run(prepared, committee, { editorName: "Importtest" }) };
+  return { prepared, run: () => importer.run(prepared, committee, { by: IMPORT_TEST }) };
 }
 
 async function runImport(name: string, bytes: Uint8Array, committee = sn): Promise<ImportReport> {
@@ -217,6 +219,7 @@ describe("importing into the register", () => {
       target.id,
       target.etag,
       encodeContract({ internalNotes: "Ny anteckning" }),
+      IMPORT_TEST,
     );
     const report = await run();
     expect(report.rows[0]).toMatchObject({ action: "refused" });
@@ -241,7 +244,7 @@ describe("importing into the register", () => {
     const before = await graphStats(service);
     const progress: string[] = [];
     const report = await importer.run(prepared, sn, {
-      editorName: "Importtest",
+      by: IMPORT_TEST,
       onProgress: (done, total) => progress.push(`${done}/${total}`),
     });
     expect(report.counts.created).toBe(45);
@@ -298,7 +301,7 @@ describe("importing into the register", () => {
       new AppStore(withBatchLost(app.running.graph, 2), "root"),
     );
     const prepared = await cutImporter.prepare({ committee: sn, files, today: TODAY });
-    const cut = await cutImporter.run(prepared, sn, { editorName: "Importtest" });
+    const cut = await cutImporter.run(prepared, sn, { by: IMPORT_TEST });
     // Three batches of 20, 20 and 5 rows; the second never reached SharePoint.
     expect(cut.counts).toEqual({ created: 25, updated: 0, unchanged: 0, refused: 20 });
     expect(cut.rows.find((row) => row.action === "refused")?.reason).toBe(
@@ -332,7 +335,7 @@ describe("importing into the register", () => {
     );
     const before = await graphStats(service);
     const started = Date.now();
-    const run = importer.run(prepared, sn, { editorName: "Importtest" });
+    const run = importer.run(prepared, sn, { by: IMPORT_TEST });
     await sleep(1_000);
     expect((await graphStats(service)).batches).toBe(before.batches);
     const report = await run;
@@ -348,7 +351,7 @@ describe("importing into the register", () => {
       ...prepared,
       plan: { ...prepared.plan, contracts: prepared.plan.contracts.slice(0, 20) },
     };
-    await importer.run(half, sn, { editorName: "Importtest" });
+    await importer.run(half, sn, { by: IMPORT_TEST });
     const rerun = await runImport("halv.xlsx", bytes);
     expect(rerun.counts).toEqual({ created: 10, updated: 0, unchanged: 20, refused: 0 });
   });
@@ -443,7 +446,7 @@ describe("importing into the register", () => {
         },
       ],
     });
-    await importer.run(chosen, sn, { editorName: "Importtest" });
+    await importer.run(chosen, sn, { by: IMPORT_TEST });
     expect((await byNumber("SN-MAP-1"))?.internalNotes).toBe("Intern text");
     const next = await importer.prepare({ committee: sn, files, today: TODAY });
     expect(next.sheets[0]?.columns[3]).toBe("internalNotes");

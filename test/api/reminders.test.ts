@@ -1,4 +1,5 @@
 import { afterEach, expect, test } from "vitest";
+import { REMINDER_SERVICE } from "../../api/src/domain/actor.ts";
 import type { ReminderResent } from "../../api/src/http/api-shapes.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { ReminderRunner } from "../../api/src/reminders/reminder-runner.ts";
@@ -127,9 +128,12 @@ test("a claim left 'reserverad' by a stopped instance is taken and posted by the
   const rows = await listClient(app.running.graph, "reminders").query();
   // Turn one sent reminder back into a bare claim, as if its instance stopped right after registering.
   const victim = rows[0]!;
-  await listClient(app.running.graph, "reminders").update(victim.id, victim.eTag, {
-    status: "reserverad",
-  });
+  await listClient(app.running.graph, "reminders").update(
+    victim.id,
+    victim.eTag,
+    { status: "reserverad" },
+    REMINDER_SERVICE,
+  );
   const before = (await channelPosts(app)).length;
   const again = await runner(app).run();
   expect(again).toMatchObject({ posted: 1, alreadyHandled: EXPECTED_REMINDERS - 1, failed: 0 });

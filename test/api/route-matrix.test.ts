@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../api/src/app.ts";
 import { BotReplies } from "../../api/src/bot/bot-replies.ts";
 import { DEMO_USERS, type DemoUserKey } from "../../api/src/demo/demo-people.ts";
+import { APP_ITSELF } from "../../api/src/domain/actor.ts";
 import { createTokenValidator } from "../../api/src/http/auth/token-validator.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
@@ -50,6 +51,34 @@ async function etagOf(path: string): Promise<string> {
 let nextElection = 2034;
 const RECORD_KINDS = ["plans", "kickoffs", "deviations", "follow-ups", "deficiencies"] as const;
 
+/** A new record of VAN, written by its member Anna. */
+let removableElection = 2102;
+async function freshRecord(kind: string): Promise<{ id: string; etag: string }> {
+  const body = recordBody(kind, van.committee, van.contract, "matris");
+  // One plan per mandate period, apart from the periods the other cases use.
+  if (kind === "plans") {
+    removableElection += 4;
+    Object.assign(body, { mandatePeriod: `${removableElection}–${removableElection + 4}` });
+  }
+  const created = await app.call<{ id: string; etag: string }>("POST", `/api/${kind}`, {
+    user: "anna",
+    body,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body;
+}
+
+/** A new VAN contract with nothing recorded against it, written by Anna. */
+async function freshContract(): Promise<{ id: string; etag: string }> {
+  const owner = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
+  const created = await app.call("POST", "/api/contracts", {
+    user: "anna",
+    body: contractBody(van.committee, owner, "Matrisavtal att ta bort"),
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body;
+}
+
 function recordCases(kind: string): Record<string, RouteCase> {
   const one = () => `/api/${kind}/${van.records.get(kind)}`;
   return {
@@ -81,6 +110,20 @@ function recordCases(kind: string): Record<string, RouteCase> {
           Object.assign(body, { mandatePeriod: `${nextElection}–${nextElection + 4}` });
         }
         return { path: `/api/${kind}`, body };
+      },
+    },
+    // Each call removes a record made for it (a removed one is gone for everyone).
+    [`POST /api/${kind}/:id/remove`]: {
+      rule: "member",
+      ok: 200,
+      hidden: true,
+      request: async () => {
+        const created = await freshRecord(kind);
+        return {
+          path: `/api/${kind}/${created.id}/remove`,
+          headers: { "If-Match": created.etag },
+          body: { reason: "Registrerad i matrisen" },
+        };
       },
     },
     [`PATCH /api/${kind}/:id`]: {
@@ -198,7 +241,39 @@ const ROUTES: Record<string, RouteCase> = {
       path: `/api/contracts/${await ksContractSharedWithVan()}/shares/${van.committee}`,
     }),
   },
+  "POST /api/contracts/:id/remove": {
+    rule: "member",
+    ok: 200,
+    hidden: true,
+    request: async () => {
+      const created = await freshContract();
+      return {
+        path: `/api/contracts/${created.id}/remove`,
+        headers: { "If-Match": created.etag },
+        body: { reason: "Registrerat i matrisen" },
+      };
+    },
+  },
   ...Object.assign({}, ...RECORD_KINDS.map(recordCases)),
+  // Records removed by mistake: kommunledningskontoret lists and restores them.
+  "GET /api/removed": { rule: "klk", ok: 200, request: async () => ({ path: "/api/removed" }) },
+  "POST /api/removed/:list/:id/restore": {
+    rule: "klk",
+    ok: 200,
+    request: async () => {
+      const created = await freshRecord("deviations");
+      const removed = await app.call("POST", `/api/deviations/${created.id}/remove`, {
+        user: "anna",
+        headers: { "If-Match": created.etag },
+        body: { reason: "Att återställa i matrisen" },
+      });
+      expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+      return {
+        path: `/api/removed/deviations/${created.id}/restore`,
+        headers: { "If-Match": removed.body.etag },
+      };
+    },
+  },
   "GET /api/reports": {
     rule: "reader",
     ok: 200,
@@ -613,7 +688,8 @@ describe("shares between nämnder, per role", () => {
       (change: { field: string; from: unknown }) =>
         change.field === "sharedWith" && change.from === "Vård- och äldrenämnden",
     );
-    expect(unshared?.to || "").toBe("");
+    // Emptied: shown as the form shows an empty field.
+    expect(unshared?.to).toBe("–");
     expect(history.body.items.at(-1)!.changes).toContainEqual(
       expect.objectContaining({ field: "sharedWith", to: "Vård- och äldrenämnden" }),
     );
@@ -652,6 +728,7 @@ describe("a decided plan stays put", () => {
         decisionDate: "2047-12-01",
         registryNumber: "VAN 2047/0001",
       } as Parameters<typeof encodePlan>[0]),
+      APP_ITSELF,
     );
     const moved = await app.call("PATCH", `/api/plans/${decided.id}`, {
       user: "sara",
@@ -668,6 +745,7 @@ describe("a decided plan stays put", () => {
         ...recordBody("plans", van.committee, van.contract, "VAN:s utkast"),
         mandatePeriod: "2050–2054",
       } as Parameters<typeof encodePlan>[0]),
+      APP_ITSELF,
     );
     const movedDraft = await app.call("PATCH", `/api/plans/${draft.id}`, {
       user: "sara",

@@ -20,13 +20,16 @@ import type {
   Me,
   OpenData,
   Overview,
+  RecordRemoved,
+  RecordRestored,
   ReminderResent,
+  RemovedList,
   ReportLifeAnswer,
   ReportMade,
 } from "../../api/src/http/api-shapes.ts";
 import type { Problem } from "../../api/src/http/problem.ts";
 import type { ContractRisk } from "../../api/src/presenters/contract-risk.ts";
-import type { HistoryEntry } from "../../api/src/store/app-store.ts";
+import type { HistoryEntry } from "../../api/src/presenters/history.ts";
 
 /**
  * The body a test gets from `app.call`, typed from the method and the path
@@ -53,13 +56,15 @@ interface RecordTypes {
 type RecordAnswer<M extends string, P extends string> = {
   [K in keyof RecordTypes]: P extends `/api/${K}/${string}/history${Query}`
     ? Items<HistoryEntry>
-    : P extends `/api/${K}/${string}`
-      ? RecordTypes[K]
-      : P extends `/api/${K}${Query}`
-        ? M extends "POST"
-          ? RecordTypes[K]
-          : Items<RecordTypes[K]>
-        : never;
+    : P extends `/api/${K}/${string}/remove`
+      ? RecordRemoved
+      : P extends `/api/${K}/${string}`
+        ? RecordTypes[K]
+        : P extends `/api/${K}${Query}`
+          ? M extends "POST"
+            ? RecordTypes[K]
+            : Items<RecordTypes[K]>
+          : never;
 }[keyof RecordTypes];
 
 type ContractRoute<
@@ -67,17 +72,19 @@ type ContractRoute<
   P extends string,
 > = P extends `/api/contracts/${string}/history${Query}`
   ? Items<HistoryEntry>
-  : P extends `/api/contracts/${string}/risk${Query}`
-    ? ContractRisk
-    : P extends `/api/contracts/${string}/shares/${string}`
-      ? ProblemFields
-      : P extends `/api/contracts/${string}`
-        ? ContractAnswer
-        : P extends `/api/contracts${Query}`
-          ? M extends "POST"
-            ? ContractAnswer
-            : ContractList
-          : never;
+  : P extends `/api/contracts/${string}/remove`
+    ? RecordRemoved
+    : P extends `/api/contracts/${string}/risk${Query}`
+      ? ContractRisk
+      : P extends `/api/contracts/${string}/shares/${string}`
+        ? ProblemFields
+        : P extends `/api/contracts/${string}`
+          ? ContractAnswer
+          : P extends `/api/contracts${Query}`
+            ? M extends "POST"
+              ? ContractAnswer
+              : ContractList
+            : never;
 
 type CommitteeRoute<P extends string> = P extends `/api/committees/${string}/dashboard${Query}`
   ? Dashboard
@@ -109,19 +116,23 @@ type Routed<M extends string, P extends string> = P extends `/api/me${Query}`
           ? ReportRoute<M, P>
           : P extends `/api/imports/preview${Query}`
             ? ImportPreview
-            : P extends `/api/imports${Query}`
-              ? ImportDone
-              : P extends `/api/reminders/${string}/release`
-                ? ReminderResent
-                : P extends `/api/local-auth/users${Query}`
-                  ? Items<LocalPerson>
-                  : P extends `/api/local-auth/token`
-                    ? LocalToken
-                    : P extends `/api/chat${Query}`
-                      ? ChatPage
-                      : P extends `/insyn/avtal.json${Query}`
-                        ? OpenData
-                        : RecordAnswer<M, P>;
+            : P extends `/api/removed/${string}/${string}/restore`
+              ? RecordRestored
+              : P extends `/api/removed${Query}`
+                ? RemovedList
+                : P extends `/api/imports${Query}`
+                  ? ImportDone
+                  : P extends `/api/reminders/${string}/release`
+                    ? ReminderResent
+                    : P extends `/api/local-auth/users${Query}`
+                      ? Items<LocalPerson>
+                      : P extends `/api/local-auth/token`
+                        ? LocalToken
+                        : P extends `/api/chat${Query}`
+                          ? ChatPage
+                          : P extends `/insyn/avtal.json${Query}`
+                            ? OpenData
+                            : RecordAnswer<M, P>;
 
 /** The answer's body: the route's type (when known) with a refusal's fields. */
 export type AnswerOf<M extends string, P extends string> = [Routed<M, P>] extends [never]

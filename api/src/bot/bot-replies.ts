@@ -1,3 +1,4 @@
+import { actorOf, viaBot } from "../domain/actor.ts";
 import {
   annualCycle,
   countByStatus,
@@ -304,10 +305,11 @@ export class BotReplies {
         text: `Den här kanalen hör till ett annat team än ${plain(committee.name)}s. Koppla i en kanal i nämndens eget team.`,
       };
     }
-    await this.store.linkChannel(committee.id, {
-      channelId: asked.where.conversationId,
-      teamId: team ?? "",
-    });
+    await this.store.linkChannel(
+      committee.id,
+      { channelId: asked.where.conversationId, teamId: team ?? "" },
+      viaBot(actorOf(asked.principal)),
+    );
     return {
       kind: "text",
       text: `Klart! Den här kanalen är nu ${plain(committee.name)}s kanal för påminnelser från årshjulet.`,

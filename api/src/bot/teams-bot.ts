@@ -4,6 +4,7 @@ import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import type { ILogger } from "@microsoft/teams.common";
 import express from "express";
 import type { AppConfig } from "../config.ts";
+import { viaBot } from "../domain/actor.ts";
 import { type LocalGraphEndpoint, localServiceHeaders } from "../graph/auth-providers.ts";
 import { isOneOf, stringOf, teamGroupIdOf } from "../graph/json.ts";
 import { tokenResponse } from "../graph/shapes.ts";
@@ -190,10 +191,16 @@ export class TeamsBot {
         ? committees.find((candidate) => candidate.groupId === teamGroupId)
         : undefined;
       if (committee && activity.conversation.conversationType === "channel") {
-        await options.store.linkChannel(committee.id, {
-          channelId: activity.conversation.id,
-          teamId: teamGroupId ?? "",
-        });
+        // Whoever installed the app in the team, through the bot.
+        await options.store.linkChannel(
+          committee.id,
+          { channelId: activity.conversation.id, teamId: teamGroupId ?? "" },
+          viaBot({
+            id: activity.from.aadObjectId ?? activity.from.id,
+            name: activity.from.name ?? "Teams",
+            email: "",
+          }),
+        );
         await send(
           `Hej! Jag påminner ${plain(committee.name)} om årshjulets uppgifter här. Skriv ”hjälp” för att se vad jag kan.`,
         );

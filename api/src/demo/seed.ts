@@ -1,3 +1,4 @@
+import { APP_ITSELF } from "../domain/actor.ts";
 import type { Person } from "../domain/model.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { parseWith, withId } from "../graph/json.ts";
@@ -117,11 +118,11 @@ export async function seedDemoData(
       .filter((user) => user.klk)
       .map((user) => personId(user.id));
     const klkGroupId = await ensureGroup(access, "Kommunledningskontoret", "klk", klkMembers);
-    await store.setSetting("klkGroupId", klkGroupId);
+    await store.setSetting("klkGroupId", klkGroupId, APP_ITSELF);
   }
-  await store.setSetting("municipalityName", data.municipality.name);
-  await store.setSetting("defaultPeriodKind", data.municipality.defaultPeriodKind);
-  await store.setSetting("noticeMonths", String(data.municipality.noticeMonths));
+  await store.setSetting("municipalityName", data.municipality.name, APP_ITSELF);
+  await store.setSetting("defaultPeriodKind", data.municipality.defaultPeriodKind, APP_ITSELF);
+  await store.setSetting("noticeMonths", String(data.municipality.noticeMonths), APP_ITSELF);
 
   const committeeIds = await store.createMany(
     "committees",
@@ -138,6 +139,7 @@ export async function seedDemoData(
           : "",
       }),
     })),
+    APP_ITSELF,
   );
   store.invalidate();
   // Each nämnd gets its document library now that it exists.
@@ -160,25 +162,29 @@ export async function seedDemoData(
           .join(", "),
       },
     })),
+    APP_ITSELF,
   );
   const contract = (key: string) => demoItem(contractIds.get(key), `contract ${key}`);
-  const shares = data.contracts.flatMap((item) =>
-    item.sharedWithCommitteeIds.map((code) => ({
-      key: `${item.id}-${code}`,
-      fields: {
-        shareKey: `${contract(item.id)}|${committee(code)}`,
-        contractLookupId: Number(contract(item.id)),
-        committeeLookupId: Number(committee(code)),
-      },
-    })),
+  const shares = data.contracts.flatMap(
+    (item) =>
+      item.sharedWithCommitteeIds.map((code) => ({
+        key: `${item.id}-${code}`,
+        fields: {
+          shareKey: `${contract(item.id)}|${committee(code)}`,
+          contractLookupId: Number(contract(item.id)),
+          committeeLookupId: Number(committee(code)),
+        },
+      })),
+    APP_ITSELF,
   );
-  await store.createMany("contractShares", shares);
+  await store.createMany("contractShares", shares, APP_ITSELF);
   await store.createMany(
     "plans",
     data.plans.map((plan) => ({
       key: plan.id,
       fields: encodePlan({ ...plan, committeeId: committee(plan.committeeId) }),
     })),
+    APP_ITSELF,
   );
   await store.createMany(
     "kickoffs",
@@ -190,6 +196,7 @@ export async function seedDemoData(
         committeeId: committee(meeting.committeeId),
       }),
     })),
+    APP_ITSELF,
   );
   const deviationIds = await store.createMany(
     "deviations",
@@ -201,6 +208,7 @@ export async function seedDemoData(
         committeeId: committee(deviation.committeeId),
       }),
     })),
+    APP_ITSELF,
   );
   const followUpIds = await store.createMany(
     "followUps",
@@ -212,6 +220,7 @@ export async function seedDemoData(
         committeeId: committee(followUp.committeeId),
       }),
     })),
+    APP_ITSELF,
   );
   await store.createMany(
     "deficiencies",
@@ -226,6 +235,7 @@ export async function seedDemoData(
         actionOwner: mapPerson(deficiency.actionOwner),
       }),
     })),
+    APP_ITSELF,
   );
   store.invalidate();
   return {

@@ -1,3 +1,4 @@
+import type { Actor } from "../domain/actor.ts";
 import type { Committee, ReportRecord } from "../domain/model.ts";
 import type { ReportModel } from "../domain/report-models.ts";
 import { fileContent } from "../graph/file-content.ts";
@@ -211,7 +212,7 @@ export class ReportPublisher {
     model: ReportModel,
     committee: Committee,
     reportKey: string,
-    generatedBy: string,
+    generatedBy: Actor,
     now: Date,
     hints: PublishHints = {},
   ): Promise<PublishResult> {
@@ -247,7 +248,7 @@ export class ReportPublisher {
     committee: Committee,
     reportKey: string,
     item: DriveItem,
-    generatedBy: string,
+    generatedBy: Actor,
     now: Date,
     known?: { id: string; etag: string } | null,
   ): Promise<ReportRecord> {
@@ -262,7 +263,7 @@ export class ReportPublisher {
       driveItemId: item.id,
       fileName: item.name,
       generatedAt: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
-      generatedByName: generatedBy,
+      generatedByName: generatedBy.name,
     };
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const existing =
@@ -270,8 +271,13 @@ export class ReportPublisher {
           ? known && { id: known.id, eTag: known.etag }
           : await this.store.reportByKey(reportKey);
       try {
-        if (!existing) return decodeReport(await this.store.createReport(fields));
-        const updated = await this.store.updateReport(existing.id, existing.eTag, fields);
+        if (!existing) return decodeReport(await this.store.createReport(fields, generatedBy));
+        const updated = await this.store.updateReport(
+          existing.id,
+          existing.eTag,
+          fields,
+          generatedBy,
+        );
         return decodeReport({
           id: existing.id,
           eTag: updated.eTag,

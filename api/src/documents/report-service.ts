@@ -283,7 +283,7 @@ export class ReportService {
       row ??
         data.reports.find((report) => report.reportKey === key && report.committeeId === target.id),
     );
-    return this.publisher.publish(model, target, key, person.name, this.now(), {
+    return this.publisher.publish(model, target, key, person, this.now(), {
       ...(library ? { library } : {}),
       ...(row !== undefined ? { reportRow: row && { id: row.id, etag: row.etag } } : {}),
     });

@@ -5,7 +5,9 @@ import type { ImportKind } from "../import/fields.ts";
 import type { ImportReport } from "../import/preview.ts";
 import type { IMPORT_LIMITS } from "../import/read-file.ts";
 import type { PublicContract } from "../presenters/public-contract.ts";
+import type { RemovedRecord } from "../presenters/removed.ts";
 import type { ReminderRunResult } from "../reminders/reminder-runner.ts";
+import type { RemovableListKey } from "../store/schema.ts";
 import type { Problem } from "./problem.ts";
 import type { contractSchema, providerSchema } from "./routes/contracts.ts";
 import type { choiceSchema, fileSchema, importSchema, resultSchema } from "./routes/imports.ts";
@@ -78,6 +80,26 @@ export interface ReportMade {
 
 /** `PATCH /api/reports/:id`: the stored row, with a note when its file could not be updated. */
 export type ReportLifeAnswer = ReportRecord & { message?: string };
+
+/** `POST /api/<list>/:id/remove`: the record marked removed, with its new ETag. */
+export interface RecordRemoved {
+  id: string;
+  etag: string;
+  removed: true;
+}
+
+/** `GET /api/removed`: kommunledningskontoret's list of removed records. */
+export interface RemovedList {
+  items: RemovedRecord[];
+}
+
+/** `POST /api/removed/:list/:id/restore`. */
+export interface RecordRestored {
+  list: RemovableListKey;
+  id: string;
+  etag: string;
+  restored: true;
+}
 
 /** `POST /api/reminders/:id/release`: kommunledningskontoret's "send again". */
 export interface ReminderResent {

@@ -15,6 +15,8 @@ export interface Problem {
   errors?: Array<{ field: string; message: string }>;
   /** With 412: the version now stored. */
   current?: unknown;
+  /** With 409 `contract-has-records`: the records that keep the contract, counted. */
+  blocking?: { followUps: number; deficiencies: number };
 }
 
 export class ProblemError extends Error {

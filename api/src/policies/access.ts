@@ -107,6 +107,12 @@ export const can = {
   readContractRisk: (principal: Principal, contract: Contract): boolean =>
     can.readContract(principal, contract),
   seeKommunOverview: (principal: Principal) => principal.klk,
+  /**
+   * See the records removed by mistake and restore them: kommunledningskontoret,
+   * which answers for the kommun's register as a whole. (Removing a record is
+   * for whoever may edit it.)
+   */
+  restoreRemoved: (principal: Principal) => principal.klk,
   /** Import a register into a nämnd (many contracts at once): its secretaries, or kommunledningskontoret for any. */
   importRegister: (principal: Principal, committeeId: string) =>
     principal.secretaryOf.has(committeeId) || principal.klk,

@@ -1,3 +1,4 @@
+import type { Actor } from "../domain/actor.ts";
 import { type Cadence, DEFAULT_CADENCE } from "../domain/cadence.ts";
 import { inCommitteeOrder } from "../domain/committee-order.ts";
 import type {
@@ -17,7 +18,9 @@ import { type BatchRequest, type BatchResponse, sendBatch } from "../graph/graph
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { isOneOf, stringOf } from "../graph/json.ts";
 import {
+  editorFields,
   type ItemQuery,
+  isRemovedRow,
   ListClient,
   ListDirectory,
   type ListItem,
@@ -39,11 +42,18 @@ import {
   filterOf,
   type ListWithCommittee,
   type ListWithContract,
+  removedRows,
 } from "./odata.ts";
 import { ReadModel } from "./read-model.ts";
 import { ReminderLog } from "./reminder-log.ts";
 import { riskCadenceSetting, riskMatrixSetting } from "./risk-settings.ts";
-import type { FieldsOf, ListKey, ReadFieldsOf } from "./schema.ts";
+import {
+  type FieldsOf,
+  type ListKey,
+  REMOVABLE_LISTS,
+  type ReadFieldsOf,
+  type RemovableListKey,
+} from "./schema.ts";
 
 /**
  * The app's data in SharePoint, as typed repositories over the Graph client.
@@ -89,12 +99,30 @@ export type RecordListKey = "plans" | "kickoffs" | "deviations" | "followUps" | 
 /** The lists an import writes to. */
 export type ImportListKey = "contracts" | "followUps" | "deficiencies";
 
-/** One entry of an item's change history. */
-export interface HistoryEntry {
+/** One version of an item's change history, as stored (the presenter makes it readable). */
+export interface StoredHistoryEntry {
   version: string;
   modified: string;
+  /** The name of who made the change (see `by`). */
   modifiedBy: string;
+  /** Who made the change, from the editor columns written with it. */
+  by: Actor;
+  /** The first version: the row was created. */
+  created: boolean;
   changes: Array<{ field: string; from: unknown; to: unknown }>;
+}
+
+/** A row marked removed, for kommunledningskontoret's list of removed records. */
+export interface RemovedRow {
+  list: RemovableListKey;
+  id: string;
+  eTag: string;
+  title: string;
+  committeeId: string;
+  contractId: string;
+  removedAt: string;
+  removedBy: { id: string; name: string };
+  reason: string;
 }
 
 const WHAT: Record<ListKey, string> = {
@@ -179,6 +207,7 @@ export class AppStore {
   private readonly lists: { [K in ListKey]: ListClient<K> };
   private committeeCache: { at: number; value: Promise<Committee[]> } | undefined;
   private settingsCache: { at: number; value: Promise<Settings> } | undefined;
+  private removalCount = 0;
   /** Per nämnd (and "" for all of them): what the screens show, shared for a little while. */
   private readonly views: ReadModel<CycleData>;
 
@@ -269,9 +298,13 @@ export class AppStore {
   }
 
   /** The channel (and team) where a nämnd's reminders go, set with the row's current ETag. */
-  async linkChannel(committeeId: string, channel: { channelId: string; teamId: string }) {
+  async linkChannel(
+    committeeId: string,
+    channel: { channelId: string; teamId: string },
+    by: Actor,
+  ) {
     const current = await this.lists.committees.get(committeeId);
-    await this.lists.committees.update(committeeId, current.eTag, channel);
+    await this.lists.committees.update(committeeId, current.eTag, channel, by);
     this.invalidate();
   }
 
@@ -283,13 +316,13 @@ export class AppStore {
     return item?.fields.settingValue;
   }
 
-  async setSetting(key: string, value: string): Promise<void> {
+  async setSetting(key: string, value: string, by: Actor): Promise<void> {
     const client = this.lists.settings;
     const [existing] = await client.query({
       filter: filterOf("settings").eq("settingKey", key),
     });
-    if (existing) await client.update(existing.id, existing.eTag, { settingValue: value });
-    else await client.create({ Title: key, settingKey: key, settingValue: value });
+    if (existing) await client.update(existing.id, existing.eTag, { settingValue: value }, by);
+    else await client.create({ Title: key, settingKey: key, settingValue: value }, by);
     this.settingsCache = undefined;
   }
 
@@ -324,8 +357,8 @@ export class AppStore {
   }
 
   /** A new contract's row; its shares follow with `setShares`. */
-  async createContract(fields: FieldsOf<"contracts">): Promise<ListItem<"contracts">> {
-    return this.lists.contracts.create(fields);
+  async createContract(fields: FieldsOf<"contracts">, by: Actor): Promise<ListItem<"contracts">> {
+    return this.lists.contracts.create(fields, by);
   }
 
   /** A contract's row changed at the version read (If-Match). */
@@ -333,8 +366,9 @@ export class AppStore {
     id: string,
     eTag: string,
     fields: FieldsOf<"contracts">,
+    by: Actor,
   ): Promise<{ eTag: string; fields: ReadFieldsOf<"contracts"> }> {
-    return this.lists.contracts.update(id, eTag, fields);
+    return this.lists.contracts.update(id, eTag, fields, by);
   }
 
   /** How many of a nämnd's contracts are strategic and not ended (for the >10 warning). */
@@ -349,17 +383,23 @@ export class AppStore {
     return strategic.filter((item) => item.fields.status !== "avslutat").length;
   }
 
-  /** Every contract's number (and name), for the case-insensitive uniqueness check. */
-  async contractNumbers(): Promise<Array<{ id: string; contractNumber: string; title: string }>> {
-    return (await this.lists.contracts.query()).map((item) => ({
+  /**
+   * Every contract's number (and name), for the case-insensitive uniqueness
+   * check — removed ones too: their row keeps the number (it may be restored).
+   */
+  async contractNumbers(): Promise<
+    Array<{ id: string; contractNumber: string; title: string; removed: boolean }>
+  > {
+    return (await this.lists.contracts.query({ includeRemoved: true })).map((item) => ({
       id: item.id,
       contractNumber: item.fields.contractNumber ?? "",
       title: item.fields.Title ?? "",
+      removed: isRemovedRow(item),
     }));
   }
 
   /** Sets which other nämnder share a contract: adds and removes share rows. */
-  async setShares(contractId: string, committeeIds: string[]): Promise<void> {
+  async setShares(contractId: string, committeeIds: string[], by: Actor): Promise<void> {
     const client = this.lists.contractShares;
     const current = await client.query({
       filter: filterOf("contractShares").eq("contractLookupId", Number(contractId)),
@@ -371,11 +411,14 @@ export class AppStore {
       wanted.delete(committeeId);
     }
     for (const committeeId of wanted) {
-      await client.create({
-        shareKey: `${contractId}|${committeeId}`,
-        contractLookupId: Number(contractId),
-        committeeLookupId: Number(committeeId),
-      });
+      await client.create(
+        {
+          shareKey: `${contractId}|${committeeId}`,
+          contractLookupId: Number(contractId),
+          committeeLookupId: Number(committeeId),
+        },
+        by,
+      );
     }
   }
 
@@ -392,6 +435,7 @@ export class AppStore {
   async createMany<K extends ListKey>(
     key: K,
     rows: Array<{ key: string; fields: FieldsOf<K> }>,
+    by: Actor,
   ): Promise<Map<string, string>> {
     const itemsUrl = await this.lists[key].itemsUrl();
     const responses = await sendBatch(
@@ -400,7 +444,7 @@ export class AppStore {
         id: row.key,
         method: "POST" as const,
         url: itemsUrl,
-        body: { fields: row.fields },
+        body: { fields: { ...row.fields, ...editorFields(by) } },
       })),
     ).finally(() => this.views.invalidate());
     const ids = new Map<string, string>();
@@ -422,9 +466,10 @@ export class AppStore {
     key: K,
     id: string,
     fields: FieldsOf<K>,
+    by: Actor,
   ): Promise<BatchRequest> {
     const client: ListClient<K> = this.lists[key];
-    return client.createRequest(id, fields);
+    return client.createRequest(id, fields, by);
   }
 
   /** A change to a row of list K at the version read (If-Match), to send in a batch. */
@@ -433,9 +478,10 @@ export class AppStore {
     id: string,
     item: { id: string; eTag: string },
     fields: FieldsOf<K>,
+    by: Actor,
   ): Promise<BatchRequest> {
     const client: ListClient<K> = this.lists[key];
-    return client.updateRequest(id, item.id, item.eTag, fields);
+    return client.updateRequest(id, item.id, item.eTag, fields, by);
   }
 
   // The annual cycle's data, batched
@@ -714,38 +760,181 @@ export class AppStore {
     return row;
   }
 
-  async createReport(fields: FieldsOf<"reports">): Promise<ListItem<"reports">> {
-    return this.lists.reports.create(fields);
+  async createReport(fields: FieldsOf<"reports">, by: Actor): Promise<ListItem<"reports">> {
+    return this.lists.reports.create(fields, by);
   }
 
   async updateReport(
     id: string,
     eTag: string,
     fields: FieldsOf<"reports">,
+    by: Actor,
   ): Promise<{ eTag: string; fields: ReadFieldsOf<"reports"> }> {
-    return this.lists.reports.update(id, eTag, fields);
+    return this.lists.reports.update(id, eTag, fields, by);
   }
 
   /** Change history of an item, newest first, from SharePoint's version history. */
-  async history(key: "contracts" | RecordListKey, id: string): Promise<HistoryEntry[]> {
+  async history(key: RemovableListKey, id: string): Promise<StoredHistoryEntry[]> {
     const versions = await this.lists[key].versions(id);
     return versions.map((version, index) => {
       const older: RawFields = versions[index + 1]?.fields ?? {};
-      const changes = Object.keys(version.fields)
+      // SharePoint leaves an emptied column out: a field only the older version has was cleared.
+      const changes = [...new Set([...Object.keys(version.fields), ...Object.keys(older)])]
         .filter((field) => !field.startsWith("@") && !SYSTEM_FIELDS.has(field))
         .filter((field) => JSON.stringify(version.fields[field]) !== JSON.stringify(older[field]))
-        .map((field) => ({ field, from: older[field] ?? null, to: version.fields[field] }));
+        .map((field) => ({
+          field,
+          from: older[field] ?? null,
+          to: version.fields[field] ?? null,
+        }));
+      // Versions written before the editor columns existed have the name alone, or only the app's identity.
+      const name =
+        stringOf(version.fields, "editorName") ||
+        version.lastModifiedBy?.user?.displayName ||
+        version.lastModifiedBy?.application?.displayName ||
+        "";
       return {
         version: version.id,
         modified: version.lastModifiedDateTime,
-        modifiedBy:
-          stringOf(version.fields, "editorName") ||
-          version.lastModifiedBy?.user?.displayName ||
-          version.lastModifiedBy?.application?.displayName ||
-          "",
+        modifiedBy: name,
+        by: {
+          id: stringOf(version.fields, "editorId") || version.lastModifiedBy?.user?.id || "",
+          name,
+          email: stringOf(version.fields, "editorEmail") ?? "",
+        },
+        created: index === versions.length - 1,
         changes,
       };
     });
+  }
+
+  /**
+   * What a history's lookups point at, by id: nämnder and contracts by name,
+   * follow-ups by period, deviations by date (one batch per list).
+   */
+  async linkedNames(ids: {
+    committees: string[];
+    contracts: string[];
+    followUps: string[];
+    deviations: string[];
+  }): Promise<{
+    committees: Map<string, string>;
+    contracts: Map<string, string>;
+    followUps: Map<string, string>;
+    deviations: Map<string, string>;
+  }> {
+    const numeric = (list: string[]) => list.filter((id) => /^\d+$/.test(id));
+    const [committees, contracts, followUps, deviations] = await Promise.all([
+      this.committees(),
+      this.itemsById(this.lists.contracts, numeric(ids.contracts)),
+      this.itemsById(this.lists.followUps, numeric(ids.followUps)),
+      this.itemsById(this.lists.deviations, numeric(ids.deviations)),
+    ]);
+    return {
+      committees: new Map(committees.map((committee) => [committee.id, committee.name])),
+      contracts: new Map(contracts.map((item) => [item.id, item.fields.Title ?? ""])),
+      followUps: new Map(
+        followUps.map((item) => [item.id, `Uppföljning ${item.fields.period ?? ""}`.trim()]),
+      ),
+      deviations: new Map(
+        deviations.map((item) => [
+          item.id,
+          `Avvikelse ${(item.fields.occurredOn ?? "").slice(0, 10)}`.trim(),
+        ]),
+      ),
+    };
+  }
+
+  // Removal: a record is marked, never deleted, and restored by kommunledningskontoret
+
+  /**
+   * How many removals and restorations this store has made: a snapshot kept
+   * longer than the read model (/insyn's) reads afresh when it changes, so a
+   * record removed by mistake leaves the public pages at once.
+   */
+  get removals(): number {
+    return this.removalCount;
+  }
+
+  /** A row as stored, removed or not (to remove or restore it). */
+  async storedRow<K extends RemovableListKey>(key: K, id: string): Promise<ListItem<K>> {
+    const client: ListClient<K> = this.lists[key];
+    return client.get(id, { includeRemoved: true });
+  }
+
+  /** Marks a row removed — who, when, why — at the version read (If-Match). */
+  async markRemoved(
+    key: RemovableListKey,
+    id: string,
+    eTag: string,
+    reason: string,
+    by: Actor,
+    now = new Date(),
+  ): Promise<{ eTag: string }> {
+    const client: ListClient<RemovableListKey> = this.lists[key];
+    const written = await client.update(
+      id,
+      eTag,
+      {
+        removedAt: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+        removedById: by.id,
+        removedByName: by.name,
+        removedReason: reason,
+      },
+      by,
+    );
+    this.removalCount += 1;
+    return { eTag: written.eTag };
+  }
+
+  /** Takes the removal mark off a row at the version read (If-Match). */
+  async restore(
+    key: RemovableListKey,
+    id: string,
+    eTag: string,
+    by: Actor,
+  ): Promise<{ eTag: string }> {
+    const client: ListClient<RemovableListKey> = this.lists[key];
+    const written = await client.update(
+      id,
+      eTag,
+      { removedAt: null, removedById: null, removedByName: null, removedReason: null },
+      by,
+    );
+    this.removalCount += 1;
+    return { eTag: written.eTag };
+  }
+
+  /** Every row marked removed, in every list that has removal, newest removal first. */
+  async removedRows(): Promise<RemovedRow[]> {
+    const lists = await Promise.all(
+      REMOVABLE_LISTS.map(async (key) => {
+        const client: ListClient<RemovableListKey> = this.lists[key];
+        const items = await client.query({ filter: removedRows(key), includeRemoved: true });
+        return items.map(
+          (item): RemovedRow => ({
+            list: key,
+            id: item.id,
+            eTag: item.eTag,
+            // Contracts have a name; records are told by their own words, period or date.
+            title:
+              ["Title", "description", "scope", "period", "mandatePeriod", "meetingDate"]
+                .map((field) => stringOf(item.fields, field) ?? "")
+                .find((value) => value.trim() !== "")
+                ?.slice(0, 200) ?? "",
+            committeeId: stringOf(item.fields, "committeeLookupId") ?? "",
+            contractId: stringOf(item.fields, "contractLookupId") ?? "",
+            removedAt: stringOf(item.fields, "removedAt") ?? "",
+            removedBy: {
+              id: stringOf(item.fields, "removedById") ?? "",
+              name: stringOf(item.fields, "removedByName") ?? "",
+            },
+            reason: stringOf(item.fields, "removedReason") ?? "",
+          }),
+        );
+      }),
+    );
+    return lists.flat().sort((a, b) => b.removedAt.localeCompare(a.removedAt));
   }
 }
 
@@ -753,6 +942,8 @@ export class AppStore {
 const SYSTEM_FIELDS = new Set([
   "id",
   "editorName",
+  "editorId",
+  "editorEmail",
   "ContentType",
   "Created",
   "Modified",

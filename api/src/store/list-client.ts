@@ -1,10 +1,11 @@
+import type { Actor } from "../domain/actor.ts";
 import type { BatchRequest, BatchResponse } from "../graph/graph-batch.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { collectionPage, isRecord, recordOf, stringOf } from "../graph/json.ts";
 import { readAll } from "../graph/paging.ts";
 import type { Filter, OrderBy } from "./odata.ts";
 import { type FieldsOf, type ListKey, listSchema, type ReadFieldsOf, SCHEMA } from "./schema.ts";
-import { translateGraphError } from "./store-errors.ts";
+import { NotFoundError, translateGraphError } from "./store-errors.ts";
 
 /**
  * Typed access to one SharePoint list through Graph: reads with
@@ -43,6 +44,18 @@ export interface ItemQuery<K extends ListKey> {
   orderBy?: OrderBy<K>;
   /** Page size; every page is followed. */
   top?: number;
+  /** Rows marked removed too (kommunledningskontoret's list of removed records); left out otherwise. */
+  includeRemoved?: boolean;
+}
+
+/** Whether a row is marked removed (see `removalColumns` in schema.ts). */
+export function isRemovedRow(item: { fields: object }): boolean {
+  return Boolean(stringOf(item.fields, "removedAt"));
+}
+
+/** The fields that say who made a change, written with the change itself. */
+export function editorFields(by: Actor): Record<string, string> {
+  return { editorId: by.id, editorName: by.name, editorEmail: by.email };
 }
 
 /**
@@ -209,13 +222,25 @@ export class ListClient<K extends ListKey> {
     return item;
   }
 
+  /**
+   * Every read passes through here: rows marked removed are left out unless
+   * the caller asks for them, so no list, report, reminder or export shows one.
+   */
+  protected kept(item: ListItem<K> | undefined, includeRemoved = false): ListItem<K> | undefined {
+    return item && (includeRemoved || !isRemovedRow(item)) ? item : undefined;
+  }
+
   async query(query: ItemQuery<K> = {}): Promise<ListItem<K>[]> {
-    return readAll(this.access, await this.queryUrl(query), (raw) => listItemOf(this.key, raw));
+    return readAll(this.access, await this.queryUrl(query), (raw) =>
+      this.kept(listItemOf(this.key, raw), query.includeRemoved),
+    );
   }
 
   /** Pages beyond a batched query's first one. */
-  async readFrom(nextLink: string): Promise<ListItem<K>[]> {
-    return readAll(this.access, nextLink, (raw) => listItemOf(this.key, raw));
+  async readFrom(nextLink: string, includeRemoved = false): Promise<ListItem<K>[]> {
+    return readAll(this.access, nextLink, (raw) =>
+      this.kept(listItemOf(this.key, raw), includeRemoved),
+    );
   }
 
   async queryRequest(id: string, query: ItemQuery<K> = {}): Promise<BatchRequest> {
@@ -231,8 +256,13 @@ export class ListClient<K extends ListKey> {
   }
 
   /** A create to send in a batch under `id`; the answer is the new item (201). */
-  async createRequest(id: string, fields: FieldsOf<K>): Promise<BatchRequest> {
-    return { id, method: "POST", url: await this.itemsUrl(), body: { fields } };
+  async createRequest(id: string, fields: FieldsOf<K>, by: Actor): Promise<BatchRequest> {
+    return {
+      id,
+      method: "POST",
+      url: await this.itemsUrl(),
+      body: { fields: { ...fields, ...editorFields(by) } },
+    };
   }
 
   /** An update to send in a batch under `id`, with If-Match: the version that was read. */
@@ -241,19 +271,22 @@ export class ListClient<K extends ListKey> {
     itemId: string,
     eTag: string,
     fields: FieldsOf<K>,
+    by: Actor,
   ): Promise<BatchRequest> {
     return {
       id,
       method: "PATCH",
       url: `${await this.itemsUrl()}/${encodeURIComponent(itemId)}/fields`,
       headers: { "If-Match": eTag },
-      body: fields,
+      body: { ...fields, ...editorFields(by) },
     };
   }
 
-  async get(itemId: string): Promise<ListItem<K>> {
+  /** One item; a row marked removed answers as a missing one unless asked for. */
+  async get(itemId: string, options: { includeRemoved?: boolean } = {}): Promise<ListItem<K>> {
+    let item: ListItem<K>;
     try {
-      return this.item(
+      item = this.item(
         await this.access.client
           .api(`${await this.itemsUrl()}/${encodeURIComponent(itemId)}?$expand=fields`)
           .get(),
@@ -261,11 +294,19 @@ export class ListClient<K extends ListKey> {
     } catch (error) {
       throw translateGraphError(error, this.what);
     }
+    const kept = this.kept(item, options.includeRemoved);
+    if (!kept) throw new NotFoundError(this.what);
+    return kept;
   }
 
-  async create(fields: FieldsOf<K>): Promise<ListItem<K>> {
+  /** A new row, written with who made it. */
+  async create(fields: FieldsOf<K>, by: Actor): Promise<ListItem<K>> {
     try {
-      return this.item(await this.access.client.api(await this.itemsUrl()).post({ fields }));
+      return this.item(
+        await this.access.client
+          .api(await this.itemsUrl())
+          .post({ fields: { ...fields, ...editorFields(by) } }),
+      );
     } catch (error) {
       throw translateGraphError(error, this.what);
     } finally {
@@ -273,17 +314,21 @@ export class ListClient<K extends ListKey> {
     }
   }
 
-  /** PATCH with If-Match; the answer carries the new ETag, so no second read is needed. */
+  /**
+   * PATCH with If-Match, written with who made the change; the answer carries
+   * the new ETag, so no second read is needed.
+   */
   async update(
     itemId: string,
     eTag: string,
     fields: FieldsOf<K>,
+    by: Actor,
   ): Promise<{ eTag: string; fields: ReadFieldsOf<K> }> {
     try {
       const result: unknown = await this.access.client
         .api(`${await this.itemsUrl()}/${encodeURIComponent(itemId)}/fields`)
         .header("If-Match", eTag)
-        .patch(fields);
+        .patch({ ...fields, ...editorFields(by) });
       const written = isRecord(result) ? result : {};
       return {
         eTag: stringOf(written, "@odata.etag") ?? "",
@@ -333,7 +378,10 @@ export class ListClient<K extends ListKey> {
   }
 
   /** The items of this list's batched query answer, or an error naming the list. */
-  batchItems(response: BatchResponse | undefined): {
+  batchItems(
+    response: BatchResponse | undefined,
+    includeRemoved = false,
+  ): {
     items: ListItem<K>[];
     nextLink: string | undefined;
   } {
@@ -341,11 +389,14 @@ export class ListClient<K extends ListKey> {
       throw new Error(`Läsningen av ${this.what} misslyckades (HTTP ${response?.status ?? "?"})`);
     }
     const page = collectionPage(response.body);
-    return { items: page.value.map((raw) => this.item(raw)), nextLink: page.nextLink };
+    return {
+      items: page.value.flatMap((raw) => this.kept(this.item(raw), includeRemoved) ?? []),
+      nextLink: page.nextLink,
+    };
   }
 
-  /** One item of a batched get, or undefined when it was not found. */
+  /** One item of a batched get, or undefined when it was not found (or is marked removed). */
   batchItem(response: BatchResponse | undefined): ListItem<K> | undefined {
-    return response?.status === 200 ? listItemOf(this.key, response.body) : undefined;
+    return response?.status === 200 ? this.kept(listItemOf(this.key, response.body)) : undefined;
   }
 }

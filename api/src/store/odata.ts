@@ -109,3 +109,8 @@ export function byRelation<K extends ListWithCommittee & ListWithContract>(
   ].filter((part) => part !== "");
   return parts.length > 0 ? branded(where.and(...parts)) : undefined;
 }
+
+/** Rows marked removed (their `removedAt` is set; an empty one compares as nothing). */
+export function removedRows<K extends ListKey>(_list: K): Filter<K> {
+  return branded(where.ge("removedAt", "1900-01-01T00:00:00Z"));
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Actor } from "../domain/actor.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import type { Committee, Deficiency, FollowUp } from "../domain/model.ts";
 import {
@@ -105,7 +106,7 @@ export class RegisterImport {
   async run(
     prepared: Prepared,
     committee: Committee,
-    options: { editorName: string; onProgress?: (done: number, total: number) => void },
+    options: { by: Actor; onProgress?: (done: number, total: number) => void },
   ): Promise<ImportReport> {
     const { plan } = prepared;
     const total = [...plan.contracts, ...plan.followUps, ...plan.deficiencies].filter(
@@ -117,7 +118,7 @@ export class RegisterImport {
       options.onProgress?.(done, total);
     };
     options.onProgress?.(0, total);
-    const { editorName } = options;
+    const { by } = options;
     const store = this.store;
     const failures = new Map<RowReport, string>();
 
@@ -125,17 +126,15 @@ export class RegisterImport {
       write.op === "create"
         ? {
             ref: write.key,
-            request: store.createRequest("contracts", id, {
-              ...encodeContract(write.fields),
-              editorName,
-            }),
+            request: store.createRequest("contracts", id, encodeContract(write.fields), by),
           }
         : {
             request: store.updateRequest(
               "contracts",
               id,
               { id: write.id, eTag: write.etag },
-              { ...encodeContract(write.fields), editorName },
+              encodeContract(write.fields),
+              by,
             ),
           },
     );
@@ -148,10 +147,12 @@ export class RegisterImport {
         if (!contract) return undefined;
         return {
           ref: write.key,
-          request: store.createRequest("followUps", id, {
-            ...encodeFollowUp({ ...write.fields, contractId: contract, committeeId: committee.id }),
-            editorName,
-          }),
+          request: store.createRequest(
+            "followUps",
+            id,
+            encodeFollowUp({ ...write.fields, contractId: contract, committeeId: committee.id }),
+            by,
+          ),
         };
       }
       const stored = storedFollowUps.get(write.id);
@@ -161,13 +162,8 @@ export class RegisterImport {
           "followUps",
           id,
           { id: write.id, eTag: write.etag },
-          {
-            ...changedFields(
-              encodeFollowUp(stored),
-              encodeFollowUp({ ...stored, ...write.fields }),
-            ),
-            editorName,
-          },
+          changedFields(encodeFollowUp(stored), encodeFollowUp({ ...stored, ...write.fields })),
+          by,
         ),
       };
     });
@@ -180,15 +176,17 @@ export class RegisterImport {
         const contract = contractId(write.contract);
         if (!contract) return undefined;
         return {
-          request: store.createRequest("deficiencies", id, {
-            ...encodeDeficiency({
+          request: store.createRequest(
+            "deficiencies",
+            id,
+            encodeDeficiency({
               ...write.fields,
               contractId: contract,
               committeeId: committee.id,
               followUpId: followUpId(write.followUp),
             }),
-            editorName,
-          }),
+            by,
+          ),
         };
       }
       const stored = storedDeficiencies.get(write.id);
@@ -203,7 +201,8 @@ export class RegisterImport {
           "deficiencies",
           id,
           { id: write.id, eTag: write.etag },
-          { ...changedFields(encodeDeficiency(stored), encodeDeficiency(next)), editorName },
+          changedFields(encodeDeficiency(stored), encodeDeficiency(next)),
+          by,
         ),
       };
     });
@@ -213,6 +212,7 @@ export class RegisterImport {
       await this.rememberMapping(
         committee.id,
         rememberedFrom(prepared.sheets, prepared.remembered),
+        by,
       );
     }
     const rows = plan.report.rows.map((row): RowReport => {
@@ -343,8 +343,8 @@ export class RegisterImport {
     }
   }
 
-  async rememberMapping(committeeId: string, mapping: RememberedMapping): Promise<void> {
-    await this.store.setSetting(mappingKey(committeeId), JSON.stringify(mapping));
+  async rememberMapping(committeeId: string, mapping: RememberedMapping, by: Actor): Promise<void> {
+    await this.store.setSetting(mappingKey(committeeId), JSON.stringify(mapping), by);
   }
 }
 

@@ -1,3 +1,4 @@
+import { type Actor, REMINDER_SERVICE } from "../domain/actor.ts";
 import type { Obligation } from "../domain/annual-cycle.ts";
 import { isOneOf } from "../graph/json.ts";
 import type { ListClient, ListItem } from "./list-client.ts";
@@ -66,17 +67,20 @@ export class ReminderLog {
     let row: ReminderRow;
     try {
       row = rowOf(
-        await this.list.create({
-          Title: obligation.title.slice(0, 255),
-          reminderKey: key,
-          rule: obligation.rule,
-          committeeLookupId: Number(committeeId),
-          targetRef: `${obligation.target.kind}:${obligation.target.id}`,
-          dueDate: toDate(obligation.dueDate),
-          level: obligation.status,
-          status: "reserverad",
-          claimedAt: timestamp(now),
-        }),
+        await this.list.create(
+          {
+            Title: obligation.title.slice(0, 255),
+            reminderKey: key,
+            rule: obligation.rule,
+            committeeLookupId: Number(committeeId),
+            targetRef: `${obligation.target.kind}:${obligation.target.id}`,
+            dueDate: toDate(obligation.dueDate),
+            level: obligation.status,
+            status: "reserverad",
+            claimedAt: timestamp(now),
+          },
+          REMINDER_SERVICE,
+        ),
       );
     } catch (error) {
       if (!(error instanceof DuplicateError)) throw error;
@@ -86,7 +90,12 @@ export class ReminderLog {
     }
     if (row.status !== "reserverad") return undefined;
     try {
-      const updated = await this.list.update(row.id, row.eTag, { status: "skickas" });
+      const updated = await this.list.update(
+        row.id,
+        row.eTag,
+        { status: "skickas" },
+        REMINDER_SERVICE,
+      );
       return { id: row.id, eTag: updated.eTag };
     } catch (error) {
       if (error instanceof ConflictError) return undefined;
@@ -99,20 +108,30 @@ export class ReminderLog {
     taken: TakenReminder,
     sent: { conversationId: string; activityId: string },
   ): Promise<void> {
-    await this.list.update(taken.id, taken.eTag, {
-      status: "skickad",
-      sentAt: timestamp(new Date()),
-      conversationId: sent.conversationId,
-      activityId: sent.activityId,
-    });
+    await this.list.update(
+      taken.id,
+      taken.eTag,
+      {
+        status: "skickad",
+        sentAt: timestamp(new Date()),
+        conversationId: sent.conversationId,
+        activityId: sent.activityId,
+      },
+      REMINDER_SERVICE,
+    );
   }
 
   /** The post failed for good. */
   async markFailed(taken: TakenReminder, error: string): Promise<void> {
-    await this.list.update(taken.id, taken.eTag, {
-      status: "misslyckad",
-      error: error.slice(0, 2000),
-    });
+    await this.list.update(
+      taken.id,
+      taken.eTag,
+      {
+        status: "misslyckad",
+        error: error.slice(0, 2000),
+      },
+      REMINDER_SERVICE,
+    );
   }
 
   /** Rows that may not have gone out: being sent when a process stopped, or failed. */
@@ -128,7 +147,7 @@ export class ReminderLog {
   }
 
   /** Kommunledningskontoret's "send again": the row goes back to "reserverad" (with its ETag). */
-  async release(row: Pick<ReminderRow, "id" | "eTag">): Promise<void> {
-    await this.list.update(row.id, row.eTag, { status: "reserverad", error: "" });
+  async release(row: Pick<ReminderRow, "id" | "eTag">, by: Actor): Promise<void> {
+    await this.list.update(row.id, row.eTag, { status: "reserverad", error: "" }, by);
   }
 }

@@ -204,7 +204,27 @@ function lookup<const N extends string>(
 }
 
 const committeeLookup = lookup("committee", "Nämnd", "committees");
-const editorName = text("editorName", "Senast ändrad av");
+/**
+ * Who made each change (see domain/actor.ts), on every list the app writes:
+ * the list client sets them on every create and update, so each version in
+ * SharePoint's version history names the person behind it.
+ */
+const editorColumns = [
+  text("editorName", "Senast ändrad av"),
+  text("editorId", "Senast ändrad av (id)"),
+  text("editorEmail", "Senast ändrad av (e-post)"),
+] as const;
+
+/**
+ * A record removed by mistake is marked, never deleted: who, when and why.
+ * The list client leaves marked rows out of every read unless asked for them.
+ */
+const removalColumns = [
+  dateTime("removedAt", "Borttagen", true),
+  text("removedById", "Borttagen av (id)"),
+  text("removedByName", "Borttagen av"),
+  note("removedReason", "Anledning till borttagning"),
+] as const;
 const contractLookup = lookup("contract", "Avtal", "contracts");
 
 const list = <const C extends readonly Column[]>(
@@ -218,6 +238,7 @@ export const SCHEMA = {
   settings: list("Inställningar", "Kommunens inställningar för avtalsuppföljningen.", [
     text("settingKey", "Nyckel", { unique: true, indexed: true }),
     note("settingValue", "Värde"),
+    ...editorColumns,
   ]),
   committees: list("Nämnder", "Nämnder och styrelser som följer upp avtal.", [
     text("code", "Kod", { unique: true, indexed: true, maxLength: 20 }),
@@ -230,6 +251,7 @@ export const SCHEMA = {
     text("teamId", "Team"),
     text("channelId", "Kanal"),
     text("driveId", "Dokumentbibliotek"),
+    ...editorColumns,
   ]),
   contracts: list(
     "Avtal",
@@ -263,13 +285,15 @@ export const SCHEMA = {
       // The nämnder sharing the contract by name, kept with the contract so that its
       // version history shows every change of shares (the Avtalsdelar rows are the index).
       note("sharedWith", "Delas med"),
-      editorName,
+      ...editorColumns,
+      ...removalColumns,
     ],
   ),
   contractShares: list("Avtalsdelar", "Nämnder som följer upp sin del av ett delat avtal.", [
     contractLookup,
     committeeLookup,
     text("shareKey", "Nyckel", { unique: true, indexed: true }),
+    ...editorColumns,
   ]),
   plans: list("Uppföljningsplaner", "Nämndens uppföljningsplan per mandatperiod.", [
     text("planKey", "Nyckel", { unique: true, indexed: true }),
@@ -284,7 +308,8 @@ export const SCHEMA = {
     choice("status", "Status", PLAN_STATUSES, true),
     date("decisionDate", "Beslutsdatum"),
     text("registryNumber", "Diarienummer"),
-    editorName,
+    ...editorColumns,
+    ...removalColumns,
   ]),
   kickoffs: list("Uppstartsmöten", "Uppstartsmöten inför nya avtal och förlängningar.", [
     contractLookup,
@@ -297,7 +322,8 @@ export const SCHEMA = {
     note("yearlyReporting", "Årlig rapportering"),
     text("minutesRegistryNumber", "Protokollets diarienummer"),
     note("notes", "Anteckningar"),
-    editorName,
+    ...editorColumns,
+    ...removalColumns,
   ]),
   deviations: list("Avvikelser", "Avvikelser som dokumenteras löpande.", [
     contractLookup,
@@ -308,7 +334,8 @@ export const SCHEMA = {
     choice("severity", "Allvarlighetsgrad", SEVERITIES),
     note("handling", "Hantering"),
     choice("status", "Status", DEVIATION_STATUSES, true),
-    editorName,
+    ...editorColumns,
+    ...removalColumns,
   ]),
   followUps: list("Uppföljningar", "Uppföljning av strategiska avtal per period.", [
     contractLookup,
@@ -327,7 +354,8 @@ export const SCHEMA = {
     note("providerFeedback", "Återkoppling till utförarna"),
     note("publicSummary", "Publik sammanfattning"),
     choice("status", "Status", FOLLOW_UP_STATUSES, true),
-    editorName,
+    ...editorColumns,
+    ...removalColumns,
   ]),
   deficiencies: list("Brister", "Brister och deras handlingsplaner.", [
     contractLookup,
@@ -346,7 +374,8 @@ export const SCHEMA = {
     note("checkUpResult", "Resultat av uppföljning"),
     note("sanctionNote", "Sanktion eller eskalering"),
     choice("status", "Status", DEFICIENCY_STATUSES, true),
-    editorName,
+    ...editorColumns,
+    ...removalColumns,
   ]),
   reminders: list(
     "Påminnelser",
@@ -364,6 +393,7 @@ export const SCHEMA = {
       text("conversationId", "Konversation"),
       text("activityId", "Meddelande"),
       note("error", "Fel"),
+      ...editorColumns,
     ],
   ),
   reports: list("Rapporter", "Genererade rapportutkast och deras status.", [
@@ -380,6 +410,7 @@ export const SCHEMA = {
     date("decisionDate", "Beslutsdatum"),
     text("paragraph", "Paragraf", { maxLength: 20 }),
     text("registryNumber", "Diarienummer", { maxLength: 60 }),
+    ...editorColumns,
   ]),
 } as const satisfies Record<ListKey, Omit<ListSchema, "key">>;
 
@@ -428,6 +459,22 @@ export type IndexedFieldOf<K extends ListKey> = {
     C["type"]
   >;
 };
+
+/** The lists whose rows may be removed (marked, see `removalColumns`) and restored. */
+export const REMOVABLE_LISTS = [
+  "contracts",
+  "plans",
+  "kickoffs",
+  "deviations",
+  "followUps",
+  "deficiencies",
+] as const satisfies readonly ListKey[];
+export type RemovableListKey = (typeof REMOVABLE_LISTS)[number];
+
+/** Whether rows of list `key` can be marked removed. */
+export function isRemovable(key: ListKey): key is RemovableListKey {
+  return SCHEMA[key].columns.some((column) => column.name === "removedAt");
+}
 
 /** Every list, in provisioning order (lookups' targets first). */
 export const LISTS: ListSchema[] = LIST_KEYS.map((key) => ({ key, ...SCHEMA[key] }));

@@ -1,5 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
+import { actorOf } from "../../domain/actor.ts";
 import {
   checkClassification,
   isStrategic,
@@ -23,7 +24,9 @@ import type { ContractAnswer, ContractList } from "../api-shapes.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
 import { isoDate, itemId, parseInput, person, requiredText, text } from "../validation.ts";
+import { historyOf } from "./history.ts";
 import { conflictProblem } from "./records.ts";
+import { markRemoved, removalSchema } from "./removals.ts";
 
 /** The contract register: list with filters, read, create, update (classification included), history. */
 
@@ -237,6 +240,20 @@ async function readableContract(
  */
 async function checkNumberIsFree(store: AppStore, number: string, exceptId?: string) {
   const existing = contractWithNumber(await store.contractNumbers(), number, exceptId);
+  if (existing?.removed) {
+    throw new ProblemError({
+      status: 409,
+      code: "duplicate",
+      title: "Avtalsnumret finns redan",
+      detail: `Avtalsnumret ${existing.contractNumber} hör till ${existing.title || "ett avtal"}, som är borttaget. Kommunledningskontoret kan återställa det; annars behöver det nya avtalet ett annat nummer.`,
+      errors: [
+        {
+          field: "contractNumber",
+          message: `Hör till ett borttaget avtal (${existing.title || "utan namn"})`,
+        },
+      ],
+    });
+  }
   if (existing) {
     throw new ProblemError({
       status: 409,
@@ -341,23 +358,64 @@ export function contractsRouter(store: AppStore): Router {
   router.get("/contracts/:id/history", async (request, response) => {
     const { principal } = identityOf(response);
     const contract = await readableContract(store, principal, request.params.id);
-    response.json({ items: await store.history("contracts", contract.id) });
+    response.json({ items: await historyOf(store, "contracts", contract.id) });
+  });
+
+  /**
+   * Removed by mistake: marked with who, when and why by whoever may edit it —
+   * unless follow-ups or deficiencies are recorded against it, which would
+   * lose their contract: those are removed first (or the contract ended).
+   */
+  router.post("/contracts/:id/remove", async (request, response) => {
+    const { principal } = identityOf(response);
+    const ifMatch = requireIfMatch(request);
+    const contract = await readableContract(store, principal, request.params.id);
+    if (!can.writeContract(principal, contract))
+      throw forbidden("Bara nämndens medlemmar och avtalets ansvariga kan ta bort avtalet.");
+    const { reason } = parseInput(removalSchema, request.body);
+    const [followUps, deficiencies] = await Promise.all([
+      store.followUps({ contractId: contract.id }),
+      store.deficiencies({ contractId: contract.id }),
+    ]);
+    if (followUps.length > 0 || deficiencies.length > 0) {
+      const counted = [
+        followUps.length > 0
+          ? `${followUps.length} ${followUps.length === 1 ? "uppföljning" : "uppföljningar"}`
+          : "",
+        deficiencies.length > 0
+          ? `${deficiencies.length} ${deficiencies.length === 1 ? "brist" : "brister"}`
+          : "",
+      ].filter(Boolean);
+      throw new ProblemError({
+        status: 409,
+        code: "contract-has-records",
+        title: "Avtalet kan inte tas bort",
+        detail: `Avtalet har ${counted.join(" och ")} registrerade. De hör till nämndens uppföljning och skulle bli utan avtal. Ta bort dem först om de registrerades av misstag, eller sätt avtalets status till avslutat.`,
+        blocking: { followUps: followUps.length, deficiencies: deficiencies.length },
+      });
+    }
+    await markRemoved(store, response, "contracts", contract.id, ifMatch, reason, () =>
+      store.contract(contract.id),
+    );
   });
 
   router.post("/contracts", async (request, response) => {
-    const { principal, user } = identityOf(response);
+    const { principal } = identityOf(response);
     const input = parseInput(contractSchema, request.body);
     if (!can.writeCommittee(principal, input.committeeId)) throw forbidden();
     const committees = await checkCommittees(store, input);
     checkShareChanges(principal, undefined, input.sharedWithCommitteeIds, committees);
     await checkNumberIsFree(store, input.contractNumber);
-    const item = await store.createContract({
-      ...encodeContract(toFields(input)),
-      ...sharedWithField(input.sharedWithCommitteeIds, committees),
-      editorName: user.name,
-    });
+    const by = actorOf(principal);
+    const item = await store.createContract(
+      {
+        ...encodeContract(toFields(input)),
+        ...sharedWithField(input.sharedWithCommitteeIds, committees),
+      },
+      by,
+    );
     if (input.sharedWithCommitteeIds.length > 0)
-      await store.setShares(item.id, input.sharedWithCommitteeIds);
+      await store.setShares(item.id, input.sharedWithCommitteeIds, by);
     const contract = decodeContract(item, input.sharedWithCommitteeIds);
     response.status(201).setHeader("ETag", contract.etag);
     response.json({
@@ -367,7 +425,7 @@ export function contractsRouter(store: AppStore): Router {
   });
 
   router.patch("/contracts/:id", async (request, response) => {
-    const { principal, user } = identityOf(response);
+    const { principal } = identityOf(response);
     const ifMatch = requireIfMatch(request);
     const previous = await readableContract(store, principal, request.params.id);
     if (!can.writeContract(principal, previous))
@@ -387,18 +445,22 @@ export function contractsRouter(store: AppStore): Router {
       await checkNumberIsFree(store, input.contractNumber, previous.id);
     let updated: { eTag: string; fields: Record<string, unknown> };
     try {
-      updated = await store.updateContract(previous.id, ifMatch, {
-        ...encodeContract(toFields(input)),
-        ...sharedWithField(input.sharedWithCommitteeIds, committees),
-        editorName: user.name,
-      });
+      updated = await store.updateContract(
+        previous.id,
+        ifMatch,
+        {
+          ...encodeContract(toFields(input)),
+          ...sharedWithField(input.sharedWithCommitteeIds, committees),
+        },
+        actorOf(principal),
+      );
     } catch (error) {
       if (error instanceof ConflictError) throw conflictProblem(await store.contract(previous.id));
       throw error;
     }
     const shared = [...input.sharedWithCommitteeIds].sort();
     if (JSON.stringify(shared) !== JSON.stringify([...previous.sharedWithCommitteeIds].sort())) {
-      await store.setShares(previous.id, input.sharedWithCommitteeIds);
+      await store.setShares(previous.id, input.sharedWithCommitteeIds, actorOf(principal));
     }
     const contract = decodeContract(
       {
@@ -435,8 +497,9 @@ export function contractsRouter(store: AppStore): Router {
           contract.id,
           contract.etag,
           sharedWithField(remaining, committees),
+          actorOf(principal),
         );
-        await store.setShares(contract.id, remaining);
+        await store.setShares(contract.id, remaining, actorOf(principal));
         break;
       } catch (error) {
         // Someone saved the contract meanwhile: take the share off their version.

@@ -1,5 +1,6 @@
 import express, { type RequestHandler, Router } from "express";
 import { z } from "zod";
+import { actorOf } from "../../domain/actor.ts";
 import { swedishDate } from "../../domain/dates.ts";
 import type { Committee } from "../../domain/model.ts";
 import { isRecord } from "../../graph/json.ts";
@@ -200,7 +201,7 @@ export function importsRouter(store: AppStore, now: () => Date): Router {
   const importer = new RegisterImport(store);
 
   async function prepare(request: { body: unknown }, response: Parameters<typeof identityOf>[0]) {
-    const { principal, user } = identityOf(response);
+    const { principal } = identityOf(response);
     const input = parseInput(importSchema, request.body);
     if (!can.importRegister(principal, input.committeeId))
       throw forbidden("Avtal importeras av nämndens sekreterare eller av kommunledningskontoret.");
@@ -220,7 +221,7 @@ export function importsRouter(store: AppStore, now: () => Date): Router {
         ...(input.choices ? { choices: input.choices } : {}),
         today: swedishDate(now()),
       });
-      return { committee, prepared, editorName: user.name };
+      return { committee, prepared, by: actorOf(principal) };
     } catch (error) {
       if (error instanceof MappingError)
         throw new ProblemError({
@@ -244,9 +245,9 @@ export function importsRouter(store: AppStore, now: () => Date): Router {
   });
 
   router.post("/imports", importBody, async (request, response) => {
-    const { committee, prepared, editorName } = await prepare(request, response);
+    const { committee, prepared, by } = await prepare(request, response);
     if (request.accepts(["application/json", NDJSON]) !== NDJSON) {
-      const report = await importer.run(prepared, committee, { editorName });
+      const report = await importer.run(prepared, committee, { by });
       response.json({ committee: committeeOf(committee), report } satisfies ImportDone);
       return;
     }
@@ -255,7 +256,7 @@ export function importsRouter(store: AppStore, now: () => Date): Router {
     const line = (value: ImportLine) => response.write(`${JSON.stringify(value)}\n`);
     try {
       const report = await importer.run(prepared, committee, {
-        editorName,
+        by,
         onProgress: (done, total) => line({ progress: { done, total } }),
       });
       line({ committee: committeeOf(committee), report });

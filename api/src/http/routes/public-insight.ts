@@ -24,6 +24,8 @@ export const OPEN_DATA_SCHEMA_VERSION = 1;
 
 interface Snapshot {
   at: number;
+  /** The store's count of removals when read (see `AppStore.removals`). */
+  removals: number;
   municipality: string;
   committees: Committee[];
   contracts: PublicContract[];
@@ -107,6 +109,7 @@ export function publicInsightRouter(store: AppStore): Router {
   let refreshing: Promise<Snapshot> | undefined;
 
   const refresh = (): Promise<Snapshot> => {
+    const removals = store.removals;
     refreshing ??= store
       .cycleData()
       .then((data) => {
@@ -128,6 +131,7 @@ export function publicInsightRouter(store: AppStore): Router {
         );
         current = {
           at: Date.now(),
+          removals,
           municipality: data.settings.name,
           committees: data.committees,
           contracts,
@@ -147,7 +151,8 @@ export function publicInsightRouter(store: AppStore): Router {
    * requests in the tab come first. Only the very first visit waits for Graph.
    */
   const load = async (): Promise<Snapshot> => {
-    if (!current) return refresh();
+    // A record removed (or restored) since: read afresh now, not in the background.
+    if (!current || current.removals !== store.removals) return refresh();
     if (Date.now() - current.at > CACHE_MS && !store.access.rateLimit.nearlySpent()) {
       refresh().catch(() => {
         // The stale snapshot stays; the next visit tries again.

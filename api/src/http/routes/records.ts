@@ -1,5 +1,6 @@
 import { type Request, type Response, Router } from "express";
 import type { z } from "zod";
+import { actorOf } from "../../domain/actor.ts";
 import type {
   Contract,
   Deficiency,
@@ -30,6 +31,7 @@ import { ConflictError, NotFoundError } from "../../store/store-errors.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
 import { itemId, parseInput } from "../validation.ts";
+import { historyOf } from "./history.ts";
 import {
   deficiencySchema,
   deviationSchema,
@@ -37,6 +39,7 @@ import {
   kickoffSchema,
   planSchema,
 } from "./record-schemas.ts";
+import { markRemoved, removalSchema } from "./removals.ts";
 
 /**
  * The nämnd's records — plans, kickoff meetings, deviations, follow-ups,
@@ -398,21 +401,34 @@ function recordRoutes<T extends RecordBase, K extends RecordListKey>(
   router.get(`/${kind.path}/:id/history`, async (request, response) => {
     const { principal } = identityOf(response);
     const record = await loadReadable(request, principal);
-    response.json({ items: await store.history(kind.list, record.id) });
+    response.json({ items: await historyOf(store, kind.list, record.id) });
   });
 
   router.post(`/${kind.path}`, async (request, response) => {
-    const { principal, user } = identityOf(response);
+    const { principal } = identityOf(response);
     const input = parseInput(kind.schema, request.body);
     await checkWrite(store, principal, kind, input, undefined);
     await checkRelations(store, kind, input);
-    const created = await client.create({ ...kind.encode(input), editorName: user.name });
+    const created = await client.create(kind.encode(input), actorOf(principal));
     response.status(201);
     present(response, kind.decode(created));
   });
 
+  /** Removed by mistake: marked with who, when and why, by whoever may edit the record. */
+  router.post(`/${kind.path}/:id/remove`, async (request, response) => {
+    const { principal } = identityOf(response);
+    const ifMatch = requireIfMatch(request);
+    const previous = await loadReadable(request, principal);
+    const { id: _id, etag: _etag, ...stored } = previous;
+    await checkWrite(store, principal, kind, stored, previous);
+    const { reason } = parseInput(removalSchema, request.body);
+    await markRemoved(store, response, kind.list, previous.id, ifMatch, reason, () =>
+      load(request),
+    );
+  });
+
   router.patch(`/${kind.path}/:id`, async (request, response) => {
-    const { principal, user } = identityOf(response);
+    const { principal } = identityOf(response);
     const ifMatch = requireIfMatch(request);
     const previous = await loadReadable(request, principal);
     const { id: _id, etag: _etag, ...stored } = previous;
@@ -421,10 +437,12 @@ function recordRoutes<T extends RecordBase, K extends RecordListKey>(
     await checkWrite(store, principal, kind, input, previous);
     await checkRelations(store, kind, input);
     try {
-      const updated = await client.update(previous.id, ifMatch, {
-        ...kind.encode(input),
-        editorName: user.name,
-      });
+      const updated = await client.update(
+        previous.id,
+        ifMatch,
+        kind.encode(input),
+        actorOf(principal),
+      );
       present(
         response,
         kind.decode({ id: previous.id, eTag: updated.eTag, fields: updated.fields }),

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { actorOf } from "../../domain/actor.ts";
 import { can } from "../../policies/access.ts";
 import type { ReminderRunResult } from "../../reminders/reminder-runner.ts";
 import type { AppStore } from "../../store/app-store.ts";
@@ -43,7 +44,7 @@ export function remindersRouter(
       });
     }
     try {
-      await store.reminders.release(row);
+      await store.reminders.release(row, actorOf(principal));
     } catch (error) {
       if (error instanceof ConflictError) {
         throw new ProblemError({

@@ -7,6 +7,7 @@ import {
   ReportService,
 } from "../../documents/report-service.ts";
 import { TemplateError } from "../../documents/template-filler.ts";
+import { actorOf } from "../../domain/actor.ts";
 import { swedishDate } from "../../domain/dates.ts";
 import { REPORT_STATUSES, REPORT_TYPES, type ReportRecord } from "../../domain/model.ts";
 import { decisionProblems, needsSecretary, paragraphNumber } from "../../domain/report-life.ts";
@@ -167,7 +168,12 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
     }
     let updated: ReportRecord;
     try {
-      const written = await store.updateReport(previous.id, ifMatch, encodeReportDecision(next));
+      const written = await store.updateReport(
+        previous.id,
+        ifMatch,
+        encodeReportDecision(next),
+        actorOf(principal),
+      );
       updated = decodeReport({
         id: previous.id,
         eTag: written.eTag,

@@ -16,9 +16,10 @@ import { ErrorMessage, LoadingSkeleton, ReadOnlyNotice } from "../../components/
 import { LeaveShare } from "../../components/LeaveShare.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { RecordForm } from "../../components/record-form/RecordForm.tsx";
+import { RemoveRecord } from "../../components/removal/RemoveRecord.tsx";
 import { useLoad } from "../../hooks/use-load.ts";
 import type { CommitteeSummary, Contract, ContractList, HistoryEntry, Items } from "../../types.ts";
-import { knownPeople } from "../record-screen/RecordScreen.tsx";
+import { knownPeople } from "../record-screen/known-people.ts";
 import { useContractDetailStyles } from "./ContractDetail.styles.ts";
 import {
   contractFields,
@@ -92,7 +93,19 @@ export function ContractDetail({ id }: { id?: string }) {
             "Registrera avtalet och klassificera det efter värde och påverkan."
           )
         }
-        actions={toRegister}
+        actions={
+          <>
+            {toRegister}
+            {contract && canEdit ? (
+              <RemoveRecord
+                what="avtalet"
+                path={`/api/contracts/${contract.id}`}
+                etag={contract.etag}
+                onRemoved={() => navigate({ screen: "avtal" })}
+              />
+            ) : null}
+          </>
+        }
       />
       {warning ? (
         <MessageBar intent="warning">

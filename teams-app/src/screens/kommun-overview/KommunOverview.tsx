@@ -10,6 +10,7 @@ import { KpiCards } from "../Overview.tsx";
 import { useKommunOverviewStyles } from "./KommunOverview.styles.ts";
 import { overviewColumns } from "./overview-columns.tsx";
 import { ReminderProblems } from "./ReminderProblems.tsx";
+import { RemovedRecords } from "./RemovedRecords.tsx";
 import { useKommunOverview } from "./useKommunOverview.ts";
 
 /** Kommunledningskontoret's view: every nämnd side by side, and who is late. */
@@ -88,6 +89,7 @@ export function KommunOverview() {
           />
         </section>
       ) : null}
+      <RemovedRecords />
     </>
   );
 }

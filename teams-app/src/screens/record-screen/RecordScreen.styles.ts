@@ -5,4 +5,5 @@ export const useRecordScreenStyles = makeStyles({
   editor: { display: "grid", gap: tokens.spacingVerticalM, minWidth: 0 },
   summary: { display: "block", color: tokens.colorNeutralForeground3 },
   notice: { marginBottom: tokens.spacingVerticalM },
+  history: { display: "grid", gap: tokens.spacingVerticalS, minWidth: 0 },
 });

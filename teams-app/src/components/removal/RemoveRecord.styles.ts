@@ -1,0 +1,5 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useRemoveRecordStyles = makeStyles({
+  content: { display: "grid", gap: tokens.spacingVerticalM },
+});

@@ -1,0 +1,95 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Textarea,
+} from "@fluentui/react-components";
+import { useRemoveRecordStyles } from "./RemoveRecord.styles.ts";
+import { useRemoveRecord } from "./useRemoveRecord.ts";
+
+/**
+ * "Ta bort" for a record registered by mistake: a dialog asks why (required),
+ * and the record is marked removed — kept, with who, when and why, and
+ * restorable by kommunledningskontoret. The dialog opens with the reason
+ * field focused and closes with Escape; the server's refusal (e.g. a contract
+ * with follow-ups) is shown in it, in its own words.
+ */
+export function RemoveRecord({
+  what,
+  path,
+  etag,
+  onRemoved,
+}: {
+  /** "avvikelsen", "avtalet" …, as in "Ta bort avvikelsen?". */
+  what: string;
+  path: string;
+  etag: string;
+  onRemoved: () => void;
+}) {
+  const styles = useRemoveRecordStyles();
+  const state = useRemoveRecord({ path, etag, onRemoved });
+  return (
+    <Dialog open={state.open} onOpenChange={(_event, data) => state.show(data.open)}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button>Ta bort</Button>
+      </DialogTrigger>
+      <DialogSurface aria-describedby="ta-bort-forklaring">
+        {/* The reason is checked here, with a Swedish message beside the field, not by the browser. */}
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void state.remove();
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>Ta bort {what}?</DialogTitle>
+            <DialogContent className={styles.content}>
+              <Text id="ta-bort-forklaring">
+                Posten försvinner ur listor, rapporter, påminnelser och exporter, men raderas inte:
+                vem som tog bort den, när och varför sparas i historiken, och kommunledningskontoret
+                kan återställa den.
+              </Text>
+              <Field
+                label="Varför tas posten bort?"
+                required
+                validationState={state.reasonError ? "error" : "none"}
+                validationMessage={state.reasonError}
+              >
+                <Textarea
+                  ref={state.reasonField}
+                  autoFocus
+                  value={state.reason}
+                  maxLength={1000}
+                  onChange={(_event, data) => state.setReason(data.value)}
+                />
+              </Field>
+              {state.problem ? (
+                <MessageBar intent="error" layout="multiline">
+                  <MessageBarBody>{state.problem}</MessageBarBody>
+                </MessageBar>
+              ) : null}
+            </DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary" disabled={state.busy}>
+                Ta bort
+              </Button>
+              <DialogTrigger disableButtonEnhancement>
+                <Button disabled={state.busy}>Avbryt</Button>
+              </DialogTrigger>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
