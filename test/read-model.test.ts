@@ -132,3 +132,28 @@ test("a write that fails on a stale ETag also clears the model, so the next read
   expect(after.requests).toBe(2);
   expect(after.units).toBe(9 * 2 + 1);
 });
+
+test("after a write, the overview of every nämnd is brought up to date by delta, not read whole again", async () => {
+  app.running.store.invalidate();
+  await app.call("GET", "/api/overview", { user: "karin" });
+  const before = await app.call("GET", "/api/overview", { user: "karin" });
+  const row = (body: TestResponse["body"]) =>
+    (body.committees as Array<{ committee: { id: string }; openDeficiencies: number }>).find(
+      (entry) => entry.committee.id === sn,
+    );
+  const register = await app.call("GET", `/api/contracts?committeeId=${sn}`, { user: "maria" });
+  const created = await app.call("POST", "/api/deficiencies", {
+    user: "maria",
+    body: recordBody("deficiencies", sn, register.body.items[0].id as string, "Maria, via delta"),
+  });
+  expect(created.status).toBe(201);
+
+  const after = await costOf(() => app.call("GET", "/api/overview", { user: "karin" }));
+  expect(after.response.status).toBe(200);
+  // One batch of nine delta requests with a token (1 RU each), plus the reminder log's problems (one query, 2 RU).
+  expect(after.units).toBe(9 + 2);
+  expect(after.requests).toBe(2);
+  expect(row(after.response.body)?.openDeficiencies).toBe(
+    (row(before.body)?.openDeficiencies ?? 0) + 1,
+  );
+});
