@@ -4,7 +4,7 @@ import type { Api } from "./api.ts";
 import { ErrorMessage, LoadingSkeleton } from "./components/Feedback.tsx";
 import { useLoad } from "./hooks/use-load.ts";
 import type { Host, ThemeName } from "./host.ts";
-import { AppShell, preloadOverview } from "./shell/AppShell.tsx";
+import { AppShell } from "./shell/AppShell.tsx";
 import { readStored } from "./storage.ts";
 import type { Me } from "./types.ts";
 
@@ -20,16 +20,20 @@ interface AppProps {
   onSignOut: (() => void) | undefined;
 }
 
+/** Whether the tab opens on Översikt (its landing), as the address says. */
+export function opensOnOverview(): boolean {
+  const hash = window.location.hash;
+  return hash === "" || hash === "#" || hash === "#/" || hash.startsWith("#/oversikt");
+}
+
 /**
- * Opening on Översikt: its code and, when the nämnd is already known (the
- * tab's ?namnd, the one chosen before in this tab), its dashboard are asked
- * for at once, beside /api/me, rather than one after the other.
+ * Opening on Översikt: when the nämnd is already known (the tab's ?namnd,
+ * the one chosen before in this tab), its dashboard is asked for at once,
+ * beside /api/me, rather than after it. (Översikt's code is asked for even
+ * earlier, by main.tsx.)
  */
 function startEarly(api: Api, host: Host): void {
-  const hash = window.location.hash;
-  const landing = hash === "" || hash === "#" || hash === "#/" || hash.startsWith("#/oversikt");
-  if (!landing || (host.kind === "teams" && host.frameContext === "settings")) return;
-  preloadOverview();
+  if (!opensOnOverview() || (host.kind === "teams" && host.frameContext === "settings")) return;
   const committeeId =
     new URLSearchParams(window.location.search).get("namnd") ??
     readStored("session", "avtalsuppfoljning.committee");
