@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { DEMO_USERS } from "../api/src/demo/demo-people.ts";
+import type { Overview } from "../api/src/http/api-shapes.ts";
 import { startTestApp, type TestApp, type TestResponse } from "./support/app.ts";
 import { contractBody, recordBody } from "./support/bodies.ts";
 import { graphStats, localAdmin } from "./support/local-graph.ts";
@@ -131,4 +132,27 @@ test("a write that fails on a stale ETag also clears the model, so the next read
   const after = await costOf(dashboard("lars"));
   expect(after.requests).toBe(2);
   expect(after.units).toBe(9 * 2 + 1);
+});
+
+test("after a write, the overview of every nämnd is brought up to date by delta, not read whole again", async () => {
+  app.running.store.invalidate();
+  await app.call("GET", "/api/overview", { user: "karin" });
+  const before = await app.call("GET", "/api/overview", { user: "karin" });
+  const row = (body: Partial<Overview>) =>
+    body.committees?.find((entry) => entry.committee.id === sn);
+  const register = await app.call("GET", `/api/contracts?committeeId=${sn}`, { user: "maria" });
+  const created = await app.call("POST", "/api/deficiencies", {
+    user: "maria",
+    body: recordBody("deficiencies", sn, register.body.items![0]!.id, "Maria, via delta"),
+  });
+  expect(created.status).toBe(201);
+
+  const after = await costOf(() => app.call("GET", "/api/overview", { user: "karin" }));
+  expect(after.response.status).toBe(200);
+  // One batch of nine delta requests with a token (1 RU each), plus the reminder log's problems (one query, 2 RU).
+  expect(after.units).toBe(9 + 2);
+  expect(after.requests).toBe(2);
+  expect(row(after.response.body)?.openDeficiencies).toBe(
+    (row(before.body)?.openDeficiencies ?? 0) + 1,
+  );
 });

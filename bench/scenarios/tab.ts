@@ -21,6 +21,22 @@ function initialScripts(): string[] {
   ].map((match) => path.join(root, "dist/tab", match[1]!));
 }
 
+/** A chunk and every chunk it imports statically, transitively. */
+function withImports(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = fs.readFileSync(file, "utf8");
+  for (const match of code.matchAll(/(?:from|import)\s*"(\.\/[^"]+\.js)"/g))
+    withImports(path.join(path.dirname(file), match[1]!), seen);
+  return seen;
+}
+
+const gzipped = (files: Iterable<string>) =>
+  [...files].reduce(
+    (sum, file) => sum + gzipSync(fs.readFileSync(file), { level: 9 }).byteLength,
+    0,
+  );
+
 export async function tabScenario(): Promise<Measurement[]> {
   await buildTabIfStale();
   const scripts = initialScripts();
@@ -29,6 +45,13 @@ export async function tabScenario(): Promise<Measurement[]> {
     (sum, file) => sum + gzipSync(fs.readFileSync(file), { level: 9 }).byteLength,
     0,
   );
+  // Översikt's own code: asked for at once, beside /api/me, once the initial scripts run.
+  const assets = path.join(root, "dist/tab/assets");
+  const overviewChunk = fs.readdirSync(assets).find((name) => /^Overview-.*\.js$/.test(name));
+  const initial = new Set(scripts.flatMap((file) => [...withImports(file)]));
+  const overview = overviewChunk
+    ? [...withImports(path.join(assets, overviewChunk))].filter((file) => !initial.has(file))
+    : [];
   const rows: Measurement[] = [
     {
       scenario: "tab",
@@ -40,6 +63,12 @@ export async function tabScenario(): Promise<Measurement[]> {
       scenario: "tab",
       metric: "initial JavaScript, gzip",
       value: Math.round(gzip / 1024),
+      unit: "KiB",
+    },
+    {
+      scenario: "tab",
+      metric: "Översikt's chunks, loaded beside /api/me, gzip",
+      value: Math.round(gzipped(overview) / 1024),
       unit: "KiB",
     },
   ];

@@ -1,9 +1,11 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect } from "react";
 import type { Api } from "./api.ts";
 import { ErrorMessage, LoadingSkeleton } from "./components/Feedback.tsx";
 import { useLoad } from "./hooks/use-load.ts";
 import type { Host, ThemeName } from "./host.ts";
 import { AppShell } from "./shell/AppShell.tsx";
+import { readStored } from "./storage.ts";
 import type { Me } from "./types.ts";
 
 const useStyles = makeStyles({
@@ -18,9 +20,32 @@ interface AppProps {
   onSignOut: (() => void) | undefined;
 }
 
+/** Whether the tab opens on Översikt (its landing), as the address says. */
+export function opensOnOverview(): boolean {
+  const hash = window.location.hash;
+  return hash === "" || hash === "#" || hash === "#/" || hash.startsWith("#/oversikt");
+}
+
+/**
+ * Opening on Översikt: when the nämnd is already known (the tab's ?namnd,
+ * the one chosen before in this tab), its dashboard is asked for at once,
+ * beside /api/me, rather than after it. (Översikt's code is asked for even
+ * earlier, by main.tsx.)
+ */
+function startEarly(api: Api, host: Host): void {
+  if (!opensOnOverview() || (host.kind === "teams" && host.frameContext === "settings")) return;
+  const committeeId =
+    new URLSearchParams(window.location.search).get("namnd") ??
+    readStored("session", "avtalsuppfoljning.committee");
+  if (committeeId && /^\d+$/.test(committeeId))
+    api.prefetch?.(`/api/committees/${committeeId}/dashboard`);
+}
+
 /** The signed-in app: who the person is first, then the shell with its screens. */
 export function App(props: AppProps) {
   const styles = useStyles();
+  // Before the /api/me load below (effects run in order): both go out together.
+  useEffect(() => startEarly(props.api, props.host), [props.api, props.host]);
   const me = useLoad(() => props.api.get<Me>("/api/me"), "once");
   const { host } = props;
 

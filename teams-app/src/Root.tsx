@@ -13,14 +13,26 @@ import {
   teamsLightTheme,
   tokens,
 } from "@fluentui/react-components";
-import { type ReactElement, useCallback, useEffect, useMemo, useState } from "react";
+import {
+  lazy,
+  type ReactElement,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
 import { App } from "./App.tsx";
 import { createApi, TEAMS_REJECTED } from "./api.ts";
 import { LoadingSkeleton } from "./components/Feedback.tsx";
 import { type HostStart, startHost, type ThemeName } from "./host.ts";
-import { LocalSignIn } from "./LocalSignIn.tsx";
 import { clearToken, storedToken } from "./session.ts";
 import { readStored, writeStored } from "./storage.ts";
+
+// Only the local mode's sign-in page needs it: not part of the tab's first view.
+const LocalSignIn = lazy(() =>
+  import("./LocalSignIn.tsx").then((module) => ({ default: module.LocalSignIn })),
+);
 
 const THEMES: Record<ThemeName, Theme> = {
   default: teamsLightTheme,
@@ -124,7 +136,12 @@ export function Root() {
         visible={start.state === "slow"}
       />
     );
-  else if (!api) content = <LocalSignIn onSignedIn={setToken} />;
+  else if (!api)
+    content = (
+      <Suspense fallback={<LoadingSkeleton />}>
+        <LocalSignIn onSignedIn={setToken} />
+      </Suspense>
+    );
   else
     content = (
       <App

@@ -42,6 +42,12 @@ export interface Authenticator {
 
 export interface Api {
   get<T>(path: string): Promise<T>;
+  /**
+   * Starts a GET before a screen asks for it (the tab's start: the dashboard
+   * beside /api/me); the screen's `get` of the same path within a few
+   * seconds takes its answer instead of asking again.
+   */
+  prefetch?(path: string): void;
   /** With `etag`, sent as If-Match (an action on a record at the version read, e.g. removing it). */
   post<T>(path: string, body: unknown, etag?: string): Promise<T>;
   patch<T>(path: string, body: unknown, etag: string): Promise<T>;
@@ -135,6 +141,16 @@ export function createApi(auth: Authenticator): Api {
     return response;
   }
 
+  /** Answers fetched early, by path: taken once, and only while fresh. */
+  const early = new Map<string, { at: number; text: Promise<string> }>();
+  const EARLY_MS = 10_000;
+
+  async function getText(path: string): Promise<string> {
+    const response = await send(path, { method: "GET", headers: { Accept: "application/json" } });
+    if (!response.ok) throw new ApiError(await problemFrom(response));
+    return response.text();
+  }
+
   async function call<T>(method: string, path: string, body?: unknown, etag?: string): Promise<T> {
     const response = await send(path, {
       method,
@@ -193,7 +209,20 @@ export function createApi(auth: Authenticator): Api {
       }
       return response.blob();
     },
-    get: (path) => call("GET", path),
+    prefetch(path) {
+      if (early.has(path)) return;
+      const text = getText(path);
+      // An answer nobody takes (the person went elsewhere) is dropped quietly.
+      text.catch(() => undefined);
+      early.set(path, { at: Date.now(), text });
+    },
+    async get(path) {
+      const fetched = early.get(path);
+      early.delete(path);
+      if (fetched && Date.now() - fetched.at < EARLY_MS)
+        return JSON.parse((await fetched.text) || "null");
+      return call("GET", path);
+    },
     post: (path, body, etag) => call("POST", path, body, etag),
     patch: (path, body, etag) => call("PATCH", path, body, etag),
     delete: (path) => call<undefined>("DELETE", path),

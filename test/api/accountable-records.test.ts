@@ -310,6 +310,13 @@ describe("records removed by mistake", () => {
     expect(due).toBeDefined();
     const id = due?.target.id ?? "";
     const deficiency = await app.call("GET", `/api/deficiencies/${id}`, { user: "erik" });
+    // The kommun-wide copy (KS overview, reminder scan) is read before the removal, so
+    // the removal reaches it through delta: the removed row must leave it there too.
+    const openInOverview = async () =>
+      (await app.call("GET", "/api/overview", { user: "karin" })).body.committees?.find(
+        (row) => row.committee.id === tn,
+      )?.openDeficiencies ?? 0;
+    const openBefore = await openInOverview();
     const removed = await app.call("POST", `/api/deficiencies/${id}/remove`, {
       user: "erik",
       headers: { "If-Match": deficiency.body.etag },
@@ -317,6 +324,7 @@ describe("records removed by mistake", () => {
     });
     expect(removed.status).toBe(200);
     expect((await dashboard()).some((obligation) => obligation.target.id === id)).toBe(false);
+    expect(await openInOverview()).toBe(openBefore - 1);
     await app.running.reminders.run();
     const log = await listClient(app.running.graph, "reminders").query();
     expect(log.length).toBeGreaterThan(0);

@@ -92,3 +92,40 @@ test("token=latest starts from now", async () => {
   const after = await round(latest["@odata.deltaLink"]!);
   expect(after.items).toHaveLength(1);
 });
+
+test("a token this list never gave gets 410 resyncRequired; one that is not a token gets 400", async () => {
+  const { deltaLink } = await round(`${list.url}/items/delta`);
+  const token = new URL(deltaLink).searchParams.get("token")!;
+  const [listId, seq] = Buffer.from(token, "base64url").toString("utf8").split(":");
+  const unknown = Buffer.from(`${listId}:${Number(seq) + 1000}`).toString("base64url");
+  const headers = { Authorization: `Bearer ${await appToken(graph.server)}` };
+  const future = await fetch(deltaLink.replace(token, unknown), { headers });
+  expect(future.status).toBe(410);
+  expect(((await future.json()) as { error: { code: string } }).error.code).toBe("resyncRequired");
+  expect(future.headers.get("Location")).toContain("/items/delta");
+  const garbage = await fetch(deltaLink.replace(token, "not-a-token"), { headers });
+  expect(garbage.status).toBe(400);
+});
+
+test("delta rounds go through $batch too: the token round trip, changes only, 410 as the part's status", async () => {
+  const relative = (url: string) => graph.access.relative(url);
+  const batch = async (url: string) => {
+    const reply = (await graph.access.client.api("/$batch").post({
+      requests: [{ id: "d", method: "GET", url: relative(url) }],
+    })) as {
+      responses: Array<{ status: number; headers?: Record<string, string>; body: DeltaPage }>;
+    };
+    return reply.responses[0]!;
+  };
+  const { deltaLink } = await round(`${list.url}/items/delta?$expand=fields`);
+  await graph.access.client.api(`${list.url}/items/5/fields`).patch({ n: 500 });
+  const changed = await batch(deltaLink);
+  expect(changed.status).toBe(200);
+  expect(changed.body.value.map((item) => [item.id, item.fields?.n])).toEqual([["5", 500]]);
+  const next = changed.body["@odata.deltaLink"]!;
+  expect((await batch(next)).body.value).toHaveLength(0);
+  await graph.admin("POST", "/_local/delta/expire", { listId: list.id });
+  const gone = await batch(next);
+  expect(gone.status).toBe(410);
+  expect((gone.body as unknown as { error: { code: string } }).error.code).toBe("resyncRequired");
+});

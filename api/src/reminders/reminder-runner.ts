@@ -141,7 +141,8 @@ export class ReminderRunner {
     const now = this.options.now?.() ?? new Date();
     const budget = store.access.rateLimit;
     await budget.yieldToPeople();
-    const data = await store.cycleData();
+    // Only what changed since the last run is read (items/delta).
+    const data = await store.currentCycleData();
     const committees = new Map(data.committees.map((committee) => [committee.id, committee]));
     const reminders = remindersFor(
       annualCycle({ today: swedishDate(now), municipality: data.settings, ...data }),

@@ -17,6 +17,7 @@ import { DEFAULT_RISK_MATRIX, type RiskMatrix } from "../domain/risk.ts";
 import { type BatchRequest, type BatchResponse, sendBatch } from "../graph/graph-batch.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { isOneOf, stringOf } from "../graph/json.ts";
+import { CycleMirror } from "./cycle-mirror.ts";
 import {
   editorFields,
   type ItemQuery,
@@ -210,12 +211,15 @@ export class AppStore {
   private removalCount = 0;
   /** Per nämnd (and "" for all of them): what the screens show, shared for a little while. */
   private readonly views: ReadModel<CycleData>;
+  /** The whole kommun, kept current with items/delta. */
+  private readonly mirror: CycleMirror;
 
   constructor(access: GraphAccess, siteRef: string, options: AppStoreOptions = {}) {
     this.access = access;
     this.site = `/sites/${siteRef}`;
     this.directory = new ListDirectory(access, this.site);
-    this.views = new ReadModel((key) => this.cycleData(key || undefined), {
+    // The whole kommun ("") is refreshed by delta; a nämnd by its own indexed queries.
+    this.views = new ReadModel((key) => (key ? this.cycleData(key) : this.currentCycleData()), {
       ttlMs: READ_MODEL_MS,
       ...(options.clock ? { now: options.clock } : {}),
     });
@@ -244,6 +248,7 @@ export class AppStore {
       reports: client("reports"),
     };
     this.reminders = new ReminderLog(this.lists.reminders);
+    this.mirror = new CycleMirror(access, this.lists, decodeSettings);
   }
 
   /** One of the nämnd's record lists (plans, kickoffs, deviations, follow-ups, deficiencies). */
@@ -514,6 +519,15 @@ export class AppStore {
    */
   cycleView(committeeId?: string): Promise<CycleData> {
     return this.views.get(committeeId ?? "");
+  }
+
+  /**
+   * Everything the årshjul needs of every nämnd, current: the first call
+   * reads each list whole, later ones only what changed since (items/delta,
+   * one batch). For the reminder scan and the KS overview.
+   */
+  async currentCycleData(): Promise<CycleData> {
+    return (await this.mirror.current()).data;
   }
 
   /**

@@ -103,4 +103,6 @@ export const useAppShellStyles = makeStyles({
     clip: "rect(0 0 0 0)",
     whiteSpace: "nowrap",
   },
+  /** While a screen's code loads: centred where the screen will be. */
+  spinner: { padding: `${tokens.spacingVerticalXXL} 0` },
 });

@@ -1,35 +1,40 @@
 import {
   Button,
   Field,
-  Menu,
-  MenuButton,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   mergeClasses,
   Select,
+  Spinner,
   Text,
   Title3,
-  Toast,
-  Toaster,
-  ToastTitle,
-  useId,
-  useToastController,
 } from "@fluentui/react-components";
-import { lazy, type ReactNode, Suspense, useCallback } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useRef } from "react";
 import type { Api } from "../api.ts";
 import { AppContext } from "../app-context.ts";
 import { LoadingSkeleton } from "../components/Feedback.tsx";
-import { LeaveDialog } from "../components/LeaveDialog.tsx";
 import type { Host, ThemeName } from "../host.ts";
 import { menuScreen, parseRoute, type Route, SCREEN_TITLES } from "../routes.ts";
-import { Overview } from "../screens/Overview.tsx";
 import type { Me } from "../types.ts";
 import { useAppShellStyles } from "./AppShell.styles.ts";
 import { useAppShell } from "./useAppShell.ts";
 
 // Översikt comes with the first load; other screens load when first opened.
+// Every screen is its own chunk, Översikt too: the first view parses the
+// shell and the screen it shows, nothing else. Översikt's chunk is asked for
+// as soon as the tab starts (preloadOverview), beside /api/me.
+const loadOverview = () => import("../screens/Overview.tsx");
+export function preloadOverview(): void {
+  void loadOverview().catch(() => undefined);
+}
+const Overview = lazy(() => loadOverview().then((module) => ({ default: module.Overview })));
+const LeaveDialog = lazy(() =>
+  import("../components/LeaveDialog.tsx").then((module) => ({ default: module.LeaveDialog })),
+);
+const Notifications = lazy(() =>
+  import("./Notifications.tsx").then((module) => ({ default: module.Notifications })),
+);
+const ScreenMenu = lazy(() =>
+  import("./ScreenMenu.tsx").then((module) => ({ default: module.ScreenMenu })),
+);
 const ContractDetail = lazy(() =>
   import("../screens/contract-detail/ContractDetail.tsx").then((module) => ({
     default: module.ContractDetail,
@@ -128,18 +133,16 @@ export interface AppShellProps {
 
 export function AppShell({ api, host, me, theme, onThemeChange, onSignOut }: AppShellProps) {
   const styles = useAppShellStyles();
-  const toasterId = useId("toaster");
-  const { dispatchToast } = useToastController(toasterId);
-  const notify = useCallback(
-    (message: string) =>
-      dispatchToast(
-        <Toast>
-          <ToastTitle>{message}</ToastTitle>
-        </Toast>,
-        { intent: "success", timeout: 5000 },
-      ),
-    [dispatchToast],
-  );
+  // Toasts come from a chunk loaded after the first view; a message before it is kept until then.
+  const toast = useRef<{ show?: (message: string) => void; waiting: string[] }>({ waiting: [] });
+  const notify = useCallback((message: string) => {
+    if (toast.current.show) toast.current.show(message);
+    else toast.current.waiting.push(message);
+  }, []);
+  const toastsReady = useCallback((show: ((message: string) => void) | undefined) => {
+    toast.current.show = show;
+    if (show) for (const message of toast.current.waiting.splice(0)) show(message);
+  }, []);
   const shell = useAppShell({ api, host, me, notify });
   const { route, context, leave } = shell;
   const current = menuScreen(route);
@@ -150,13 +153,21 @@ export function AppShell({ api, host, me, theme, onThemeChange, onSignOut }: App
   const screen = shell.committeeLoading ? (
     <LoadingSkeleton label="Hämtar teamets nämnd …" />
   ) : (
-    <Suspense fallback={<LoadingSkeleton />}>{screenFor(route)}</Suspense>
+    <Suspense fallback={<Spinner className={styles.spinner} label="Hämtar sidan …" />}>
+      {screenFor(route)}
+    </Suspense>
   );
 
   const common = (
     <>
-      {leave.open ? <LeaveDialog onStay={leave.stay} onLeave={leave.leave} /> : null}
-      <Toaster toasterId={toasterId} position="top-end" />
+      {leave.open ? (
+        <Suspense fallback={null}>
+          <LeaveDialog onStay={leave.stay} onLeave={leave.leave} />
+        </Suspense>
+      ) : null}
+      <Suspense fallback={null}>
+        <Notifications onReady={toastsReady} />
+      </Suspense>
       <div aria-live="polite" className={styles.visuallyHidden}>
         {shell.announcement}
       </div>
@@ -250,26 +261,13 @@ export function AppShell({ api, host, me, theme, onThemeChange, onSignOut }: App
             ))}
           </ul>
           <div className={styles.navMenu}>
-            <Menu
-              checkedValues={{ skarm: [current] }}
-              onCheckedValueChange={(_event, data) => {
-                const chosen = data.checkedItems[0];
-                if (chosen) context.navigate(parseRoute(chosen));
-              }}
-            >
-              <MenuTrigger disableButtonEnhancement>
-                <MenuButton>Meny: {SCREEN_TITLES[current]}</MenuButton>
-              </MenuTrigger>
-              <MenuPopover>
-                <MenuList>
-                  {items.map((item) => (
-                    <MenuItemRadio key={item.screen} name="skarm" value={item.screen}>
-                      {SCREEN_TITLES[item.screen]}
-                    </MenuItemRadio>
-                  ))}
-                </MenuList>
-              </MenuPopover>
-            </Menu>
+            <Suspense fallback={<Button disabledFocusable>Meny: {SCREEN_TITLES[current]}</Button>}>
+              <ScreenMenu
+                screens={items.map((item) => item.screen)}
+                current={current}
+                onChoose={(chosen) => context.navigate(parseRoute(chosen))}
+              />
+            </Suspense>
           </div>
         </nav>
         <main id="main" ref={shell.mainRef} tabIndex={-1} className={styles.main}>

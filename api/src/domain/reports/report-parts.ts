@@ -95,15 +95,14 @@ function actionPlanStatus(deficiencies: Deficiency[]): string {
 
 /** The follow-up a report uses for a contract in a period: the latest finished one. */
 export function reportedFollowUp(
-  followUps: FollowUp[],
+  followUps: readonly FollowUp[],
   contractId: string,
   committeeId: string,
   period: string,
 ): FollowUp | undefined {
-  return followUps
+  return (grouped(followUpsByContract, followUps).get(contractId) ?? [])
     .filter(
       (followUp) =>
-        followUp.contractId === contractId &&
         followUp.committeeId === committeeId &&
         followUp.period === period &&
         followUp.status === "klar",
@@ -118,8 +117,8 @@ export function periodDeficiencies(
   committee: Committee,
   period: ReportingPeriod,
 ): Deficiency[] {
-  const mine = data.deficiencies.filter(
-    (deficiency) => deficiency.contractId === contractId && deficiency.committeeId === committee.id,
+  const mine = (grouped(deficienciesByContract, data.deficiencies).get(contractId) ?? []).filter(
+    (deficiency) => deficiency.committeeId === committee.id,
   );
   if (mine.length === 0) return [];
   const followUps = indexed(followUpIndexes, data.followUps);
@@ -130,10 +129,19 @@ export function periodDeficiencies(
   );
 }
 
-// A compilation asks once per contract: the kommun's follow-ups and deviations
-// are indexed once per list read (lists are not changed after they are read).
+// A compilation asks once per contract: the kommun's follow-ups, deficiencies
+// and deviations are indexed once per list read (lists are not changed after
+// they are read), by id and by contract.
 const followUpIndexes = new WeakMap<readonly FollowUp[], ReadonlyMap<string, FollowUp>>();
 const deviationIndexes = new WeakMap<readonly Deviation[], ReadonlyMap<string, Deviation>>();
+const followUpsByContract = new WeakMap<
+  readonly FollowUp[],
+  ReadonlyMap<string, readonly FollowUp[]>
+>();
+const deficienciesByContract = new WeakMap<
+  readonly Deficiency[],
+  ReadonlyMap<string, readonly Deficiency[]>
+>();
 
 function indexed<T extends { id: string }>(
   cache: WeakMap<readonly T[], ReadonlyMap<string, T>>,
@@ -144,6 +152,22 @@ function indexed<T extends { id: string }>(
   const index = new Map(items.map((item) => [item.id, item]));
   cache.set(items, index);
   return index;
+}
+
+function grouped<T extends { contractId: string }>(
+  cache: WeakMap<readonly T[], ReadonlyMap<string, readonly T[]>>,
+  items: readonly T[],
+): ReadonlyMap<string, readonly T[]> {
+  const known = cache.get(items);
+  if (known) return known;
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.contractId);
+    if (group) group.push(item);
+    else groups.set(item.contractId, [item]);
+  }
+  cache.set(items, groups);
+  return groups;
 }
 
 function followUpResult(followUp: FollowUp): FollowUpResult {

@@ -16,7 +16,8 @@ import { decodeSkipToken, encodeSkipToken, queryPart } from "./paging.ts";
 /**
  * `items/delta`: a first round returns every item, later rounds (with the
  * token from `@odata.deltaLink`) what changed since, deleted items with a
- * `deleted` facet. A token older than the kept change log → 410 resyncRequired.
+ * `deleted` facet. A token older than the kept change log, or one this
+ * list never gave, → 410 resyncRequired; one that is not a token → 400.
  * `$select`, `$expand` and `$top` are supported (listitem-delta.md).
  */
 
@@ -64,7 +65,12 @@ export function itemsDelta(
   } else {
     state = { phase: "initial", afterId: 0, upTo: context.persistence.latestChange(listId) };
   }
-  if (state.phase === "changes" && state.afterSeq < context.persistence.deltaFloor(listId)) {
+  // Older than the kept change log, or from a history this list does not have
+  // (a token of a list since recreated or restored): SharePoint cannot say what changed.
+  if (
+    state.phase === "changes" &&
+    (state.afterSeq < context.persistence.deltaFloor(listId) || state.afterSeq > state.upTo)
+  ) {
     throw graphErrors.resyncRequired(`${origin}/v1.0${path}`);
   }
 
