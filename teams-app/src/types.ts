@@ -47,8 +47,11 @@ export type {
   Overview,
   OverviewRow,
   PlanInput,
+  RecordRemoved,
+  RecordRestored,
   ReminderProblem,
   ReminderResent,
+  RemovedList,
   ReportInput,
   ReportLifeAnswer,
   ReportLifeInput,
@@ -56,6 +59,7 @@ export type {
   SheetChoice,
   UploadedFile,
 } from "../../api/src/http/api-shapes.ts";
+export type { RemovedRecord } from "../../api/src/presenters/removed.ts";
 
 export type {
   Deficiency,

@@ -8,6 +8,7 @@ import type {
   Deviation,
   FollowUp,
   HistoryEntry,
+  Items,
   KickoffMeeting,
 } from "../../types.ts";
 
@@ -68,28 +69,27 @@ export function useRelatedRecords(contract: Contract) {
       case "history":
         return {
           tab,
-          rows: (await api.get<{ items: HistoryEntry[] }>(`/api/contracts/${contract.id}/history`))
-            .items,
+          rows: (await api.get<Items<HistoryEntry>>(`/api/contracts/${contract.id}/history`)).items,
         };
       case "follow-ups":
         return {
           tab,
-          rows: (await api.get<{ items: FollowUp[] }>(`/api/follow-ups?${base}`)).items,
+          rows: (await api.get<Items<FollowUp>>(`/api/follow-ups?${base}`)).items,
         };
       case "deficiencies":
         return {
           tab,
-          rows: (await api.get<{ items: Deficiency[] }>(`/api/deficiencies?${base}`)).items,
+          rows: (await api.get<Items<Deficiency>>(`/api/deficiencies?${base}`)).items,
         };
       case "deviations":
         return {
           tab,
-          rows: (await api.get<{ items: Deviation[] }>(`/api/deviations?${base}`)).items,
+          rows: (await api.get<Items<Deviation>>(`/api/deviations?${base}`)).items,
         };
       case "kickoffs":
         return {
           tab,
-          rows: (await api.get<{ items: KickoffMeeting[] }>(`/api/kickoffs?${base}`)).items,
+          rows: (await api.get<Items<KickoffMeeting>>(`/api/kickoffs?${base}`)).items,
         };
     }
   }, `${tab}|${contract.id}|${contract.etag}`);

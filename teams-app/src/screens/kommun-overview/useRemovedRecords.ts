@@ -1,8 +1,8 @@
 import { useState } from "react";
-import type { RemovedRecord } from "../../../../api/src/presenters/removed.ts";
 import { ApiError } from "../../api.ts";
 import { useApp } from "../../app-context.ts";
 import { useLoad } from "../../hooks/use-load.ts";
+import type { RemovedList, RemovedRecord } from "../../types.ts";
 
 export type { RemovedRecord };
 
@@ -12,7 +12,7 @@ export function useRemovedRecords() {
   const [busy, setBusy] = useState<string>();
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
   const removed = useLoad(
-    () => api.get<{ items: RemovedRecord[] }>("/api/removed").then((result) => result.items),
+    () => api.get<RemovedList>("/api/removed").then((result) => result.items),
     "removed",
   );
   const restore = async (row: RemovedRecord) => {

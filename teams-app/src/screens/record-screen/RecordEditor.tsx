@@ -6,7 +6,7 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
 import { RecordForm } from "../../components/record-form/RecordForm.tsx";
 import { RemoveRecord } from "../../components/removal/RemoveRecord.tsx";
-import type { CommitteeSummary, HistoryEntry } from "../../types.ts";
+import type { CommitteeSummary, HistoryEntry, Items } from "../../types.ts";
 import { useRecordScreenStyles } from "./RecordScreen.styles.ts";
 import type { RecordRoute } from "./RecordScreen.tsx";
 import type { RecordBase, RecordKindView } from "./record-kinds.ts";
@@ -94,8 +94,7 @@ export function RecordEditor<T extends RecordBase>({
         history={
           isNew
             ? undefined
-            : () =>
-                api.get<{ items: HistoryEntry[] }>(`${path}/history`).then((result) => result.items)
+            : () => api.get<Items<HistoryEntry>>(`${path}/history`).then((result) => result.items)
         }
         stored={
           isNew

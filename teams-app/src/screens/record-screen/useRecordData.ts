@@ -1,6 +1,6 @@
 import { useApp } from "../../app-context.ts";
 import { useLoad } from "../../hooks/use-load.ts";
-import type { Contract, Dashboard, Deviation, FollowUp } from "../../types.ts";
+import type { Contract, Dashboard, Deviation, FollowUp, Items } from "../../types.ts";
 import type { RecordBase, RecordKindView } from "./record-kinds.ts";
 
 /** What a record screen reads of its nämnd: the records, their contracts and the årshjul. */
@@ -20,14 +20,14 @@ export function useRecordData<T extends RecordBase>(view: RecordKindView<T>) {
   return useLoad(async (): Promise<RecordData<T> | undefined> => {
     if (!committeeId) return undefined;
     const [records, contracts, dashboard, followUps, deviations] = await Promise.all([
-      api.get<{ items: T[] }>(`/api/${view.path}?committeeId=${committeeId}`),
-      api.get<{ items: Contract[] }>(`/api/contracts?committeeId=${committeeId}`),
+      api.get<Items<T>>(`/api/${view.path}?committeeId=${committeeId}`),
+      api.get<Items<Contract>>(`/api/contracts?committeeId=${committeeId}`),
       api.get<Dashboard>(`/api/committees/${committeeId}/dashboard`),
       view.readsLinks
-        ? api.get<{ items: FollowUp[] }>(`/api/follow-ups?committeeId=${committeeId}`)
+        ? api.get<Items<FollowUp>>(`/api/follow-ups?committeeId=${committeeId}`)
         : undefined,
       view.readsLinks
-        ? api.get<{ items: Deviation[] }>(`/api/deviations?committeeId=${committeeId}`)
+        ? api.get<Items<Deviation>>(`/api/deviations?committeeId=${committeeId}`)
         : undefined,
     ]);
     return {
