@@ -110,8 +110,24 @@ export interface Overview {
   mandatePeriod: { key: string; label: string; planDue: string };
   totals: { strategicContracts: number; late: number; committeesLate: number };
   committees: OverviewRow[];
+  /** Providers with open deficiencies or hög risk in two or more nämnder (uppsiktsplikt). */
+  flaggedProviders: FlaggedProvider[];
   /** Reminders that may not have reached their channel. */
   reminderProblems: ReminderProblem[];
+}
+
+export interface FlaggedProvider {
+  name: string;
+  orgNumber: string;
+  places: Array<{
+    committeeId: string;
+    committeeName: string;
+    contracts: number;
+    openDeficiencies: number;
+    highRiskContracts: number;
+  }>;
+  /** A sentence KS can use in its assessment. */
+  sentence: string;
 }
 
 export interface ReminderProblem {

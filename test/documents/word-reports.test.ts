@@ -388,7 +388,7 @@ describe("Word reports rendered by LibreOffice", { timeout: 120_000 }, () => {
       "Vård- och äldrenämnden",
       "Datum: 2026-11-24",
       "Omsorgshjälpen Väst AB",
-      "Org.nr 556910-2202",
+      "Org.nr 556910-2204",
       "kontakt@omsorgshjalpenvast.se",
       "Återkoppling av uppföljning: Hemtjänst enligt LOV",
       "Vård- och äldrenämnden har följt upp avtalet Hemtjänst enligt LOV (ÅSBY-HEMTJANST) för perioden 1 juli 2025 – 30 juni 2026",
