@@ -73,7 +73,7 @@ describe("dashboard and overview on the demo data", () => {
     });
     // Boendestöd is hög on its own page (with its deviation); the overview weighs the
     // read model only, without deviations, so it counts it below hög.
-    expect(places["Socialnämnden"]).toMatchObject({
+    expect(places.Socialnämnden).toMatchObject({
       contracts: 1,
       openDeficiencies: 1,
       highRiskContracts: 0,
