@@ -89,7 +89,7 @@ function print(report: ImportReport, dryRun: boolean): void {
   }
   for (const person of report.unmatchedPeople)
     console.error(
-      `Finns inte i katalogen: ${person.text} (${person.rows.join(", ")}). ${person.reason}`,
+      `Person som inte kunde kopplas: ${person.text} (${person.rows.join(", ")}): ${person.reason}`,
     );
   const { created, updated, unchanged, refused } = report.counts;
   console.log(

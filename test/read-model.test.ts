@@ -24,9 +24,9 @@ afterAll(async () => {
 });
 
 /** What one request cost SharePoint: resource units and Graph requests. */
-async function costOf(
-  request: () => Promise<TestResponse>,
-): Promise<{ response: TestResponse; units: number; requests: number }> {
+async function costOf<T>(
+  request: () => Promise<TestResponse<T>>,
+): Promise<{ response: TestResponse<T>; units: number; requests: number }> {
   const graph = app.running.localGraph!;
   await localAdmin(graph, "POST", "/_local/stats/reset");
   app.running.graph.counter.reset();
@@ -86,7 +86,7 @@ test("a person sees their own change at once, and so does everyone else of the n
   const open = before.body.counts.openDeficiencies as number;
   const contracts = before.body.counts.contracts as number;
   const register = await app.call("GET", `/api/contracts?committeeId=${sn}`, { user: "maria" });
-  const contractId = register.body.items[0].id as string;
+  const contractId = register.body.items[0]!.id as string;
 
   const deficiency = await app.call("POST", "/api/deficiencies", {
     user: "maria",
@@ -120,7 +120,7 @@ test("a person sees their own change at once, and so does everyone else of the n
 
 test("a write that fails on a stale ETag also clears the model, so the next read is current", async () => {
   const list = await app.call("GET", `/api/follow-ups?committeeId=${sn}`, { user: "maria" });
-  const followUp = list.body.items[0];
+  const followUp = list.body.items[0]!;
   await app.call("GET", `/api/committees/${sn}/dashboard`, { user: "maria" });
   const refused = await app.call("PATCH", `/api/follow-ups/${followUp.id}`, {
     user: "maria",

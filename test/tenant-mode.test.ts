@@ -12,8 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "../api/src/demo/demo-people.ts";
 import { seedDemoData } from "../api/src/demo/seed.ts";
 import { swedishDate } from "../api/src/domain/dates.ts";
+import type { Me } from "../api/src/http/api-shapes.ts";
 import { AppStore } from "../api/src/store/app-store.ts";
 import { odataString } from "../api/src/store/odata.ts";
+import type { ProblemFields } from "./support/api-answers.ts";
 import type { TestResponse } from "./support/app.ts";
 import { startTestGraph, type TestGraph, temporaryDirectory } from "./support/local-graph.ts";
 
@@ -91,7 +93,11 @@ async function userToken(
   );
 }
 
-async function api(pathname: string, token?: string): Promise<TestResponse> {
+/** A GET as the tab makes it; the test names the answer's type where it reads more than a refusal. */
+async function api<T = unknown>(
+  pathname: string,
+  token?: string,
+): Promise<TestResponse<T & ProblemFields>> {
   const response = await fetch(`${appUrl}${pathname}`, {
     headers: token ? { Authorization: `Bearer ${token}` } : {},
   });
@@ -224,7 +230,7 @@ describe("the app in tenant mode (certificate credential)", () => {
   });
 
   it("accepts the tab's SSO token and reads the person's groups on their behalf", async () => {
-    const response = await api("/api/me", await userToken("maria"));
+    const response = await api<Me>("/api/me", await userToken("maria"));
     expect(response.status).toBe(200);
     expect(response.body.mode).toBe("tenant");
     expect(response.body.user.email).toBe(DEMO_USERS.maria.email);

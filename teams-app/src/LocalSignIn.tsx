@@ -11,15 +11,11 @@ import { useEffect, useState } from "react";
 import { ApiError } from "./api.ts";
 import { ErrorMessage, LoadingSkeleton } from "./components/Feedback.tsx";
 import { storeToken } from "./session.ts";
+import type { Items, LocalPerson } from "./types.ts";
 
 /** Local mode: pick one of the demo people; the server signs a token for them. */
 
-interface DemoPerson {
-  id: string;
-  name: string;
-  email: string;
-  description: string;
-}
+type DemoPerson = LocalPerson;
 
 const useStyles = makeStyles({
   page: {
@@ -65,7 +61,7 @@ export function LocalSignIn({ onSignedIn }: { onSignedIn: (token: string) => voi
 
   useEffect(() => {
     document.title = "Logga in – Avtalsuppföljning";
-    request<{ items: DemoPerson[] }>("/api/local-auth/users").then(
+    request<Items<DemoPerson>>("/api/local-auth/users").then(
       (result) => setPeople(result.items),
       (failure: unknown) => setError(failure instanceof ApiError ? failure : undefined),
     );

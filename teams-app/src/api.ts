@@ -3,17 +3,12 @@
  * problem details turned into ApiError with Swedish text and field errors.
  */
 
+import type { Problem } from "../../api/src/http/problem.ts";
 import { HostProblem } from "./host.ts";
 import { signInProblem } from "./sign-in-problem.ts";
 
-export interface Problem {
-  status: number;
-  code: string;
-  title: string;
-  detail: string;
-  errors?: Array<{ field: string; message: string }>;
-  current?: unknown;
-}
+/** The API's problem details (`application/problem+json`). */
+export type { Problem };
 
 export class ApiError extends Error {
   readonly status: number;

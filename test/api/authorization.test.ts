@@ -48,7 +48,7 @@ function bodyFor(kind: string, code: string, user: DemoUserKey) {
   return recordBody(kind, ids.get(code)!, ids.get(`contract:${code}`)!, user);
 }
 
-const KINDS = ["plans", "kickoffs", "deviations", "follow-ups", "deficiencies"];
+const KINDS = ["plans", "kickoffs", "deviations", "follow-ups", "deficiencies"] as const;
 
 describe.each(USERS)("as %s", (user) => {
   test.each(Object.keys(MEMBERS))("reading nämnd %s", async (code) => {
@@ -95,7 +95,7 @@ describe.each(USERS)("as %s", (user) => {
     const list = await app.call("GET", `/api/deviations?committeeId=${ids.get(code)}`, {
       user: MEMBERS[code]![0]!,
     });
-    const record = list.body.items[0];
+    const record = list.body.items[0]!;
     const patched = await app.call("PATCH", `/api/deviations/${record.id}`, {
       user,
       headers: { "If-Match": record.etag },
@@ -179,7 +179,7 @@ describe("special rules", () => {
   test("only the nämnd secretary marks a plan decided", async () => {
     const sn = ids.get("SN")!;
     const plans = await app.call("GET", `/api/plans?committeeId=${sn}`, { user: "lars" });
-    const draft = plans.body.items.find((plan: { status: string }) => plan.status === "utkast");
+    const draft = plans.body.items.find((plan: { status: string }) => plan.status === "utkast")!;
     const decide = {
       status: "beslutad",
       decisionDate: "2027-03-15",

@@ -30,9 +30,9 @@ async function ask(user: Parameters<TestApp["tokenFor"]>[0], text: string): Prom
   const before = (await app.call("GET", "/api/chat", { user })).body.items.length;
   const sent = await app.call("POST", "/api/chat", { user, body: { text } });
   expect(sent.status).toBe(202);
-  const items = (await app.call("GET", "/api/chat", { user })).body.items as Array<{
-    activity: Activity;
-  }>;
+  const items = (
+    await app.call<{ items: Array<{ activity: Activity }> }>("GET", "/api/chat", { user })
+  ).body.items;
   expect(items.length).toBe(before + 2);
   answers.push(items.at(-1)!.activity);
   return items.at(-1)!.activity;

@@ -24,7 +24,7 @@ interface Item {
 }
 
 async function committees(user: "anna" | "karin", query = ""): Promise<Item[]> {
-  const answer = await app.call("GET", `/api/committees${query}`, { user });
+  const answer = await app.call<{ items: Item[] }>("GET", `/api/committees${query}`, { user });
   expect(answer.status).toBe(200);
   return answer.body.items;
 }

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { channelPosts, startTestApp, type TestApp, type TestResponse } from "../support/app.ts";
+import type { AnswerOf } from "../support/api-answers.ts";
+import {
+  type CallOptions,
+  channelPosts,
+  startTestApp,
+  type TestApp,
+  type TestResponse,
+} from "../support/app.ts";
 import { contractBody, recordBody } from "../support/bodies.ts";
 import { graphStats, localAdmin, setFaults } from "../support/local-graph.ts";
 
@@ -29,11 +36,11 @@ afterAll(async () => {
 });
 
 /** A call the person makes; any failure here is one they would have seen. */
-async function step(
-  method: string,
-  path: string,
-  options: Parameters<TestApp["call"]>[2] = {},
-): Promise<TestResponse> {
+async function step<M extends string, P extends string>(
+  method: M,
+  path: P,
+  options: CallOptions = {},
+): Promise<TestResponse<AnswerOf<M, P>>> {
   const response = await app.call(method, path, { user: "anna", ...options });
   expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
   return response;

@@ -1,4 +1,5 @@
 import { afterEach, expect, test } from "vitest";
+import type { ReminderResent } from "../../api/src/http/api-shapes.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { ReminderRunner } from "../../api/src/reminders/reminder-runner.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
@@ -92,10 +93,10 @@ test("kommunledningskontoret sends an uncertain reminder again from the overview
   await expect(runner(app, "posted").run()).rejects.toThrow("simulerad krasch");
   await runner(app).run();
   const problem = (await app.call("GET", "/api/overview", { user: "karin" })).body
-    .reminderProblems[0];
+    .reminderProblems[0]!;
   const path = `/api/reminders/${problem.id}/release`;
   expect((await app.call("POST", path, { user: "anna", body: {} })).status).toBe(403);
-  const released = await app.call("POST", path, { user: "karin", body: {} });
+  const released = await app.call<ReminderResent>("POST", path, { user: "karin", body: {} });
   expect(released.status).toBe(200);
   expect(released.body.result.posted).toBe(1);
   expect(released.body.message).toBe("Påminnelsen är skickad igen.");

@@ -44,11 +44,11 @@ let app: TestApp;
 const van = { committee: "", contract: "", report: "", records: new Map<string, string>() };
 
 async function etagOf(path: string): Promise<string> {
-  return (await app.call("GET", path, { user: "anna" })).body.etag;
+  return (await app.call<{ etag: string }>("GET", path, { user: "anna" })).body.etag;
 }
 
 let nextElection = 2034;
-const RECORD_KINDS = ["plans", "kickoffs", "deviations", "follow-ups", "deficiencies"];
+const RECORD_KINDS = ["plans", "kickoffs", "deviations", "follow-ups", "deficiencies"] as const;
 
 function recordCases(kind: string): Record<string, RouteCase> {
   const one = () => `/api/${kind}/${van.records.get(kind)}`;
@@ -221,7 +221,7 @@ const ROUTES: Record<string, RouteCase> = {
       const rows = await app.call("GET", `/api/reports?committeeId=${van.committee}`, {
         user: "anna",
       });
-      const row = rows.body.items.find((item: { id: string }) => item.id === van.report);
+      const row = rows.body.items.find((item: { id: string }) => item.id === van.report)!;
       return {
         path: `/api/reports/${van.report}`,
         headers: { "If-Match": row.etag },
@@ -614,7 +614,7 @@ describe("shares between nämnder, per role", () => {
         change.field === "sharedWith" && change.from === "Vård- och äldrenämnden",
     );
     expect(unshared?.to || "").toBe("");
-    expect(history.body.items.at(-1).changes).toContainEqual(
+    expect(history.body.items.at(-1)!.changes).toContainEqual(
       expect.objectContaining({ field: "sharedWith", to: "Vård- och äldrenämnden" }),
     );
   });
@@ -634,11 +634,11 @@ describe("a decided plan stays put", () => {
     // Sara is KFN's secretary; here she is also a member (not secretary) of VAN.
     const vanGroup = (await app.call("GET", "/api/me", { user: "anna" })).body.committees.find(
       (committee: { code: string }) => committee.code === "VAN",
-    ).groupId;
+    )!.groupId;
     // Her id from the directory's list: asking the API first would cache her memberships.
     const sara = (await app.call("GET", "/api/local-auth/users")).body.items.find(
       (person: { email: string }) => person.email === DEMO_USERS.sara.email,
-    );
+    )!;
     await app.running.graph.client.api(`/groups/${vanGroup}/members/$ref`).post({
       "@odata.id": `https://graph.microsoft.com/v1.0/directoryObjects/${sara.id}`,
     });

@@ -200,7 +200,8 @@ test("last period's follow-ups come as a second CSV file and are linked to the c
     await app.call("GET", `/api/contracts?committeeId=${await app.committeeId("SN")}`, {
       user: "maria",
     })
-  ).body.items.find((item: { contractNumber: string }) => item.contractNumber === "SN-TVA-1");
+  ).body.items?.find((item) => item.contractNumber === "SN-TVA-1");
+  if (!contract) throw new Error("SN-TVA-1 was not imported");
   const followUps = await app.call("GET", `/api/follow-ups?contractId=${contract.id}`, {
     user: "maria",
   });

@@ -36,7 +36,9 @@ interface Stored {
 
 async function records(path: string, committee: string, user: DemoUserKey): Promise<Stored[]> {
   const committeeId = await app.committeeId(committee);
-  return (await app.call("GET", `/api/${path}?committeeId=${committeeId}`, { user })).body.items;
+  return (
+    await app.call<{ items: Stored[] }>("GET", `/api/${path}?committeeId=${committeeId}`, { user })
+  ).body.items;
 }
 
 /** Opens a screen inside the open tab, as a link within the tab would. */
@@ -110,10 +112,16 @@ test("a deviation and a deficiency name the LOV provider they concern; the defic
   await field(tab, "Upptäckt vid uppföljning").selectOption("");
   await field(tab, "Utförare som berörs").selectOption("");
   await tab.getByRole("button", { name: "Spara ändringar" }).click();
+  // The first save's message may still be shown: wait for the change itself.
+  await expect
+    .poll(async () => {
+      const changed = await app.call("GET", `/api/deficiencies/${deficiency?.id}`, {
+        user: "anna",
+      });
+      return { followUpId: changed.body.followUpId, provider: changed.body.provider };
+    })
+    .toEqual({ followUpId: undefined, provider: "" });
   await tab.getByText("Bristen och handlingsplanen är sparade.", { exact: true }).last().waitFor();
-  const changed = await app.call("GET", `/api/deficiencies/${deficiency?.id}`, { user: "anna" });
-  expect(changed.body.followUpId).toBeUndefined();
-  expect(changed.body.provider).toBe("");
   expect(teams.nativeDialogs).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();

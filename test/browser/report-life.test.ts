@@ -66,7 +66,7 @@ test("a follow-up of the hemtjänst valfrihetssystem offers a letter to each of 
   const followUp = followUps.body.items.find(
     (item: { contractId: string; period: string }) =>
       item.contractId === hemtjanst && item.period === "2025–2026",
-  );
+  )!;
   await signIn(page, app.url, "Anna Lindqvist", `#/uppfoljning/${followUp.id}`);
   const drafts = page.getByRole("region", { name: "Dokument i Word" });
   await drafts.waitFor();

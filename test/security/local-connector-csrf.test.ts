@@ -82,7 +82,7 @@ describe("a web page cannot use the local Bot Connector", () => {
     const people = await app.call("GET", "/api/local-auth/users");
     const maria = people.body.items.find(
       (person: { email: string }) => person.email === DEMO_USERS.maria.email,
-    ).id as string;
+    )!.id;
     await crossSitePost("/_local/connector/deliver", {
       endpoint: `${app.url}/api/messages`,
       botId: LOCAL_BOT_ID,

@@ -42,7 +42,7 @@ beforeAll(async () => {
   expect(kickoff.status).toBe(201);
   kickoffId = kickoff.body.id;
   const followUps = await app.call("GET", `/api/follow-ups?committeeId=${sn}`, { user: "maria" });
-  followUpId = followUps.body.items[0].id;
+  followUpId = followUps.body.items[0]!.id;
 });
 afterAll(async () => {
   await app.stop();

@@ -3,33 +3,42 @@ import { DEMO_USERS, type DemoUserKey } from "../../api/src/demo/demo-people.ts"
 import type { RateLimits } from "../../api/src/http/protection.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { type RunningApp, startApp } from "../../api/src/server.ts";
+import type { AnswerOf, ProblemFields } from "./api-answers.ts";
 import { localAdmin, temporaryDirectory } from "./local-graph.ts";
+
+export interface CallOptions {
+  user?: DemoUserKey;
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 
 /** The whole app in local mode on free ports, with the demo data, for HTTP tests. */
 export interface TestApp {
   running: RunningApp;
   url: string;
   tokenFor(user: DemoUserKey): Promise<string>;
-  call(
+  /** A request; the body is typed by the route (`api-answers.ts`). */
+  call<M extends string, P extends string>(
+    method: M,
+    path: P,
+    options?: CallOptions,
+  ): Promise<TestResponse<AnswerOf<M, P>>>;
+  /** A request whose answer the test names. */
+  call<T>(
     method: string,
     path: string,
-    options?: {
-      user?: DemoUserKey;
-      token?: string;
-      body?: unknown;
-      headers?: Record<string, string>;
-    },
-  ): Promise<TestResponse>;
+    options?: CallOptions,
+  ): Promise<TestResponse<T & ProblemFields>>;
   committeeId(code: string): Promise<string>;
   contractId(title: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-export interface TestResponse {
+export interface TestResponse<T = ProblemFields> {
   status: number;
   headers: Headers;
-  // biome-ignore lint/suspicious/noExplicitAny: JSON bodies are inspected freely in tests.
-  body: any;
+  body: T;
 }
 
 export function localTestConfig(dataDir = temporaryDirectory("avtal-app-")): LocalConfig {
@@ -84,7 +93,21 @@ export async function startTestApp(
   const url = running.appUrl;
   const tokens = new Map<DemoUserKey, string>();
 
-  const call: TestApp["call"] = async (method, path, callOptions = {}) => {
+  async function call<M extends string, P extends string>(
+    method: M,
+    path: P,
+    options?: CallOptions,
+  ): Promise<TestResponse<AnswerOf<M, P>>>;
+  async function call<T>(
+    method: string,
+    path: string,
+    options?: CallOptions,
+  ): Promise<TestResponse<T & ProblemFields>>;
+  async function call(
+    method: string,
+    path: string,
+    callOptions: CallOptions = {},
+  ): Promise<TestResponse<never>> {
     const token =
       callOptions.token ?? (callOptions.user ? await tokenFor(callOptions.user) : undefined);
     const response = await fetch(`${url}${path}`, {
@@ -110,16 +133,16 @@ export async function startTestApp(
     } catch {
       // not JSON
     }
-    return { status: response.status, headers: response.headers, body };
-  };
+    // The JSON the API wrote: its type is the contract's for the route, which the API's
+    // own typecheck holds each route's answer to (`satisfies` in the routes).
+    return { status: response.status, headers: response.headers, body: body as never };
+  }
 
   async function tokenFor(user: DemoUserKey): Promise<string> {
     const cached = tokens.get(user);
     if (cached) return cached;
     const people = await call("GET", "/api/local-auth/users");
-    const match = people.body.items.find(
-      (item: { email: string }) => item.email === DEMO_USERS[user].email,
-    );
+    const match = people.body.items.find((item) => item.email === DEMO_USERS[user].email);
     if (!match) throw new Error(`demo user ${user} not found`);
     const issued = await call("POST", "/api/local-auth/token", { body: { userId: match.id } });
     tokens.set(user, issued.body.accessToken);
@@ -143,7 +166,7 @@ export async function startTestApp(
     },
     async contractId(title) {
       const list = await call("GET", "/api/contracts", { user: "karin" });
-      const match = list.body.items.find((item: { title: string }) => item.title === title);
+      const match = list.body.items.find((item) => item.title === title);
       if (!match) throw new Error(`no contract ${title}`);
       return match.id;
     },

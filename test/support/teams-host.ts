@@ -120,7 +120,7 @@ export async function tabScreens(app: TestApp): Promise<string[]> {
     "avvikelser",
     "avvikelser/ny",
     "uppfoljning",
-    `uppfoljning/${followUps.body.items[0].id}`,
+    `uppfoljning/${followUps.body.items[0]!.id}`,
     "uppfoljning/ny",
     "brister",
     "brister/ny",

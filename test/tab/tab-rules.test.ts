@@ -23,26 +23,22 @@ import {
 } from "../../teams-app/src/screens/record-screen/list-query.ts";
 import { DEVIATIONS, FOLLOW_UPS } from "../../teams-app/src/screens/record-screen/record-kinds.ts";
 import { TAB_NAME_MAX, tabName } from "../../teams-app/src/tab-name.ts";
-import type { CommitteeSummary, Contract, FollowUp, Me } from "../../teams-app/src/types.ts";
+import type { Contract, FollowUp, Me, MyCommittee } from "../../teams-app/src/types.ts";
 
-const committee = (
-  id: string,
-  name: string,
-  groupId: string,
-  canWrite = false,
-): CommitteeSummary => ({
+const committee = (id: string, name: string, groupId: string, canWrite = false): MyCommittee => ({
   id,
   name,
   code: id.toUpperCase(),
   isKs: false,
-  periodKind: "juli-juni",
+  periodKind: "july-june",
   periodLabel: "juli–juni",
   registryEmail: "",
   groupId,
   canWrite,
+  canDecide: false,
 });
 
-const me = (committees: CommitteeSummary[]): Me => ({
+const me = (committees: MyCommittee[]): Me => ({
   user: { id: "u", name: "Anna", email: "anna@asby.se" },
   roles: { klk: false, member: [], secretary: [] },
   municipality: "Åsby kommun",

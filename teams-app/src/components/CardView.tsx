@@ -1,21 +1,13 @@
 import { Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useApp } from "../app-context.ts";
 import { parseRoute } from "../routes.ts";
+import type { ChatCard } from "../types.ts";
 
 /**
  * Shows an Adaptive Card the bot posted, as plain text blocks, facts and
  * links (the local stand-in for Teams' card renderer). Text is rendered as
  * text, never as HTML.
  */
-
-type Element = {
-  type?: string;
-  text?: string;
-  facts?: Array<{ title?: string; value?: string }>;
-  weight?: string;
-  size?: string;
-};
-type Action = { type?: string; title?: string; url?: string };
 
 const useStyles = makeStyles({
   card: {
@@ -60,7 +52,7 @@ function inAppPath(url: string): string | undefined {
 /** Markdown escapes removed: the card's text as Teams would show it. */
 const shown = (text: string | undefined) => (text ?? "").replace(/\\(.)/g, "$1");
 
-export function CardView({ content }: { content: { body?: Element[]; actions?: Action[] } }) {
+export function CardView({ content }: { content: ChatCard }) {
   const styles = useStyles();
   const { navigate } = useApp();
   return (

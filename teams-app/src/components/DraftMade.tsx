@@ -1,15 +1,8 @@
 import { Link, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import type { ReportRecord } from "../types.ts";
-
-/** What `POST /api/reports` answers: the draft's row, what happened, and where the file is. */
-export interface Generated {
-  report: ReportRecord;
-  message: string;
-  path: string;
-}
+import type { ReportMade } from "../types.ts";
 
 /** The confirmation after a draft is made, with the way to open it in Word. */
-export function DraftMade({ made }: { made: Generated }) {
+export function DraftMade({ made }: { made: ReportMade }) {
   return (
     <MessageBar intent="success">
       <MessageBarBody>

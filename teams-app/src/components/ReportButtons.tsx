@@ -2,7 +2,8 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { ApiError } from "../api.ts";
 import { useApp } from "../app-context.ts";
-import { DraftMade, type Generated } from "./DraftMade.tsx";
+import type { ReportInput, ReportMade } from "../types.ts";
+import { DraftMade } from "./DraftMade.tsx";
 import { ErrorMessage } from "./Feedback.tsx";
 
 /**
@@ -14,7 +15,7 @@ import { ErrorMessage } from "./Feedback.tsx";
 export interface DraftButton {
   label: string;
   /** The body of `POST /api/reports`. */
-  request: Record<string, unknown>;
+  request: ReportInput;
 }
 
 const useStyles = makeStyles({
@@ -26,7 +27,7 @@ export function ReportButtons({ title, drafts }: { title: string; drafts: DraftB
   const styles = useStyles();
   const { api, announce } = useApp();
   const [busy, setBusy] = useState<string>();
-  const [made, setMade] = useState<Generated>();
+  const [made, setMade] = useState<ReportMade>();
   const [error, setError] = useState<ApiError>();
 
   const make = async (draft: DraftButton) => {
@@ -35,7 +36,7 @@ export function ReportButtons({ title, drafts }: { title: string; drafts: DraftB
     setMade(undefined);
     announce(`${draft.label} tas fram …`);
     try {
-      const result = await api.post<Generated>("/api/reports", draft.request);
+      const result = await api.post<ReportMade>("/api/reports", draft.request);
       setMade(result);
       announce(result.message);
     } catch (failure) {

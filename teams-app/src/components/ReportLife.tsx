@@ -2,7 +2,7 @@ import { Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-
 import { useId, useState } from "react";
 import { ApiError } from "../api.ts";
 import { useApp } from "../app-context.ts";
-import type { ReportRecord } from "../types.ts";
+import type { ReportLifeAnswer, ReportLifeInput, ReportRecord } from "../types.ts";
 import { ErrorMessage } from "./Feedback.tsx";
 
 /**
@@ -57,11 +57,15 @@ export function ReportLife({
     registryNumber: report.registryNumber,
   });
 
-  const save = async (body: Record<string, unknown>, done: string) => {
+  const save = async (body: ReportLifeInput, done: string) => {
     setBusy(true);
     setError(undefined);
     try {
-      const saved = await api.patch<ReportRecord>(`/api/reports/${report.id}`, body, report.etag);
+      const saved = await api.patch<ReportLifeAnswer>(
+        `/api/reports/${report.id}`,
+        body,
+        report.etag,
+      );
       announce(done);
       setDeciding(false);
       onChanged(saved);

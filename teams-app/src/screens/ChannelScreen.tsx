@@ -7,6 +7,7 @@ import { EmptyState, ErrorMessage, LoadingSkeleton } from "../components/Feedbac
 import { PageHeader } from "../components/PageHeader.tsx";
 import { formatDateTime } from "../format.ts";
 import { useLoad } from "../hooks/use-load.ts";
+import type { ChatActivity, ChatPage } from "../types.ts";
 
 /**
  * Local mode's view of Teams: what the bot posted in the nämnd's channel
@@ -14,13 +15,7 @@ import { useLoad } from "../hooks/use-load.ts";
  * /api/messages endpoint.
  */
 
-interface Activity {
-  id?: string;
-  text?: string;
-  timestamp?: string;
-  from?: { name?: string; role?: string };
-  attachments?: Array<{ content: { body?: never[]; actions?: never[] } }>;
-}
+type Activity = ChatActivity;
 
 const useStyles = makeStyles({
   columns: {
@@ -77,16 +72,11 @@ export function ChannelScreen() {
   const channel = useLoad(
     () =>
       committee
-        ? api.get<{ channel: string | null; items: Array<{ seq: number; activity: Activity }> }>(
-            `/api/committees/${committee.id}/channel`,
-          )
+        ? api.get<ChatPage>(`/api/committees/${committee.id}/channel`)
         : Promise.resolve(undefined),
     `${committee?.id}`,
   );
-  const chat = useLoad(
-    () => api.get<{ items: Array<{ seq: number; activity: Activity }> }>("/api/chat"),
-    "chat",
-  );
+  const chat = useLoad(() => api.get<ChatPage>("/api/chat"), "chat");
 
   // The newest reply is where the person looks: the chat scrolls to its end when messages arrive.
   const chatList = useRef<HTMLUListElement>(null);

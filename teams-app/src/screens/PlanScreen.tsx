@@ -13,7 +13,7 @@ import type { Draft, FieldSpec } from "../components/record-form/fields.ts";
 import { RecordForm } from "../components/record-form/RecordForm.tsx";
 import { formatDate, mandateLabel } from "../format.ts";
 import { useLoad } from "../hooks/use-load.ts";
-import type { Dashboard, FollowUpPlan, HistoryEntry } from "../types.ts";
+import type { Dashboard, FollowUpPlan, FormOf, HistoryEntry, Items, PlanInput } from "../types.ts";
 import { capitalised } from "./record-screen/record-kinds.ts";
 
 const useStyles = makeStyles({
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   layout: { display: "grid", gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
-const FIELDS: FieldSpec<FollowUpPlan>[] = [
+const FIELDS: FieldSpec<FormOf<FollowUpPlan, PlanInput>>[] = [
   {
     name: "scope",
     label: "1. Sammanfattning av nämndens uppföljningsansvar – vad ska följas upp?",
@@ -89,7 +89,7 @@ export function PlanScreen() {
   const data = useLoad(async () => {
     if (!committee) return undefined;
     const [plans, dashboard] = await Promise.all([
-      api.get<{ items: FollowUpPlan[] }>(`/api/plans?committeeId=${committee.id}`),
+      api.get<Items<FollowUpPlan>>(`/api/plans?committeeId=${committee.id}`),
       api.get<Dashboard>(`/api/committees/${committee.id}/dashboard`),
     ]);
     return { plans: plans.items, dashboard };
@@ -127,18 +127,18 @@ export function PlanScreen() {
         savedMessage="Uppföljningsplanen är sparad."
         save={(values, etag) =>
           plan
-            ? api.patch<{ etag: string }>(`/api/plans/${plan.id}`, values, etag ?? "")
-            : api.post<{ etag: string }>("/api/plans", {
+            ? api.patch<FollowUpPlan>(`/api/plans/${plan.id}`, values, etag ?? "")
+            : api.post<FollowUpPlan>("/api/plans", {
                 ...values,
                 committeeId: committee.id,
                 mandatePeriod: mandateKey,
-              })
+              } satisfies Partial<PlanInput>)
         }
         history={
           plan
             ? () =>
                 api
-                  .get<{ items: HistoryEntry[] }>(`/api/plans/${plan.id}/history`)
+                  .get<Items<HistoryEntry>>(`/api/plans/${plan.id}/history`)
                   .then((result) => result.items)
             : undefined
         }

@@ -6,7 +6,7 @@ import { useLoad } from "../hooks/use-load.ts";
 import type { Host } from "../host.ts";
 import { parseRoute, type Route, routePath, SCREEN_TITLES } from "../routes.ts";
 import { readStored, writeStored } from "../storage.ts";
-import type { CommitteeSummary, Me } from "../types.ts";
+import type { CommitteeSummary, Items, Me } from "../types.ts";
 
 const COMMITTEE_KEY = "avtalsuppfoljning.committee";
 
@@ -55,7 +55,7 @@ export function useAppShell({
     () =>
       teamIsUnknown
         ? api
-            .get<{ items: CommitteeSummary[] }>(
+            .get<Items<CommitteeSummary>>(
               `/api/committees?groupId=${encodeURIComponent(teamGroupId)}`,
             )
             .then((result) => result.items)

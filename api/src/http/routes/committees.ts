@@ -10,43 +10,23 @@ import {
 import { strategicCountWarning } from "../../domain/classification.ts";
 import { swedishDate } from "../../domain/dates.ts";
 import { mandatePeriodContaining } from "../../domain/mandate-period.ts";
-import type { Committee } from "../../domain/model.ts";
 import { strategicContractsOf } from "../../domain/report-models.ts";
-import {
-  latestCompletePeriod,
-  PERIOD_KIND_LABELS,
-  periodContaining,
-} from "../../domain/reporting-period.ts";
+import { latestCompletePeriod, periodContaining } from "../../domain/reporting-period.ts";
 import { can, readableCommittees, rolesOf } from "../../policies/access.ts";
+import {
+  type CommitteeSummary,
+  type Me,
+  presentCommittee,
+  presentCommitteeName,
+} from "../../presenters/committee.ts";
+import type { Dashboard, Overview, OverviewRow } from "../../presenters/dashboard.ts";
 import { kommunRisk, presentFlaggedProviders } from "../../presenters/provider-flags.ts";
-import type { AppStore, CycleData } from "../../store/app-store.ts";
+import type { AppStore } from "../../store/app-store.ts";
+import type { Items } from "../api-shapes.ts";
 import { forbidden, identityOf, notFound } from "../request-context.ts";
 import { itemId, parseInput } from "../validation.ts";
 
 /** Nämnder, the nämnd's dashboard (the årshjul) and kommunledningskontoret's overview. */
-
-/** What everyone signed in may know of a nämnd: enough to name it and pick it. */
-function presentCommitteeName(committee: Committee, settings: CycleData["settings"]) {
-  const kind = periodKindOf(committee, settings);
-  return {
-    id: committee.id,
-    name: committee.name,
-    code: committee.code,
-    isKs: committee.isKs,
-    periodKind: kind,
-    periodLabel: PERIOD_KIND_LABELS[kind],
-  };
-}
-
-/** For the nämnd's readers: also its diarium address and its team (Microsoft 365 group). */
-function presentCommittee(committee: Committee, settings: CycleData["settings"]) {
-  return {
-    ...presentCommitteeName(committee, settings),
-    registryEmail: committee.registryEmail,
-    /** The nämnd's Microsoft 365 group, which is its team in Teams. */
-    groupId: committee.groupId,
-  };
-}
 
 export function committeesRouter(
   store: AppStore,
@@ -68,7 +48,7 @@ export function committeesRouter(
         canWrite: can.writeCommittee(principal, committee.id),
         canDecide: can.decideForCommittee(principal, committee.id),
       })),
-    });
+    } satisfies Me);
   });
 
   router.get("/committees", async (request, response) => {
@@ -89,7 +69,7 @@ export function committeesRouter(
           const name = presentCommitteeName(committee, settings);
           return groupId === undefined ? name : { ...name, groupId: committee.groupId };
         }),
-    });
+    } satisfies Items<CommitteeSummary>);
   });
 
   router.get("/committees/:id/dashboard", async (request, response) => {
@@ -139,7 +119,7 @@ export function committeesRouter(
         strategic.filter((contract) => contract.committeeId === committeeId).length,
       ),
       obligations,
-    });
+    } satisfies Dashboard);
   });
 
   router.get("/overview", async (_request, response) => {
@@ -150,7 +130,7 @@ export function committeesRouter(
     const today = swedishDate(now());
     const obligations = annualCycle({ today, municipality: data.settings, ...data });
     const mandate = mandatePeriodContaining(today);
-    const rows = data.committees.map((committee) => {
+    const rows = data.committees.map((committee): OverviewRow => {
       const mine = obligations.filter((obligation) => obligation.committeeId === committee.id);
       const period = latestCompletePeriod(periodKindOf(committee, data.settings), today);
       // The period's strategic contracts: one that starts after the period is not counted in it.
@@ -239,7 +219,7 @@ export function committeesRouter(
       committees: rows,
       flaggedProviders,
       reminderProblems,
-    });
+    } satisfies Overview);
   });
 
   return router;

@@ -19,6 +19,7 @@ import { can, type Principal } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { type ContractFields, decodeContract, encodeContract } from "../../store/mappers.ts";
 import { ConflictError, NotFoundError } from "../../store/store-errors.ts";
+import type { ContractAnswer, ContractList } from "../api-shapes.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
 import { isoDate, itemId, parseInput, person, requiredText, text } from "../validation.ts";
@@ -26,7 +27,7 @@ import { conflictProblem } from "./records.ts";
 
 /** The contract register: list with filters, read, create, update (classification included), history. */
 
-const providerSchema = z.object({
+export const providerSchema = z.object({
   name: requiredText(255, "Utförarens namn"),
   orgNumber: text(20, "Organisationsnummer"),
   email: z
@@ -39,7 +40,7 @@ const providerSchema = z.object({
     .default(""),
 });
 
-const contractSchema = z
+export const contractSchema = z
   .object({
     title: requiredText(255, "Avtalets namn"),
     contractNumber: requiredText(60, "Avtalsnummer"),
@@ -327,7 +328,7 @@ export function contractsRouter(store: AppStore): Router {
             contract.endDate <= addDays(today, query.expiresWithinDays)),
       )
       .sort((a, b) => a.title.localeCompare(b.title, "sv"));
-    response.json({ items, total: items.length });
+    response.json({ items, total: items.length } satisfies ContractList);
   });
 
   router.get("/contracts/:id", async (request, response) => {
@@ -359,7 +360,10 @@ export function contractsRouter(store: AppStore): Router {
       await store.setShares(item.id, input.sharedWithCommitteeIds);
     const contract = decodeContract(item, input.sharedWithCommitteeIds);
     response.status(201).setHeader("ETag", contract.etag);
-    response.json({ ...contract, warning: await committeeWarning(store, contract.committeeId) });
+    response.json({
+      ...contract,
+      warning: await committeeWarning(store, contract.committeeId),
+    } satisfies ContractAnswer);
   });
 
   router.patch("/contracts/:id", async (request, response) => {
@@ -405,7 +409,10 @@ export function contractsRouter(store: AppStore): Router {
       input.sharedWithCommitteeIds,
     );
     response.setHeader("ETag", contract.etag);
-    response.json({ ...contract, warning: await committeeWarning(store, contract.committeeId) });
+    response.json({
+      ...contract,
+      warning: await committeeWarning(store, contract.committeeId),
+    } satisfies ContractAnswer);
   });
 
   /**

@@ -3,7 +3,13 @@ import { z } from "zod";
 import { swedishDate } from "../../domain/dates.ts";
 import type { Committee } from "../../domain/model.ts";
 import { isRecord } from "../../graph/json.ts";
-import { FIELDS, IMPORT_KINDS, KIND_LABELS, REQUIRED_FIELDS } from "../../import/fields.ts";
+import {
+  FIELDS,
+  IMPORT_KINDS,
+  type ImportKind,
+  KIND_LABELS,
+  REQUIRED_FIELDS,
+} from "../../import/fields.ts";
 import { MappingError } from "../../import/import-plan.ts";
 import { type ImportReport, ROW_ACTIONS } from "../../import/preview.ts";
 import { IMPORT_LIMITS, ImportFileError, readImportFile } from "../../import/read-file.ts";
@@ -12,6 +18,7 @@ import type { ReadFile } from "../../import/sheet.ts";
 import { can } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { RegisterImport } from "../../store/register-import.ts";
+import type { FieldChoices, ImportDone, ImportLine, ImportPreview } from "../api-shapes.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf } from "../request-context.ts";
 import { itemId, parseInput } from "../validation.ts";
@@ -37,7 +44,7 @@ export const IMPORT_BODY_LIMIT =
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-const fileSchema = z.object({
+export const fileSchema = z.object({
   name: z
     .string({ error: "Filens namn saknas" })
     .trim()
@@ -51,7 +58,7 @@ const fileSchema = z.object({
     .regex(BASE64, { error: "Filens innehåll ska skickas som base64" }),
 });
 
-const choiceSchema = z.object({
+export const choiceSchema = z.object({
   file: z
     .number()
     .int()
@@ -62,7 +69,7 @@ const choiceSchema = z.object({
   columns: z.array(z.string().max(60).nullable()).max(500),
 });
 
-const importSchema = z.object({
+export const importSchema = z.object({
   committeeId: itemId("Nämnd"),
   files: z
     .array(fileSchema)
@@ -82,7 +89,7 @@ const cellSchema = z.object({
 });
 
 /** The result as the import answered it, sent back for the workbook. */
-const resultSchema = z.object({
+export const resultSchema = z.object({
   committeeId: itemId("Nämnd"),
   report: z.object({
     files: z
@@ -151,19 +158,22 @@ const resultSchema = z.object({
 });
 
 /** What each kind of sheet can be mapped to, for the mapping's choices in the tab. */
-const FIELD_CHOICES = Object.fromEntries(
-  IMPORT_KINDS.map((kind) => [
-    kind,
-    {
-      label: KIND_LABELS[kind],
-      fields: FIELDS[kind].map((field) => ({
-        key: field.key,
-        label: field.label,
-        required: REQUIRED_FIELDS[kind].includes(field.key),
-      })),
-    },
-  ]),
-);
+function choicesFor(kind: ImportKind): FieldChoices[ImportKind] {
+  return {
+    label: KIND_LABELS[kind],
+    fields: FIELDS[kind].map((field) => ({
+      key: field.key,
+      label: field.label,
+      required: REQUIRED_FIELDS[kind].includes(field.key),
+    })),
+  };
+}
+
+const FIELD_CHOICES: FieldChoices = {
+  register: choicesFor("register"),
+  followUps: choicesFor("followUps"),
+  deficiencies: choicesFor("deficiencies"),
+};
 
 function tooLarge(detail: string): ProblemError {
   return new ProblemError({ status: 413, code: "import-too-large", title: "För stor fil", detail });
@@ -230,19 +240,19 @@ export function importsRouter(store: AppStore, now: () => Date): Router {
       report: prepared.plan.report,
       choices: FIELD_CHOICES,
       limits: IMPORT_LIMITS,
-    });
+    } satisfies ImportPreview);
   });
 
   router.post("/imports", importBody, async (request, response) => {
     const { committee, prepared, editorName } = await prepare(request, response);
     if (request.accepts(["application/json", NDJSON]) !== NDJSON) {
       const report = await importer.run(prepared, committee, { editorName });
-      response.json({ committee: committeeOf(committee), report });
+      response.json({ committee: committeeOf(committee), report } satisfies ImportDone);
       return;
     }
     // Asked for as lines of JSON: the progress as each batch is answered, then the result.
     response.type(NDJSON);
-    const line = (value: unknown) => response.write(`${JSON.stringify(value)}\n`);
+    const line = (value: ImportLine) => response.write(`${JSON.stringify(value)}\n`);
     try {
       const report = await importer.run(prepared, committee, {
         editorName,
@@ -281,7 +291,7 @@ export function importsRouter(store: AppStore, now: () => Date): Router {
   return router;
 }
 
-function committeeOf(committee: Committee) {
+function committeeOf(committee: Committee): ImportDone["committee"] {
   return { id: committee.id, name: committee.name, code: committee.code };
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { GraphAccess } from "../../graph/graph-client-factory.ts";
 import { parseWith } from "../../graph/json.ts";
 import { readAll } from "../../graph/paging.ts";
+import type { LocalPerson, LocalToken } from "../api-shapes.ts";
 import type { LocalSignIn } from "../auth/local-sign-in.ts";
 import { ProblemError } from "../problem.ts";
 import { parseInput } from "../validation.ts";
@@ -34,12 +35,14 @@ export function localAuthRouter(graph: GraphAccess, signIn: LocalSignIn): Router
     const list = await users();
     response.json({
       items: list
-        .map((user) => ({
-          id: user.id,
-          name: user.displayName,
-          email: user.mail ?? user.userPrincipalName,
-          description: user.jobTitle ?? "",
-        }))
+        .map(
+          (user): LocalPerson => ({
+            id: user.id,
+            name: user.displayName,
+            email: user.mail ?? user.userPrincipalName,
+            description: user.jobTitle ?? "",
+          }),
+        )
         .sort((a, b) => a.name.localeCompare(b.name, "sv")),
     });
   });
@@ -64,7 +67,11 @@ export function localAuthRouter(graph: GraphAccess, signIn: LocalSignIn): Router
       name: user.displayName,
       email: user.mail ?? user.userPrincipalName,
     });
-    response.json({ accessToken: token, tokenType: "Bearer", expiresIn: 8 * 3600 });
+    response.json({
+      accessToken: token,
+      tokenType: "Bearer",
+      expiresIn: 8 * 3600,
+    } satisfies LocalToken);
   });
 
   return router;

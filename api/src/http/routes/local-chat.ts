@@ -4,6 +4,7 @@ import { LOCAL_BOT_ID, LOCAL_BOT_TENANT } from "../../bot/teams-bot.ts";
 import { type LocalGraphEndpoint, localServiceHeaders } from "../../graph/auth-providers.ts";
 import { can } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
+import type { ChatPage } from "../api-shapes.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf } from "../request-context.ts";
 import { itemId, parseInput, requiredText } from "../validation.ts";
@@ -15,9 +16,47 @@ import { itemId, parseInput, requiredText } from "../validation.ts";
  * Kanal view read what the bot posted from the connector's record.
  */
 
+/**
+ * An activity as the chat panel shows it: who, when, the text and the cards
+ * (their text blocks, facts and links). Loose: the rest of the activity is
+ * passed on as the connector recorded it.
+ */
+const cardElement = z.looseObject({
+  type: z.string().optional(),
+  text: z.string().optional(),
+  facts: z
+    .array(z.looseObject({ title: z.string().optional(), value: z.string().optional() }))
+    .optional(),
+  weight: z.string().optional(),
+  size: z.string().optional(),
+});
+const cardAction = z.looseObject({
+  type: z.string().optional(),
+  title: z.string().optional(),
+  url: z.string().optional(),
+});
+export const chatActivity = z.looseObject({
+  type: z.string(),
+  id: z.string().optional(),
+  text: z.string().optional(),
+  timestamp: z.string().optional(),
+  from: z.looseObject({ name: z.string().optional(), role: z.string().optional() }).optional(),
+  attachments: z
+    .array(
+      z.looseObject({
+        contentType: z.string(),
+        content: z.looseObject({
+          body: z.array(cardElement).optional(),
+          actions: z.array(cardAction).optional(),
+        }),
+      }),
+    )
+    .optional(),
+});
+
 /** The local connector's record of a conversation: each activity with its sequence number. */
 const connectorPage = z.object({
-  value: z.array(z.object({ seq: z.number(), activity: z.record(z.string(), z.unknown()) })),
+  value: z.array(z.object({ seq: z.number(), activity: chatActivity })),
 });
 
 export function personalConversationId(userId: string): string {
@@ -80,7 +119,7 @@ export function localChatRouter(
     const { user } = identityOf(response);
     response.json({
       items: await activities(personalConversationId(user.id), afterOf(request.query.after)),
-    });
+    } satisfies ChatPage);
   });
 
   router.get("/committees/:id/channel", async (request, response) => {
@@ -89,13 +128,13 @@ export function localChatRouter(
     if (!can.readCommittee(principal, committeeId)) throw forbidden();
     const committee = await store.committee(committeeId);
     if (!committee?.channelId) {
-      response.json({ items: [], channel: null });
+      response.json({ items: [], channel: null } satisfies ChatPage);
       return;
     }
     response.json({
       channel: committee.channelId,
       items: await activities(committee.channelId, afterOf(request.query.after)),
-    });
+    } satisfies ChatPage);
   });
   return router;
 }

@@ -10,6 +10,7 @@ import {
   presentPublicContract,
 } from "../../presenters/public-contract.ts";
 import type { AppStore } from "../../store/app-store.ts";
+import type { OpenData } from "../api-shapes.ts";
 
 /**
  * Public insight (insynsrätt) without sign-in: a page per kommun and nämnd,
@@ -171,7 +172,7 @@ export function publicInsightRouter(store: AppStore): Router {
       municipality: data.municipality,
       generatedAt: new Date(data.at).toISOString(),
       contracts: filtered(data, request.query.namnd),
-    });
+    } satisfies OpenData);
   });
 
   router.get("/insyn/avtal.csv", async (request, response) => {

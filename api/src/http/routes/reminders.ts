@@ -3,6 +3,7 @@ import { can } from "../../policies/access.ts";
 import type { ReminderRunResult } from "../../reminders/reminder-runner.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { ConflictError } from "../../store/store-errors.ts";
+import type { ReminderResent } from "../api-shapes.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf } from "../request-context.ts";
 import { itemId, parseInput } from "../validation.ts";
@@ -61,7 +62,7 @@ export function remindersRouter(
         result.posted > 0
           ? "Påminnelsen är skickad igen."
           : "Påminnelsen gäller inte längre och skickades inte.",
-    });
+    } satisfies ReminderResent);
   });
 
   return router;

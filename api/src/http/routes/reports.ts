@@ -16,6 +16,7 @@ import { can } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { decodeReport, encodeReportDecision, toDate } from "../../store/mappers.ts";
 import { ConflictError, NotFoundError } from "../../store/store-errors.ts";
+import type { ReportLifeAnswer, ReportMade } from "../api-shapes.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
 import { isoDate, itemId, parseInput, periodKey, text } from "../validation.ts";
@@ -23,7 +24,7 @@ import { conflictProblem } from "./records.ts";
 
 /** Report drafts: list, generate (the nämnd's members; the KS compilation only kommunledningskontoret), download. */
 
-const generateSchema = z.object({
+export const generateSchema = z.object({
   type: z.enum(REPORT_TYPES, { error: "Välj en rapporttyp" }),
   committeeId: itemId("Nämnd").optional(),
   period: periodKey("Perioden").optional(),
@@ -36,7 +37,7 @@ const generateSchema = z.object({
 });
 
 /** A report's life: status, and the nämnd's decision once taken (merged onto the stored row). */
-const lifeSchema = z.object({
+export const lifeSchema = z.object({
   status: z.enum(REPORT_STATUSES, { error: "Välj status: utkast, klar för nämnd eller beslutad" }),
   decisionDate: isoDate("Beslutsdatum").optional(),
   paragraph: text(20, "Paragraf"),
@@ -107,7 +108,7 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
         message: OUTCOME_TEXT[result.outcome],
         path: result.path,
         template: result.template,
-      });
+      } satisfies ReportMade);
     } catch (error) {
       if (error instanceof ReportRequestError || error instanceof ReportSetupError) {
         throw new ProblemError({
@@ -204,7 +205,7 @@ export function reportsRouter(store: AppStore, now: () => Date): Router {
       ...(fileUpdated
         ? {}
         : { message: "Filen finns inte längre i biblioteket; beslutet är sparat i Rapporter." }),
-    });
+    } satisfies ReportLifeAnswer);
   });
 
   router.get("/reports/:id/content", async (request, response) => {

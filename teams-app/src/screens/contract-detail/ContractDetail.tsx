@@ -17,7 +17,7 @@ import { LeaveShare } from "../../components/LeaveShare.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { RecordForm } from "../../components/record-form/RecordForm.tsx";
 import { useLoad } from "../../hooks/use-load.ts";
-import type { CommitteeSummary, Contract, HistoryEntry } from "../../types.ts";
+import type { CommitteeSummary, Contract, ContractList, HistoryEntry, Items } from "../../types.ts";
 import { knownPeople } from "../record-screen/RecordScreen.tsx";
 import { useContractDetailStyles } from "./ContractDetail.styles.ts";
 import {
@@ -41,10 +41,10 @@ export function ContractDetail({ id }: { id?: string }) {
     const [contracts, allCommittees] = await Promise.all([
       committee
         ? api
-            .get<{ items: Contract[] }>(`/api/contracts?committeeId=${committee.id}`)
+            .get<ContractList>(`/api/contracts?committeeId=${committee.id}`)
             .then((result) => result.items)
         : [],
-      api.get<{ items: CommitteeSummary[] }>("/api/committees").then((result) => result.items),
+      api.get<Items<CommitteeSummary>>("/api/committees").then((result) => result.items),
     ]);
     if (!id) return { contract: undefined, contracts, allCommittees };
     const contract = await api.get<Contract>(`/api/contracts/${id}`);
@@ -147,7 +147,7 @@ export function ContractDetail({ id }: { id?: string }) {
           contract
             ? () =>
                 api
-                  .get<{ items: HistoryEntry[] }>(`/api/contracts/${contract.id}/history`)
+                  .get<Items<HistoryEntry>>(`/api/contracts/${contract.id}/history`)
                   .then((result) => result.items)
             : undefined
         }

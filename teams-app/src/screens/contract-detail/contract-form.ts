@@ -1,5 +1,13 @@
 import type { Draft, FieldError, FieldSpec } from "../../components/record-form/fields.ts";
-import type { CommitteeSummary, Contract, Level, Person, Provider } from "../../types.ts";
+import type {
+  CommitteeSummary,
+  Contract,
+  ContractInput,
+  Level,
+  Person,
+  Provider,
+  SameKeys,
+} from "../../types.ts";
 
 /** The contract form: its values, fields, and what is sent to the API. */
 
@@ -138,8 +146,23 @@ export function newContract(me: Person, committeeId: string): Draft<ContractForm
   };
 }
 
+/** The form's own fields, sent in the API's words (providers, strategicOverride) by toBody. */
+type FormOnly =
+  | "overrideEnabled"
+  | "overrideReason"
+  | "providerEmail"
+  | "otherProviders"
+  /** Set by the API (false only for a contract the import brought in unclassified). */
+  | "classified";
+
+/** Every other field of the form is one the API takes under the same name, and the other way round. */
+export const CONTRACT_FORM_MATCHES_API: SameKeys<
+  Omit<ContractForm, FormOnly>,
+  Omit<ContractInput, "providers" | "strategicOverride">
+> = true;
+
 /** The API's body: every provider in one list, the override as the nämnd's decision with its reason. */
-export function toBody(values: Draft<ContractForm>) {
+export function toBody(values: Draft<ContractForm>): Partial<ContractInput> {
   const { overrideEnabled, overrideReason, providerEmail, otherProviders, ...rest } = values;
   return {
     ...rest,

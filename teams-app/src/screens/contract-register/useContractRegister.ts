@@ -4,7 +4,7 @@ import type { DataSort } from "../../components/data-list/DataList.tsx";
 import { useLoad } from "../../hooks/use-load.ts";
 import { type Route, routeParams } from "../../routes.ts";
 import { readStored, writeStored } from "../../storage.ts";
-import type { Contract } from "../../types.ts";
+import type { ContractList } from "../../types.ts";
 import { compareSv } from "../record-screen/list-query.ts";
 import { filterContracts } from "./register-filter.ts";
 
@@ -58,7 +58,7 @@ export function useContractRegister(route: Extract<Route, { screen: "avtal" }>) 
   const scopeCommittee = scope === "current" ? committee?.id : scope === "all" ? undefined : scope;
   const contracts = useLoad(
     () =>
-      api.get<{ items: Contract[] }>(
+      api.get<ContractList>(
         `/api/contracts${scopeCommittee ? `?committeeId=${scopeCommittee}` : ""}`,
       ),
     `${scopeCommittee}`,

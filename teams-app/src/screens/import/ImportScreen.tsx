@@ -22,11 +22,13 @@ import {
   cellText,
   choicesOf,
   DONE,
+  type ImportInput,
   type ImportLine,
+  type ImportPreview,
   type ImportReport,
+  type ImportResultInput,
   INTERRUPTED,
   PLANNED,
-  type PreviewAnswer,
   type RowAction,
   type RowReport,
   readAsBase64,
@@ -52,7 +54,7 @@ export function ImportScreen() {
   const { api, me, committee, announce, setDirty } = useApp();
   // The register, and optionally a second file with last period's follow-ups and deficiencies.
   const [files, setFiles] = useState<UploadedFile[]>([]);
-  const [preview, setPreview] = useState<PreviewAnswer>();
+  const [preview, setPreview] = useState<ImportPreview>();
   const [choices, setChoices] = useState<SheetChoice[]>([]);
   const [edited, setEdited] = useState(false);
   const [busy, setBusy] = useState<"preview" | "import">();
@@ -87,11 +89,12 @@ export function ImportScreen() {
     setResult(undefined);
     announce("Filen läses och jämförs med registret …");
     try {
-      const answer = await api.post<PreviewAnswer>("/api/imports/preview", {
+      const body: ImportInput = {
         committeeId: committee.id,
         files: uploaded,
         ...(mapping ? { choices: mapping } : {}),
-      });
+      };
+      const answer = await api.post<ImportPreview>("/api/imports/preview", body);
       setPreview(answer);
       setChoices(choicesOf(answer.report.sheets));
       setEdited(false);
@@ -124,15 +127,12 @@ export function ImportScreen() {
     try {
       let report: ImportReport | undefined;
       let problem: Problem | undefined;
-      await api.lines<ImportLine>(
-        "/api/imports",
-        { committeeId: committee.id, files, choices },
-        (line) => {
-          if (line.progress) setProgress(line.progress);
-          if (line.report) report = line.report;
-          if (line.problem) problem = line.problem;
-        },
-      );
+      const body: ImportInput = { committeeId: committee.id, files, choices };
+      await api.lines<ImportLine>("/api/imports", body, (line) => {
+        if ("progress" in line) setProgress(line.progress);
+        if ("report" in line) report = line.report;
+        if ("problem" in line) problem = line.problem;
+      });
       if (!report) throw new ApiError(problem ?? INTERRUPTED);
       setResult(report);
       setDirty(false);
@@ -147,10 +147,8 @@ export function ImportScreen() {
   const downloadResult = async () => {
     if (!result) return;
     try {
-      const workbook = await api.blob("/api/imports/result.xlsx", {
-        committeeId: committee.id,
-        report: result,
-      });
+      const body: ImportResultInput = { committeeId: committee.id, report: result };
+      const workbook = await api.blob("/api/imports/result.xlsx", body);
       const url = URL.createObjectURL(workbook);
       const anchor = document.createElement("a");
       anchor.href = url;

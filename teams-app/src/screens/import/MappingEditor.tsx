@@ -1,6 +1,6 @@
 import { Field, Select, Title3 } from "@fluentui/react-components";
 import { useImportStyles } from "./ImportScreen.styles.ts";
-import type { FieldChoice, SheetChoice, SheetKind, SheetReport } from "./import-types.ts";
+import type { ImportPreview, SheetChoice, SheetKind, SheetReport } from "./import-types.ts";
 
 const KIND_OPTIONS: Array<{ value: SheetKind; label: string }> = [
   { value: "register", label: "Avtal" },
@@ -21,7 +21,7 @@ export function MappingEditor({
 }: {
   sheets: SheetReport[];
   choices: SheetChoice[];
-  fields: Record<Exclude<SheetKind, "ignore">, { fields: FieldChoice[] }>;
+  fields: ImportPreview["choices"];
   onChange: (choices: SheetChoice[]) => void;
 }) {
   const styles = useImportStyles();

@@ -1,7 +1,17 @@
 import type { Problem } from "../../api.ts";
 
-/** The import's answers as the tab reads them: the server's report shapes, and the mapping's choices. */
+/** The import's answers and requests: the server's own shapes, and the tab's words for them. */
 
+import type {
+  FieldChoice,
+  ImportDone,
+  ImportInput,
+  ImportLine,
+  ImportPreview,
+  ImportResultInput,
+  SheetChoice,
+  UploadedFile,
+} from "../../../../api/src/http/api-shapes.ts";
 import type {
   CellNote,
   ImportReport,
@@ -10,42 +20,23 @@ import type {
   SheetReport,
 } from "../../../../api/src/import/preview.ts";
 
-export type { CellNote, ImportReport, RowAction, RowReport, SheetReport };
+export type {
+  CellNote,
+  FieldChoice,
+  ImportDone,
+  ImportInput,
+  ImportLine,
+  ImportPreview,
+  ImportReport,
+  ImportResultInput,
+  RowAction,
+  RowReport,
+  SheetChoice,
+  SheetReport,
+  UploadedFile,
+};
 
 export type SheetKind = SheetReport["kind"];
-
-export interface FieldChoice {
-  key: string;
-  label: string;
-  required: boolean;
-}
-
-export interface PreviewAnswer {
-  committee: { id: string; name: string; code: string };
-  report: ImportReport;
-  /** What each kind of sheet can be mapped to. */
-  choices: Record<Exclude<SheetKind, "ignore">, { label: string; fields: FieldChoice[] }>;
-  limits: { maxFileBytes: number; maxRows: number };
-}
-
-export interface ImportAnswer {
-  committee: { id: string; name: string; code: string };
-  report: ImportReport;
-}
-
-/** One sheet's mapping as the person leaves it, as the API takes it. */
-export interface SheetChoice {
-  file: number;
-  sheet: number;
-  kind: SheetKind;
-  columns: Array<string | null>;
-}
-
-/** The file as the API takes it: its name and its bytes as base64. */
-export interface UploadedFile {
-  name: string;
-  content: string;
-}
 
 /** Preview (before) and result (after) in Swedish. */
 export const PLANNED: Record<RowAction, string> = {
@@ -99,11 +90,3 @@ export const INTERRUPTED: Problem = {
   detail:
     "Importen avbröts innan den var klar. Det som hann sparas finns kvar; kör importen igen så fortsätter den där den slutade.",
 };
-
-/** One line of the import's answer: progress, then the result, or why it stopped. */
-export interface ImportLine {
-  progress?: { done: number; total: number };
-  committee?: ImportAnswer["committee"];
-  report?: ImportReport;
-  problem?: Problem;
-}

@@ -4,7 +4,7 @@ import { ApiError } from "../../api.ts";
 import { useApp } from "../../app-context.ts";
 import { DataList } from "../../components/data-list/DataList.tsx";
 import { formatDateTime } from "../../format.ts";
-import type { ReminderProblem } from "../../types.ts";
+import type { ReminderProblem, ReminderResent } from "../../types.ts";
 import { useKommunOverviewStyles } from "./KommunOverview.styles.ts";
 
 /** Reminders that may not have gone out, with "send again" for each. */
@@ -25,10 +25,7 @@ export function ReminderProblems({
   const resend = async (problem: ReminderProblem) => {
     setBusy(problem.id);
     try {
-      const answer = await api.post<{ message: string }>(
-        `/api/reminders/${problem.id}/release`,
-        {},
-      );
+      const answer = await api.post<ReminderResent>(`/api/reminders/${problem.id}/release`, {});
       setMessage({ intent: "success", text: `${problem.title}: ${answer.message}` });
       onResent();
     } catch (error) {

@@ -5,8 +5,13 @@ import type { RecordScreenName } from "../../routes.ts";
 import type {
   Contract,
   Deficiency,
+  DeficiencyInput,
   Deviation,
+  DeviationInput,
   FollowUp,
+  FollowUpInput,
+  FormOf,
+  KickoffInput,
   KickoffMeeting,
   Person,
 } from "../../types.ts";
@@ -90,7 +95,7 @@ const options = (values: readonly string[]): Option[] =>
 
 const yearOf = (date: string | undefined) => date?.slice(0, 4);
 
-function contractField<T extends RecordBase>(contracts: Contract[]): FieldSpec<T> {
+function contractField<T extends { contractId: string }>(contracts: Contract[]): FieldSpec<T> {
   return {
     name: "contractId",
     label: "Avtal",
@@ -110,7 +115,7 @@ function contractField<T extends RecordBase>(contracts: Contract[]): FieldSpec<T
  * when the chosen contract has several; the server checks that the provider
  * belongs to it.
  */
-function providerField<T extends RecordBase & { provider: string }>(
+function providerField<T extends { contractId: string; provider: string }>(
   contracts: Contract[],
 ): FieldSpec<T> {
   const several = contracts.filter((contract) => contract.providers.length > 1);
@@ -168,7 +173,7 @@ export const KICKOFFS: RecordKindView<KickoffMeeting> = {
   drafts: (record) => [
     { label: "Protokoll (Word)", request: { type: "uppstart", kickoffId: record.id } },
   ],
-  fields: ({ contracts }) => [
+  fields: ({ contracts }): FieldSpec<FormOf<KickoffMeeting, KickoffInput>>[] => [
     contractField(contracts),
     {
       name: "reason",
@@ -239,7 +244,7 @@ export const DEVIATIONS: RecordKindView<Deviation> = {
   dateLabel: "Datum",
   columns: [{ key: "allvar", label: "Allvar", value: (record) => capitalised(record.severity) }],
   count: (n) => (n === 1 ? "1 avvikelse" : `${n} avvikelser`),
-  fields: ({ contracts }) => [
+  fields: ({ contracts }): FieldSpec<FormOf<Deviation, DeviationInput>>[] => [
     contractField(contracts),
     providerField(contracts),
     { name: "occurredOn", label: "Datum", kind: "date", required: true },
@@ -312,7 +317,7 @@ export const FOLLOW_UPS: RecordKindView<FollowUp> = {
       request: { type: "aterkoppling", followUpId: record.id, provider: provider.name },
     }));
   },
-  fields: ({ contracts }) => [
+  fields: ({ contracts }): FieldSpec<FormOf<FollowUp, FollowUpInput>>[] => [
     contractField(contracts),
     {
       name: "period",
@@ -430,7 +435,12 @@ export const DEFICIENCIES: RecordKindView<Deficiency> = {
   ],
   count: (n) => (n === 1 ? "1 brist" : `${n} brister`),
   readsLinks: true,
-  fields: ({ contracts, people, followUps = [], deviations = [] }) => [
+  fields: ({
+    contracts,
+    people,
+    followUps = [],
+    deviations = [],
+  }): FieldSpec<FormOf<Deficiency, DeficiencyInput>>[] => [
     contractField(contracts),
     providerField(contracts),
     {

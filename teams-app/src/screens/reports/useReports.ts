@@ -1,9 +1,8 @@
 import { useState } from "react";
 import { ApiError } from "../../api.ts";
 import { useApp } from "../../app-context.ts";
-import type { Generated } from "../../components/DraftMade.tsx";
 import { useLoad } from "../../hooks/use-load.ts";
-import type { ReportRecord } from "../../types.ts";
+import type { Items, ReportInput, ReportMade, ReportRecord } from "../../types.ts";
 
 export const TYPE_LABELS = {
   namnd: "Nämndens redovisning av strategiska avtal",
@@ -20,23 +19,23 @@ export const typeLabel = (type: string): string =>
 export function useReports() {
   const { api, committee, announce } = useApp();
   const [busy, setBusy] = useState<string>();
-  const [result, setResult] = useState<Generated>();
+  const [result, setResult] = useState<ReportMade>();
   const [error, setError] = useState<ApiError>();
   const reports = useLoad(
     () =>
       committee
-        ? api.get<{ items: ReportRecord[] }>(`/api/reports?committeeId=${committee.id}`)
+        ? api.get<Items<ReportRecord>>(`/api/reports?committeeId=${committee.id}`)
         : Promise.resolve({ items: [] }),
     `${committee?.id}`,
   );
 
-  const generate = async (body: Record<string, unknown>, label: string) => {
+  const generate = async (body: ReportInput, label: string) => {
     setBusy(label);
     setError(undefined);
     setResult(undefined);
     announce(`${label} tas fram …`);
     try {
-      const generated = await api.post<Generated>("/api/reports", body);
+      const generated = await api.post<ReportMade>("/api/reports", body);
       setResult(generated);
       announce(generated.message);
       reports.reload();
