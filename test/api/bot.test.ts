@@ -135,6 +135,39 @@ describe("commands", () => {
     expect(late).not.toContain("1 försenade");
   });
 
+  test("risk: the nämnd's contracts at hög risk with their weightiest reasons, only the nämnd's", async () => {
+    const van = cardText(await ask("anna", "risk"));
+    expect(van).toContain("Hög risk – Vård- och äldrenämnden");
+    expect(van).toContain("Hemtjänst enligt LOV");
+    expect(van).toContain("• 6 öppna brister");
+    expect(van).not.toContain("Skolskjuts");
+    const tn = cardText(await ask("erik", "Visa risker"));
+    expect(tn).toContain("Hög risk – Tekniska nämnden");
+    expect(tn).toContain("Skolskjuts med bil för elever med särskilda behov");
+    expect(tn).not.toContain("Hemtjänst enligt LOV");
+  });
+
+  test("leverantör: full rows where the person may read, counts elsewhere; kommunledningskontoret sees all", async () => {
+    const sn = cardText(await ask("lars", "leverantör trygga händer"));
+    expect(sn).toContain("Leverantör: Trygga Händer Hemtjänst AB");
+    expect(sn).toContain("Org.nr 556910-3301. 2 avtal i 2 nämnder.");
+    expect(sn).toContain("Boendestöd i ordinärt boende (Socialnämnden)");
+    expect(sn).toContain("Andra nämnder (bara antal)");
+    expect(sn).toContain('"Vård- och äldrenämnden","value":"1 avtal, 2 öppna brister"');
+    expect(sn).not.toContain("Hemtjänst enligt LOV");
+    const klk = cardText(await ask("karin", "Leverantor TRYGGA HANDER hemtjanst ab"));
+    expect(klk).toContain("Hemtjänst enligt LOV (Vård- och äldrenämnden)");
+    expect(klk).toContain("Boendestöd i ordinärt boende (Socialnämnden)");
+    expect(klk).toContain("Hög risk");
+    expect(klk).not.toContain("bara antal");
+    const several = cardText(await ask("anna", "leverantör hemtjänst"));
+    expect(several).toContain("Flera leverantörer matchar");
+    expect(several).toContain("Hemtjänst Nord i Åsby AB");
+    const none = await ask("anna", "leverantör *Okänd* [AB]");
+    expect(none.text).toContain("Jag hittar ingen leverantör");
+    expect(none.text).not.toContain("Okänd");
+  });
+
   test("a bad argument and a too long message get Swedish explanations", async () => {
     const days = await ask("anna", "förfaller abc");
     expect(days.text).toContain("”abc” är inget antal dagar");

@@ -33,19 +33,21 @@ describe("a contract's risk", () => {
       level: "hög",
       levelLabel: "Hög risk",
       source: "suggested",
-      cell: { likelihood: 3, consequence: 4, product: 12, consequenceLabel: "Mycket allvarlig" },
+      cell: { likelihood: 4, consequence: 4, product: 16, consequenceLabel: "Mycket allvarlig" },
       suggestionRose: false,
       matrix: { thresholds: { medel: 4, hög: 9 } },
       cadence: { followUpsPerYear: 2, text: "två gånger per år" },
     });
     expect(response.body.reasons).toEqual([
-      "Hög risk: sannolikhet 3 (sannolik) × konsekvens 4 (mycket allvarlig) = 12",
+      "Hög risk: sannolikhet 4 (mycket sannolik) × konsekvens 4 (mycket allvarlig) = 16",
       "1 avvikelse senaste året, varav 1 allvarlig",
       "6 öppna brister",
+      // Its provider Trygga Händer also has an open deficiency in Socialnämnden (named only as a count).
+      "Trygga Händer Hemtjänst AB har öppna brister i 1 annan nämnd",
       "Avtalet har högt värde och hög påverkan på verksamheten.",
     ]);
     expect(response.body.suggestion.signals.map((signal: { kind: string }) => signal.kind)).toEqual(
-      ["deviations", "open-deficiencies"],
+      ["deviations", "open-deficiencies", "provider-other-committees"],
     );
     expect(response.body.nextFollowUp.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(response.body.nextFollowUp.text).toContain("hög risk: två gånger per år");

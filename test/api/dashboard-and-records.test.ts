@@ -57,6 +57,45 @@ describe("dashboard and overview on the demo data", () => {
     expect(tn.counts.late).toBe(3);
     expect(tn.followUps).toEqual({ done: 4, expected: 4 });
   });
+
+  test("the KS overview flags the hemtjänst provider that also fails in Socialnämnden, with a sentence for KS", async () => {
+    const overview = await app.call("GET", "/api/overview", { user: "karin" });
+    expect(overview.body.flaggedProviders).toHaveLength(1);
+    const [flagged] = overview.body.flaggedProviders;
+    if (!flagged) throw new Error("no provider flagged");
+    expect(flagged).toMatchObject({ name: "Trygga Händer Hemtjänst AB", orgNumber: "556910-3301" });
+    const places = Object.fromEntries(flagged.places.map((place) => [place.committeeName, place]));
+    expect(places["Vård- och äldrenämnden"]).toMatchObject({
+      contracts: 1,
+      openDeficiencies: 2,
+      highRiskContracts: 1,
+    });
+    // Boendestöd is hög on its own page (with its deviation); the overview weighs the
+    // read model only, without deviations, so it counts it below hög.
+    expect(places.Socialnämnden).toMatchObject({
+      contracts: 1,
+      openDeficiencies: 1,
+      highRiskContracts: 0,
+    });
+    expect(flagged.sentence).toMatch(
+      /^Trygga Händer Hemtjänst AB har öppna brister i .*Socialnämnden.* Kommunstyrelsen bör i sin uppsiktsplikt följa hur de två nämnderna samordnar uppföljningen av utföraren\.$/,
+    );
+    // The same read model and no more Graph calls than before: computed, not fetched.
+    app.running.store.invalidate();
+    const counter = app.running.graph.counter;
+    counter.reset();
+    await app.call("GET", "/api/overview", { user: "karin" });
+    const cold = counter.snapshot().requests;
+    counter.reset();
+    await app.call("GET", "/api/overview", { user: "karin" });
+    expect(counter.snapshot().requests).toBeLessThan(cold);
+  });
+
+  test("a nämnd's people do not see the kommun-wide provider signals", async () => {
+    const overview = await app.call("GET", "/api/overview", { user: "anna" });
+    expect(overview.status).toBe(403);
+    expect(JSON.stringify(overview.body)).not.toContain("Trygga Händer");
+  });
 });
 
 describe("Graph round trips", () => {

@@ -2,6 +2,8 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { demoDataset } from "../../api/src/demo/demo-data.ts";
 import { DEMO_USERS } from "../../api/src/demo/demo-people.ts";
+import { flaggedProviders } from "../../api/src/domain/provider-signals.ts";
+import { buildRiskIndex, suggestRisks } from "../../api/src/domain/risk.ts";
 import { PUBLIC_COLUMNS } from "../../api/src/presenters/public-contract.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 
@@ -115,6 +117,45 @@ describe("public insight", () => {
     );
     expect(leaks).toEqual([]);
     expect(outputs.every((output) => output.status === 200)).toBe(true);
+  });
+
+  test("never the risk assessment: no level, no reason, no provider signal to KS", async () => {
+    const data = demoDataset("2026-11-24");
+    const input = { ...data, today: "2026-11-24" };
+    const suggestions = suggestRisks(input);
+    const reasons = [
+      ...new Set([...suggestions.values()].flatMap((suggestion) => suggestion.reasons)),
+    ].filter((reason) => reason.length > 8);
+    const signals = flaggedProviders(
+      data.contracts,
+      buildRiskIndex(input),
+      suggestions,
+      data.committees,
+    ).map((provider) => provider.sentence);
+    // The demo's risk is real: hemtjänst is hög with reasons, and one provider is flagged.
+    expect(suggestions.get("hemtjanst")?.cell.level).toBe("hög");
+    expect(reasons.length).toBeGreaterThan(5);
+    expect(signals).toHaveLength(1);
+    const outputs = [
+      await get("/insyn"),
+      ...(await Promise.all(
+        ["ks", "sn", "van", "ifn", "tn", "kfn"].map((code) => get(`/insyn/${code}`)),
+      )),
+      await get("/insyn/fragment"),
+      await get("/insyn/avtal.json"),
+      await get("/insyn/avtal.csv"),
+    ];
+    for (const output of outputs) {
+      expect(output.status).toBe(200);
+      for (const text of [...reasons, ...signals]) expect(output.text).not.toContain(text);
+      expect(output.text).not.toMatch(
+        /hög risk|medelhög risk|låg risk|riskbedömning|sannolikhet|uppsiktsplikt/i,
+      );
+    }
+    const json = JSON.parse((await get("/insyn/avtal.json")).text);
+    const keys = json.contracts.flatMap((contract: object) => Object.keys(contract));
+    expect(keys.filter((key: string) => /risk|likelihood|consequence/i.test(key))).toEqual([]);
+    expect((await get("/insyn/avtal.csv")).text.split("\n")[0]).not.toMatch(/risk/i);
   });
 
   test("egen regi is said once, also where the provider's name says it", async () => {

@@ -55,6 +55,11 @@ describe("report drafts in the nämnd's library", () => {
     expect(text).toContain(
       "Två avtal innehåller brister: hemtjänst enligt LOV och skolskjuts med bil för elever med särskilda behov.",
     );
+    // Uppsiktsplikt: the provider failing in two nämnder, found in the shared read model.
+    expect(text).toContain("Leverantörer i flera nämnder");
+    expect(text).toMatch(
+      /Trygga Händer Hemtjänst AB har öppna brister i .*Kommunstyrelsen bör i sin uppsiktsplikt följa hur de två nämnderna samordnar uppföljningen av utföraren\./,
+    );
     // The handläggare is the person generating it, as the directory knows her.
     expect(text).toContain("Handläggare: Karin Berg, Controller, karin.berg@asby.se");
     // The file carries its metadata, and its webUrl opens it.

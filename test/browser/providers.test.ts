@@ -138,7 +138,7 @@ test("the LOV contract's providers in its form: a wrong address is refused at it
   const others = field(tab, "Fler utförare i avtalet");
   const lines = (await others.inputValue()).split("\n");
   expect(lines).toHaveLength(3);
-  expect(lines[0]).toMatch(/^Omsorgshjälpen Väst AB; 556910-2202/);
+  expect(lines[0]).toMatch(/^Omsorgshjälpen Väst AB; 556910-2204/);
 
   await others.fill([...lines, "Nya Omsorgen AB; 556123-4567; fel@"].join("\n"));
   await tab.getByRole("button", { name: "Spara ändringar" }).click();
@@ -154,7 +154,7 @@ test("the LOV contract's providers in its form: a wrong address is refused at it
   expect(stored.body.providers).toHaveLength(5);
   expect(stored.body.providers[0]).toEqual({
     name: "Hemtjänst Nord i Åsby AB",
-    orgNumber: "556910-1101",
+    orgNumber: "556910-1107",
     email: "kontakt@hemtjanstnord.se",
   });
   expect(stored.body.providers[4]).toEqual({

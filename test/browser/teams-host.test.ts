@@ -236,6 +236,20 @@ describe("working in lists and the årshjul", () => {
     await tab.getByRole("heading", { level: 1, name: "Kommunövergripande" }).waitFor();
     const late = tab.getByRole("table", { name: "Försenat i nämnderna" });
     expect(await late.getByRole("columnheader", { name: "Nämnd" }).count()).toBe(1);
+    // Uppsiktsplikt: the provider failing in two nämnder, its nämnder and the sentence for KS.
+    await tab
+      .getByRole("heading", { level: 2, name: "Leverantörer i flera nämnder (1)" })
+      .waitFor();
+    const flagged = tab.getByRole("table", { name: "Leverantörer i flera nämnder" });
+    const row = flagged.getByRole("row", { name: /Trygga Händer Hemtjänst AB \(556910-3301\)/ });
+    expect(await row.count()).toBe(1);
+    expect(await row.getByRole("listitem").allTextContents()).toEqual(
+      expect.arrayContaining([
+        "Vård- och äldrenämnden: 1 avtal, 2 öppna brister, 1 med hög risk",
+        "Socialnämnden: 1 avtal, 1 öppen brist",
+      ]),
+    );
+    expect(await row.textContent()).toContain("Kommunstyrelsen bör i sin uppsiktsplikt");
     const overview = await app.call("GET", "/api/overview", { user: "karin" });
     await tab
       .getByRole("link", { name: /Strategiska avtal/ })

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { demoDataset } from "../../api/src/demo/demo-data.ts";
 import { renderWord } from "../../api/src/documents/word-document.ts";
 import type { ReportRecord } from "../../api/src/domain/model.ts";
+import { flaggedProviders } from "../../api/src/domain/provider-signals.ts";
 import {
   committeeReport,
   feedbackLetter,
@@ -14,6 +15,7 @@ import {
   type ReportModel,
 } from "../../api/src/domain/report-models.ts";
 import { periodStartingIn } from "../../api/src/domain/reporting-period.ts";
+import { buildRiskIndex, suggestRisks } from "../../api/src/domain/risk.ts";
 import { positions, renderToText } from "../support/libreoffice.ts";
 
 /**
@@ -111,7 +113,20 @@ function expectWordDetails(rendered: Rendered, model: ReportModel) {
 // One LibreOffice at a time: the machines running the suite have two cores.
 describe("Word reports rendered by LibreOffice", { timeout: 120_000 }, () => {
   test("the KS compilation: seed 004's headings, seed 000's sentences from the demo data, decided and undecided reports", async () => {
-    const model = ksCompilation(data, 2026, TODAY, handler("Karin Berg", "Controller"));
+    // Providers failing in two nämnder, as the report service finds them in the read model.
+    const risk = { ...demo, today: TODAY };
+    const flagged = flaggedProviders(
+      demo.contracts,
+      buildRiskIndex(risk),
+      suggestRisks(risk),
+      demo.committees,
+    );
+    const model = ksCompilation(
+      { ...data, flaggedProviders: flagged },
+      2026,
+      TODAY,
+      handler("Karin Berg", "Controller"),
+    );
     const rendered = await render(model, "ks");
     const content = rendered.raw;
     const order = positions(content, [
@@ -132,6 +147,10 @@ describe("Word reports rendered by LibreOffice", { timeout: 120_000 }, () => {
       "Avseende hemtjänst enligt LOV (Vård- och äldrenämnden):",
       "personalkontinuitet, utbildningsnivå, andel tillsvidareanställd personal",
       "Avseende skolskjuts med bil för elever med särskilda behov (Tekniska nämnden):",
+      "Leverantörer i flera nämnder",
+      "En leverantör har öppna brister eller bedöms ha hög risk i två eller fler nämnder",
+      "Trygga Händer Hemtjänst AB har öppna brister i",
+      "Kommunstyrelsen bör i sin uppsiktsplikt följa hur de två nämnderna samordnar uppföljningen av utföraren.",
       "Kommunledningskontorets sammantagna bedömning är att",
       "Beslutsunderlag",
       "Beslutet expedieras till",
@@ -388,7 +407,7 @@ describe("Word reports rendered by LibreOffice", { timeout: 120_000 }, () => {
       "Vård- och äldrenämnden",
       "Datum: 2026-11-24",
       "Omsorgshjälpen Väst AB",
-      "Org.nr 556910-2202",
+      "Org.nr 556910-2204",
       "kontakt@omsorgshjalpenvast.se",
       "Återkoppling av uppföljning: Hemtjänst enligt LOV",
       "Vård- och äldrenämnden har följt upp avtalet Hemtjänst enligt LOV (ÅSBY-HEMTJANST) för perioden 1 juli 2025 – 30 juni 2026",

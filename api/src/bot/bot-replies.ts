@@ -7,9 +7,11 @@ import {
 } from "../domain/annual-cycle.ts";
 import { addDays, swedishDate, swedishLongDate } from "../domain/dates.ts";
 import { mandatePeriodContaining } from "../domain/mandate-period.ts";
-import type { Committee, Contract } from "../domain/model.ts";
+import type { Committee, Contract, Deficiency } from "../domain/model.ts";
 import { reportStatusText } from "../domain/report-life.ts";
+import { RISK_LEVEL_LABELS, type RiskSuggestion } from "../domain/risk.ts";
 import { can, type Principal, principalFor, readableCommittees } from "../policies/access.ts";
+import { kommunRisk } from "../presenters/provider-flags.ts";
 import type { AppStore } from "../store/app-store.ts";
 import type { MembershipResolver } from "../store/membership.ts";
 import {
@@ -23,7 +25,7 @@ import {
   plain,
   subheading,
 } from "./cards.ts";
-import { type BotCommand, matchCommittee, parseCommand } from "./commands.ts";
+import { type BotCommand, matchCommittee, normalize, parseCommand } from "./commands.ts";
 
 /**
  * What the bot answers: the same data and the same access rules as the tab.
@@ -68,6 +70,8 @@ const COMMAND_HELP: Array<[string, string]> = [
   ["försenat", "Kommunledningskontoret: vilka nämnder som är sena"],
   ["koppla <nämnd>", "Koppla det här teamet till en nämnd (nämndsekreterare)"],
   ["export", "Länk till export av registret och uppföljningarna (Excel, Hypergene, Stratsys)"],
+  ["risk", "Nämndens avtal med hög risk och de främsta skälen"],
+  ["leverantör <namn>", "En leverantörs avtal i kommunens nämnder"],
 ];
 
 /** Longer messages are not commands; the bot says so instead of searching with them. */
@@ -253,6 +257,12 @@ export class BotReplies {
             text: "Översikten över alla nämnder är till för kommunledningskontoret.",
           },
     koppla: (command, asked) => this.linkChannel(command.committee, asked),
+    risk: (_command, asked) =>
+      inOwnCommittee(asked, async (here) => ({
+        kind: "card",
+        card: await this.highRisk(here, asked.principal),
+      })),
+    leverantor: (command, asked) => this.provider(command.query, asked),
   };
 
   /** The same contracts the register shows the person: readable nämnders' and their own. */
@@ -469,6 +479,177 @@ export class BotReplies {
     );
   }
 
+  /**
+   * The nämnd's contracts at hög risk, as the tab suggests them: the kommun-wide
+   * read model (for the providers' record in other nämnder) and the nämnd's deviations.
+   */
+  private async highRisk(committee: Committee, principal: Principal): Promise<AdaptiveCard> {
+    const [data, deviations] = await Promise.all([
+      this.store.cycleView(),
+      this.store.deviations({ committeeId: committee.id }),
+    ]);
+    const today = swedishDate(this.now());
+    const { suggestions } = kommunRisk({
+      today,
+      ...data,
+      deviations,
+      matrix: data.settings.riskMatrix,
+    });
+    const high = data.contracts
+      .filter(
+        (contract) =>
+          contract.status !== "avslutat" &&
+          (contract.committeeId === committee.id ||
+            contract.sharedWithCommitteeIds.includes(committee.id)) &&
+          can.readContractRisk(principal, contract) &&
+          suggestions.get(contract.id)?.cell.level === "hög",
+      )
+      .sort((a, b) => (suggestions.get(b.id)?.points ?? 0) - (suggestions.get(a.id)?.points ?? 0));
+    return fitted(
+      (rows) =>
+        card(
+          [
+            heading(`Hög risk – ${committee.name}`),
+            paragraph(
+              high.length === 0
+                ? "Inget av nämndens avtal bedöms ha hög risk just nu."
+                : `${countOf(high.length, "avtal bedöms", "avtal bedöms")} ha hög risk den ${swedishLongDate(today)}. Följ upp dem oftare.`,
+            ),
+            ...high.slice(0, rows).flatMap((contract) => {
+              const suggestion = suggestions.get(contract.id);
+              return [
+                subheading(`${contract.title} – ${contract.provider}`),
+                ...(suggestion
+                  ? topReasons(suggestion).map((reason) => paragraph(`• ${reason}`))
+                  : []),
+              ];
+            }),
+            ...(high.length > rows
+              ? [paragraph(`… och ${high.length - rows} till i fliken.`, { isSubtle: true })]
+              : []),
+          ],
+          high
+            .slice(0, Math.min(rows, 5))
+            .map((contract) =>
+              openUrl(
+                contract.title.slice(0, 40),
+                this.link(`avtal/${contract.id}`, contract.title),
+              ),
+            ),
+        ),
+      Math.min(high.length, 10),
+    );
+  }
+
+  /**
+   * A provider's contracts across the kommun: full rows in the nämnder the
+   * person may read, only counts for the others (kommunledningskontoret reads all).
+   */
+  private async provider(typed: string, asked: Asked): Promise<Reply> {
+    const data = await this.store.cycleView();
+    const wanted = normalize(typed).split(" ").filter(Boolean);
+    const matches = (name: string) => {
+      const words = new Set(normalize(name).split(" "));
+      return wanted.every((word) => words.has(word));
+    };
+    const active = data.contracts.filter((contract) => contract.status !== "avslutat");
+    const names = new Map<string, string>();
+    for (const contract of active) {
+      for (const provider of contract.providers) {
+        if (matches(provider.name)) names.set(normalize(provider.name), provider.name);
+      }
+    }
+    // What a person typed is never repeated in a plain message.
+    if (names.size === 0)
+      return {
+        kind: "text",
+        text: "Jag hittar ingen leverantör med det namnet bland kommunens avtal. Skriv en del av namnet, till exempel ”leverantör Trygga Händer”.",
+      };
+    if (names.size > 1)
+      return {
+        kind: "card",
+        card: card([
+          heading("Flera leverantörer matchar"),
+          paragraph("Skriv mer av namnet. Det här är de som matchar:"),
+          ...[...names.values()]
+            .sort((a, b) => a.localeCompare(b, "sv"))
+            .slice(0, 15)
+            .map((name) => paragraph(`• ${name}`)),
+        ]),
+      };
+    const [name = ""] = names.values();
+    const theirs = active.filter((contract) =>
+      contract.providers.some((provider) => provider.name === name),
+    );
+    const orgNumber =
+      theirs.flatMap((contract) => contract.providers).find((p) => p.name === name)?.orgNumber ??
+      "";
+    const { suggestions } = kommunRisk({
+      today: swedishDate(this.now()),
+      ...data,
+      matrix: data.settings.riskMatrix,
+    });
+    const named = new Set([name]);
+    const readable = theirs.filter((contract) => can.readContract(asked.principal, contract));
+    const others = new Map<string, { contracts: number; deficiencies: number }>();
+    for (const contract of theirs) {
+      if (can.readContract(asked.principal, contract)) continue;
+      const entry = others.get(contract.committeeId) ?? { contracts: 0, deficiencies: 0 };
+      entry.contracts += 1;
+      entry.deficiencies += openDeficienciesOf(contract, data.deficiencies, named);
+      others.set(contract.committeeId, entry);
+    }
+    const committeeName = (id: string) =>
+      asked.committees.find((committee) => committee.id === id)?.name ?? "";
+    const built = fitted(
+      (rows) =>
+        card(
+          [
+            heading(`Leverantör: ${name}`),
+            paragraph(
+              `${orgNumber ? `Org.nr ${orgNumber}. ` : ""}${countOf(theirs.length, "avtal", "avtal")} i ${countOf(new Set(theirs.map((contract) => contract.committeeId)).size, "nämnd", "nämnder")}.`,
+            ),
+            ...readable.slice(0, rows).flatMap((contract) => {
+              const level = suggestions.get(contract.id)?.cell.level;
+              const open = openDeficienciesOf(contract, data.deficiencies, named);
+              return [
+                subheading(`${contract.title} (${committeeName(contract.committeeId)})`),
+                facts([
+                  ["Risk", level ? RISK_LEVEL_LABELS[level] : "–"],
+                  ["Öppna brister", String(open)],
+                  ["Avtalsansvarig", contract.owner.name || "–"],
+                ]),
+              ];
+            }),
+            ...(readable.length > rows
+              ? [paragraph(`… och ${readable.length - rows} till i fliken.`, { isSubtle: true })]
+              : []),
+            ...(others.size > 0
+              ? [
+                  subheading("Andra nämnder (bara antal)"),
+                  facts(
+                    [...others.entries()].map(([id, entry]) => [
+                      committeeName(id),
+                      `${countOf(entry.contracts, "avtal", "avtal")}, ${countOf(entry.deficiencies, "öppen brist", "öppna brister")}`,
+                    ]),
+                  ),
+                ]
+              : []),
+          ],
+          readable
+            .slice(0, Math.min(rows, 5))
+            .map((contract) =>
+              openUrl(
+                contract.title.slice(0, 40),
+                this.link(`avtal/${contract.id}`, contract.title),
+              ),
+            ),
+        ),
+      Math.min(readable.length, 10),
+    );
+    return { kind: "card", card: built };
+  }
+
   private async lateEverywhere(): Promise<AdaptiveCard> {
     const data = await this.store.cycleView();
     const today = swedishDate(this.now());
@@ -501,6 +682,26 @@ export class BotReplies {
 }
 
 type CardElement = Record<string, unknown>;
+
+/** The reasons that weigh most: the signals with the most points, then the consequence. */
+function topReasons(suggestion: RiskSuggestion, count = 3): string[] {
+  const signals = [...suggestion.signals].sort((a, b) => b.points - a.points);
+  return [...signals.map((signal) => signal.reason), suggestion.consequenceReason].slice(0, count);
+}
+
+/** What the provider has in one contract, as a count of its open deficiencies there. */
+function openDeficienciesOf(
+  contract: Contract,
+  deficiencies: readonly Deficiency[],
+  named: ReadonlySet<string>,
+): number {
+  return deficiencies.filter(
+    (deficiency) =>
+      deficiency.contractId === contract.id &&
+      deficiency.status !== "åtgärdad" &&
+      (deficiency.provider.trim() === "" || named.has(deficiency.provider)),
+  ).length;
+}
 
 function normalizeText(value: string): string {
   return value

@@ -19,6 +19,13 @@ describe("parseCommand", () => {
     ["försenat!", { name: "forsenat" }],
     ["koppla VAN", { name: "koppla", committee: "van" }],
     ["", { name: "hjalp" }],
+    ["risk", { name: "risk" }],
+    ["Visa risker", { name: "risk" }],
+    [
+      "leverantör Hemtjänst Nord i Åsby AB",
+      { name: "leverantor", query: "hemtjanst nord i asby ab" },
+    ],
+    ["utförare trygga händer", { name: "leverantor", query: "trygga hander" }],
   ])("%s", (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });
@@ -27,6 +34,8 @@ describe("parseCommand", () => {
     expect(parseCommand("vad blir det för väder").name).toBe("okand");
     expect(parseCommand("avtal").name).toBe("okand");
     expect(parseCommand("koppla").name).toBe("okand");
+    const noName = parseCommand("leverantör");
+    expect(noName.name === "ogiltigt" && noName.explanation).toContain("leverantörens namn");
   });
 
   test("a bad number of days is explained in Swedish, not silently replaced", () => {

@@ -14,6 +14,8 @@ export type BotCommand =
   | { name: "forsenat" }
   | { name: "koppla"; committee: string }
   | { name: "export" }
+  | { name: "risk" }
+  | { name: "leverantor"; query: string }
   /** A known command with an argument it cannot use; `explanation` says why, in Swedish. */
   | { name: "ogiltigt"; explanation: string }
   | { name: "okand"; text: string };
@@ -58,6 +60,12 @@ const ALIASES: Record<string, Exclude<BotCommand["name"], "okand" | "ogiltigt">>
   export: "export",
   exportera: "export",
   excel: "export",
+  risk: "risk",
+  risker: "risk",
+  riskbedomning: "risk",
+  leverantor: "leverantor",
+  leverantorer: "leverantor",
+  utforare: "leverantor",
 };
 
 const FILLER = new Set([
@@ -121,6 +129,17 @@ export function parseCommand(text: string): BotCommand {
     }
     case "koppla":
       return argument ? { name, committee: argument } : { name: "okand", text };
+    case "leverantor": {
+      // A provider's name keeps its small words ("Hemtjänst Nord i Åsby AB").
+      const typed = rest.join(" ");
+      return typed
+        ? { name, query: typed }
+        : {
+            name: "ogiltigt",
+            explanation:
+              "Skriv leverantörens namn efter kommandot, till exempel ”leverantör Trygga Händer”.",
+          };
+    }
     default:
       return { name };
   }

@@ -12,6 +12,7 @@ import type {
   Municipality,
   Provider,
 } from "../domain/model.ts";
+import { luhnCheckDigit } from "../domain/organisation-number.ts";
 import { providerNames } from "../domain/providers.ts";
 import {
   latestCompletePeriod,
@@ -113,12 +114,13 @@ const HEM_NORD = "Hemtjänst Nord i Åsby AB";
 const HEM_VAST = "Omsorgshjälpen Väst AB";
 const HEM_TRYGG = "Trygga Händer Hemtjänst AB";
 const HEM_SENIOR = "Åsby Seniorservice AB";
+const HEM_TRYGG_ORG = "556910-3301";
 /** The providers in the hemtjänst valfrihetssystem (LOV); seed 000's deficiencies concern some of them. */
 export const HEMTJANST_PROVIDERS: Array<[name: string, orgNumber: string]> = [
-  [HEM_NORD, "556910-1101"],
-  [HEM_VAST, "556910-2202"],
-  [HEM_TRYGG, "556910-3303"],
-  [HEM_SENIOR, "556910-4404"],
+  [HEM_NORD, "556910-1107"],
+  [HEM_VAST, "556910-2204"],
+  [HEM_TRYGG, HEM_TRYGG_ORG],
+  [HEM_SENIOR, "556910-4408"],
 ];
 
 const mailbox = (name: string) =>
@@ -260,6 +262,23 @@ function contractSeeds(today: IsoDate): ContractSeed[] {
       description: "Ledsagarservice enligt SoL och LSS.",
       publicDescription: "Tillgänglighet och nöjdhet.",
     },
+    // Seed 000's hemtjänst provider with weak finances also gives boendestöd for
+    // Socialnämnden, with an open deficiency there: KS sees it in two nämnder.
+    {
+      key: "boendestod",
+      title: "Boendestöd i ordinärt boende",
+      committee: "SN",
+      area: "Boendestöd",
+      provider: "",
+      providers: [[HEM_TRYGG, HEM_TRYGG_ORG]],
+      owner: "lars",
+      value: "låg",
+      impact: "hög",
+      annualValue: 2_400_000,
+      start: "2023-05-01",
+      description: "Boendestöd enligt SoL för vuxna med psykisk funktionsnedsättning.",
+      publicDescription: "Kontinuitet och brukarnas delaktighet.",
+    },
     {
       key: "daglig-verksamhet",
       title: "Daglig verksamhet Fyrklövern",
@@ -283,8 +302,8 @@ function contractSeeds(today: IsoDate): ContractSeed[] {
       area: "HVB",
       provider: "",
       providers: [
-        ["Ungdomshemmet Älvsbacka AB", "556702-3319"],
-        ["Familjevården Kustbygd AB", "556811-4420"],
+        ["Ungdomshemmet Älvsbacka AB", "556702-3311"],
+        ["Familjevården Kustbygd AB", "556811-4424"],
       ],
       owner: "johan",
       value: "hög",
@@ -614,11 +633,15 @@ function periodKind(code: string): PeriodKind {
 
 function toContract(seed: ContractSeed): Contract {
   const matrixStrategic = matrixSaysStrategic(seed.value, seed.impact);
-  const orgNumber = seed.ownRegime
-    ? "212000-0000"
-    : `55${String(seed.key.length * 7919).padStart(4, "0")}-${String(seed.title.length * 131)
+  // The first nine digits are made up; the tenth is their Luhn check digit, as a real number's is.
+  const nine = seed.ownRegime
+    ? "212000000"
+    : `55${String(seed.key.length * 7919)
         .padStart(4, "0")
-        .slice(0, 4)}`;
+        .slice(0, 4)}${String(seed.title.length * 131)
+        .padStart(3, "0")
+        .slice(0, 3)}`;
+  const orgNumber = `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
   const providers: Provider[] = (seed.providers ?? [[seed.provider, orgNumber]]).map(
     ([name, number]) => ({ name, orgNumber: number, email: seed.ownRegime ? "" : mailbox(name) }),
   );
@@ -868,6 +891,20 @@ export function demoDataset(today: IsoDate): DemoDataset {
       checkUpDate: addDays(today, -3),
       sanctionNote: "Bestriden faktura; vite enligt avtalet om underlagen inte rättas.",
     }),
+    deficiency("brist-boendestod-bemanning", {
+      contractId: "boendestod",
+      committeeId: "SN",
+      followUpId: undefined,
+      deviationId: "avvikelse-4",
+      provider: HEM_TRYGG,
+      actionOwner: person("lars"),
+      description: "Insatser uteblir när personal saknas",
+      goalImpact: "Brukare får inte det stöd som beslutats.",
+      measures: "Utföraren redovisar bemanningsplan och uteblivna insatser varje månad.",
+      deadline: addMonths(today, 4),
+      checkUpDate: addMonths(today, 5),
+      status: "öppen",
+    }),
   ];
 
   const mandate = mandatePeriodContaining(today);
@@ -954,6 +991,18 @@ export function demoDataset(today: IsoDate): DemoDataset {
       severity: "låg",
       handling: "Påtalat för entreprenören.",
       status: "öppen",
+    },
+    {
+      id: "avvikelse-4",
+      etag: "",
+      contractId: "boendestod",
+      committeeId: "SN",
+      occurredOn: addDays(today, -9),
+      provider: HEM_TRYGG,
+      description: "Två planerade besök uteblev samma vecka på grund av personalbrist.",
+      severity: "medel",
+      handling: "Brist registrerad; utföraren ska redovisa bemanningsplan.",
+      status: "hanterad",
     },
   ];
 

@@ -3,6 +3,7 @@ import type { IsoDate } from "../domain/dates.ts";
 import { swedishDate } from "../domain/dates.ts";
 import { mandatePeriodContaining } from "../domain/mandate-period.ts";
 import type { Committee, ReportRecord } from "../domain/model.ts";
+import { flaggedProviders } from "../domain/provider-signals.ts";
 import { providerNamed } from "../domain/providers.ts";
 import { decisionReference } from "../domain/report-life.ts";
 import {
@@ -22,7 +23,9 @@ import {
   periodFromKey,
   type ReportingPeriod,
 } from "../domain/reporting-period.ts";
+import type { RiskIndex, RiskSuggestion } from "../domain/risk.ts";
 import { swedishList } from "../domain/swedish.ts";
+import { kommunRisk } from "../presenters/provider-flags.ts";
 import type { AppStore, CycleData } from "../store/app-store.ts";
 import { NotFoundError } from "../store/store-errors.ts";
 import { handlerOf, type Requester } from "./handler-directory.ts";
@@ -137,7 +140,7 @@ export class ReportService {
       this.store.settings(),
     ]);
     let early: Pick<ReportModel, "type" | "period" | "date" | "fileTitle"> | undefined;
-    let reading: Promise<CycleData>;
+    let reading: Promise<CycleData & Pick<RegisterData, "flaggedProviders">>;
     if (request.type === "ks") {
       const year = this.ksYear(request, today);
       early = {
@@ -146,12 +149,24 @@ export class ReportService {
         date: today,
         fileTitle: ksCompilationFileTitle(year),
       };
-      reading = this.store.strategicData(
-        committees.map((candidate) => ({
-          committeeId: candidate.id,
-          period: latestCompletePeriod(periodKindOf(candidate, municipality), `${year}-12-31`).key,
-        })),
-      );
+      reading = Promise.all([
+        this.store.strategicData(
+          committees.map((candidate) => ({
+            committeeId: candidate.id,
+            period: latestCompletePeriod(periodKindOf(candidate, municipality), `${year}-12-31`)
+              .key,
+          })),
+        ),
+        // Providers failing in several nämnder: from the shared read model, no more reads.
+        this.store.cycleView(),
+      ]).then(([strategic, kommun]) => ({
+        ...strategic,
+        flaggedProviders: flaggedProviders(
+          kommun.contracts,
+          ...riskOf(kommun, today),
+          kommun.committees,
+        ),
+      }));
     } else {
       if (request.type === "namnd") {
         const period = this.committeePeriod(request, committee, municipality, today);
@@ -296,4 +311,10 @@ function refuseDecided(row: ReportRecord | undefined | null): void {
   throw new ReportRequestError(
     `${row.title} är beslutad (${decisionReference(row)}) och tas inte fram igen. Den beslutade versionen finns kvar i nämndens bibliotek.`,
   );
+}
+
+/** The kommun's risk index and suggestions, as the KS overview computes them. */
+function riskOf(data: CycleData, today: IsoDate): [RiskIndex, Map<string, RiskSuggestion>] {
+  const { index, suggestions } = kommunRisk({ today, ...data, matrix: data.settings.riskMatrix });
+  return [index, suggestions];
 }

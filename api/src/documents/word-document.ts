@@ -202,6 +202,8 @@ function ksBody(model: KsCompilationModel, layout: Layout): Block[] {
     layout.comments.passage(model.assessment),
     heading("Ärendet i sin helhet"),
     ...paragraphs(...model.caseText),
+    heading(model.providerSignals.heading, "Heading2"),
+    ...paragraphs(...model.providerSignals.paragraphs),
     ...paragraphs(model.assessment.text),
     heading("Beslutsunderlag"),
     ...layout.lists.numbered(

@@ -3,6 +3,8 @@ import { contract } from "../../../test/support/import-fixtures.ts";
 import { demoDataset, HEMTJANST_PROVIDERS } from "../demo/demo-data.ts";
 import { addDays, addMonths } from "./dates.ts";
 import type { Deficiency, Deviation, FollowUp } from "./model.ts";
+import { parseOrganisationNumber } from "./organisation-number.ts";
+import { flaggedProviders } from "./provider-signals.ts";
 import {
   buildRiskIndex,
   checkRiskConfirmation,
@@ -394,6 +396,28 @@ describe("seed 000 in the demo data", () => {
     }).get("skolskjuts");
     expect(without?.cell).toMatchObject({ likelihood: 2, level: "medel" });
     expect(skolskjuts?.cell).toMatchObject({ likelihood: 3, level: "hög" });
+  });
+
+  test("one hemtjänst provider is flagged to KS: open deficiencies in VAN and SN", () => {
+    const flagged = flaggedProviders(
+      data.contracts,
+      buildRiskIndex(input),
+      suggestions,
+      data.committees,
+    );
+    expect(flagged.map((provider) => provider.name)).toEqual([trygg?.[0]]);
+    expect(flagged[0]).toMatchObject({
+      orgNumber: "556910-3301",
+      withDeficiencies: expect.arrayContaining(["VAN", "SN"]),
+    });
+    expect(flagged[0]?.sentence).toContain("Kommunstyrelsen bör i sin uppsiktsplikt");
+  });
+
+  test("every organisationsnummer of the demo passes its check digit", () => {
+    const numbers = data.contracts.flatMap((item) => item.providers.map((p) => p.orgNumber));
+    expect(numbers.length).toBeGreaterThan(20);
+    for (const number of numbers)
+      expect(parseOrganisationNumber(number), number).toMatchObject({ ok: true });
   });
 
   test("a quiet contract of the demo stays below hög", () => {

@@ -30,6 +30,7 @@ import type { generateSchema, lifeSchema } from "./routes/reports.ts";
 
 export type { CommitteeSummary, Me, MyCommittee } from "../presenters/committee.ts";
 export type { Dashboard, Overview, OverviewRow, ReminderProblem } from "../presenters/dashboard.ts";
+export type { FlaggedProviderView as FlaggedProvider } from "../presenters/provider-flags.ts";
 
 /** A list answer: `{ items }`. */
 export interface Items<T> {

@@ -80,6 +80,7 @@ describe("a row of the register", () => {
       },
       {
         field: "Årsvärde (kr)",
+        readAs: "1 300 000 kr",
         column: "F Årsvärde",
         value: "1,3 mnkr",
         status: "changed",

@@ -34,6 +34,11 @@ export interface CellNote {
   column: string;
   /** The cell as written in the file. */
   value: string;
+  /**
+   * The value as the register will hold it, when that reads differently from
+   * the cell: a date from an Excel serial, an amount from "2,5 mnkr".
+   */
+  readAs?: string;
   status: CellStatus;
   /** The register's value before (changed cells). */
   before?: string;

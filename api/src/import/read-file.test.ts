@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph } from "docx";
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { IMPORT_LIMITS, ImportFileError, readImportFile } from "./read-file.ts";
@@ -52,6 +53,15 @@ describe("Excel", () => {
     );
     await expect(readImportFile("tom.csv", new Uint8Array())).rejects.toThrow(
       "Filen tom.csv är tom.",
+    );
+  });
+
+  test("a Word document renamed .xlsx (a zip like a workbook, but without sheets) is refused, not read as empty", async () => {
+    const word = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph("Avtalsregister")] }] }),
+    );
+    await expect(readImportFile("register.xlsx", new Uint8Array(word))).rejects.toThrow(
+      "Filen register.xlsx har inga kalkylblad och är troligen inte en Excel-arbetsbok (kanske ett Word-dokument). Välj en .xlsx- eller .csv-fil.",
     );
   });
 

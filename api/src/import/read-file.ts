@@ -77,6 +77,12 @@ async function readWorkbook(name: string, bytes: Uint8Array): Promise<ReadFile> 
       `Filen ${name} kunde inte läsas som en Excel-arbetsbok (.xlsx). Kontrollera att den går att öppna i Excel.`,
     );
   }
+  if (workbook.worksheets.length === 0) {
+    throw new ImportFileError(
+      "unreadable",
+      `Filen ${name} har inga kalkylblad och är troligen inte en Excel-arbetsbok (kanske ett Word-dokument). Välj en .xlsx- eller .csv-fil.`,
+    );
+  }
   const sheets = workbook.worksheets
     .filter((worksheet) => worksheet.state !== "hidden" && worksheet.state !== "veryHidden")
     .map((worksheet) => {

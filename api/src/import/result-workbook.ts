@@ -37,8 +37,8 @@ export async function resultWorkbook(report: ImportReport, title: string): Promi
       row.reason ?? "",
       row.cells
         .map((cell) => {
-          const change =
-            cell.status === "changed" ? `${cell.before || "(tomt)"} → ${cell.value}` : cell.value;
+          const read = cell.readAs ? `${cell.readAs} (i filen: ${cell.value})` : cell.value;
+          const change = cell.status === "changed" ? `${cell.before || "(tomt)"} → ${read}` : read;
           return `${cell.field} (${STATUS_TEXT[cell.status]}): ${change}${cell.message ? ` – ${cell.message}` : ""}`;
         })
         .join("\n"),

@@ -51,6 +51,8 @@ export function rowSignature(row: SourceRow): string {
 export class RowReader {
   readonly notes: CellNote[] = [];
   private refusedCells = 0;
+  /** Per field: the value read, as the register shows it, where it reads differently from the cell. */
+  private readonly readAs = new Map<string, string>();
   private readonly source: SourceRow;
   private readonly labels: ReadonlyMap<string, string>;
 
@@ -82,7 +84,10 @@ export class RowReader {
       this.refuse(field, parsed.message);
       return undefined;
     }
-    return parsed.kind === "value" ? parsed.value : undefined;
+    if (parsed.kind !== "value") return undefined;
+    const shown = shownValue(parsed.value);
+    if (shown !== undefined && shown !== cellText(cell.value).trim()) this.readAs.set(field, shown);
+    return parsed.value;
   }
 
   refuse(field: string, message: string): void {
@@ -113,10 +118,28 @@ export class RowReader {
       field: this.labels.get(field) ?? field,
       column: cell ? `${cell.column.letter} ${cell.column.header}`.trim() : "",
       value: cell ? cellText(cell.value) : "",
+      ...(status !== "refused" && this.readAs.has(field)
+        ? { readAs: this.readAs.get(field) ?? "" }
+        : {}),
       status,
       ...extra,
     });
   }
+}
+
+/** A value read from a cell as the register shows it: dates as written, amounts with spaces, Ja/Nej, people by name. */
+function shownValue(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  // Amounts are the only numbers the import reads (parseAmount), shown as the register shows them.
+  if (typeof value === "number")
+    return `${value.toLocaleString("sv-SE").replace(/\u00a0/g, " ")} kr`;
+  if (typeof value === "boolean") return value ? "Ja" : "Nej";
+  if (typeof value === "object" && value !== null) {
+    const name = "name" in value && typeof value.name === "string" ? value.name : undefined;
+    const email = "email" in value && typeof value.email === "string" ? value.email : undefined;
+    return name || email;
+  }
+  return undefined;
 }
 
 /** "1 cell kunde inte läsas", "3 celler kunde inte läsas". */

@@ -144,10 +144,17 @@ describe("yes, no and choices", () => {
 
 describe("identifiers, periods, people and text", () => {
   test("organisation numbers are written NNNNNN-NNNN", () => {
-    expect(value(parseOrgNumber("5561234567"))).toBe("556123-4567");
-    expect(value(parseOrgNumber(5561234567))).toBe("556123-4567");
-    expect(value(parseOrgNumber("16556123-4567"))).toBe("556123-4567");
-    expect(message(parseOrgNumber("556123"))).toContain("inget organisationsnummer");
+    expect(value(parseOrgNumber("5569101107"))).toBe("556910-1107");
+    expect(value(parseOrgNumber(5569101107))).toBe("556910-1107");
+    expect(value(parseOrgNumber("16556910-1107"))).toBe("556910-1107");
+    expect(value(parseOrgNumber(" 556910 - 1107 "))).toBe("556910-1107");
+    expect(message(parseOrgNumber("556123"))).toBe(
+      "556123 är inget organisationsnummer. Organisationsnumret ska ha tio siffror (NNNNNN-NNNN).",
+    );
+    expect(message(parseOrgNumber("556910-1101"))).toBe(
+      "556910-1101: Organisationsnumret stämmer inte: kontrollsiffran (den sista siffran) är fel. Kontrollera numret.",
+    );
+    expect(message(parseOrgNumber("556910/1107"))).toContain("bara innehålla siffror");
   });
 
   test("periods as people type them", () => {

@@ -12,6 +12,7 @@ import {
   REQUIREMENT_ANSWERS,
   type RequirementAnswer,
 } from "../domain/model.ts";
+import { parseOrganisationNumber } from "../domain/organisation-number.ts";
 import { normalisePeriodKey } from "../domain/reporting-period.ts";
 import { type CellValue, isEmptyCell, isFormulaError } from "./sheet.ts";
 
@@ -441,11 +442,14 @@ export function parseOrgNumber(cell: CellValue): Parsed<string> {
   const early = precheck(cell);
   if (early) return early;
   const written = cellText(cell);
-  const digits = written.replace(/[\s-]/g, "");
-  const ten = /^16\d{10}$/.test(digits) ? digits.slice(2) : digits;
-  if (!/^\d{10}$/.test(ten))
-    return error(`${written} är inget organisationsnummer (tio siffror, t.ex. 556123-4567).`);
-  return value(`${ten.slice(0, 6)}-${ten.slice(6)}`);
+  // The same rule as everywhere in the app, its check digit included: a typo is caught per cell.
+  const parsed = parseOrganisationNumber(written);
+  if (parsed.ok) return value(parsed.value);
+  return error(
+    parsed.problem === "check-digit"
+      ? `${written}: ${parsed.message}`
+      : `${written} är inget organisationsnummer. ${parsed.message}`,
+  );
 }
 
 export function parsePeriod(cell: CellValue): Parsed<string> {

@@ -3,6 +3,7 @@ import type { MandatePeriod } from "../domain/mandate-period.ts";
 import type { ReportingPeriod } from "../domain/reporting-period.ts";
 import type { ReminderStatus } from "../store/schema.ts";
 import type { CommitteeView } from "./committee.ts";
+import type { FlaggedProviderView } from "./provider-flags.ts";
 
 /** The answers of the nämnd's dashboard (the årshjul) and kommunledningskontoret's overview. */
 
@@ -63,5 +64,7 @@ export interface Overview {
   mandatePeriod: MandatePeriod;
   totals: { strategicContracts: number; late: number; committeesLate: number };
   committees: OverviewRow[];
+  /** Providers with open deficiencies or hög risk in two or more nämnder (uppsiktsplikt). */
+  flaggedProviders: FlaggedProviderView[];
   reminderProblems: ReminderProblem[];
 }

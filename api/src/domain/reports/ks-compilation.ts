@@ -239,6 +239,20 @@ export function ksCompilation(
     )
     .map((committee) => `${genitive(committee.name)} diarium, ${committee.registryEmail}`);
 
+  const flagged = data.flaggedProviders ?? [];
+  const providerSignals = {
+    heading: "Leverantörer i flera nämnder",
+    paragraphs:
+      flagged.length === 0
+        ? [
+            "Ingen leverantör har vid sammanställningen öppna brister eller hög risk i mer än en nämnd.",
+          ]
+        : [
+            `Kommunledningskontoret har gått igenom nämndernas avtal per leverantör. ${flagged.length === 1 ? "En leverantör har" : `${capitalized(numberWord(flagged.length))} leverantörer har`} öppna brister eller bedöms ha hög risk i två eller fler nämnder, vilket ingen enskild nämnd ser i sin egen uppföljning.`,
+            ...flagged.map((provider) => provider.sentence),
+          ],
+  };
+
   const decisions = results.map(commission).filter((text): text is string => text !== undefined);
   const row = ks ? reportRow(data, ks.id, "ks", String(year)) : undefined;
   const undecided = basis.filter((passage) => passage.note).length;
@@ -264,6 +278,7 @@ export function ksCompilation(
         : [],
     strategicCount: strategic.size,
     withDeficiencies: deficientTitles,
+    providerSignals,
     proposal: [
       `Kommunfullmäktige noterar informationen och lägger den årliga uppföljningen av strategiska avtal ${year} till handlingarna.`,
     ],

@@ -11,6 +11,7 @@ import type {
   ReportRecord,
   ReportType,
 } from "../model.ts";
+import type { FlaggedProvider } from "../provider-signals.ts";
 
 /**
  * The report models: what each draft holds, as plain data the Word layer and
@@ -150,6 +151,8 @@ export interface KsCompilationModel extends ReportBase {
   distribution: string[];
   strategicCount: number;
   withDeficiencies: string[];
+  /** Uppsiktsplikt: providers failing in several nämnder, with a sentence for KS's assessment. */
+  providerSignals: { heading: string; paragraphs: string[] };
   signatures: Signature[];
 }
 
@@ -221,4 +224,9 @@ export interface RegisterData {
   deficiencies: Deficiency[];
   deviations: Deviation[];
   reports: ReportRecord[];
+  /**
+   * Providers with open deficiencies or hög risk in two or more nämnder, from
+   * the kommun-wide read model: only the KS compilation reads them.
+   */
+  flaggedProviders?: FlaggedProvider[] | undefined;
 }

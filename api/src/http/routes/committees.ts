@@ -20,6 +20,7 @@ import {
   presentCommitteeName,
 } from "../../presenters/committee.ts";
 import type { Dashboard, Overview, OverviewRow } from "../../presenters/dashboard.ts";
+import { kommunRisk, presentFlaggedProviders } from "../../presenters/provider-flags.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import type { Items } from "../api-shapes.ts";
 import { forbidden, identityOf, notFound } from "../request-context.ts";
@@ -196,6 +197,14 @@ export function committeesRouter(
       claimedAt: row.claimedAt,
       error: row.error,
     }));
+    // Uppsiktsplikt: providers failing in several nämnder at once, from the same read model.
+    const flaggedProviders = presentFlaggedProviders(
+      data.contracts,
+      data.committees,
+      // Deviations are not in the shared read model, and reading every nämnd's on each
+      // load would cost what the model saves: hög risk here is weighed without them.
+      kommunRisk({ today, ...data, matrix: data.settings.riskMatrix }),
+    );
     const strategicTotal = data.contracts.filter(
       (contract) => contract.strategic && contract.status !== "planerat",
     ).length;
@@ -208,6 +217,7 @@ export function committeesRouter(
         committeesLate: rows.filter((row) => row.counts.late > 0).length,
       },
       committees: rows,
+      flaggedProviders,
       reminderProblems,
     } satisfies Overview);
   });

@@ -181,7 +181,7 @@ export function ImportScreen() {
           label="Fil med avtalsregistret"
           disabled={busy !== undefined}
           onChange={choose(0)}
-          hint={`Excel (.xlsx) eller CSV, högst ${preview ? preview.limits.maxFileBytes / 1024 / 1024 : 10} MB och ${preview?.limits.maxRows ?? 10000} rader per blad.`}
+          hint={`Excel (.xlsx) eller CSV, högst ${preview ? preview.limits.maxFileBytes / 1024 / 1024 : 10} MB och ${(preview?.limits.maxRows ?? 10000).toLocaleString("sv-SE")} rader per blad.`}
         />
         <FileChoice
           label="Förra periodens uppföljningar och brister (valfritt)"

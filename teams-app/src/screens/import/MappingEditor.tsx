@@ -46,7 +46,7 @@ export function MappingEditor({
             </Title3>
             <Field
               label={`Innehåll i ${sheet.name}`}
-              hint={`Rubrikraden är rad ${sheet.headerRow}; ${sheet.rows} rader med innehåll.`}
+              hint={`Rubrikraden är rad ${sheet.headerRow}; ${sheet.rows === 0 ? "inga rader med innehåll – det finns inget att importera från bladet" : `${sheet.rows.toLocaleString("sv-SE")} ${sheet.rows === 1 ? "rad" : "rader"} med innehåll`}.`}
             >
               <Select
                 value={choice.kind}

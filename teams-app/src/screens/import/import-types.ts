@@ -63,7 +63,8 @@ export function choicesOf(sheets: readonly SheetReport[]): SheetChoice[] {
 
 /** What a cell note says, in one line: "Avtalsslut: 2027-02-28 (var 2025-02-28)". */
 export function cellText(cell: CellNote): string {
-  const value = cell.value === "" ? "" : `: ${cell.value}`;
+  const read = cell.readAs ? `${cell.readAs} (i filen: ${cell.value})` : cell.value;
+  const value = read === "" ? "" : `: ${read}`;
   const before = cell.status === "changed" ? ` (var ${cell.before || "tomt"})` : "";
   const message = cell.message ? ` – ${cell.message}` : "";
   return `${cell.field}${value}${before}${message}`;

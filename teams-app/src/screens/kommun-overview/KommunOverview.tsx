@@ -7,6 +7,7 @@ import { ObligationList } from "../../components/ObligationList.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { formatDate } from "../../format.ts";
 import { KpiCards } from "../Overview.tsx";
+import { FlaggedProviders } from "./FlaggedProviders.tsx";
 import { useKommunOverviewStyles } from "./KommunOverview.styles.ts";
 import { overviewColumns } from "./overview-columns.tsx";
 import { ReminderProblems } from "./ReminderProblems.tsx";
@@ -59,6 +60,11 @@ export function KommunOverview() {
             value: data.totals.committeesLate,
             target: { section: "namnderna" },
           },
+          {
+            label: "Leverantörer i flera nämnder",
+            value: data.flaggedProviders.length,
+            target: { section: "leverantorer" },
+          },
         ]}
       />
       <section className={styles.section} aria-labelledby="namnderna">
@@ -72,6 +78,7 @@ export function KommunOverview() {
           columns={columns}
         />
       </section>
+      <FlaggedProviders providers={data.flaggedProviders} />
       <ReminderProblems
         problems={data.reminderProblems}
         nameOf={nameOf}

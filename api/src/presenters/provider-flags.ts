@@ -1,0 +1,123 @@
+import type { IsoDate } from "../domain/dates.ts";
+import type { Committee, Contract, Deficiency, Deviation, FollowUp } from "../domain/model.ts";
+import { type FlaggedProvider, flaggedProviders } from "../domain/provider-signals.ts";
+import {
+  buildRiskIndex,
+  type RiskIndex,
+  type RiskMatrix,
+  type RiskSuggestion,
+  suggestRisk,
+} from "../domain/risk.ts";
+
+/**
+ * The kommun's risk picture from the shared read model (store.cycleView()),
+ * computed in one pass without a Graph call per contract: suggestions for
+ * every contract and the providers flagged to kommunstyrelsen. Deviations are
+ * not in the read model; callers that hold them (one nämnd's, one contract's)
+ * pass them in, and the rest of the signals stand without them.
+ */
+export interface KommunRisk {
+  index: RiskIndex;
+  suggestions: Map<string, RiskSuggestion>;
+}
+
+export interface KommunRiskInput {
+  today: IsoDate;
+  contracts: readonly Contract[];
+  deficiencies: readonly Deficiency[];
+  followUps: readonly FollowUp[];
+  deviations?: readonly Deviation[];
+  matrix: RiskMatrix;
+}
+
+export function kommunRisk(input: KommunRiskInput): KommunRisk {
+  const index = buildRiskIndex({
+    today: input.today,
+    contracts: input.contracts,
+    deficiencies: input.deficiencies,
+    followUps: input.followUps,
+    deviations: input.deviations ?? [],
+  });
+  const suggestions = new Map<string, RiskSuggestion>();
+  for (const contract of input.contracts) {
+    suggestions.set(contract.id, suggestRisk(contract, index, input.matrix));
+  }
+  return { index, suggestions };
+}
+
+/** One nämnd where a flagged provider works, with what KS needs to weigh it. */
+export interface FlaggedProviderPlace {
+  committeeId: string;
+  committeeName: string;
+  contracts: number;
+  openDeficiencies: number;
+  highRiskContracts: number;
+}
+
+/** A provider with open deficiencies or hög risk in two or more nämnder, as KS reads it. */
+export interface FlaggedProviderView {
+  name: string;
+  orgNumber: string;
+  places: FlaggedProviderPlace[];
+  /** A sentence KS can use in its assessment. */
+  sentence: string;
+}
+
+export function presentFlaggedProviders(
+  contracts: readonly Contract[],
+  committees: readonly Committee[],
+  risk: KommunRisk,
+): FlaggedProviderView[] {
+  const flagged = flaggedProviders(contracts, risk.index, risk.suggestions, committees);
+  const byId = new Map(contracts.map((contract) => [contract.id, contract]));
+  return flagged.map((provider) => presentOne(provider, byId, committees, risk));
+}
+
+function presentOne(
+  provider: FlaggedProvider,
+  byId: ReadonlyMap<string, Contract>,
+  committees: readonly Committee[],
+  risk: KommunRisk,
+): FlaggedProviderView {
+  const { index, suggestions } = risk;
+  // The group's keys: its number and every spelling its contracts use.
+  const keys = new Set(index.keysOf({ name: provider.name, orgNumber: provider.orgNumber }));
+  const own = provider.contractIds.flatMap((id) => {
+    const contract = byId.get(id);
+    return contract ? [contract] : [];
+  });
+  for (const contract of own) {
+    for (const named of contract.providers) {
+      const theirs = index.keysOf(named);
+      if (theirs.some((key) => keys.has(key))) for (const key of theirs) keys.add(key);
+    }
+  }
+  const places: FlaggedProviderPlace[] = [];
+  for (const committee of committees) {
+    const here = own.filter((contract) => contract.committeeId === committee.id);
+    // A deficiency counts under each key it names the provider by: the largest count, not the sum.
+    let openDeficiencies = 0;
+    for (const key of keys) {
+      openDeficiencies = Math.max(
+        openDeficiencies,
+        index.providerDeficiencies.get(key)?.get(committee.id) ?? 0,
+      );
+    }
+    if (here.length === 0 && openDeficiencies === 0) continue;
+    places.push({
+      committeeId: committee.id,
+      committeeName: committee.name,
+      contracts: here.length,
+      openDeficiencies,
+      highRiskContracts: here.filter(
+        (contract) => suggestions.get(contract.id)?.cell.level === "hög",
+      ).length,
+    });
+  }
+  return {
+    name: provider.name,
+    orgNumber: provider.orgNumber,
+    places,
+    sentence: provider.sentence,
+  };
+}
