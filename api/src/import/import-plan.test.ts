@@ -90,6 +90,27 @@ describe("a workbook with the register and last period's history", () => {
     ]);
   });
 
+  test("a follow-up about a contract whose register row was refused says so, not that the contract is missing", () => {
+    const refusedRegister = [
+      ["Avtalsnummer", "Avtal", "Leverantör", "Avtalsslut"],
+      ["ÅSBY-7", "Skolskjuts", "Buss AB", "1/3/2027"],
+    ];
+    const history = [
+      ["Avtalsnummer", "Period", "Datum", "Uppfyller väsentliga kvalitetskrav"],
+      ["åsby-7", "2024–2025", "2025-04-01", "Ja"],
+      ["ÅSBY-8", "2024–2025", "2025-04-01", "Ja"],
+    ];
+    const refusedFiles = [file({ Avtal: refusedRegister, Uppföljningar: history })];
+    const plan = planImport(refusedFiles, analyse(refusedFiles, {}), state());
+    expect(
+      plan.report.rows.map((row) => `${row.kind} ${row.row} ${row.action}: ${row.reason}`),
+    ).toEqual([
+      expect.stringMatching(/^register 2 refused: /),
+      "followUps 2 refused: Avtalet åsby-7 avvisades i registret (rad 2); rätta det först, så kopplas raden till avtalet.",
+      "followUps 3 refused: Avtalsnumret ÅSBY-8 finns inte i registret eller bland avtalen i filen.",
+    ]);
+  });
+
   test("history links to contracts by number, also to those the same import creates", () => {
     const plan = planImport(files, analyse(files, {}), state());
     expect(

@@ -1,3 +1,4 @@
+import { contractNumberKey } from "../domain/contract-number.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import type { Committee, Contract, Deficiency, FollowUp } from "../domain/model.ts";
 import { FIELDS, type ImportKind, KIND_LABELS } from "./fields.ts";
@@ -210,8 +211,15 @@ export function planImport(
   const newContracts = new Set(
     contracts.rows.flatMap((row) => (row.write?.op === "create" ? [row.write.key] : [])),
   );
+  // A contract whose row the register refused: the history rows about it say so, not "not in the file".
+  const refusedContracts = new Map<string, number[]>();
+  for (const { report } of contracts.rows) {
+    const key = contractNumberKey(report.contractNumber);
+    if (report.action !== "refused" || key === "" || newContracts.has(key)) continue;
+    refusedContracts.set(key, [...(refusedContracts.get(key) ?? []), report.row]);
+  }
   const followUpSheet = sheetOf("followUps");
-  const history = { ...state, newContracts };
+  const history = { ...state, newContracts, refusedContracts };
   const followUps = followUpSheet
     ? planFollowUps(followUpSheet.rows, { ...history, sheet: followUpSheet.source.name })
     : { rows: [], created: new Set<string>() };

@@ -60,6 +60,8 @@ export interface HistoryContext {
   contracts: readonly Contract[];
   /** Contract numbers (as keys) the register's rows create in the same import. */
   newContracts: ReadonlySet<string>;
+  /** Contract numbers (as keys) whose register rows were refused, with those rows. */
+  refusedContracts: ReadonlyMap<string, readonly number[]>;
   /** The nämnd's own follow-ups and deficiencies. */
   followUps: readonly FollowUp[];
   deficiencies: readonly Deficiency[];
@@ -89,6 +91,12 @@ function contractOf(reader: RowReader, context: HistoryContext): ContractMatch {
     };
   }
   if (context.newContracts.has(key)) return { ref: { key }, key };
+  const refused = context.refusedContracts.get(key);
+  if (refused) {
+    return {
+      reason: `Avtalet ${written} avvisades i registret (${refused.length === 1 ? "rad" : "raderna"} ${refused.join(", ")}); rätta det först, så kopplas raden till avtalet.`,
+    };
+  }
   return { reason: `Avtalsnumret ${written} finns inte i registret eller bland avtalen i filen.` };
 }
 
