@@ -178,6 +178,8 @@ describe("a row of the register", () => {
       HEADER,
       row,
       [...row],
+      // The same row with its number written otherwise (case, spaces): a copy too.
+      ["  åsby-3 ", "Simhall ", "Bad  AB", "", "", "", ""],
       ["ÅSBY-4", "Städning", "Städ AB"],
       ["åsby-4", "Städning", "Rent AB"],
     ]);
@@ -190,15 +192,16 @@ describe("a row of the register", () => {
     ).toEqual([
       [2, "created", undefined],
       [3, "unchanged", "Samma uppgifter som rad 2; importeras en gång."],
-      [
-        4,
-        "refused",
-        "Avtalsnumret ÅSBY-4 står på raderna 4, 5 med olika uppgifter. Ta bort den rad som är fel och importera igen.",
-      ],
+      [4, "unchanged", "Samma uppgifter som rad 2; importeras en gång."],
       [
         5,
         "refused",
-        "Avtalsnumret åsby-4 står på raderna 4, 5 med olika uppgifter. Ta bort den rad som är fel och importera igen.",
+        "Avtalsnumret ÅSBY-4 står på raderna 5, 6 med olika uppgifter. Ta bort den rad som är fel och importera igen.",
+      ],
+      [
+        6,
+        "refused",
+        "Avtalsnumret åsby-4 står på raderna 5, 6 med olika uppgifter. Ta bort den rad som är fel och importera igen.",
       ],
     ]);
   });

@@ -1,3 +1,4 @@
+import { contractNumberKey } from "../domain/contract-number.ts";
 import type { Column, ColumnMapping, SheetLayout } from "./headers.ts";
 import type { CellNote } from "./preview.ts";
 import { type CellValue, isEmptyCell, type Sheet } from "./sheet.ts";
@@ -35,11 +36,17 @@ export function sourceRows(sheet: Sheet, layout: SheetLayout, mapping: ColumnMap
   return rows;
 }
 
-/** The cells of one row as one text, to tell identical rows from different ones. */
+/**
+ * The cells of one row as one text, to tell identical rows from different
+ * ones: spaces and the way the contract number is written (case, spaces) do
+ * not make rows different.
+ */
 export function rowSignature(row: SourceRow): string {
+  const normalised = (field: string, text: string) =>
+    field === "contractNumber" ? contractNumberKey(text) : text.replace(/\s+/g, " ").trim();
   return JSON.stringify(
     [...row.cells.entries()]
-      .map(([field, cell]) => [field, cellText(cell.value)])
+      .map(([field, cell]) => [field, normalised(field, cellText(cell.value))])
       .sort(([a = ""], [b = ""]) => a.localeCompare(b)),
   );
 }
