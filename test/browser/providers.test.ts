@@ -166,7 +166,7 @@ test("the LOV contract's providers in its form: a wrong address is refused at it
 
   // The history says it in the form's words, not as stored JSON.
   await tab.getByRole("tab", { name: "Ändringshistorik" }).click();
-  const history = tab.getByRole("table", { name: "Ändringshistorik" });
+  const history = tab.getByRole("list", { name: "Ändringshistorik" });
   await history
     .getByText(/Utförare \(alla\):/)
     .first()

@@ -240,7 +240,7 @@ export function ImportScreen() {
           <Title3 as="h2" id="importera-rader">
             {result ? "Resultat" : "3. Förhandsgranska och importera"}
           </Title3>
-          <MessageBar intent={result ? "success" : "info"}>
+          <MessageBar layout="multiline" intent={result ? "success" : "info"}>
             <MessageBarBody>
               <MessageBarTitle>
                 {result ? "Importen är klar" : "Förhandsgranskning"}
@@ -249,7 +249,7 @@ export function ImportScreen() {
             </MessageBarBody>
           </MessageBar>
           {report.unmatchedPeople.length > 0 ? (
-            <MessageBar intent="warning">
+            <MessageBar layout="multiline" intent="warning">
               <MessageBarBody>
                 <MessageBarTitle>Personer som inte finns i katalogen</MessageBarTitle>
                 <ul className={styles.notes}>
