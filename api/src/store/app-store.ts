@@ -17,7 +17,7 @@ import { DEFAULT_RISK_MATRIX, type RiskMatrix } from "../domain/risk.ts";
 import { type BatchRequest, type BatchResponse, sendBatch } from "../graph/graph-batch.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { isOneOf, stringOf } from "../graph/json.ts";
-import { CycleMirror } from "./cycle-mirror.ts";
+import { CYCLE_LISTS, CycleMirror } from "./cycle-mirror.ts";
 import {
   editorFields,
   type ItemQuery,
@@ -150,17 +150,7 @@ const CACHE_MS = 60_000;
 export const READ_MODEL_MS = 60_000;
 
 /** The lists the read model holds rows of: a write to any of them clears it. */
-const READ_MODEL_LISTS: ReadonlySet<ListKey> = new Set<ListKey>([
-  "settings",
-  "committees",
-  "contracts",
-  "contractShares",
-  "plans",
-  "kickoffs",
-  "followUps",
-  "deficiencies",
-  "reports",
-]);
+const READ_MODEL_LISTS: ReadonlySet<ListKey> = new Set<ListKey>(CYCLE_LISTS);
 
 /** A query sent inside a batch, read (all its pages) once the batch is back. */
 interface BatchedQuery<K extends ListKey> {

@@ -23,7 +23,8 @@ import {
  * indexes built on them stay valid).
  */
 
-const LISTS = [
+/** The lists of every nämnd's årshjul (also what the read model holds rows of). */
+export const CYCLE_LISTS = [
   "settings",
   "committees",
   "contracts",
@@ -34,7 +35,7 @@ const LISTS = [
   "deficiencies",
   "reports",
 ] as const;
-type MirroredList = (typeof LISTS)[number];
+type MirroredList = (typeof CYCLE_LISTS)[number];
 
 export type MirroredClients = { [K in MirroredList]: ListClient<K> };
 
@@ -98,10 +99,12 @@ export class CycleMirror {
   }
 
   private async round(): Promise<CycleRound> {
-    const requests = await Promise.all(LISTS.map((key) => this.mirrors[key].request(key)));
+    const requests = await Promise.all(CYCLE_LISTS.map((key) => this.mirrors[key].request(key)));
     const responses = await sendBatch(this.access, requests);
     const applied = await Promise.all(
-      LISTS.map(async (key) => [key, await this.mirrors[key].apply(responses.get(key))] as const),
+      CYCLE_LISTS.map(
+        async (key) => [key, await this.mirrors[key].apply(responses.get(key))] as const,
+      ),
     );
     return { data: this.data(), rounds: new Map(applied) };
   }
@@ -144,7 +147,7 @@ export class CycleMirror {
           ? previous.reports
           : m.reports.values().map(decodeReport),
     };
-    this.decoded = { revisions: new Map(LISTS.map((key) => [key, m[key].revision])), parts };
+    this.decoded = { revisions: new Map(CYCLE_LISTS.map((key) => [key, m[key].revision])), parts };
     return parts;
   }
 }
