@@ -78,20 +78,9 @@ export class NaiveAppStore extends AppStore {
     });
   }
 
-  /** The KS compilation's data the naive way: everything, then picked out in memory. */
-  override async strategicData(
-    scope: Array<{ committeeId: string; period: string }>,
-  ): Promise<CycleData> {
-    const all = await this.cycleData();
-    const periods = new Map(scope.map((entry) => [entry.committeeId, entry.period]));
-    return {
-      ...all,
-      contracts: all.contracts.filter((contract) => contract.strategic),
-      followUps: all.followUps.filter(
-        (followUp) => periods.get(followUp.committeeId) === followUp.period,
-      ),
-      deficiencies: all.deficiencies.filter((deficiency) => periods.has(deficiency.committeeId)),
-    };
+  /** No copy kept by delta: the kommun's lists read whole every time (the KS compilation, the scan). */
+  override currentCycleData(): Promise<CycleData> {
+    return this.cycleData();
   }
 
   /** No shared read model: every screen reads afresh. */

@@ -126,7 +126,7 @@ export class ReportService {
 
   /**
    * The register data a report needs: the nämnd's own for its reports; for
-   * the KS compilation only strategic contracts and each nämnd's period.
+   * the KS compilation the whole kommun's, from the copy kept current by delta.
    * Where the draft's place is known in advance (nämnd report, KS), the
    * library is looked up at the same time.
    */
@@ -135,10 +135,7 @@ export class ReportService {
     committee: Committee,
     today: IsoDate,
   ): Promise<{ data: RegisterData; library: LibraryState | undefined }> {
-    const [committees, municipality] = await Promise.all([
-      this.store.committees(),
-      this.store.settings(),
-    ]);
+    const municipality = await this.store.settings();
     let early: Pick<ReportModel, "type" | "period" | "date" | "fileTitle"> | undefined;
     let reading: Promise<CycleData & Pick<RegisterData, "flaggedProviders">>;
     if (request.type === "ks") {
@@ -149,18 +146,11 @@ export class ReportService {
         date: today,
         fileTitle: ksCompilationFileTitle(year),
       };
-      reading = Promise.all([
-        this.store.strategicData(
-          committees.map((candidate) => ({
-            committeeId: candidate.id,
-            period: latestCompletePeriod(periodKindOf(candidate, municipality), `${year}-12-31`)
-              .key,
-          })),
-        ),
-        // Providers failing in several nämnder: from the shared read model, no more reads.
-        this.store.cycleView(),
-      ]).then(([strategic, kommun]) => ({
-        ...strategic,
+      // The kommun copy, brought current with items/delta (one batch once warm; the server
+      // warms it at start): the strategic contracts' sections and the providers failing in
+      // several nämnder come from the same reading.
+      reading = this.store.currentCycleData().then((kommun) => ({
+        ...kommun,
         flaggedProviders: flaggedProviders(
           kommun.contracts,
           ...riskOf(kommun, today),

@@ -514,7 +514,7 @@ export class AppStore {
   /**
    * Everything the årshjul needs of every nämnd, current: the first call
    * reads each list whole, later ones only what changed since (items/delta,
-   * one batch). For the reminder scan and the KS overview.
+   * one batch). For the reminder scan, the KS overview and the KS compilation.
    */
   async currentCycleData(): Promise<CycleData> {
     return (await this.mirror.current()).data;
@@ -611,66 +611,6 @@ export class AppStore {
       kickoffs: kickoffRows.map(decodeKickoff),
       followUps: followUpRows.map(decodeFollowUp),
       deficiencies: deficiencyRows.map(decodeDeficiency),
-      reports: reportRows.map(decodeReport),
-    };
-  }
-
-  /**
-   * What the KS compilation needs, without reading every contract and
-   * follow-up of the kommun: the strategic contracts, and per nämnd its
-   * follow-ups of the period it reports and its deficiencies. Settings and
-   * committees come from the cache, so this is one wave of batches.
-   */
-  async strategicData(scope: Array<{ committeeId: string; period: string }>): Promise<CycleData> {
-    const [settings, committees] = await Promise.all([this.settings(), this.committees()]);
-    const followUpWhere = filterOf("followUps");
-    const [contracts, shares, reports, followUps, deficiencies] = await Promise.all([
-      this.batched("contracts", "contracts", {
-        filter: filterOf("contracts").eq("strategic", true),
-      }),
-      this.batched("contractShares", "contractShares"),
-      this.batched("reports", "reports"),
-      Promise.all(
-        scope.map(({ committeeId, period }) =>
-          this.batched(`followUps:${committeeId}`, "followUps", {
-            filter: followUpWhere.and(
-              followUpWhere.eq("committeeLookupId", Number(committeeId)),
-              followUpWhere.eq("period", period),
-            ),
-          }),
-        ),
-      ),
-      Promise.all(
-        scope.map(({ committeeId }) =>
-          this.batched(`deficiencies:${committeeId}`, "deficiencies", {
-            filter: byCommittee("deficiencies", committeeId),
-          }),
-        ),
-      ),
-    ]);
-    const responses = await sendBatch(this.access, [
-      contracts.request,
-      shares.request,
-      reports.request,
-      ...followUps.map((query) => query.request),
-      ...deficiencies.map((query) => query.request),
-    ]);
-    const [contractRows, shareRows, reportRows, followUpRows, deficiencyRows] = await Promise.all([
-      contracts.first(responses).rest(),
-      shares.first(responses).rest(),
-      reports.first(responses).rest(),
-      Promise.all(followUps.map((query) => query.first(responses).rest())),
-      Promise.all(deficiencies.map((query) => query.first(responses).rest())),
-    ]);
-    const byContract = await this.sharesByContract(shareRows);
-    return {
-      settings,
-      committees,
-      contracts: contractRows.map((item) => decodeContract(item, byContract.get(item.id) ?? [])),
-      plans: [],
-      kickoffs: [],
-      followUps: followUpRows.flat().map(decodeFollowUp),
-      deficiencies: deficiencyRows.flat().map(decodeDeficiency),
       reports: reportRows.map(decodeReport),
     };
   }
