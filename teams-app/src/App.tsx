@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect } from "react";
 import type { Api } from "./api.ts";
+import { COMMITTEE_KEY, chooseCommittee } from "./committee-choice.ts";
 import { ErrorMessage, LoadingSkeleton } from "./components/Feedback.tsx";
 import { useLoad } from "./hooks/use-load.ts";
 import type { Host, ThemeName } from "./host.ts";
@@ -36,9 +37,29 @@ function startEarly(api: Api, host: Host): void {
   if (!opensOnOverview() || (host.kind === "teams" && host.frameContext === "settings")) return;
   const committeeId =
     new URLSearchParams(window.location.search).get("namnd") ??
-    readStored("session", "avtalsuppfoljning.committee");
+    readStored("session", COMMITTEE_KEY);
   if (committeeId && /^\d+$/.test(committeeId))
     api.prefetch?.(`/api/committees/${committeeId}/dashboard`);
+}
+
+/**
+ * When the nämnd was not known before /api/me (a personal tab, a first
+ * visit), its dashboard is asked for as soon as /api/me answers, while the
+ * shell renders, rather than once Översikt has mounted. A team whose nämnd
+ * the person cannot read is left to the shell, which says so.
+ */
+function startOverview(api: Api, host: Host, me: Me): void {
+  if (!opensOnOverview() || (host.kind === "teams" && host.frameContext === "settings")) return;
+  const teamGroupId = host.kind === "teams" ? host.teamGroupId : undefined;
+  if (teamGroupId && !me.committees.some((committee) => committee.groupId === teamGroupId)) return;
+  const { committeeId } = chooseCommittee({
+    me,
+    teamGroupId,
+    teamCommittee: undefined,
+    fromAddress: new URLSearchParams(window.location.search).get("namnd") ?? undefined,
+    remembered: readStored("session", COMMITTEE_KEY),
+  });
+  if (committeeId) api.prefetch?.(`/api/committees/${committeeId}/dashboard`);
 }
 
 /** The signed-in app: who the person is first, then the shell with its screens. */
@@ -46,7 +67,14 @@ export function App(props: AppProps) {
   const styles = useStyles();
   // Before the /api/me load below (effects run in order): both go out together.
   useEffect(() => startEarly(props.api, props.host), [props.api, props.host]);
-  const me = useLoad(() => props.api.get<Me>("/api/me"), "once");
+  const me = useLoad(
+    () =>
+      props.api.get<Me>("/api/me").then((answer) => {
+        startOverview(props.api, props.host, answer);
+        return answer;
+      }),
+    "once",
+  );
   const { host } = props;
 
   if (me.data) return <AppShell {...props} me={me.data} />;

@@ -25,7 +25,7 @@ import {
 import { App } from "./App.tsx";
 import { createApi, TEAMS_REJECTED } from "./api.ts";
 import { LoadingSkeleton } from "./components/Feedback.tsx";
-import { type HostStart, startHost, type ThemeName } from "./host.ts";
+import { type HostStart, initialHostStart, startHost, type ThemeName } from "./host.ts";
 import { clearToken, storedToken } from "./session.ts";
 import { readStored, writeStored } from "./storage.ts";
 
@@ -63,7 +63,7 @@ function initialBrowserTheme(): ThemeName {
 export function Root() {
   useGlobalStyles();
   const styles = useStyles();
-  const [start, setStart] = useState<HostStart>({ state: "starting" });
+  const [start, setStart] = useState<HostStart>(initialHostStart);
   const [theme, setTheme] = useState<ThemeName>(initialBrowserTheme);
   const [token, setToken] = useState<string | undefined>(storedToken);
 

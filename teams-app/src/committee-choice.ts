@@ -1,5 +1,8 @@
 import type { CommitteeSummary, Me } from "./types.ts";
 
+/** Where the tab remembers the nämnd last chosen (session storage). */
+export const COMMITTEE_KEY = "avtalsuppfoljning.committee";
+
 /**
  * Which nämnd the tab shows at start. In a team whose Microsoft 365 group is
  * a nämnd's, the team decides — a saved tab's ?namnd cannot override it, and

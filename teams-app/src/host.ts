@@ -158,16 +158,18 @@ export type HostStart =
   | { state: "ready"; host: Host }
   | { state: "failed"; problem: Problem; retry: () => void };
 
+/** Outside a frame the tab is in a browser from the first render; inside one it waits for Teams. */
+export function initialHostStart(): HostStart {
+  return isFramed() ? { state: "starting" } : { state: "ready", host: { kind: "browser" } };
+}
+
 /**
- * Starts the tab's link to its host and reports each step: slow Teams,
- * silent Teams (the tab still starts if Teams answers later), ready.
+ * Starts the tab's link to Teams when framed and reports each step: slow
+ * Teams, silent Teams (the tab still starts if Teams answers later), ready.
+ * (The browser host is ready from the first render: initialHostStart.)
  */
 export function startHost(report: (start: HostStart) => void): void {
-  if (!isFramed()) {
-    report({ state: "ready", host: { kind: "browser" } });
-    return;
-  }
-  void connectToTeams(report);
+  if (isFramed()) void connectToTeams(report);
 }
 
 async function connectToTeams(report: (start: HostStart) => void): Promise<void> {

@@ -23,9 +23,18 @@ afterAll(async () => {
 describe("in Teams", () => {
   test("SSO, the nämnd from the team, a theme change pushed by Teams", async () => {
     const context = await loopbackContext(browser);
+    // The dashboard is asked for as soon as /api/me answers, and that answer is the one shown.
+    const dashboards: string[] = [];
+    context.on("request", (request) => {
+      if (/\/api\/committees\/\d+\/dashboard$/.test(request.url())) dashboards.push(request.url());
+    });
     const teams = await openInTeams(context, app, { person: "anna" });
     const errors = pageErrors(teams.page);
     await teams.tab.getByRole("heading", { name: "Översikt – Vård- och äldrenämnden" }).waitFor();
+    await teams.tab.getByRole("list", { name: "Sammanfattning" }).waitFor();
+    expect(dashboards).toEqual([
+      `${app.url}/api/committees/${await app.committeeId("VAN")}/dashboard`,
+    ]);
     expect(await teams.tab.getByText("Anna Lindqvist").first().isVisible()).toBe(true);
     expect(await teams.page.locator("#log").textContent()).toContain("authentication.getAuthToken");
     // Inside Teams there is no local sign-in, theme menu or sign-out.

@@ -19,22 +19,24 @@ import { useAppShell } from "./useAppShell.ts";
 
 // Översikt comes with the first load; other screens load when first opened.
 // Every screen is its own chunk, Översikt too: the first view parses the
-// shell and the screen it shows, nothing else. Översikt's chunk is asked for
-// as soon as the tab starts (preloadOverview), beside /api/me.
+// shell and the screen it shows, nothing else. Översikt's chunk and the
+// shell's own (menu, toasts) are asked for as soon as the tab starts
+// (preloadOverview), beside /api/me, not one after the other.
 const loadOverview = () => import("../screens/Overview.tsx");
+const loadNotifications = () => import("./Notifications.tsx");
+const loadScreenMenu = () => import("./ScreenMenu.tsx");
 export function preloadOverview(): void {
-  void loadOverview().catch(() => undefined);
+  for (const load of [loadOverview, loadNotifications, loadScreenMenu])
+    void load().catch(() => undefined);
 }
 const Overview = lazy(() => loadOverview().then((module) => ({ default: module.Overview })));
 const LeaveDialog = lazy(() =>
   import("../components/LeaveDialog.tsx").then((module) => ({ default: module.LeaveDialog })),
 );
 const Notifications = lazy(() =>
-  import("./Notifications.tsx").then((module) => ({ default: module.Notifications })),
+  loadNotifications().then((module) => ({ default: module.Notifications })),
 );
-const ScreenMenu = lazy(() =>
-  import("./ScreenMenu.tsx").then((module) => ({ default: module.ScreenMenu })),
-);
+const ScreenMenu = lazy(() => loadScreenMenu().then((module) => ({ default: module.ScreenMenu })));
 const ContractDetail = lazy(() =>
   import("../screens/contract-detail/ContractDetail.tsx").then((module) => ({
     default: module.ContractDetail,

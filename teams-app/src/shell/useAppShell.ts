@@ -1,14 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Api } from "../api.ts";
 import type { AppContextValue } from "../app-context.ts";
-import { chooseCommittee } from "../committee-choice.ts";
+import { COMMITTEE_KEY, chooseCommittee } from "../committee-choice.ts";
 import { useLoad } from "../hooks/use-load.ts";
 import type { Host } from "../host.ts";
 import { parseRoute, type Route, routePath, SCREEN_TITLES } from "../routes.ts";
 import { readStored, writeStored } from "../storage.ts";
 import type { CommitteeSummary, Items, Me } from "../types.ts";
-
-const COMMITTEE_KEY = "avtalsuppfoljning.committee";
 
 /**
  * Where the tab opens: the configuration page, a deep link, the address.
