@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { DEMO_USERS } from "../api/src/demo/demo-people.ts";
 import type { Overview } from "../api/src/http/api-shapes.ts";
+import { committeeSlice } from "../api/src/store/cycle-mirror.ts";
 import { startTestApp, type TestApp, type TestResponse } from "./support/app.ts";
 import { contractBody, recordBody } from "./support/bodies.ts";
 import { graphStats, localAdmin } from "./support/local-graph.ts";
@@ -129,9 +130,43 @@ test("a write that fails on a stale ETag also clears the model, so the next read
     body: { serviceEvaluation: "Gammal version." },
   });
   expect(refused.status).toBe(412);
+  // The kommun copy is warm by now (the overview above): the nämnd's part of it, by delta.
   const after = await costOf(dashboard("lars"));
-  expect(after.requests).toBe(2);
-  expect(after.units).toBe(9 * 2 + 1);
+  expect(after.requests).toBe(1);
+  expect(after.units).toBe(9);
+  expect(after.response.body.counts).toEqual(
+    (await app.call("GET", `/api/committees/${sn}/dashboard`, { user: "maria" })).body.counts,
+  );
+});
+
+test("once the kommun copy is warm, a nämnd's screens are its part of it: one batch of delta requests, the same data as its own queries", async () => {
+  await app.running.store.currentCycleData();
+  app.running.store.invalidate();
+  await app.call("GET", "/api/me", { user: "maria" });
+  const fromCopy = await costOf(dashboard("maria"));
+  expect(fromCopy.response.status).toBe(200);
+  expect(fromCopy.requests).toBe(1);
+  expect(fromCopy.units).toBe(9);
+
+  // Every nämnd's part of the copy holds exactly what its own indexed queries read.
+  const store = app.running.store;
+  const kommun = await store.currentCycleData();
+  const byId = <T extends { id: string }>(rows: readonly T[]) =>
+    [...rows].sort((a, b) => Number(a.id) - Number(b.id));
+  for (const committee of kommun.committees) {
+    const own = await store.cycleData(committee.id);
+    const part = committeeSlice(kommun, committee.id);
+    expect(part.contracts.length, committee.code).toBeGreaterThan(0);
+    for (const key of [
+      "contracts",
+      "plans",
+      "kickoffs",
+      "followUps",
+      "deficiencies",
+      "reports",
+    ] as const)
+      expect(byId(part[key]), `${committee.code} ${key}`).toEqual(byId(own[key]));
+  }
 });
 
 test("after a write, the overview of every nämnd is brought up to date by delta, not read whole again", async () => {

@@ -17,7 +17,7 @@ import { DEFAULT_RISK_MATRIX, type RiskMatrix } from "../domain/risk.ts";
 import { type BatchRequest, type BatchResponse, sendBatch } from "../graph/graph-batch.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { isOneOf, stringOf } from "../graph/json.ts";
-import { CYCLE_LISTS, CycleMirror } from "./cycle-mirror.ts";
+import { CYCLE_LISTS, CycleMirror, committeeSlice } from "./cycle-mirror.ts";
 import {
   editorFields,
   type ItemQuery,
@@ -208,8 +208,9 @@ export class AppStore {
     this.access = access;
     this.site = `/sites/${siteRef}`;
     this.directory = new ListDirectory(access, this.site);
-    // The whole kommun ("") is refreshed by delta; a nämnd by its own indexed queries.
-    this.views = new ReadModel((key) => (key ? this.cycleData(key) : this.currentCycleData()), {
+    // The whole kommun ("") is refreshed by delta; a nämnd is its part of that copy once the
+    // copy is warm (the server warms it at start), before that its own indexed queries.
+    this.views = new ReadModel((key) => (key ? this.committeeView(key) : this.currentCycleData()), {
       ttlMs: READ_MODEL_MS,
       ...(options.clock ? { now: options.clock } : {}),
     });
@@ -509,6 +510,17 @@ export class AppStore {
    */
   cycleView(committeeId?: string): Promise<CycleData> {
     return this.views.get(committeeId ?? "");
+  }
+
+  /**
+   * A nämnd's screens' data: its part of the kommun copy, brought current by
+   * delta (one batch of nine 1-RU requests, shared by every nämnd), once that
+   * copy is warm; until then the nämnd's own indexed queries, so nobody waits
+   * for the whole kommun to be read.
+   */
+  private async committeeView(committeeId: string): Promise<CycleData> {
+    if (!this.mirror.warm) return this.cycleData(committeeId);
+    return committeeSlice(await this.currentCycleData(), committeeId);
   }
 
   /**

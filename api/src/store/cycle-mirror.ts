@@ -55,6 +55,7 @@ export class CycleMirror {
   };
   private running: Promise<CycleRound> | undefined;
   private queued: Promise<CycleRound> | undefined;
+  private rounds = 0;
 
   constructor(
     access: GraphAccess,
@@ -82,6 +83,11 @@ export class CycleMirror {
    * whatever was written before asking is in the answer; everyone asking
    * meanwhile shares that one round.
    */
+  /** Whether the whole kommun has been read once (later rounds cost one batch of delta requests). */
+  get warm(): boolean {
+    return this.rounds > 0;
+  }
+
   current(): Promise<CycleRound> {
     if (!this.running) {
       this.running = this.round().finally(() => {
@@ -106,7 +112,9 @@ export class CycleMirror {
         async (key) => [key, await this.mirrors[key].apply(responses.get(key))] as const,
       ),
     );
-    return { data: this.data(), rounds: new Map(applied) };
+    const data = this.data();
+    this.rounds += 1;
+    return { data, rounds: new Map(applied) };
   }
 
   /** The decoded rows; a list is decoded again only when it (or, for contracts, the shares) changed. */
@@ -165,4 +173,30 @@ function decodeContracts(
     byContract.set(contractId, [...(byContract.get(contractId) ?? []), committeeId]);
   }
   return contracts.map((item) => decodeContract(item, byContract.get(item.id) ?? []));
+}
+
+/**
+ * One nämnd's part of the kommun's data, as `AppStore.cycleData(committeeId)`
+ * reads it: its own contracts and those shared with it, its own records.
+ */
+export function committeeSlice(data: CycleData, committeeId: string): CycleData {
+  const own = <T extends { committeeId: string }>(rows: readonly T[]) =>
+    rows.filter((row) => row.committeeId === committeeId);
+  return {
+    settings: data.settings,
+    committees: data.committees,
+    contracts: [
+      ...own(data.contracts),
+      ...data.contracts.filter(
+        (contract) =>
+          contract.committeeId !== committeeId &&
+          contract.sharedWithCommitteeIds.includes(committeeId),
+      ),
+    ],
+    plans: own(data.plans),
+    kickoffs: own(data.kickoffs),
+    followUps: own(data.followUps),
+    deficiencies: own(data.deficiencies),
+    reports: own(data.reports),
+  };
 }
