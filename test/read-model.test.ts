@@ -151,7 +151,7 @@ test("once the kommun copy is warm, a nämnd's screens are its part of it: one b
   // Every nämnd's part of the copy holds exactly what its own indexed queries read.
   const store = app.running.store;
   const kommun = await store.currentCycleData();
-  const byId = <T extends { id: string }>(rows: readonly T[]) =>
+  const byId = (rows: readonly { id: string }[]) =>
     [...rows].sort((a, b) => Number(a.id) - Number(b.id));
   for (const committee of kommun.committees) {
     const own = await store.cycleData(committee.id);
