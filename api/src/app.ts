@@ -28,6 +28,7 @@ import { importsRouter } from "./http/routes/imports.ts";
 import { localAuthRouter } from "./http/routes/local-auth.ts";
 import { localChatRouter } from "./http/routes/local-chat.ts";
 import { localTeamsHostOrigin, localTeamsHostRouter } from "./http/routes/local-teams-host.ts";
+import { providersRouter } from "./http/routes/providers.ts";
 import { publicInsightRouter } from "./http/routes/public-insight.ts";
 import { recordsRouter } from "./http/routes/records.ts";
 import { remindersRouter } from "./http/routes/reminders.ts";
@@ -188,6 +189,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   api.use(committeesRouter(store, now, config.mode));
   api.use(contractsRouter(store));
   api.use(riskRouter(store, now));
+  api.use(providersRouter(store, now));
   api.use(recordsRouter(store));
   api.use(removalsRouter(store));
   api.use(reportsRouter(store, now));

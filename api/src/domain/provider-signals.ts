@@ -10,6 +10,9 @@ import { nameList, numberWord } from "./swedish.ts";
  */
 
 export interface FlaggedProvider {
+  /** Its key for links (see ProviderGroup), and every key it is known by. */
+  key: string;
+  keys: string[];
   /** The name as most contracts spell it. */
   name: string;
   orgNumber: string;
@@ -47,12 +50,63 @@ class KeyGroups {
   }
 }
 
-interface Group {
-  names: Map<string, number>;
+/** One provider across the kommun: every spelling and number it is known by, and its contracts. */
+export interface ProviderGroup {
+  /** For links: `org:<organisationsnummer>` when one is known, else `name:<name key>`. */
+  key: string;
+  /** Every key it is known by (numbers and name keys). */
+  keys: string[];
+  /** The name as most contracts spell it. */
+  name: string;
   orgNumber: string;
-  contractIds: Set<string>;
-  deficiencies: Set<string>;
-  highRisk: Set<string>;
+  contracts: Contract[];
+}
+
+/**
+ * The providers of these contracts, each once however it was spelled: two
+ * entries are the same provider when they share an organisationsnummer or a
+ * name key. A contract with several providers is in each of their groups.
+ */
+export function providerGroups(
+  contracts: readonly Contract[],
+  keysOf: RiskIndex["keysOf"],
+): ProviderGroup[] {
+  const union = new KeyGroups();
+  for (const contract of contracts) {
+    for (const provider of contract.providers) union.union(keysOf(provider));
+  }
+  const byRoot = new Map<
+    string,
+    { keys: Set<string>; names: Map<string, number>; contracts: Set<Contract> }
+  >();
+  for (const contract of contracts) {
+    for (const provider of contract.providers) {
+      const keys = keysOf(provider);
+      const [first] = keys;
+      if (first === undefined) continue;
+      const root = union.find(first);
+      let group = byRoot.get(root);
+      if (!group) {
+        group = { keys: new Set(), names: new Map(), contracts: new Set() };
+        byRoot.set(root, group);
+      }
+      for (const key of keys) group.keys.add(key);
+      group.names.set(provider.name, (group.names.get(provider.name) ?? 0) + 1);
+      group.contracts.add(contract);
+    }
+  }
+  return [...byRoot.values()].map((group) => {
+    const keys = [...group.keys];
+    const org = keys.filter((key) => key.startsWith("org:")).sort()[0];
+    const name = [...group.names.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+    return {
+      key: org ?? keys.find((key) => key.startsWith("name:")) ?? keys[0] ?? "",
+      keys,
+      name,
+      orgNumber: org?.slice(4) ?? "",
+      contracts: [...group.contracts],
+    };
+  });
 }
 
 export function flaggedProviders(
@@ -62,61 +116,38 @@ export function flaggedProviders(
   committees: readonly Committee[],
   minimumCommittees = 2,
 ): FlaggedProvider[] {
-  const groups = new KeyGroups();
   const active = contracts.filter(
     (contract) => contract.status !== "avslutat" && !contract.ownRegime,
   );
-  for (const contract of active) {
-    for (const provider of contract.providers) groups.union(index.keysOf(provider));
-  }
-  const byRoot = new Map<string, Group>();
-  for (const contract of active) {
-    const high = suggestions.get(contract.id)?.cell.level === "hög";
-    for (const provider of contract.providers) {
-      const keys = index.keysOf(provider);
-      const [first] = keys;
-      if (first === undefined) continue;
-      const root = groups.find(first);
-      let group = byRoot.get(root);
-      if (!group) {
-        group = {
-          names: new Map(),
-          orgNumber: "",
-          contractIds: new Set(),
-          deficiencies: new Set(),
-          highRisk: new Set(),
-        };
-        byRoot.set(root, group);
-      }
-      group.names.set(provider.name, (group.names.get(provider.name) ?? 0) + 1);
-      const org = keys.find((key) => key.startsWith("org:"));
-      if (org && group.orgNumber === "") group.orgNumber = org.slice(4);
-      group.contractIds.add(contract.id);
-      if (high) group.highRisk.add(contract.committeeId);
-      for (const key of keys) {
-        for (const committeeId of index.providerDeficiencies.get(key)?.keys() ?? []) {
-          group.deficiencies.add(committeeId);
-        }
-      }
-    }
-  }
   const names = new Map(committees.map((committee) => [committee.id, committee.name]));
   const order = new Map(committees.map((committee, position) => [committee.id, position]));
   const sorted = (ids: Set<string>) =>
     [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   const flagged: FlaggedProvider[] = [];
-  for (const group of byRoot.values()) {
-    const places = new Set([...group.deficiencies, ...group.highRisk]);
+  for (const group of providerGroups(active, index.keysOf)) {
+    const deficiencies = new Set<string>();
+    for (const key of group.keys) {
+      for (const committeeId of index.providerDeficiencies.get(key)?.keys() ?? [])
+        deficiencies.add(committeeId);
+    }
+    const highRisk = new Set(
+      group.contracts
+        .filter((contract) => suggestions.get(contract.id)?.cell.level === "hög")
+        .map((contract) => contract.committeeId),
+    );
+    const places = new Set([...deficiencies, ...highRisk]);
     if (places.size < minimumCommittees) continue;
-    const name = [...group.names.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
-    const withDeficiencies = sorted(group.deficiencies);
-    const withHighRisk = sorted(group.highRisk);
+    const { name } = group;
+    const withDeficiencies = sorted(deficiencies);
+    const withHighRisk = sorted(highRisk);
     flagged.push({
+      key: group.key,
+      keys: group.keys,
       name,
       orgNumber: group.orgNumber,
       withDeficiencies,
       withHighRisk,
-      contractIds: [...group.contractIds],
+      contractIds: group.contracts.map((contract) => contract.id),
       sentence: ksSentence(name, withDeficiencies, withHighRisk, names),
     });
   }

@@ -243,7 +243,7 @@ export interface RiskIndex {
 }
 
 /** providerKeys remembered per name and number, without building a key string per call. */
-function providerKeysMemo(): RiskIndex["keysOf"] {
+export function providerKeysMemo(): RiskIndex["keysOf"] {
   const byName = new Map<string, Map<string, string[]>>();
   return (provider) => {
     const orgNumber = provider.orgNumber ?? "";

@@ -31,6 +31,13 @@ import type { generateSchema, lifeSchema } from "./routes/reports.ts";
 export type { CommitteeSummary, Me, MyCommittee } from "../presenters/committee.ts";
 export type { Dashboard, Overview, OverviewRow, ReminderProblem } from "../presenters/dashboard.ts";
 export type { FlaggedProviderView as FlaggedProvider } from "../presenters/provider-flags.ts";
+export type {
+  ProviderContractRow,
+  ProviderDeficiencyRow,
+  ProviderOtherCommittee,
+  ProviderPage,
+  ProviderSummary,
+} from "../presenters/provider-page.ts";
 
 /** A list answer: `{ items }`. */
 export interface Items<T> {

@@ -56,6 +56,8 @@ export interface FlaggedProviderPlace {
 
 /** A provider with open deficiencies or hög risk in two or more nämnder, as KS reads it. */
 export interface FlaggedProviderView {
+  /** For the link to the provider's page. */
+  key: string;
   name: string;
   orgNumber: string;
   places: FlaggedProviderPlace[];
@@ -80,18 +82,11 @@ function presentOne(
   risk: KommunRisk,
 ): FlaggedProviderView {
   const { index, suggestions } = risk;
-  // The group's keys: its number and every spelling its contracts use.
-  const keys = new Set(index.keysOf({ name: provider.name, orgNumber: provider.orgNumber }));
+  const keys = new Set(provider.keys);
   const own = provider.contractIds.flatMap((id) => {
     const contract = byId.get(id);
     return contract ? [contract] : [];
   });
-  for (const contract of own) {
-    for (const named of contract.providers) {
-      const theirs = index.keysOf(named);
-      if (theirs.some((key) => keys.has(key))) for (const key of theirs) keys.add(key);
-    }
-  }
   const places: FlaggedProviderPlace[] = [];
   for (const committee of committees) {
     const here = own.filter((contract) => contract.committeeId === committee.id);
@@ -115,6 +110,7 @@ function presentOne(
     });
   }
   return {
+    key: provider.key,
     name: provider.name,
     orgNumber: provider.orgNumber,
     places,

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { ProviderPage, ProviderSummary } from "../../api/src/http/api-shapes.ts";
+import { startTestApp, type TestApp } from "../support/app.ts";
+
+/**
+ * The kommun's providers and one provider's page, over the demo data: Trygga
+ * Händer Hemtjänst AB gives hemtjänst to Vård- och äldrenämnden (LOV) and
+ * boendestöd to Socialnämnden. Each nämnd sees its own contracts in full and
+ * only counts for the other's; kommunledningskontoret sees both.
+ */
+
+let app: TestApp;
+let van: string;
+let sn: string;
+const TRYGGA = "org:556910-3301";
+
+beforeAll(async () => {
+  app = await startTestApp({ now: new Date("2026-11-24T10:00:00+01:00") });
+  van = await app.committeeId("VAN");
+  sn = await app.committeeId("SN");
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+const page = async (user: "anna" | "maria" | "karin", key = TRYGGA) =>
+  app.call<ProviderPage>("GET", `/api/providers/${encodeURIComponent(key)}`, { user });
+
+describe("the kommun's providers", () => {
+  test("each provider once, by its organisationsnummer, with how many contracts and nämnder", async () => {
+    const response = await app.call<{ items: ProviderSummary[] }>("GET", "/api/providers", {
+      user: "anna",
+    });
+    expect(response.status).toBe(200);
+    const trygga = response.body.items.filter((item) => item.name.startsWith("Trygga Händer"));
+    expect(trygga).toEqual([
+      {
+        key: TRYGGA,
+        name: "Trygga Händer Hemtjänst AB",
+        orgNumber: "556910-3301",
+        contracts: 2,
+        committees: 2,
+      },
+    ]);
+    const names = response.body.items.map((item) => item.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "sv")));
+    // A nämnd's own regime has no provider.
+    expect(response.body.items.every((item) => item.name !== "")).toBe(true);
+  });
+});
+
+describe("a provider's page", () => {
+  test("Vård- och äldrenämnden: its hemtjänst in full with risk and deficiencies, Socialnämnden's only as counts", async () => {
+    const response = await page("anna");
+    expect(response.status).toBe(200);
+    const body = response.body;
+    expect(body.name).toBe("Trygga Händer Hemtjänst AB");
+    expect(body.readable.map((row) => [row.title, row.committeeId])).toEqual([
+      ["Hemtjänst enligt LOV", van],
+    ]);
+    const [hemtjanst] = body.readable;
+    expect(hemtjanst?.riskLevel).toBe("hög");
+    expect(hemtjanst?.riskReasons.length).toBeGreaterThan(0);
+    // The LOV contract's deficiencies about this provider, not those about the others on it.
+    const about = hemtjanst?.deficiencies.map((deficiency) => deficiency.description);
+    expect(about).toEqual(
+      expect.arrayContaining([
+        "Låg andel tillsvidareanställd personal",
+        "Svag ekonomisk ställning",
+      ]),
+    );
+    expect(about).not.toContain("Bristande personalkontinuitet");
+    expect(body.others).toEqual([
+      {
+        committeeId: sn,
+        committeeName: "Socialnämnden",
+        contracts: 1,
+        openDeficiencies: expect.any(Number),
+      },
+    ]);
+    expect(body.others[0]?.openDeficiencies).toBeGreaterThan(0);
+    // Nothing of Socialnämnden's contract beyond the counts.
+    expect(JSON.stringify(body)).not.toContain("Boendestöd i ordinärt boende");
+  });
+
+  test("Socialnämnden sees the mirror image; kommunledningskontoret sees both in full", async () => {
+    const maria = (await page("maria")).body;
+    expect(maria.readable.map((row) => row.title)).toEqual(["Boendestöd i ordinärt boende"]);
+    expect(maria.others.map((other) => other.committeeId)).toEqual([van]);
+    expect(JSON.stringify(maria)).not.toContain("Hemtjänst enligt LOV");
+    const boendestod = maria.readable[0];
+    expect(boendestod?.deficiencies.map((deficiency) => deficiency.description)).toContain(
+      "Insatser uteblir när personal saknas",
+    );
+    // The missed visits nine days ago, with this provider.
+    expect(boendestod?.deviationsLastYear).toBe(1);
+    expect(boendestod?.seriousDeviationsLastYear).toBe(0);
+
+    const karin = (await page("karin")).body;
+    expect(karin.readable.map((row) => row.committeeId).sort()).toEqual([van, sn].sort());
+    expect(karin.others).toEqual([]);
+  });
+
+  test("the flagged provider on Kommunövergripande links to the same page", async () => {
+    const overview = await app.call("GET", "/api/overview", { user: "karin" });
+    const flagged = overview.body.flaggedProviders.find((provider) =>
+      provider.name.startsWith("Trygga Händer"),
+    );
+    expect(flagged?.key).toBe(TRYGGA);
+  });
+
+  test("an unknown provider is 404 and a malformed key 400, both with a Swedish message and a code", async () => {
+    const unknown = await page("anna", "org:556000-0000");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: "not-found" });
+    const malformed = await app.call("GET", "/api/providers/nagot", { user: "anna" });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ code: "validation" });
+    expect(JSON.stringify(malformed.body)).toContain("Leverantören är ogiltig");
+  });
+
+  test("without signing in: 401", async () => {
+    const response = await fetch(`${app.url}/api/providers`);
+    expect(response.status).toBe(401);
+  });
+});
