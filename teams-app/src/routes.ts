@@ -19,6 +19,8 @@ export type Route =
   | { screen: "plan" }
   | { screen: RecordScreenName; id?: string; query?: string }
   | { screen: "rapporter" }
+  | { screen: "leverantorer" }
+  | { screen: "leverantor"; id: string }
   | { screen: "kommun" }
   | { screen: "kanal" }
   | { screen: "konfigurera" };
@@ -40,6 +42,8 @@ export function parseRoute(path: string): Route {
     case "avtal":
       if (id === "nytt") return { screen: "avtal-nytt" };
       return id ? { screen: "avtal-detalj", id } : { screen: "avtal", ...withQuery };
+    case "leverantorer":
+      return id ? { screen: "leverantor", id } : { screen: "leverantorer" };
     case "importera":
     case "plan":
     case "rapporter":
@@ -60,6 +64,8 @@ export function routePath(route: Route): string {
       return "avtal/nytt";
     case "avtal":
       return route.query ? `avtal?${route.query}` : "avtal";
+    case "leverantor":
+      return `leverantorer/${encodeURIComponent(route.id)}`;
     case "uppstartsmoten":
     case "avvikelser":
     case "uppfoljning":
@@ -79,6 +85,7 @@ export function routeParams(route: Route): URLSearchParams {
 
 /** The menu entry a route belongs to. */
 export function menuScreen(route: Route): Route["screen"] {
+  if (route.screen === "leverantor") return "leverantorer";
   return route.screen === "avtal-detalj" ||
     route.screen === "avtal-nytt" ||
     route.screen === "importera"
@@ -98,6 +105,8 @@ export const SCREEN_TITLES: Record<Route["screen"], string> = {
   uppfoljning: "Uppföljning",
   brister: "Brister och handlingsplaner",
   rapporter: "Rapporter",
+  leverantorer: "Leverantörer",
+  leverantor: "Leverantör",
   kommun: "Kommunövergripande",
   kanal: "Kanal och chatt",
   konfigurera: "Lägg till i kanal",

@@ -98,6 +98,8 @@ describe("addresses", () => {
       "brister/56",
       "avvikelser?status=%C3%B6ppen&sort=datum&ordning=fallande",
       "kommun",
+      "leverantorer",
+      "leverantorer/org%3A556910-3301",
     ])
       expect(routePath(parseRoute(path))).toBe(path);
     expect(parseRoute("#/avvikelser?status=öppen")).toEqual({

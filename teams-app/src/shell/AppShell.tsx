@@ -71,6 +71,16 @@ const ImportScreen = lazy(() =>
     default: module.ImportScreen,
   })),
 );
+const ProviderList = lazy(() =>
+  import("../screens/providers/ProviderList.tsx").then((module) => ({
+    default: module.ProviderList,
+  })),
+);
+const ProviderScreen = lazy(() =>
+  import("../screens/providers/ProviderScreen.tsx").then((module) => ({
+    default: module.ProviderScreen,
+  })),
+);
 const Reports = lazy(() =>
   import("../screens/reports/Reports.tsx").then((module) => ({ default: module.Reports })),
 );
@@ -84,6 +94,7 @@ const MENU: Array<{ screen: Route["screen"]; klkOnly?: boolean; localOnly?: bool
   { screen: "uppfoljning" },
   { screen: "brister" },
   { screen: "rapporter" },
+  { screen: "leverantorer" },
   { screen: "kommun", klkOnly: true },
   { screen: "kanal", localOnly: true },
 ];
@@ -115,6 +126,10 @@ function screenFor(route: Route): ReactNode {
       return <RecordScreen key={route.screen} route={route} />;
     case "rapporter":
       return <Reports />;
+    case "leverantorer":
+      return <ProviderList />;
+    case "leverantor":
+      return <ProviderScreen key={route.id} providerKey={route.id} />;
     case "kommun":
       return <KommunOverview />;
     case "kanal":

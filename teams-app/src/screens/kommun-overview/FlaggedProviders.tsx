@@ -1,5 +1,6 @@
-import { Text, Title3 } from "@fluentui/react-components";
+import { Link, Text, Title3 } from "@fluentui/react-components";
 import { DataList } from "../../components/data-list/DataList.tsx";
+import { routePath } from "../../routes.ts";
 import type { FlaggedProvider } from "../../types.ts";
 import { useKommunOverviewStyles } from "./KommunOverview.styles.ts";
 
@@ -35,13 +36,19 @@ export function FlaggedProviders({ providers }: { providers: FlaggedProvider[] }
         <DataList
           label="Leverantörer i flera nämnder"
           rows={providers}
-          rowKey={(provider) => `${provider.orgNumber}|${provider.name}`}
+          rowKey={(provider) => provider.key}
           columns={[
             {
               key: "leverantor",
               label: "Leverantör",
-              cell: (provider) =>
-                provider.orgNumber ? `${provider.name} (${provider.orgNumber})` : provider.name,
+              cell: (provider) => (
+                <>
+                  <Link href={`#/${routePath({ screen: "leverantor", id: provider.key })}`}>
+                    {provider.name}
+                  </Link>
+                  {provider.orgNumber ? ` (${provider.orgNumber})` : ""}
+                </>
+              ),
             },
             {
               key: "namnder",
