@@ -125,6 +125,8 @@ export async function tabScreens(app: TestApp): Promise<string[]> {
     "brister",
     "brister/ny",
     "rapporter",
+    "leverantorer",
+    `leverantorer/${encodeURIComponent("org:556910-3301")}`,
     "kanal",
   ];
 }
