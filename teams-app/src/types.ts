@@ -30,6 +30,7 @@ export type {
   CommitteeSummary,
   ContractInput,
   ContractList,
+  ContractRisk,
   Dashboard,
   DeficiencyInput,
   DeviationInput,
@@ -57,6 +58,7 @@ export type {
   ReportLifeAnswer,
   ReportLifeInput,
   ReportMade,
+  RiskAssessmentInput,
   SheetChoice,
   UploadedFile,
 } from "../../api/src/http/api-shapes.ts";
