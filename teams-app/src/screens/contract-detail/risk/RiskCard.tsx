@@ -96,8 +96,8 @@ function RiskSummary({ risk }: { risk: ContractRisk }) {
       ) : null}
       <Text>
         Gäller nu: <LevelBadge level={risk.level} />{" "}
-        {risk.source === "confirmed" ? "(bedömd)" : "(förslag, ännu inte bekräftat)"}. Uppföljning{" "}
-        {risk.cadence.text}. {risk.nextFollowUp.text}
+        {risk.source === "confirmed" ? "(bedömd)" : "(förslag, ännu inte bekräftat)"}.{" "}
+        {risk.nextFollowUp.text}
       </Text>
       <div className={styles.columns}>
         <div className={styles.part}>
