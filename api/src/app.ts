@@ -193,7 +193,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   api.use(recordsRouter(store));
   api.use(removalsRouter(store));
   api.use(reportsRouter(store, now));
-  api.use(exportsRouter(store));
+  api.use(exportsRouter(store, now));
   api.use(importsRouter(store, now));
   api.use(remindersRouter(store, dependencies.runReminders));
   if (config.mode === "local" && dependencies.localGraph && dependencies.selfUrl) {

@@ -30,6 +30,7 @@ export type {
   CommitteeSummary,
   ContractInput,
   ContractList,
+  ContractRisk,
   Dashboard,
   DeficiencyInput,
   DeviationInput,
@@ -60,6 +61,7 @@ export type {
   ReportLifeAnswer,
   ReportLifeInput,
   ReportMade,
+  RiskAssessmentInput,
   SheetChoice,
   UploadedFile,
 } from "../../api/src/http/api-shapes.ts";

@@ -124,3 +124,171 @@ describe("a contract's risk", () => {
     expect(back.body.level).toBe("medel");
   });
 });
+
+describe("a person's assessment (PATCH …/risk)", () => {
+  const etagOf = async (id: string) =>
+    (await app.call("GET", `/api/contracts/${id}/risk`, { user: "anna" })).body.etag;
+
+  test("the suggestion confirmed as it is: kept on the contract, the suggestion still beside it", async () => {
+    const read = await app.call("GET", `/api/contracts/${hemtjanst}/risk`, { user: "anna" });
+    expect(read.headers.get("etag")).toBe(read.body.etag);
+    expect(read.body.confirmed).toBeNull();
+    const saved = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": read.body.etag },
+      body: { likelihood: 4, consequence: 4 },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get("etag")).toBe(saved.body.etag);
+    expect(saved.body.etag).not.toBe(read.body.etag);
+    expect(saved.body).toMatchObject({
+      level: "hög",
+      source: "confirmed",
+      confirmed: {
+        level: "hög",
+        levelLabel: "Hög risk",
+        likelihood: 4,
+        consequence: 4,
+        reason: "",
+        confirmedBy: "Anna Lindqvist",
+        confirmedOn: "2026-11-24",
+        suggestedLevel: "hög",
+      },
+      suggestion: { level: "hög", levelLabel: "Hög risk" },
+      suggestionAboveConfirmed: false,
+    });
+    expect(saved.body.suggestion.reasons).toContain("6 öppna brister");
+    expect(saved.body.reasons).toContain("Bedömd av Anna Lindqvist 24 november 2026.");
+    const contract = await app.call("GET", `/api/contracts/${hemtjanst}`, { user: "anna" });
+    expect(contract.body.etag).toBe(saved.body.etag);
+    expect(contract.body.risk).toMatchObject({ likelihood: 4, consequence: 4 });
+  });
+
+  test("an override needs a reason; scores are 1–4; Swedish messages with fields", async () => {
+    const etag = await etagOf(hemtjanst);
+    const noReason = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": etag },
+      body: { likelihood: 2, consequence: 4, reason: " " },
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.headers.get("content-type")).toContain("application/problem+json");
+    expect(noReason.body).toMatchObject({
+      code: "validation",
+      errors: [{ field: "reason", message: "Ange varför bedömningen skiljer sig från förslaget." }],
+    });
+    const outOfRange = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": etag },
+      body: { likelihood: 5, consequence: "hög" },
+    });
+    expect(outOfRange.status).toBe(400);
+    expect(outOfRange.body.errors).toEqual([
+      { field: "likelihood", message: "Sannolikhet ska vara 1, 2, 3 eller 4" },
+      { field: "consequence", message: "Välj konsekvens" },
+    ]);
+    // Nothing was written by the refused ones.
+    expect(await etagOf(hemtjanst)).toBe(etag);
+  });
+
+  test("overridden downwards with a reason: the suggestion is said to stand above it; history shows who and what", async () => {
+    const saved = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": await etagOf(hemtjanst) },
+      body: { likelihood: 2, consequence: 4, reason: "Bristerna åtgärdas enligt handlingsplanen" },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      level: "medel",
+      source: "confirmed",
+      confirmed: { level: "medel", reason: "Bristerna åtgärdas enligt handlingsplanen" },
+      suggestion: { level: "hög" },
+      suggestionAboveConfirmed: true,
+      // Overridden knowingly: not nagged about until the suggestion rises further.
+      suggestionRose: false,
+      cadence: { text: "en gång per år" },
+    });
+    expect(saved.body.reasons).toContain(
+      "Bedömd av Anna Lindqvist 24 november 2026: Bristerna åtgärdas enligt handlingsplanen",
+    );
+    const history = await app.call("GET", `/api/contracts/${hemtjanst}/history`, { user: "anna" });
+    const latest = history.body.items[0]!;
+    expect(latest.modifiedBy).toBe("Anna Lindqvist");
+    expect(latest.changes).toEqual(
+      expect.arrayContaining([
+        { field: "riskLikelihood", label: "Risk: sannolikhet", from: "4", to: "2" },
+        { field: "riskLevel", label: "Risknivå (bedömd)", from: "Hög", to: "Medel" },
+        {
+          field: "riskReason",
+          label: "Motivering till riskbedömningen",
+          from: "–",
+          to: "Bristerna åtgärdas enligt handlingsplanen",
+        },
+      ]),
+    );
+    expect(latest.changes.map((change) => change.field)).not.toContain("riskConfirmedById");
+  });
+
+  test("raised again: an extra follow-up is brought forward", async () => {
+    const saved = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": await etagOf(hemtjanst) },
+      body: { likelihood: 4, consequence: 4 },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.level).toBe("hög");
+    expect(saved.body.nextFollowUp).toMatchObject({ basis: "raised", dueDate: "2027-01-24" });
+    expect(saved.body.nextFollowUp.text).toContain("risknivån höjdes från medel till hög");
+  });
+
+  test("needs If-Match (428); a stale one gets 412 with the assessment now stored", async () => {
+    const stale = await etagOf(hemtjanst);
+    const saved = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": stale },
+      body: { likelihood: 3, consequence: 4, reason: "Ny ledning hos utföraren" },
+    });
+    expect(saved.status).toBe(200);
+    const without = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      body: { likelihood: 4, consequence: 4 },
+    });
+    expect(without.status).toBe(428);
+    const conflict = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": stale },
+      body: { likelihood: 1, consequence: 1, reason: "Gammal version" },
+    });
+    expect(conflict.status).toBe(412);
+    expect(conflict.body.code).toBe("conflict");
+    expect(conflict.body.current).toMatchObject({
+      contractId: hemtjanst,
+      confirmed: { likelihood: 3, consequence: 4 },
+    });
+  });
+
+  test("who may assess: those who edit the contract; KLK reads but may not; others see nothing", async () => {
+    const etag = await etagOf(hemtjanst);
+    const body = { likelihood: 4, consequence: 4 };
+    const karin = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+      user: "karin",
+      headers: { "If-Match": etag },
+      body,
+    });
+    expect(karin.status).toBe(403);
+    expect(karin.body.detail).toBe(
+      "Bara nämndens medlemmar och avtalets ansvariga kan bedöma avtalets risk.",
+    );
+    const erik = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+      user: "erik",
+      headers: { "If-Match": etag },
+      body,
+    });
+    expect(erik.status).toBe(404);
+    const anonymous = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+      headers: { "If-Match": etag },
+      body,
+    });
+    expect(anonymous.status).toBe(401);
+  });
+});

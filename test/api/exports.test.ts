@@ -50,6 +50,9 @@ describe("exports", () => {
     expect(hemtjanst.getCell(11).value).toBe(48_000_000);
     expect(hemtjanst.getCell(12).value).toEqual(new Date("2019-01-01T00:00:00Z"));
     expect(hemtjanst.getCell(12).numFmt).toBe("yyyy-mm-dd");
+    // The risk level in force, last: suggested until someone confirms it.
+    expect(sheet.getRow(1).getCell(18).value).toBe("Risknivå");
+    expect(hemtjanst.getCell(18).value).toBe("Hög risk (förslag)");
   });
 
   test("the period's follow-ups, kommun-wide for kommunledningskontoret only", async () => {

@@ -149,9 +149,26 @@ const requests: fc.Arbitrary<FuzzRequest> = fc.oneof(
   fc
     .tuple(
       idOrHostile(() => vanContract),
-      fc.constantFrom("", "/history"),
+      fc.constantFrom("", "/history", "/risk"),
     )
     .map(([id, tail]) => ({ method: "GET", path: `/api/contracts/${segment(id)}${tail}` })),
+  // A risk assessment: scores off the scale or not numbers, hostile reasons, stale or odd ETags.
+  fc
+    .tuple(
+      idOrHostile(() => vanContract),
+      hostileShortText,
+      fc.record({
+        likelihood: fc.oneof(fc.integer({ min: -3, max: 9 }), fc.double(), hostileShortText),
+        consequence: fc.oneof(fc.integer({ min: -3, max: 9 }), hostileShortText),
+        reason: fc.option(hostileShortText),
+      }),
+    )
+    .map(([id, etag, body]) => ({
+      method: "PATCH",
+      path: `/api/contracts/${segment(id)}/risk`,
+      body,
+      headers: { "If-Match": etag.replace(/[^\x20-\x7e]/g, "") || "*" },
+    })),
   mutated(() => contractBody(van, me, "Fuzz")).map((body) => ({
     method: "POST",
     path: "/api/contracts",

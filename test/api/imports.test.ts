@@ -403,6 +403,8 @@ describe("the round trip", () => {
       "Beslut om förlängning senast → extensionDecisionDate",
       "Status → status",
       "Avtalsansvarig → owner",
+      // Assessed on the contract's risk card, not imported (as Strategiskt is decided).
+      "Risknivå → null",
     ]);
     const updated = preview.body.report.rows.filter(
       (row: { action: string }) => row.action !== "unchanged",

@@ -149,3 +149,37 @@ test("throttling (429 with Retry-After) is waited out; nothing is lost or double
   expect(result.posted).toBe(EXPECTED_REMINDERS);
   expect(await channelPosts(app)).toHaveLength(EXPECTED_REMINDERS);
 });
+
+test("the owner is told when a contract's suggested risk rises above the confirmed level, once", async () => {
+  app = await startTestApp({ now: TODAY });
+  const hemtjanst = await app.contractId("Hemtjänst enligt LOV");
+  const read = await app.call("GET", `/api/contracts/${hemtjanst}/risk`, { user: "anna" });
+  expect(read.body.suggestion.level).toBe("hög");
+  // Assessed låg when the suggestion was låg too (as if the signals came later): a rise since.
+  const store = app.running.store;
+  const contract = await store.contract(hemtjanst);
+  await store.updateContract(
+    hemtjanst,
+    contract.etag,
+    {
+      riskLikelihood: 1,
+      riskConsequence: 2,
+      riskLevel: "låg",
+      riskConfirmedOn: "2026-06-01",
+      riskConfirmedById: "anna",
+      riskConfirmedByName: "Anna Lindqvist",
+      riskSuggestedLevel: "låg",
+    },
+    REMINDER_SERVICE,
+  );
+  const first = await app.running.reminders.run();
+  expect(first.posted).toBe(EXPECTED_REMINDERS + 1);
+  const review = (await channelPosts(app)).find((post) =>
+    JSON.stringify(post.attachments).includes("Se över riskbedömningen av Hemtjänst enligt LOV"),
+  );
+  expect(JSON.stringify(review?.attachments)).toContain(
+    "förslaget är nu hög risk, bedömningen låg risk",
+  );
+  expect(review?.text).toContain("<at>Anna Lindqvist</at>");
+  expect((await app.running.reminders.run()).posted).toBe(0);
+});

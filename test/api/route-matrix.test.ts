@@ -209,6 +209,16 @@ const ROUTES: Record<string, RouteCase> = {
     hidden: true,
     request: async () => ({ path: `/api/contracts/${van.contract}/risk` }),
   },
+  "PATCH /api/contracts/:id/risk": {
+    rule: "member",
+    ok: 200,
+    hidden: true,
+    request: async () => ({
+      path: `/api/contracts/${van.contract}/risk`,
+      headers: { "If-Match": await etagOf(`/api/contracts/${van.contract}`) },
+      body: { likelihood: 2, consequence: 3, reason: "Bedömd i matrisen" },
+    }),
+  },
   "POST /api/contracts": {
     rule: "member",
     ok: 201,

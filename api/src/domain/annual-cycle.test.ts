@@ -234,3 +234,110 @@ test("who answers for an obligation: the owner, kommunledningskontoret for KS's 
   expect(responsibleFor({ owner: undefined, rule: "ks-report" })).toBe("Kommunledningskontoret");
   expect(responsibleFor({ owner: undefined, rule: "committee-report" })).toBe("Nämnden");
 });
+
+describe("follow-ups at the cadence of the assessed risk level", () => {
+  const assessed =
+    (likelihood: 1 | 2 | 3 | 4, consequence: 1 | 2 | 3 | 4, raisedFrom?: "låg" | "medel" | "hög") =>
+    (data: ReturnType<typeof demoDataset>) => {
+      const hemtjanst = data.contracts.find((contract) => contract.id === "hemtjanst");
+      if (!hemtjanst) throw new Error("the demo has hemtjänst");
+      hemtjanst.risk = {
+        likelihood,
+        consequence,
+        reason: "",
+        confirmedBy: { id: "a", name: "Anna Lindqvist", email: "" },
+        confirmedOn: "2026-11-24",
+        suggestedLevel: "hög",
+        raisedFrom: raisedFrom ? { level: raisedFrom, on: "2026-11-24" } : undefined,
+      };
+    };
+  const hemtjanst = (obligations: Obligation[]) =>
+    obligations.filter(
+      (obligation) => obligation.rule === "follow-up" && obligation.target.id === "hemtjanst",
+    );
+
+  test("hög: six months after the latest follow-up (30 August 2026), whatever the contract's own number says", () => {
+    expect(hemtjanst(cycle("2027-01-10", assessed(4, 4, "hög")))).toEqual([]);
+    expect(hemtjanst(cycle("2027-02-20", assessed(4, 4, "hög")))).toEqual([
+      expect.objectContaining({
+        status: "due",
+        dueDate: "2027-02-28",
+        committeeId: "VAN",
+        period: "2026–2027",
+        title: "Uppföljning av Hemtjänst enligt LOV (hög risk: två gånger per år)",
+      }),
+    ]);
+  });
+
+  test("låg: every other year, so the second round of this period is not asked for", () => {
+    // Without an assessment, the contract's own three rounds a year: two are late in July.
+    expect(hemtjanst(cycle("2027-07-05")).map((obligation) => obligation.status)).toEqual([
+      "late",
+      "late",
+    ]);
+    expect(hemtjanst(cycle("2027-07-05", assessed(1, 1, "hög")))).toEqual([]);
+    expect(hemtjanst(cycle("2028-08-20", assessed(1, 1, "hög")))).toEqual([
+      expect.objectContaining({
+        status: "due",
+        dueDate: "2028-08-30",
+        title: "Uppföljning av Hemtjänst enligt LOV (låg risk: vartannat år)",
+      }),
+    ]);
+  });
+
+  test("raised from medel to hög: an extra follow-up within two months of the raise", () => {
+    const raised = hemtjanst(cycle("2026-12-15", assessed(4, 4, "medel")));
+    expect(raised).toEqual([
+      expect.objectContaining({
+        status: "upcoming",
+        dueDate: "2027-01-24",
+        title: "Extra uppföljning av Hemtjänst enligt LOV: risknivån har höjts till hög risk",
+      }),
+    ]);
+    // Once followed up after the raise, the regular rhythm resumes from that follow-up.
+    const after = hemtjanst(
+      cycle("2027-07-01", (data) => {
+        assessed(4, 4, "medel")(data);
+        const [done] = data.followUps.filter(
+          (followUp) => followUp.contractId === "hemtjanst" && followUp.status === "klar",
+        );
+        if (!done) throw new Error("the demo has a follow-up of hemtjänst");
+        data.followUps.push({ ...done, id: "extra", followUpDate: "2027-01-10" });
+      }),
+    );
+    expect(after).toEqual([expect.objectContaining({ status: "due", dueDate: "2027-07-10" })]);
+  });
+});
+
+test("a suggestion risen above the confirmed level: the owner reviews it before the next follow-up", () => {
+  const withRisk = (data: ReturnType<typeof demoDataset>) => {
+    const hemtjanst = data.contracts.find((contract) => contract.id === "hemtjanst");
+    if (!hemtjanst) throw new Error("the demo has hemtjänst");
+    hemtjanst.risk = {
+      likelihood: 1,
+      consequence: 4,
+      reason: "Stabil utförare",
+      confirmedBy: { id: "a", name: "Anna Lindqvist", email: "" },
+      confirmedOn: "2026-06-01",
+      suggestedLevel: "medel",
+    };
+  };
+  const data = demoDataset("2026-11-24");
+  withRisk(data);
+  const review = (risenRisks?: ReadonlyMap<string, "låg" | "medel" | "hög">) =>
+    annualCycle({ today: "2026-11-24", ...data, reports: [], risenRisks }).filter(
+      (obligation) => obligation.rule === "risk-review",
+    );
+  expect(review()).toEqual([]);
+  expect(review(new Map([["hemtjanst", "hög"]]))).toEqual([
+    expect.objectContaining({
+      status: "upcoming",
+      committeeId: "VAN",
+      // medel: a year after the latest follow-up (30 August 2026).
+      dueDate: "2027-08-30",
+      title:
+        "Se över riskbedömningen av Hemtjänst enligt LOV: förslaget är nu hög risk, bedömningen medelhög risk",
+      owner: expect.objectContaining({ name: "Anna Lindqvist" }),
+    }),
+  ]);
+});

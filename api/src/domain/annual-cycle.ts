@@ -1,3 +1,4 @@
+import { cadenceText, DEFAULT_CADENCE, nextFollowUp } from "./cadence.ts";
 import {
   addDays,
   addMonths,
@@ -27,6 +28,14 @@ import {
   previousPeriod,
   type ReportingPeriod,
 } from "./reporting-period.ts";
+import {
+  DEFAULT_RISK_MATRIX,
+  RISK_LEVEL_LABELS,
+  type RiskConfirmation,
+  type RiskLevel,
+  raiseOf,
+  riskLevelOf,
+} from "./risk.ts";
 
 /**
  * The annual cycle (årshjul) as one pure function: given the data and a date,
@@ -44,6 +53,7 @@ export const OBLIGATION_RULES = [
   "action-plan-deadline",
   "contract-end",
   "extension-decision",
+  "risk-review",
 ] as const;
 export type ObligationRule = (typeof OBLIGATION_RULES)[number];
 
@@ -94,6 +104,12 @@ export interface AnnualCycleInput {
   followUps: FollowUp[];
   deficiencies: Deficiency[];
   reports: ReportRecord[];
+  /**
+   * Contracts whose suggested risk level now stands above the level a person
+   * confirmed (id → the suggested level). The reminder run computes it
+   * kommun-wide (`risenSuggestions`); without it there is no review to remind of.
+   */
+  risenRisks?: ReadonlyMap<string, RiskLevel> | undefined;
   options?: AnnualCycleOptions;
 }
 
@@ -225,7 +241,79 @@ function kickoffObligations(context: CycleContext): Obligation[] {
   });
 }
 
-/** Follow-ups of strategic contracts per reporting period and cadence, for each reporting nämnd. */
+/**
+ * The next follow-up of a contract whose risk a person has assessed: one
+ * interval of the plan's cadence for its level after the latest follow-up this
+ * nämnd finished (or the contract's start), brought forward after a raise.
+ * Low risk is followed up every other year, so whole periods may pass without one.
+ */
+function nextRiskFollowUp(
+  context: CycleContext,
+  contract: Contract,
+  committee: Committee,
+  risk: RiskConfirmation,
+) {
+  const matrix = context.municipality.riskMatrix ?? DEFAULT_RISK_MATRIX;
+  const cadence = context.municipality.riskCadence ?? DEFAULT_CADENCE;
+  const level = riskLevelOf(matrix, risk.likelihood, risk.consequence);
+  let lastFollowUpOn: IsoDate | undefined;
+  for (const followUp of context.followUps) {
+    if (
+      followUp.contractId === contract.id &&
+      followUp.committeeId === committee.id &&
+      followUp.status === "klar" &&
+      followUp.followUpDate <= context.today &&
+      (lastFollowUpOn === undefined || followUp.followUpDate > lastFollowUpOn)
+    )
+      lastFollowUpOn = followUp.followUpDate;
+  }
+  const next = nextFollowUp(
+    {
+      level,
+      lastFollowUpOn,
+      contractStart: contract.startDate,
+      raisedFrom: raiseOf(risk, matrix),
+      today: context.today,
+    },
+    cadence,
+  );
+  return { next, level, cadence };
+}
+
+function riskBasedFollowUp(
+  context: CycleContext,
+  contract: Contract,
+  committee: Committee,
+): Obligation[] {
+  if (!contract.risk) return [];
+  const { next, level, cadence } = nextRiskFollowUp(context, contract, committee, contract.risk);
+  // None falls due after the contract has ended.
+  if (contract.endDate && next.dueDate > contract.endDate) return [];
+  const period = periodContaining(periodKindOf(committee, context.municipality), next.dueDate);
+  const label = RISK_LEVEL_LABELS[level].toLocaleLowerCase("sv");
+  return obligationIf(
+    context,
+    {
+      rule: "follow-up",
+      committeeId: committee.id,
+      dueDate: next.dueDate,
+      title:
+        next.basis === "raised"
+          ? `Extra uppföljning av ${contract.title}: risknivån har höjts till ${label}`
+          : `Uppföljning av ${contract.title} (${label}: ${cadenceText(level, cadence)})`,
+      owner: contract.owner,
+      target: { kind: "contract", id: contract.id },
+      period: period.key,
+    },
+    { remindFrom: addDays(next.dueDate, -45), done: false },
+  );
+}
+
+/**
+ * Follow-ups of strategic contracts for each reporting nämnd: at the cadence of
+ * the contract's assessed risk level, or else per reporting period as often as
+ * the contract says.
+ */
 function followUpObligations(context: CycleContext): Obligation[] {
   return openContracts(context)
     .filter((contract) => contract.strategic)
@@ -233,6 +321,7 @@ function followUpObligations(context: CycleContext): Obligation[] {
       reportingCommitteeIds(contract).flatMap((committeeId) => {
         const committee = context.committeesById.get(committeeId);
         if (!committee) return [];
+        if (contract.risk) return riskBasedFollowUp(context, contract, committee);
         const current = periodContaining(
           periodKindOf(committee, context.municipality),
           context.today,
@@ -425,6 +514,35 @@ function actionPlanDeadlineObligations(context: CycleContext): Obligation[] {
   );
 }
 
+/**
+ * The suggestion has risen above a confirmed risk level: the contract's owner
+ * looks at the assessment again before its next follow-up. Gone once someone
+ * assesses it anew (the suggestion then no longer stands above it).
+ */
+function riskReviewObligations(context: CycleContext): Obligation[] {
+  const risen = context.risenRisks;
+  if (!risen || risen.size === 0) return [];
+  return openContracts(context).flatMap((contract) => {
+    const suggested = risen.get(contract.id);
+    const committee = context.committeesById.get(contract.committeeId);
+    if (!suggested || !contract.risk || !committee) return [];
+    const { next, level } = nextRiskFollowUp(context, contract, committee, contract.risk);
+    const lower = (value: RiskLevel) => RISK_LEVEL_LABELS[value].toLocaleLowerCase("sv");
+    return obligationIf(
+      context,
+      {
+        rule: "risk-review",
+        committeeId: contract.committeeId,
+        dueDate: next.dueDate,
+        title: `Se över riskbedömningen av ${contract.title}: förslaget är nu ${lower(suggested)}, bedömningen ${lower(level)}`,
+        owner: contract.owner,
+        target: { kind: "contract", id: contract.id },
+      },
+      { remindFrom: contract.risk.confirmedOn, done: false },
+    );
+  });
+}
+
 /** Every rule of the årshjul, one function each (the union above names them). */
 const RULES: Record<ObligationRule, (context: CycleContext) => Obligation[]> = {
   plan: planObligations,
@@ -436,6 +554,7 @@ const RULES: Record<ObligationRule, (context: CycleContext) => Obligation[]> = {
   "action-plan-deadline": actionPlanDeadlineObligations,
   "contract-end": contractEndObligations,
   "extension-decision": extensionDecisionObligations,
+  "risk-review": riskReviewObligations,
 };
 
 export function annualCycle(input: AnnualCycleInput): Obligation[] {

@@ -1,6 +1,8 @@
+import type { Cadence } from "./cadence.ts";
 import type { Level } from "./classification.ts";
 import type { IsoDate } from "./dates.ts";
 import type { PeriodKind } from "./reporting-period.ts";
+import type { RiskConfirmation, RiskMatrix } from "./risk.ts";
 
 /**
  * The domain's objects, named after DOMAIN.md's glossary. Ids are the
@@ -20,6 +22,10 @@ export interface Municipality {
   defaultPeriodKind: PeriodKind;
   /** Months before a contract's end (or option deadline) to remind, default 3. */
   noticeMonths: number;
+  /** The internal-control risk matrix (Inställningar); the common 4×4 when absent. */
+  riskMatrix?: RiskMatrix | undefined;
+  /** Follow-up intervals per risk level (the plan's cadence); SKR's defaults when absent. */
+  riskCadence?: Cadence | undefined;
 }
 
 export interface Committee {
@@ -114,6 +120,11 @@ export interface Contract {
   /** What is followed up, in words for the public. */
   publicDescription: string;
   internalNotes: string;
+  /**
+   * A person's risk assessment: the suggestion confirmed or overridden with a
+   * reason. Absent until someone assesses it; the suggestion is in force till then.
+   */
+  risk?: RiskConfirmation | undefined;
 }
 
 export const FOLLOW_UP_FORMS = ["tillsyn", "avtalsuppföljning", "verksamhetsuppföljning"] as const;

@@ -14,6 +14,9 @@ import {
   effectiveRisk,
   type RiskConfirmation,
   type RiskInput,
+  raiseAfter,
+  raiseOf,
+  risenSuggestions,
   riskLevelOf,
   suggestRisk,
   suggestRisks,
@@ -477,4 +480,47 @@ describe("a person's assessment wins", () => {
       false,
     );
   });
+
+  test("the raise an assessment made, for the next follow-up", () => {
+    // 1 × 2 is låg: from medel that is no raise; 3 × 4 (hög) from medel is.
+    const raise = { level: "medel", on: "2026-11-20" } as const;
+    expect(raiseOf({ ...confirmation, raisedFrom: raise })).toBeUndefined();
+    expect(raiseOf(confirmation)).toBeUndefined();
+    expect(raiseOf({ ...confirmation, likelihood: 3, consequence: 4, raisedFrom: raise })).toEqual(
+      raise,
+    );
+    expect(raiseOf(undefined)).toBeUndefined();
+  });
+
+  test("a raise is kept while the level stays, dropped when it is lowered", () => {
+    const raise = { level: "medel", on: "2026-10-01" } as const;
+    const before = { level: "hög", confirmation: { ...confirmation, raisedFrom: raise } } as const;
+    expect(raiseAfter(before, "hög", "2026-11-24")).toEqual(raise);
+    expect(raiseAfter(before, "medel", "2026-11-24")).toBeUndefined();
+    expect(raiseAfter({ level: "låg", confirmation: undefined }, "hög", "2026-11-24")).toEqual({
+      level: "låg",
+      on: "2026-11-24",
+    });
+  });
+});
+
+test("risen suggestions: only assessed contracts, only when the suggestion rose past the assessment", () => {
+  const data = demoDataset("2026-11-24");
+  const input = { today: "2026-11-24", ...data, deviations: [] };
+  expect(risenSuggestions(input).size).toBe(0);
+  const hemtjanst = data.contracts.find((contract) => contract.id === "hemtjanst");
+  if (!hemtjanst) throw new Error("the demo has hemtjänst");
+  const anna = { id: "anna", name: "Anna Lindqvist", email: "" };
+  hemtjanst.risk = {
+    likelihood: 1,
+    consequence: 1,
+    reason: "Engångshändelser",
+    confirmedBy: anna,
+    confirmedOn: "2026-06-01",
+    suggestedLevel: "låg",
+  };
+  expect(risenSuggestions(input)).toEqual(new Map([["hemtjanst", "hög"]]));
+  // Overridden knowingly while the suggestion was already hög: no reminder.
+  hemtjanst.risk = { ...hemtjanst.risk, suggestedLevel: "hög" };
+  expect(risenSuggestions(input).size).toBe(0);
 });

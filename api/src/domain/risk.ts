@@ -643,6 +643,42 @@ export interface RiskConfirmation {
   confirmedOn: IsoDate;
   /** The suggested level when it was confirmed, so a later rise can be told. */
   suggestedLevel: RiskLevel;
+  /**
+   * The latest raise of the level in force: from which level, and when. Kept
+   * while the level stays (a re-confirmation does not cancel the extra
+   * follow-up a raise brought forward), dropped when it is lowered.
+   */
+  raisedFrom?: RiskRaise | undefined;
+}
+
+export interface RiskRaise {
+  level: RiskLevel;
+  on: IsoDate;
+}
+
+/** The raise in force for `nextFollowUp`: only one that still stands above where it came from. */
+export function raiseOf(
+  confirmation: RiskConfirmation | undefined,
+  matrix: RiskMatrix = DEFAULT_RISK_MATRIX,
+): RiskRaise | undefined {
+  const raise = confirmation?.raisedFrom;
+  if (!confirmation || !raise) return undefined;
+  const level = riskLevelOf(matrix, confirmation.likelihood, confirmation.consequence);
+  return RISK_ORDER[level] > RISK_ORDER[raise.level] ? raise : undefined;
+}
+
+/**
+ * The raise a new assessment carries: a new one when it raises the level in
+ * force, the earlier one when the level stays, none when it is lowered.
+ */
+export function raiseAfter(
+  before: { level: RiskLevel; confirmation: RiskConfirmation | undefined },
+  level: RiskLevel,
+  today: IsoDate,
+): RiskRaise | undefined {
+  if (RISK_ORDER[level] > RISK_ORDER[before.level]) return { level: before.level, on: today };
+  if (level === before.level) return before.confirmation?.raisedFrom;
+  return undefined;
 }
 
 export type RiskConfirmationProblem = "override-reason-missing";
@@ -711,4 +747,27 @@ export function effectiveRisk(
         : []),
     ],
   };
+}
+
+/**
+ * Contracts whose suggestion has risen past the level a person confirmed
+ * (id → the suggested level), for the reminder run. Only assessed contracts
+ * still running are suggested for; with none, nothing is indexed.
+ */
+export function risenSuggestions(
+  input: RiskInput,
+  matrix: RiskMatrix = DEFAULT_RISK_MATRIX,
+): Map<string, RiskLevel> {
+  const risen = new Map<string, RiskLevel>();
+  const assessed = input.contracts.filter(
+    (contract) => contract.risk !== undefined && contract.status !== "avslutat",
+  );
+  if (assessed.length === 0) return risen;
+  const index = buildRiskIndex(input);
+  for (const contract of assessed) {
+    const suggestion = suggestRisk(contract, index, matrix);
+    if (effectiveRisk(suggestion, contract.risk, matrix).suggestionRose)
+      risen.set(contract.id, suggestion.cell.level);
+  }
+  return risen;
 }

@@ -14,6 +14,11 @@ export interface ExportData {
   contracts: Contract[];
   followUps: FollowUp[];
   deficiencies: Deficiency[];
+  /**
+   * The risk level in force per contract id, in words ("Hög risk", or "Hög
+   * risk (förslag)" while no one has confirmed it). Internal, as the register is.
+   */
+  riskLevels?: ReadonlyMap<string, string>;
 }
 
 type Cell = string | number | boolean | Date | null;
@@ -124,6 +129,11 @@ export async function registerWorkbook(data: ExportData): Promise<Buffer> {
       },
       { header: "Status", width: 10, value: (contract: Contract) => contract.status },
       { header: "Avtalsansvarig", width: 22, value: (contract: Contract) => contract.owner.name },
+      {
+        header: "Risknivå",
+        width: 22,
+        value: (contract: Contract) => data.riskLevels?.get(contract.id) ?? "",
+      },
     ],
     [...data.contracts].sort(
       (a, b) =>

@@ -20,6 +20,7 @@ import type {
   planSchema,
 } from "./routes/record-schemas.ts";
 import type { generateSchema, lifeSchema } from "./routes/reports.ts";
+import type { riskAssessmentSchema } from "./routes/risk.ts";
 
 /**
  * The API's contract with the tab, in one place: what a route takes is its
@@ -29,6 +30,7 @@ import type { generateSchema, lifeSchema } from "./routes/reports.ts";
  */
 
 export type { CommitteeSummary, Me, MyCommittee } from "../presenters/committee.ts";
+export type { ContractRisk } from "../presenters/contract-risk.ts";
 export type { Dashboard, Overview, OverviewRow, ReminderProblem } from "../presenters/dashboard.ts";
 export type { FlaggedProviderView as FlaggedProvider } from "../presenters/provider-flags.ts";
 export type {
@@ -49,6 +51,8 @@ export interface Items<T> {
 /** `POST /api/contracts` and `PATCH /api/contracts/:id` (the whole contract). */
 export type ContractInput = z.input<typeof contractSchema>;
 export type ProviderInput = z.input<typeof providerSchema>;
+/** `PATCH /api/contracts/:id/risk`: a person's assessment (If-Match: the risk's etag). */
+export type RiskAssessmentInput = z.input<typeof riskAssessmentSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 export type KickoffInput = z.input<typeof kickoffSchema>;
 export type DeviationInput = z.input<typeof deviationSchema>;

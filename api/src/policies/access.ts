@@ -106,6 +106,12 @@ export const can = {
    */
   readContractRisk: (principal: Principal, contract: Contract): boolean =>
     can.readContract(principal, contract),
+  /**
+   * Confirm or override a contract's suggested risk: whoever may edit the
+   * contract (the assessment is kept on it and sets its follow-up cadence).
+   */
+  assessContractRisk: (principal: Principal, contract: Contract): boolean =>
+    can.writeContract(principal, contract),
   seeKommunOverview: (principal: Principal) => principal.klk,
   /**
    * See the records removed by mistake and restore them: kommunledningskontoret,

@@ -57,6 +57,9 @@ describe("a history as a person reads it", () => {
   test("Swedish labels: the form's where it differs, else SharePoint's display name", () => {
     expect(fieldLabel("contracts", "Title")).toBe("Namn");
     expect(fieldLabel("contracts", "strategic")).toBe("Strategiskt");
+    expect(fieldLabel("contracts", "riskLikelihood")).toBe("Risk: sannolikhet");
+    expect(fieldLabel("contracts", "riskConfirmedByName")).toBe("Risk bedömd av");
+    expect(shownValue("contracts", "riskLevel", "medel")).toBe("Medel");
     expect(fieldLabel("followUps", "controlSufficient")).toBe("Befintlig kontroll är tillräcklig");
     expect(fieldLabel("deficiencies", "committeeLookupId")).toBe("Nämnd");
   });

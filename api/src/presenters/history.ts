@@ -61,6 +61,7 @@ const HIDDEN = new Set([
   "ownerEmail",
   "actionOwnerId",
   "actionOwnerEmail",
+  "riskConfirmedById",
   "removedAt",
   "removedById",
   "removedByName",
@@ -74,6 +75,10 @@ const LABELS: Partial<Record<RemovableListKey, Record<string, string>>> = {
     providers: "Utförare (alla)",
     ownerName: "Avtalsansvarig",
     sharedWith: "Delas med",
+    riskLikelihood: "Risk: sannolikhet",
+    riskConsequence: "Risk: konsekvens",
+    riskLevel: "Risknivå (bedömd)",
+    riskReason: "Motivering till riskbedömningen",
   },
   deficiencies: { actionOwnerName: "Ansvarig för åtgärder" },
 };

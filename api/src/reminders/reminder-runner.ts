@@ -3,6 +3,7 @@ import { type AdaptiveCard, card, facts, heading, openUrl, paragraph } from "../
 import { annualCycle, responsibleFor } from "../domain/annual-cycle.ts";
 import { swedishDate, swedishLongDate } from "../domain/dates.ts";
 import type { Committee } from "../domain/model.ts";
+import { risenSuggestions } from "../domain/risk.ts";
 import { isRecord, numberOf, recordOf } from "../graph/json.ts";
 import type { Logger } from "../logger.ts";
 import type { AppStore } from "../store/app-store.ts";
@@ -144,8 +145,20 @@ export class ReminderRunner {
     // Only what changed since the last run is read (items/delta).
     const data = await store.currentCycleData();
     const committees = new Map(data.committees.map((committee) => [committee.id, committee]));
+    const today = swedishDate(now);
+    // Deviations are not in the read model: a rise is weighed on the rest of the signals.
+    const risenRisks = risenSuggestions(
+      {
+        today,
+        contracts: data.contracts,
+        deficiencies: data.deficiencies,
+        followUps: data.followUps,
+        deviations: [],
+      },
+      data.settings.riskMatrix,
+    );
     const reminders = remindersFor(
-      annualCycle({ today: swedishDate(now), municipality: data.settings, ...data }),
+      annualCycle({ today, municipality: data.settings, ...data, risenRisks }),
     );
     const result: ReminderRunResult = { posted: 0, alreadyHandled: 0, noChannel: 0, failed: 0 };
 

@@ -27,6 +27,7 @@ import {
   encodeKickoff,
   encodePlan,
   encodeReportDecision,
+  encodeRisk,
 } from "./mappers.ts";
 import { type ListKey, SCHEMA } from "./schema.ts";
 
@@ -283,6 +284,30 @@ describe("round trips: decode(encode(x)) gives x back, every field", () => {
       committeeLookupId: 9,
       status: "planerat",
     });
+  });
+
+  test("avtal: a person's risk assessment, written apart; undefined empties it", () => {
+    const risk = {
+      likelihood: 3,
+      consequence: 4,
+      reason: "Utföraren byter ledning",
+      confirmedBy: { id: "a-1", name: "Anna Lindqvist", email: "" },
+      confirmedOn: "2026-11-24",
+      suggestedLevel: "medel",
+      raisedFrom: { level: "medel", on: "2026-11-24" },
+    } as const;
+    const written = { ...encodeContract(withoutItem(contract)), ...encodeRisk(risk, "hög") };
+    expect(written).toMatchObject({ riskLevel: "hög", riskLikelihood: 3 });
+    expect(decodeContract(readBack("contracts", written)).risk).toEqual(risk);
+    const emptied = encodeRisk(undefined, undefined);
+    expect(Object.values(emptied).every((value) => value === null)).toBe(true);
+    expect(decodeContract(readBack("contracts", { ...written, ...emptied })).risk).toBeUndefined();
+    // A cell off the 1–4 scales is no assessment.
+    expect(
+      decodeContract(readBack("contracts", { ...written, riskLikelihood: 7 })).risk,
+    ).toBeUndefined();
+    expectSchemaFields("contracts", encodeRisk(risk, "hög"));
+    expectSchemaFields("contracts", emptied);
   });
 
   test("uppföljningsplan", () => {

@@ -25,6 +25,7 @@ import {
 } from "../domain/model.ts";
 import { providerNames } from "../domain/providers.ts";
 import { PERIOD_KINDS } from "../domain/reporting-period.ts";
+import { RISK_LEVELS, type RiskConfirmation, type RiskScore } from "../domain/risk.ts";
 import { isOneOf, stringOf } from "../graph/json.ts";
 import type { StoredItem } from "./list-client.ts";
 import { dateValue } from "./odata.ts";
@@ -157,12 +158,60 @@ export function decodeContract(item: StoredItem<"contracts">, sharedWith: string
     publicFields: choicesOf(PUBLIC_FIELD_CHOICES, split(f.publicFields, ",")),
     publicDescription: text(f.publicDescription),
     internalNotes: text(f.internalNotes),
+    risk: decodeRisk(f),
   };
 }
 
+const riskScoreOf = (value: number | undefined): RiskScore | undefined =>
+  value === 1 || value === 2 || value === 3 || value === 4 ? value : undefined;
+
+/** A person's risk assessment, when the row holds a whole one (a cell and its day). */
+function decodeRisk(f: ReadFieldsOf<"contracts">): RiskConfirmation | undefined {
+  const likelihood = riskScoreOf(f.riskLikelihood);
+  const consequence = riskScoreOf(f.riskConsequence);
+  const confirmedOn = date(f.riskConfirmedOn);
+  const raisedOn = date(f.riskRaisedOn);
+  if (!likelihood || !consequence || !confirmedOn) return undefined;
+  return {
+    likelihood,
+    consequence,
+    reason: text(f.riskReason),
+    confirmedBy: { id: text(f.riskConfirmedById), name: text(f.riskConfirmedByName), email: "" },
+    confirmedOn,
+    suggestedLevel: choiceOf(RISK_LEVELS, f.riskSuggestedLevel, "låg"),
+    raisedFrom:
+      isOneOf(RISK_LEVELS, f.riskRaisedFrom) && raisedOn
+        ? { level: f.riskRaisedFrom, on: raisedOn }
+        : undefined,
+  };
+}
+
+/**
+ * The columns of a risk assessment; the level is stored beside the cell so the
+ * list (and its history) reads it without the matrix. Undefined empties them.
+ */
+export function encodeRisk(
+  risk: RiskConfirmation | undefined,
+  level: RiskConfirmation["suggestedLevel"] | undefined,
+): FieldsOf<"contracts"> {
+  return {
+    riskLikelihood: risk?.likelihood ?? null,
+    riskConsequence: risk?.consequence ?? null,
+    riskLevel: risk && level ? level : null,
+    riskReason: risk?.reason ?? null,
+    riskConfirmedOn: toDate(risk?.confirmedOn),
+    riskConfirmedById: risk?.confirmedBy.id ?? null,
+    riskConfirmedByName: risk?.confirmedBy.name ?? null,
+    riskSuggestedLevel: risk?.suggestedLevel ?? null,
+    riskRaisedFrom: risk?.raisedFrom?.level ?? null,
+    riskRaisedOn: toDate(risk?.raisedFrom?.on),
+  };
+}
+
+/** A contract's own fields; its risk assessment is written apart (`encodeRisk`). */
 export type ContractFields = Omit<
   Contract,
-  "id" | "etag" | "sharedWithCommitteeIds" | "classified"
+  "id" | "etag" | "sharedWithCommitteeIds" | "classified" | "risk"
 >;
 
 export function encodeContract(contract: Partial<ContractFields>): FieldsOf<"contracts"> {

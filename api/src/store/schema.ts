@@ -14,6 +14,7 @@ import {
   SEVERITIES,
 } from "../domain/model.ts";
 import { PERIOD_KINDS } from "../domain/reporting-period.ts";
+import { RISK_LEVELS } from "../domain/risk.ts";
 
 /**
  * The app's SharePoint schema as code: every list and column, ASCII internal
@@ -285,6 +286,19 @@ export const SCHEMA = {
       // The nämnder sharing the contract by name, kept with the contract so that its
       // version history shows every change of shares (the Avtalsdelar rows are the index).
       note("sharedWith", "Delas med"),
+      // A person's risk assessment (domain/risk.ts): the suggestion confirmed or
+      // overridden with a reason. Kept on the contract so its version history
+      // shows every assessment, and the årshjul reads the level with the contract.
+      number("riskLikelihood", "Sannolikhet (risk)", { minimum: 1, maximum: 4 }),
+      number("riskConsequence", "Konsekvens (risk)", { minimum: 1, maximum: 4 }),
+      choice("riskLevel", "Risknivå", RISK_LEVELS),
+      note("riskReason", "Motivering till riskbedömningen"),
+      date("riskConfirmedOn", "Risk bedömd den"),
+      text("riskConfirmedById", "Risk bedömd av (id)"),
+      text("riskConfirmedByName", "Risk bedömd av"),
+      choice("riskSuggestedLevel", "Föreslagen risknivå vid bedömningen", RISK_LEVELS),
+      choice("riskRaisedFrom", "Risknivå före höjningen", RISK_LEVELS),
+      date("riskRaisedOn", "Risknivån höjd den"),
       ...editorColumns,
       ...removalColumns,
     ],

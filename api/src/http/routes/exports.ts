@@ -1,5 +1,12 @@
 import { Router } from "express";
 import { z } from "zod";
+import { swedishDate } from "../../domain/dates.ts";
+import {
+  buildRiskIndex,
+  effectiveRisk,
+  RISK_LEVEL_LABELS,
+  suggestRisk,
+} from "../../domain/risk.ts";
 import {
   type ExportData,
   followUpsWorkbook,
@@ -38,8 +45,31 @@ const layoutSchema = z
   .min(1)
   .max(30);
 
-export function exportsRouter(store: AppStore): Router {
+export function exportsRouter(store: AppStore, now: () => Date = () => new Date()): Router {
   const router = Router();
+
+  /**
+   * Each contract's risk level in force, from the kommun-wide read model (as
+   * the KS overview weighs it: a provider's deficiencies in other nämnder count).
+   */
+  async function riskLevels(data: ExportData): Promise<Map<string, string>> {
+    const kommun = await store.cycleView();
+    const matrix = kommun.settings.riskMatrix;
+    const index = buildRiskIndex({
+      today: swedishDate(now()),
+      contracts: kommun.contracts,
+      deficiencies: kommun.deficiencies,
+      followUps: kommun.followUps,
+      deviations: [],
+    });
+    const levels = new Map<string, string>();
+    for (const contract of data.contracts) {
+      const risk = effectiveRisk(suggestRisk(contract, index, matrix), contract.risk, matrix);
+      const label = RISK_LEVEL_LABELS[risk.cell.level];
+      levels.set(contract.id, risk.source === "confirmed" ? label : `${label} (förslag)`);
+    }
+    return levels;
+  }
 
   async function scope(
     request: { query: unknown },
@@ -96,7 +126,8 @@ export function exportsRouter(store: AppStore): Router {
 
   router.get("/exports/register.xlsx", async (request, response) => {
     const { data, label } = await scope(request, response);
-    send(response, XLSX, `Avtalsregister ${label}.xlsx`, await registerWorkbook(data));
+    const workbook = await registerWorkbook({ ...data, riskLevels: await riskLevels(data) });
+    send(response, XLSX, `Avtalsregister ${label}.xlsx`, workbook);
   });
 
   router.get("/exports/follow-ups.xlsx", async (request, response) => {

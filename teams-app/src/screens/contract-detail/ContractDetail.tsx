@@ -31,6 +31,7 @@ import {
   toForm,
 } from "./contract-form.ts";
 import { RelatedRecords } from "./RelatedRecords.tsx";
+import { RiskCard } from "./risk/RiskCard.tsx";
 
 /** One contract: its classification and facts, and everything followed up under it. */
 export function ContractDetail({ id }: { id?: string }) {
@@ -236,6 +237,7 @@ export function ContractDetail({ id }: { id?: string }) {
           );
         }}
       />
+      {contract ? <RiskCard contract={contract} canEdit={canEdit} onSaved={loaded.reload} /> : null}
       {contract ? <RelatedRecords contract={contract} /> : null}
     </div>
   );

@@ -16,7 +16,11 @@ import type {
  * (provider, providerOrgNumber, providerEmail) and, for a valfrihetssystem
  * (LOV) or a framework agreement, the others one per line.
  */
-export type ContractForm = Omit<Contract, "id" | "etag" | "strategic" | "warning" | "providers"> & {
+export type ContractForm = Omit<
+  Contract,
+  // The risk assessment is made on its own card (PATCH …/risk), not in this form.
+  "id" | "etag" | "strategic" | "warning" | "providers" | "risk"
+> & {
   /** The nämnd's decision differs from the matrix (the reason is overrideReason). */
   overrideEnabled: boolean;
   /** The first provider's address, where the nämnd's feedback letter goes. */
@@ -102,6 +106,7 @@ export function toForm(contract: Contract): Draft<ContractForm> {
     etag: _etag,
     strategic,
     warning: _warning,
+    risk: _risk,
     providers: [first, ...others],
     ...rest
   } = contract;
@@ -293,7 +298,7 @@ export function contractFields(input: {
       name: "followUpsPerYear",
       label: "Uppföljningar per år",
       kind: "number",
-      hint: "Riskbaserat: t.ex. 3 för hög risk, 1 för medel",
+      hint: "Gäller tills risken är bedömd under Riskbedömning; sedan styr risknivån hur ofta avtalet följs upp",
     },
     { name: "description", label: "Beskrivning", kind: "textarea" },
     {

@@ -1,0 +1,118 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { startTestApp, type TestApp } from "../support/app.ts";
+import {
+  accessibilityProblems,
+  field,
+  launchBrowser,
+  pageErrors,
+  signIn,
+} from "../support/browser.ts";
+import { loopbackContext, openInTeams } from "../support/teams-host.ts";
+
+/**
+ * The risk card on a contract: Anna sees hemtjänst suggested as hög risk with
+ * its reasons, overrides it to medel — asked for a reason first, with the
+ * focus on the field — and sees the suggestion said to stand above her
+ * assessment. Someone saving in between gets the conflict told, not
+ * overwritten. Keyboard only for the form; axe in light, dark and high contrast.
+ */
+
+let app: TestApp;
+let browser: Browser;
+let hemtjanst: string;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  hemtjanst = await app.contractId("Hemtjänst enligt LOV");
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+test("the suggestion with its reasons, overridden with a reason, and a conflict told", async () => {
+  const context = await browser.newContext({
+    locale: "sv-SE",
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors = pageErrors(page);
+  page.on("dialog", (dialog) => {
+    errors.push(`native dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await signIn(page, app.url, "Anna Lindqvist", `#/avtal/${hemtjanst}`);
+  const card = page.getByRole("region", { name: "Riskbedömning" });
+  await card.getByText("Förslag: Hög risk").waitFor();
+  const reasons = card.getByRole("list", { name: "Skäl till förslaget" }).getByRole("listitem");
+  expect(await reasons.first().textContent()).toMatch(/^Hög risk: sannolikhet 4/);
+  expect(await reasons.allTextContents()).toContain("6 öppna brister");
+  await card.getByText("Bedömning: ingen ännu").waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  // Keyboard: a lower likelihood, then save without a reason.
+  await field(page, "Sannolikhet").focus();
+  await field(page, "Sannolikhet").selectOption("2");
+  await card.getByText("Blir: Medelhög risk").waitFor();
+  await card.getByRole("button", { name: "Spara bedömningen" }).focus();
+  await page.keyboard.press("Enter");
+  await card.getByText("Ange varför bedömningen skiljer sig från förslaget.").waitFor();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.keyboard.type("Bristerna åtgärdas enligt handlingsplanen");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await card.getByText("Riskbedömningen är sparad.").waitFor();
+  await card.getByText("Bedömning: Medelhög risk").waitFor();
+  await card.getByText("Förslaget är högre än bedömningen").waitFor();
+  await card.getByText("Motivering: Bristerna åtgärdas enligt handlingsplanen").waitFor();
+  const stored = await app.call("GET", `/api/contracts/${hemtjanst}/risk`, { user: "anna" });
+  expect(stored.body.confirmed).toMatchObject({ likelihood: 2, consequence: 4 });
+
+  // Someone else saves meanwhile: the next save is refused and said so.
+  const other = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+    user: "anna",
+    headers: { "If-Match": stored.body.etag },
+    body: { likelihood: 4, consequence: 4 },
+  });
+  expect(other.status).toBe(200);
+  await field(page, "Konsekvens").selectOption("3");
+  await card.getByRole("button", { name: "Spara bedömningen" }).click();
+  await card.getByText("Ändrat av någon annan").waitFor();
+  // The stored assessment is shown; the person's draft is kept to save again.
+  await card.getByText("Bedömning: Hög risk").waitFor();
+  expect(await field(page, "Konsekvens").inputValue()).toBe("3");
+  const after = await app.call("GET", `/api/contracts/${hemtjanst}/risk`, { user: "anna" });
+  expect(after.body.confirmed).toMatchObject({ likelihood: 4, consequence: 4 });
+  expect(errors).toEqual([]);
+  await context.close();
+}, 120_000);
+
+test("read only for kommunledningskontoret; accessible in Teams' dark and high-contrast themes", async () => {
+  const context = await loopbackContext(browser);
+  for (const theme of ["dark", "contrast"] as const) {
+    const teams = await openInTeams(context, app, {
+      person: "anna",
+      theme,
+      sub: `avtal/${hemtjanst}`,
+    });
+    const card = teams.tab.getByRole("region", { name: "Riskbedömning" });
+    await card.getByRole("button", { name: /Bekräfta förslaget|Spara bedömningen/ }).waitFor();
+    expect(
+      await accessibilityProblems(teams.page, { rules: ["color-contrast", "link-in-text-block"] }),
+      theme,
+    ).toEqual([]);
+    expect(teams.nativeDialogs).toEqual([]);
+    await teams.page.close();
+  }
+  const karin = await openInTeams(context, app, {
+    person: "karin",
+    team: "none",
+    sub: `avtal/${hemtjanst}`,
+  });
+  const card = karin.tab.getByRole("region", { name: "Riskbedömning" });
+  await card.getByText(/^Förslag: /).waitFor();
+  expect(await card.getByRole("button").count()).toBe(0);
+  await context.close();
+}, 120_000);
