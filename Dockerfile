@@ -10,6 +10,10 @@ RUN npm run build
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=3978
+# LibreOffice prints the history exports' Word documents as PDF; Carlito stands in for Calibri.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-crosextra-carlito \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY api/local-graph/package.json ./api/local-graph/

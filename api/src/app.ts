@@ -6,6 +6,7 @@ import helmet from "helmet";
 import { BotReplies } from "./bot/bot-replies.ts";
 import { TeamsBot } from "./bot/teams-bot.ts";
 import type { AppConfig } from "./config.ts";
+import { PdfConverter } from "./documents/pdf-converter.ts";
 import type { LocalGraphEndpoint } from "./graph/auth-providers.ts";
 import { siteReference } from "./graph/graph-access-for-config.ts";
 import type { GraphAccess } from "./graph/graph-client-factory.ts";
@@ -24,6 +25,7 @@ import {
 import { committeesRouter } from "./http/routes/committees.ts";
 import { contractsRouter } from "./http/routes/contracts.ts";
 import { exportsRouter } from "./http/routes/exports.ts";
+import { historyExportRouter } from "./http/routes/history-export.ts";
 import { importsRouter } from "./http/routes/imports.ts";
 import { localAuthRouter } from "./http/routes/local-auth.ts";
 import { localChatRouter } from "./http/routes/local-chat.ts";
@@ -69,6 +71,8 @@ export interface AppDependencies {
   runReminders?: () => Promise<ReminderRunResult>;
   /** Requests per minute per address and per person (tests that flood the API raise them). */
   rateLimits?: Partial<RateLimits>;
+  /** Word to PDF (history exports); LibreOffice's `soffice` on the PATH by default. */
+  pdf?: PdfConverter;
 }
 
 export interface CreatedApp {
@@ -191,6 +195,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   api.use(riskRouter(store, now));
   api.use(providersRouter(store, now));
   api.use(recordsRouter(store));
+  api.use(historyExportRouter(store, dependencies.pdf ?? new PdfConverter(), now));
   api.use(removalsRouter(store));
   api.use(reportsRouter(store, now));
   api.use(exportsRouter(store, now));

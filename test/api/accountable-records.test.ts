@@ -255,7 +255,12 @@ describe("records removed by mistake", () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("contract-has-records");
-    expect(refused.body.blocking).toEqual({ followUps: 1, deficiencies: 0 });
+    expect(refused.body.blocking).toEqual({
+      followUps: 1,
+      deficiencies: 0,
+      deviations: 0,
+      kickoffs: 0,
+    });
     expect(refused.body.detail).toContain("Avtalet har 1 uppföljning registrerade");
 
     const followUpRemoved = await app.call("POST", `/api/follow-ups/${followUp.id}/remove`, {
@@ -394,5 +399,131 @@ describe("records removed by mistake", () => {
     ]);
     // The removal columns are told by the summary, not listed as changed fields.
     expect(history.body.items[0]!.changes).toEqual([]);
+  });
+
+  test("a follow-up of a removed contract: listed with the contract's name, and restored only after the contract", async () => {
+    const contract = await newContract("maria");
+    const followUp = await newRecord("maria", "follow-ups", contract.id);
+    const followUpRemoved = await app.call("POST", `/api/follow-ups/${followUp.id}/remove`, {
+      user: "maria",
+      headers: { "If-Match": followUp.etag },
+      body: { reason: "Fel avtal" },
+    });
+    expect(followUpRemoved.status).toBe(200);
+    const contractRemoved = await app.call("POST", `/api/contracts/${contract.id}/remove`, {
+      user: "maria",
+      headers: { "If-Match": contract.etag },
+      body: { reason: "Dubblett" },
+    });
+    expect(contractRemoved.status).toBe(200);
+
+    const listed = async () => {
+      const list = await app.call("GET", "/api/removed", { user: "karin" });
+      const row = list.body.items.find(
+        (item) => item.list === "followUps" && item.id === followUp.id,
+      );
+      if (!row) throw new Error("the removed follow-up is not listed");
+      return row;
+    };
+    const row = await listed();
+    // Named, not "(okänt avtal)": the contract is removed too, and said so.
+    expect(row.contractTitle).toBe(`${contract.title} (borttaget avtal)`);
+    expect(row.restoreFirst).toEqual({
+      list: "contracts",
+      id: contract.id,
+      what: "Avtal",
+      definite: "avtalet",
+      title: contract.title,
+    });
+
+    const refused = await app.call("POST", `/api/removed/followUps/${followUp.id}/restore`, {
+      user: "karin",
+      headers: { "If-Match": row.etag },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("restore-first");
+    expect(refused.body.restoreFirst).toEqual({ list: "contracts", id: contract.id });
+    expect(refused.body.detail).toBe(
+      `Uppföljningen hör till avtalet ”${contract.title}”, som också är borttaget. Återställ avtalet först – det finns under Borttagna poster – och sedan uppföljningen.`,
+    );
+    // Still removed: nothing was written.
+    expect(
+      (await app.call("GET", `/api/follow-ups/${followUp.id}`, { user: "maria" })).status,
+    ).toBe(404);
+
+    const contractRow = (await app.call("GET", "/api/removed", { user: "karin" })).body.items.find(
+      (item) => item.list === "contracts" && item.id === contract.id,
+    );
+    if (!contractRow) throw new Error("the removed contract is not listed");
+    expect(contractRow.restoreFirst).toBeUndefined();
+    const contractRestored = await app.call(
+      "POST",
+      `/api/removed/contracts/${contract.id}/restore`,
+      { user: "karin", headers: { "If-Match": contractRow.etag } },
+    );
+    expect(contractRestored.status).toBe(200);
+    const again = await listed();
+    expect(again.contractTitle).toBe(contract.title);
+    expect(again.restoreFirst).toBeUndefined();
+    const restored = await app.call("POST", `/api/removed/followUps/${followUp.id}/restore`, {
+      user: "karin",
+      headers: { "If-Match": again.etag },
+    });
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    expect(
+      ids(await app.call("GET", `/api/follow-ups?contractId=${contract.id}`, { user: "maria" })),
+    ).toContain(followUp.id);
+  });
+
+  test("a deficiency of a removed follow-up waits for the follow-up, a kickoff meeting for its removed contract", async () => {
+    const contract = await newContract("maria");
+    const followUp = await newRecord("maria", "follow-ups", contract.id);
+    const deficiency = await newRecord("maria", "deficiencies", contract.id, {
+      followUpId: followUp.id,
+    });
+    const kickoff = await newRecord("maria", "kickoffs", contract.id);
+    for (const [kind, record] of [
+      ["deficiencies", deficiency],
+      ["follow-ups", followUp],
+      ["kickoffs", kickoff],
+    ] as const) {
+      const removed = await app.call("POST", `/api/${kind}/${record.id}/remove`, {
+        user: "maria",
+        headers: { "If-Match": record.etag },
+        body: { reason: "Fel" },
+      });
+      expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    }
+    const list = await app.call("GET", "/api/removed", { user: "karin" });
+    const row = list.body.items.find(
+      (item) => item.list === "deficiencies" && item.id === deficiency.id,
+    );
+    expect(row?.restoreFirst).toMatchObject({ list: "followUps", id: followUp.id });
+    const refused = await app.call("POST", `/api/removed/deficiencies/${deficiency.id}/restore`, {
+      user: "karin",
+      headers: { "If-Match": row?.etag ?? "" },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe(
+      "Bristen hör till uppföljningen, som också är borttagen. Återställ uppföljningen först – den finns under Borttagna poster – och sedan bristen.",
+    );
+
+    // Once the contract is removed too, the kickoff meeting waits for it.
+    const contractRemoved = await app.call("POST", `/api/contracts/${contract.id}/remove`, {
+      user: "maria",
+      headers: { "If-Match": contract.etag },
+      body: { reason: "Dubblett" },
+    });
+    expect(contractRemoved.status, JSON.stringify(contractRemoved.body)).toBe(200);
+    const kickoffRow = (await app.call("GET", "/api/removed", { user: "karin" })).body.items.find(
+      (item) => item.list === "kickoffs" && item.id === kickoff.id,
+    );
+    if (!kickoffRow) throw new Error("the removed kickoff meeting is not listed");
+    const kickoffRestored = await app.call("POST", `/api/removed/kickoffs/${kickoff.id}/restore`, {
+      user: "karin",
+      headers: { "If-Match": kickoffRow.etag },
+    });
+    expect(kickoffRestored.status).toBe(409);
+    expect(kickoffRestored.body.restoreFirst).toEqual({ list: "contracts", id: contract.id });
   });
 });

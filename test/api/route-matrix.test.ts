@@ -99,6 +99,13 @@ function recordCases(kind: string): Record<string, RouteCase> {
       hidden: true,
       request: async () => ({ path: `${one()}/history` }),
     },
+    // Excel here (PDF starts LibreOffice: the history export's own test covers it).
+    [`GET /api/${kind}/:id/history/export`]: {
+      rule: "reader",
+      ok: 200,
+      hidden: true,
+      request: async () => ({ path: `${one()}/history/export?format=xlsx` }),
+    },
     [`POST /api/${kind}`]: {
       rule: "member",
       ok: 201,
@@ -202,6 +209,14 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 200,
     hidden: true,
     request: async () => ({ path: `/api/contracts/${van.contract}/history` }),
+  },
+  "GET /api/contracts/:id/history/export": {
+    rule: "reader",
+    ok: 200,
+    hidden: true,
+    request: async () => ({
+      path: `/api/contracts/${van.contract}/history/export?format=xlsx&internal=true`,
+    }),
   },
   "GET /api/contracts/:id/risk": {
     rule: "reader",

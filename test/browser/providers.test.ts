@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { DemoUserKey } from "../../api/src/demo/demo-people.ts";
@@ -174,6 +175,21 @@ test("the LOV contract's providers in its form: a wrong address is refused at it
   const text = (await history.textContent()) ?? "";
   expect(text).toContain("Nya Omsorgen AB; 556123-4567; info@nyaomsorgen.se");
   expect(text).not.toContain('"name"');
+  // Exported from inside Teams' frame, the internal notes ticked in (issue 19, item 5).
+  await tab.getByRole("checkbox", { name: "Ta med interna anteckningar" }).check();
+  await tab.getByRole("button", { name: "Exportera historik" }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    tab.getByRole("menuitem", { name: "Excel (.xlsx)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("Historik avtal Hemtjänst enligt LOV.xlsx");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const about = workbook.getWorksheet("Om utdraget");
+  const aboutText = about?.getSheetValues().flat().map(String).join(" ") ?? "";
+  expect(aboutText).toContain("Utdraget innehåller interna anteckningar.");
+  const changes = workbook.getWorksheet("Historik")?.getColumn(4).values.map(String) ?? [];
+  expect(changes).toContain("Utförare (alla)");
   expect(teams.nativeDialogs).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();

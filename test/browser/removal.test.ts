@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
@@ -49,6 +50,18 @@ test("a record is removed with a reason and restored by kommunledningskontoret",
   });
   await signIn(page, app.url, "Lars Andersson", `#/avvikelser/${id}`);
   await page.getByRole("heading", { level: 2, name: "Ändringshistorik" }).waitFor();
+  // Before the removal, the history is exported for the record's file (issue 19, item 5).
+  await page.getByRole("button", { name: "Exportera historik" }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("menuitem", { name: "Excel (.xlsx)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^Historik avvikelsen .*\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const historik = workbook.getWorksheet("Historik");
+  expect(historik?.getRow(2).getCell(2).text).toBe("Lars Andersson");
+  expect(historik?.getRow(2).getCell(3).text).toBe("Skapad");
   await page.getByRole("button", { name: "Ta bort", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Ta bort avvikelsen?" });
   await dialog.waitFor();

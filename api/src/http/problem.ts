@@ -15,8 +15,13 @@ export interface Problem {
   errors?: Array<{ field: string; message: string }>;
   /** With 412: the version now stored. */
   current?: unknown;
-  /** With 409 `contract-has-records`: the records that keep the contract, counted. */
-  blocking?: { followUps: number; deficiencies: number };
+  /**
+   * With 409 `contract-has-records` (and `record-has-deficiencies`): the
+   * records that would be left without what they belong to, counted.
+   */
+  blocking?: Partial<Record<"followUps" | "deficiencies" | "deviations" | "kickoffs", number>>;
+  /** With 409 `restore-first`: the removed record to restore before this one. */
+  restoreFirst?: { list: string; id: string };
 }
 
 export class ProblemError extends Error {

@@ -112,6 +112,13 @@ export const can = {
    */
   assessContractRisk: (principal: Principal, contract: Contract): boolean =>
     can.writeContract(principal, contract),
+  /**
+   * A contract's internal notes ("Interna anteckningar"): the tab shows them to
+   * whoever reads the contract, so they may also take them into a history
+   * export — which leaves them out unless asked, since an export is handed out.
+   */
+  readInternalNotes: (principal: Principal, contract: Contract): boolean =>
+    can.readContract(principal, contract),
   seeKommunOverview: (principal: Principal) => principal.klk,
   /**
    * See the records removed by mistake and restore them: kommunledningskontoret,

@@ -121,6 +121,9 @@ export interface RemovedRow {
   title: string;
   committeeId: string;
   contractId: string;
+  /** A deficiency's follow-up and deviation (empty otherwise): restored only while they are not removed. */
+  followUpId: string;
+  deviationId: string;
   removedAt: string;
   removedBy: { id: string; name: string };
   reason: string;
@@ -640,16 +643,17 @@ export class AppStore {
     return items.map((item) => decodeContract(item, shares.get(item.id) ?? []));
   }
 
-  /** Items of one list by id, in batches; ids not found are left out. */
+  /** Items of one list by id, in batches; ids not found (or removed, unless asked for) are left out. */
   private async itemsById<K extends ListKey>(
     client: ListClient<K>,
     ids: string[],
+    includeRemoved = false,
   ): Promise<ListItem<K>[]> {
     if (ids.length === 0) return [];
     const requests = await Promise.all(ids.map((id) => client.getRequest(id, id)));
     const responses = await sendBatch(this.access, requests);
     return ids.flatMap((id) => {
-      const item = client.batchItem(responses.get(id));
+      const item = client.batchItem(responses.get(id), includeRemoved);
       return item ? [item] : [];
     });
   }
@@ -766,7 +770,9 @@ export class AppStore {
 
   /**
    * What a history's lookups point at, by id: nämnder and contracts by name,
-   * follow-ups by period, deviations by date (one batch per list).
+   * follow-ups by period, deviations by date (one batch per list). A removed
+   * one is named too, and said to be removed: a record whose contract was
+   * removed still tells which contract it was.
    */
   async linkedNames(ids: {
     committees: string[];
@@ -782,21 +788,30 @@ export class AppStore {
     const numeric = (list: string[]) => list.filter((id) => /^\d+$/.test(id));
     const [committees, contracts, followUps, deviations] = await Promise.all([
       this.committees(),
-      this.itemsById(this.lists.contracts, numeric(ids.contracts)),
-      this.itemsById(this.lists.followUps, numeric(ids.followUps)),
-      this.itemsById(this.lists.deviations, numeric(ids.deviations)),
+      this.itemsById(this.lists.contracts, numeric(ids.contracts), true),
+      this.itemsById(this.lists.followUps, numeric(ids.followUps), true),
+      this.itemsById(this.lists.deviations, numeric(ids.deviations), true),
     ]);
+    const named = <K extends ListKey>(item: ListItem<K>, name: string, removed: string) =>
+      [item.id, isRemovedRow(item) ? `${name} ${removed}` : name] as const;
     return {
       committees: new Map(committees.map((committee) => [committee.id, committee.name])),
-      contracts: new Map(contracts.map((item) => [item.id, item.fields.Title ?? ""])),
+      contracts: new Map(
+        contracts.map((item) => named(item, item.fields.Title ?? "", "(borttaget avtal)")),
+      ),
       followUps: new Map(
-        followUps.map((item) => [item.id, `Uppföljning ${item.fields.period ?? ""}`.trim()]),
+        followUps.map((item) =>
+          named(item, `Uppföljning ${item.fields.period ?? ""}`.trim(), "(borttagen)"),
+        ),
       ),
       deviations: new Map(
-        deviations.map((item) => [
-          item.id,
-          `Avvikelse ${(item.fields.occurredOn ?? "").slice(0, 10)}`.trim(),
-        ]),
+        deviations.map((item) =>
+          named(
+            item,
+            `Avvikelse ${(item.fields.occurredOn ?? "").slice(0, 10)}`.trim(),
+            "(borttagen)",
+          ),
+        ),
       ),
     };
   }
@@ -880,6 +895,8 @@ export class AppStore {
                 ?.slice(0, 200) ?? "",
             committeeId: stringOf(item.fields, "committeeLookupId") ?? "",
             contractId: stringOf(item.fields, "contractLookupId") ?? "",
+            followUpId: stringOf(item.fields, "followUpLookupId") ?? "",
+            deviationId: stringOf(item.fields, "deviationLookupId") ?? "",
             removedAt: stringOf(item.fields, "removedAt") ?? "",
             removedBy: {
               id: stringOf(item.fields, "removedById") ?? "",

@@ -395,8 +395,10 @@ export class ListClient<K extends ListKey> {
     };
   }
 
-  /** One item of a batched get, or undefined when it was not found (or is marked removed). */
-  batchItem(response: BatchResponse | undefined): ListItem<K> | undefined {
-    return response?.status === 200 ? this.kept(listItemOf(this.key, response.body)) : undefined;
+  /** One item of a batched get, or undefined when it was not found (or is marked removed, unless asked for). */
+  batchItem(response: BatchResponse | undefined, includeRemoved = false): ListItem<K> | undefined {
+    return response?.status === 200
+      ? this.kept(listItemOf(this.key, response.body), includeRemoved)
+      : undefined;
   }
 }

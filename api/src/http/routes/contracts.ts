@@ -16,6 +16,7 @@ import {
   type Contract,
   PUBLIC_FIELD_CHOICES,
 } from "../../domain/model.ts";
+import { swedishList } from "../../domain/swedish.ts";
 import { can, type Principal } from "../../policies/access.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { type ContractFields, decodeContract, encodeContract } from "../../store/mappers.ts";
@@ -363,8 +364,9 @@ export function contractsRouter(store: AppStore): Router {
 
   /**
    * Removed by mistake: marked with who, when and why by whoever may edit it —
-   * unless follow-ups or deficiencies are recorded against it, which would
-   * lose their contract: those are removed first (or the contract ended).
+   * unless follow-ups, deficiencies, deviations or kickoff meetings are
+   * recorded against it, which would lose their contract ("okänt avtal" in
+   * every list): those are removed first (or the contract ended).
    */
   router.post("/contracts/:id/remove", async (request, response) => {
     const { principal } = identityOf(response);
@@ -373,25 +375,31 @@ export function contractsRouter(store: AppStore): Router {
     if (!can.writeContract(principal, contract))
       throw forbidden("Bara nämndens medlemmar och avtalets ansvariga kan ta bort avtalet.");
     const { reason } = parseInput(removalSchema, request.body);
-    const [followUps, deficiencies] = await Promise.all([
+    const [followUps, deficiencies, deviations, kickoffs] = await Promise.all([
       store.followUps({ contractId: contract.id }),
       store.deficiencies({ contractId: contract.id }),
+      store.deviations({ contractId: contract.id }),
+      store.kickoffs({ contractId: contract.id }),
     ]);
-    if (followUps.length > 0 || deficiencies.length > 0) {
-      const counted = [
-        followUps.length > 0
-          ? `${followUps.length} ${followUps.length === 1 ? "uppföljning" : "uppföljningar"}`
-          : "",
-        deficiencies.length > 0
-          ? `${deficiencies.length} ${deficiencies.length === 1 ? "brist" : "brister"}`
-          : "",
-      ].filter(Boolean);
+    const blocking = {
+      followUps: followUps.length,
+      deficiencies: deficiencies.length,
+      deviations: deviations.length,
+      kickoffs: kickoffs.length,
+    };
+    const counted = [
+      counting(blocking.followUps, "uppföljning", "uppföljningar"),
+      counting(blocking.deficiencies, "brist", "brister"),
+      counting(blocking.deviations, "avvikelse", "avvikelser"),
+      counting(blocking.kickoffs, "uppstartsmöte", "uppstartsmöten"),
+    ].filter(Boolean);
+    if (counted.length > 0) {
       throw new ProblemError({
         status: 409,
         code: "contract-has-records",
         title: "Avtalet kan inte tas bort",
-        detail: `Avtalet har ${counted.join(" och ")} registrerade. De hör till nämndens uppföljning och skulle bli utan avtal. Ta bort dem först om de registrerades av misstag, eller sätt avtalets status till avslutat.`,
-        blocking: { followUps: followUps.length, deficiencies: deficiencies.length },
+        detail: `Avtalet har ${swedishList(counted)} registrerade. De hör till nämndens uppföljning och skulle bli utan avtal. Ta bort dem först om de registrerades av misstag, eller sätt avtalets status till avslutat.`,
+        blocking,
       });
     }
     await markRemoved(store, response, "contracts", contract.id, ifMatch, reason, () =>
@@ -511,4 +519,9 @@ export function contractsRouter(store: AppStore): Router {
   });
 
   return router;
+}
+
+/** "1 uppföljning", "3 uppföljningar", or nothing for none. */
+function counting(count: number, one: string, many: string): string {
+  return count === 0 ? "" : `${count} ${count === 1 ? one : many}`;
 }

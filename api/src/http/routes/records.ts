@@ -76,6 +76,8 @@ interface RecordKind<T extends RecordBase, K extends RecordListKey> {
   ): string | undefined;
   /** What is wrong with the record's links (provider, follow-up, deviation), per field. */
   relations?(store: AppStore, record: Omit<T, "id" | "etag">): Promise<FieldProblem[]>;
+  /** Why the record may not be removed now (other records would lose it), if so. */
+  removalRefusal?(store: AppStore, record: T): Promise<ProblemError | undefined>;
 }
 
 const plans: RecordKind<FollowUpPlan, "plans"> = {
@@ -127,6 +129,8 @@ const deviations: RecordKind<Deviation, "deviations"> = {
   encode: encodeDeviation,
   filter: (relation) => byRelation("deviations", relation),
   relations: (store, deviation) => providerProblems(store, deviation),
+  removalRefusal: (store, deviation) =>
+    deficienciesKeeping(store, deviation, "deviationId", "avvikelsen"),
 };
 
 const followUps: RecordKind<FollowUp, "followUps"> = {
@@ -138,7 +142,35 @@ const followUps: RecordKind<FollowUp, "followUps"> = {
   decode: decodeFollowUp,
   encode: encodeFollowUp,
   filter: (relation) => byRelation("followUps", relation),
+  removalRefusal: (store, followUp) =>
+    deficienciesKeeping(store, followUp, "followUpId", "uppföljningen"),
 };
+
+/**
+ * A follow-up or deviation that deficiencies were found in is not removed
+ * while they are there: they would lose their reporting period and leave
+ * the reports without a word while still being reminded. (Found on the
+ * contract's own deficiencies: an indexed query, filtered here.)
+ */
+async function deficienciesKeeping(
+  store: AppStore,
+  record: { id: string; contractId: string },
+  link: "followUpId" | "deviationId",
+  what: "uppföljningen" | "avvikelsen",
+): Promise<ProblemError | undefined> {
+  const found = (await store.deficiencies({ contractId: record.contractId })).filter(
+    (deficiency) => deficiency[link] === record.id,
+  );
+  if (found.length === 0) return undefined;
+  const counted = `${found.length} ${found.length === 1 ? "brist" : "brister"}`;
+  return new ProblemError({
+    status: 409,
+    code: "record-has-deficiencies",
+    title: `${what === "uppföljningen" ? "Uppföljningen" : "Avvikelsen"} kan inte tas bort`,
+    detail: `${counted} ${found.length === 1 ? "är registrerad" : "är registrerade"} från ${what}. Ta bort ${found.length === 1 ? "bristen" : "bristerna"} först om ${found.length === 1 ? "den" : "de"} registrerades av misstag, eller koppla ${found.length === 1 ? "den" : "dem"} till rätt ${what === "uppföljningen" ? "uppföljning" : "avvikelse"}.`,
+    blocking: { deficiencies: found.length },
+  });
+}
 
 const deficiencies: RecordKind<Deficiency, "deficiencies"> = {
   path: "deficiencies",
@@ -422,6 +454,8 @@ function recordRoutes<T extends RecordBase, K extends RecordListKey>(
     const { id: _id, etag: _etag, ...stored } = previous;
     await checkWrite(store, principal, kind, stored, previous);
     const { reason } = parseInput(removalSchema, request.body);
+    const refusal = await kind.removalRefusal?.(store, previous);
+    if (refusal) throw refusal;
     await markRemoved(store, response, kind.list, previous.id, ifMatch, reason, () =>
       load(request),
     );

@@ -1,11 +1,12 @@
 import { type Response, Router } from "express";
 import { z } from "zod";
 import { actorOf } from "../../domain/actor.ts";
+import { stringOf } from "../../graph/json.ts";
 import { can } from "../../policies/access.ts";
-import { presentRemoved, REMOVABLE_LABELS } from "../../presenters/removed.ts";
+import { presentRemoved, REMOVABLE_DEFINITE, REMOVABLE_LABELS } from "../../presenters/removed.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { REMOVABLE_LISTS, type RemovableListKey } from "../../store/schema.ts";
-import { ConflictError } from "../../store/store-errors.ts";
+import { ConflictError, NotFoundError } from "../../store/store-errors.ts";
 import type { RecordRemoved, RecordRestored, RemovedList } from "../api-shapes.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
@@ -57,6 +58,50 @@ function staleProblem(current: unknown): ProblemError {
 
 const listSchema = z.enum(REMOVABLE_LISTS, { error: "Okänd sorts post" });
 
+/**
+ * A record comes back only with what it belongs to: a follow-up of a removed
+ * contract (or a deficiency of a removed follow-up) would come back as a
+ * record of nothing, "(okänt avtal)" in every list. So the person is told to
+ * restore that first; it is in the same list of removed records.
+ */
+async function refuseWithoutParent(
+  store: AppStore,
+  list: RemovableListKey,
+  fields: object,
+): Promise<void> {
+  const links: Array<[RemovableListKey, string | undefined]> = [
+    ["contracts", list === "contracts" ? undefined : stringOf(fields, "contractLookupId")],
+    ["followUps", stringOf(fields, "followUpLookupId")],
+    ["deviations", stringOf(fields, "deviationLookupId")],
+  ];
+  for (const [parentList, parentId] of links) {
+    if (!parentId) continue;
+    let parent: { fields: object };
+    try {
+      parent = await store.storedRow(parentList, parentId);
+    } catch (error) {
+      // Gone altogether (never by this app): nothing to restore first.
+      if (error instanceof NotFoundError) continue;
+      throw error;
+    }
+    if (!stringOf(parent.fields, "removedAt")) continue;
+    const what = REMOVABLE_DEFINITE[list];
+    const parentWhat = REMOVABLE_DEFINITE[parentList];
+    const title = parentList === "contracts" ? stringOf(parent.fields, "Title") : undefined;
+    // "avtalet … borttaget, det", "uppföljningen … borttagen, den".
+    const neuter = parentList === "contracts";
+    throw new ProblemError({
+      status: 409,
+      code: "restore-first",
+      title: `Återställ ${parentWhat} först`,
+      detail: `${capitalised(what)} hör till ${parentWhat}${title ? ` ”${title}”` : ""}, som också är ${neuter ? "borttaget" : "borttagen"}. Återställ ${parentWhat} först – ${neuter ? "det" : "den"} finns under Borttagna poster – och sedan ${what}.`,
+      restoreFirst: { list: parentList, id: parentId },
+    });
+  }
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function removalsRouter(store: AppStore): Router {
   const router = Router();
 
@@ -72,8 +117,9 @@ export function removalsRouter(store: AppStore): Router {
       followUps: [],
       deviations: [],
     });
+    const removed = new Map(rows.map((row) => [`${row.list}/${row.id}`, row]));
     response.json({
-      items: rows.map((row) => presentRemoved(row, names)),
+      items: rows.map((row) => presentRemoved(row, names, removed)),
     } satisfies RemovedList);
   });
 
@@ -93,6 +139,7 @@ export function removalsRouter(store: AppStore): Router {
         detail: `${REMOVABLE_LABELS[list]} är inte borttagen och behöver inte återställas.`,
       });
     }
+    await refuseWithoutParent(store, list, row.fields);
     try {
       const written = await store.restore(list, id, ifMatch, actorOf(principal));
       response.setHeader("ETag", written.eTag);

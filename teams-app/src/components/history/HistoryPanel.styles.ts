@@ -12,4 +12,15 @@ export const useHistoryPanelStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground3 },
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   label: { fontWeight: tokens.fontWeightSemibold },
+  export: {
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  exportControls: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+  },
 });

@@ -2,6 +2,7 @@ import { Text } from "@fluentui/react-components";
 import { formatDateTime } from "../../format.ts";
 import type { HistoryEntry } from "../../types.ts";
 import { EmptyState, ErrorMessage, LoadingSkeleton } from "../Feedback.tsx";
+import { HistoryExport } from "./HistoryExport.tsx";
 import { useHistoryPanelStyles } from "./HistoryPanel.styles.ts";
 import { useHistory } from "./useHistory.ts";
 
@@ -42,10 +43,28 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
   );
 }
 
-/** Loads and shows the history of the record at `path` (e.g. /api/deviations/12). */
-export function HistoryPanel({ path, version }: { path: string; version?: string }) {
+/**
+ * Loads and shows the history of the record at `path` (e.g. /api/deviations/12);
+ * with `exportTitle`, "Exportera historik" above it saves the history as a file of that name.
+ */
+export function HistoryPanel({
+  path,
+  version,
+  exportTitle,
+}: {
+  path: string;
+  version?: string;
+  exportTitle?: string;
+}) {
   const history = useHistory(path, version);
   if (history.error) return <ErrorMessage error={history.error} onRetry={history.reload} />;
   if (!history.data) return <LoadingSkeleton label="Hämtar historiken …" />;
-  return <HistoryList entries={history.data} />;
+  return (
+    <>
+      {exportTitle && history.data.length > 0 ? (
+        <HistoryExport path={path} fileTitle={exportTitle} />
+      ) : null}
+      <HistoryList entries={history.data} />
+    </>
+  );
 }

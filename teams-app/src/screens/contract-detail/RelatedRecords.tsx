@@ -1,6 +1,7 @@
 import { Button, Tab, TabList, Title3 } from "@fluentui/react-components";
 import { useApp } from "../../app-context.ts";
 import { ErrorMessage, LoadingSkeleton } from "../../components/Feedback.tsx";
+import { HistoryExport } from "../../components/history/HistoryExport.tsx";
 import { NEW_RECORD } from "../../routes.ts";
 import type { Contract } from "../../types.ts";
 import { useContractDetailStyles } from "./ContractDetail.styles.ts";
@@ -46,6 +47,13 @@ export function RelatedRecords({ contract }: { contract: Contract }) {
               {current.newLabel}
             </Button>
           </div>
+        ) : null}
+        {tab === "history" && data.data?.tab === "history" && data.data.rows.length > 0 ? (
+          <HistoryExport
+            path={`/api/contracts/${contract.id}`}
+            fileTitle={`Historik avtal ${contract.title}`}
+            internalNotes
+          />
         ) : null}
         {content}
       </div>

@@ -35,6 +35,12 @@ export function RemovedRecords() {
                 <Text weight="semibold">{row.what}</Text>
                 {row.title ? <Text block>{row.title}</Text> : null}
                 {row.contractTitle ? <Text block>Avtal: {row.contractTitle}</Text> : null}
+                {row.restoreFirst ? (
+                  <Text block italic>
+                    Återställ {row.restoreFirst.definite}
+                    {row.restoreFirst.title ? ` ”${row.restoreFirst.title}”` : ""} först.
+                  </Text>
+                ) : null}
               </>
             ),
           },

@@ -115,7 +115,11 @@ export function RecordEditor<T extends RecordBase>({
           <Title3 as="h2" id="historik">
             Ändringshistorik
           </Title3>
-          <HistoryPanel path={path} version={record.etag} />
+          <HistoryPanel
+            path={path}
+            version={record.etag}
+            exportTitle={`Historik ${view.definite} ${contract?.title ?? ""} ${id}`}
+          />
         </section>
       ) : null}
     </div>
