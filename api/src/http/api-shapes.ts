@@ -30,7 +30,14 @@ import type { generateSchema, lifeSchema } from "./routes/reports.ts";
 
 export type { CommitteeSummary, Me, MyCommittee } from "../presenters/committee.ts";
 export type { Dashboard, Overview, OverviewRow, ReminderProblem } from "../presenters/dashboard.ts";
+export type { EvidenceItem } from "../presenters/evidence.ts";
 export type { FlaggedProviderView as FlaggedProvider } from "../presenters/provider-flags.ts";
+
+/** `POST /api/<kind>/:id/evidence/:fileId/remove`: the file is marked removed. */
+export interface EvidenceRemoved {
+  id: string;
+  removed: true;
+}
 
 /** A list answer: `{ items }`. */
 export interface Items<T> {

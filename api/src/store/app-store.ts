@@ -18,6 +18,7 @@ import { type BatchRequest, type BatchResponse, sendBatch } from "../graph/graph
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { isOneOf, stringOf } from "../graph/json.ts";
 import { CYCLE_LISTS, CycleMirror } from "./cycle-mirror.ts";
+import { EvidenceLibrary } from "./evidence-library.ts";
 import {
   editorFields,
   type ItemQuery,
@@ -193,6 +194,8 @@ export class AppStore {
   readonly access: GraphAccess;
   readonly site: string;
   readonly directory: ListDirectory;
+  /** Evidence files in the nämnder's libraries. */
+  readonly evidence: EvidenceLibrary;
   /** Påminnelser, in the steps that make posting exactly-once. */
   readonly reminders: ReminderLog;
   private readonly lists: { [K in ListKey]: ListClient<K> };
@@ -208,6 +211,7 @@ export class AppStore {
     this.access = access;
     this.site = `/sites/${siteRef}`;
     this.directory = new ListDirectory(access, this.site);
+    this.evidence = new EvidenceLibrary(access, this.site, this.directory);
     // The whole kommun ("") is refreshed by delta; a nämnd by its own indexed queries.
     this.views = new ReadModel((key) => (key ? this.cycleData(key) : this.currentCycleData()), {
       ttlMs: READ_MODEL_MS,
