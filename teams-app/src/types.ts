@@ -33,6 +33,7 @@ export type {
   Dashboard,
   DeficiencyInput,
   DeviationInput,
+  EvidenceItem,
   FlaggedProvider,
   FollowUpInput,
   ImportDone,
