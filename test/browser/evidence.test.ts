@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
@@ -78,6 +80,8 @@ test("a file is attached with the file input, listed, refused when not allowed, 
   // The history shows the file, by name and person.
   await page.getByText("Underlag tillagt: Protokoll från mötet.pdf").waitFor();
   expect(await accessibilityProblems(page)).toEqual([]);
+  fs.mkdirSync(path.resolve("test-results/screens"), { recursive: true });
+  await section.screenshot({ path: path.resolve("test-results/screens/underlag.png") });
 
   // Download through the API (the bytes as sent).
   const [download] = await Promise.all([

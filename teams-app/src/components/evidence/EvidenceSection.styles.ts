@@ -25,7 +25,7 @@ export const useEvidenceSectionStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  name: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  name: { display: "grid", flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
   meta: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });

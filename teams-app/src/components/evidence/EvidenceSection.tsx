@@ -67,6 +67,7 @@ function EvidenceRow({
             etag={file.etag}
             onRemoved={onRemoved}
             triggerLabel={`Ta bort ${file.name}`}
+            triggerSize="small"
             explanation="Filen försvinner ur listan men raderas inte ur nämndens bibliotek: vem som tog bort den, när och varför visas i historiken."
             reasonLabel="Varför tas filen bort?"
           />

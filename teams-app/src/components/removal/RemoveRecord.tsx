@@ -29,6 +29,7 @@ export function RemoveRecord({
   etag,
   onRemoved,
   triggerLabel,
+  triggerSize,
   explanation = "Posten försvinner ur listor, rapporter, påminnelser och exporter, men raderas inte: vem som tog bort den, när och varför sparas i historiken, och kommunledningskontoret kan återställa den.",
   reasonLabel = "Varför tas posten bort?",
 }: {
@@ -39,6 +40,8 @@ export function RemoveRecord({
   onRemoved: () => void;
   /** The button's accessible name where "Ta bort" alone is ambiguous (one per file in a list). */
   triggerLabel?: string;
+  /** "small" in a list's row, beside its other small buttons. */
+  triggerSize?: "small" | "medium";
   /** What removing means for this kind of thing. */
   explanation?: string;
   reasonLabel?: string;
@@ -48,7 +51,9 @@ export function RemoveRecord({
   return (
     <Dialog open={state.open} onOpenChange={(_event, data) => state.show(data.open)}>
       <DialogTrigger disableButtonEnhancement>
-        <Button aria-label={triggerLabel}>Ta bort</Button>
+        <Button aria-label={triggerLabel} size={triggerSize}>
+          Ta bort
+        </Button>
       </DialogTrigger>
       <DialogSurface aria-describedby="ta-bort-forklaring">
         {/* The reason is checked here, with a Swedish message beside the field, not by the browser. */}
