@@ -26,6 +26,6 @@ export const useEvidenceSectionStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   name: { display: "grid", flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
-  meta: { color: tokens.colorNeutralForeground3 },
+  meta: { color: tokens.colorNeutralForeground3, margin: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
