@@ -376,7 +376,13 @@ describe("the nämnd's report", () => {
     expect(basis).toContain(line);
     // Remembered for the nämnd: the next draft lists them without being asked, until it says no.
     const body = (docx: Buffer) => new PizZip(docx).file("word/document.xml")?.asText() ?? "";
+    const chosen = async () =>
+      (await app.call("GET", "/api/me", { user: "anna" })).body.committees.find(
+        (committee) => committee.id === van,
+      )?.listsEvidence;
+    expect(await chosen()).toBe(true);
     expect(body(await draft(undefined))).toContain(line);
     expect(body(await draft(false))).not.toContain("Underlag till uppföljningen");
+    expect(await chosen()).toBe(false);
   });
 });

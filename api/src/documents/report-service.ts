@@ -28,7 +28,7 @@ import {
 import type { RiskIndex, RiskSuggestion } from "../domain/risk.ts";
 import { swedishList } from "../domain/swedish.ts";
 import { kommunRisk } from "../presenters/provider-flags.ts";
-import type { AppStore, CycleData } from "../store/app-store.ts";
+import { type AppStore, type CycleData, REPORT_EVIDENCE_PREFIX } from "../store/app-store.ts";
 import { NotFoundError } from "../store/store-errors.ts";
 import { handlerOf, type Requester } from "./handler-directory.ts";
 import {
@@ -270,11 +270,14 @@ export class ReportService {
     committee: Committee,
     person: { id: string; name: string; email: string },
   ): Promise<boolean> {
-    const key = reportEvidenceSetting(committee.id);
-    const stored = (await this.store.setting(key)) === "ja";
+    const stored = (await this.store.settings()).reportEvidence.has(committee.id);
     if (request.evidence === undefined) return stored;
     if (request.evidence !== stored) {
-      await this.store.setSetting(key, request.evidence ? "ja" : "nej", person);
+      await this.store.setSetting(
+        `${REPORT_EVIDENCE_PREFIX}${committee.id}`,
+        request.evidence ? "ja" : "nej",
+        person,
+      );
     }
     return request.evidence;
   }
@@ -349,9 +352,6 @@ export class ReportService {
     });
   }
 }
-
-/** The setting that remembers a nämnd's choice to list evidence in its report. */
-export const reportEvidenceSetting = (committeeId: string) => `reportEvidence:${committeeId}`;
 
 /** A decided report is the nämnd's record: it is never replaced by a new draft. */
 function refuseDecided(row: ReportRecord | undefined | null): void {

@@ -71,6 +71,8 @@ export interface Settings extends Municipality {
   riskMatrix: RiskMatrix;
   /** Follow-up intervals per risk level (setting `riskCadence`, JSON). */
   riskCadence: Cadence;
+  /** The nämnder (ids) whose reports list their evidence (setting `reportEvidence:<id>` = ja). */
+  reportEvidence: ReadonlySet<string>;
   /** The kommun's own layout of the reporting-system export (JSON), if any. */
 }
 
@@ -81,6 +83,7 @@ const DEFAULT_SETTINGS: Settings = {
   klkGroupId: "",
   riskMatrix: DEFAULT_RISK_MATRIX,
   riskCadence: DEFAULT_CADENCE,
+  reportEvidence: new Set(),
 };
 
 /** Everything the årshjul and the dashboard need about some nämnder. */
@@ -938,5 +941,13 @@ function decodeSettings(items: ListItem<"settings">[]): Settings {
     klkGroupId: values.get("klkGroupId") ?? "",
     riskMatrix: riskMatrixSetting(values.get("riskMatrix")),
     riskCadence: riskCadenceSetting(values.get("riskCadence")),
+    reportEvidence: new Set(
+      [...values]
+        .filter(([key, value]) => key.startsWith(REPORT_EVIDENCE_PREFIX) && value === "ja")
+        .map(([key]) => key.slice(REPORT_EVIDENCE_PREFIX.length)),
+    ),
   };
 }
+
+/** The setting that remembers a nämnd's choice to list its evidence in its report. */
+export const REPORT_EVIDENCE_PREFIX = "reportEvidence:";
