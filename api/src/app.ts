@@ -24,6 +24,7 @@ import {
 } from "./http/protection.ts";
 import { committeesRouter } from "./http/routes/committees.ts";
 import { contractsRouter } from "./http/routes/contracts.ts";
+import { type EvidenceOptions, evidenceRouter } from "./http/routes/evidence.ts";
 import { exportsRouter } from "./http/routes/exports.ts";
 import { historyExportRouter } from "./http/routes/history-export.ts";
 import { importsRouter } from "./http/routes/imports.ts";
@@ -69,6 +70,8 @@ export interface AppDependencies {
   allowUnauthenticatedBot?: boolean;
   /** Runs the reminders now (kommunledningskontoret's "send again"); set once the runner exists. */
   runReminders?: () => Promise<ReminderRunResult>;
+  /** Limits of evidence files (tests lower the size limit). */
+  evidence?: EvidenceOptions;
   /** Requests per minute per address and per person (tests that flood the API raise them). */
   rateLimits?: Partial<RateLimits>;
   /** Word to PDF (history exports); LibreOffice's `soffice` on the PATH by default. */
@@ -139,9 +142,14 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   // After helmet, so that a refused Host still gets the security headers.
   if (config.mode === "local") app.use(allowOnlyHosts(config.allowedHosts));
   const json = express.json({ limit: "1mb" });
-  // The import reads its own, larger bodies (a register file as base64) after the sign-in.
+  // The import reads its own, larger bodies (a register file as base64) after the sign-in;
+  // an evidence upload's body is the file itself, streamed on to the library.
+  const evidenceUpload = /^\/api\/[a-z-]+\/\d+\/evidence$/;
   app.use((request, response, next) =>
-    request.path.startsWith("/api/imports") ? next() : json(request, response, next),
+    request.path.startsWith("/api/imports") ||
+    (request.method === "POST" && evidenceUpload.test(request.path))
+      ? next()
+      : json(request, response, next),
   );
 
   let health: { at: number; result: Promise<boolean> } | undefined;
@@ -197,6 +205,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   api.use(recordsRouter(store));
   api.use(historyExportRouter(store, dependencies.pdf ?? new PdfConverter(), now));
   api.use(removalsRouter(store));
+  api.use(evidenceRouter(store, dependencies.evidence));
   api.use(reportsRouter(store, now));
   api.use(exportsRouter(store, now));
   api.use(importsRouter(store, now));

@@ -59,6 +59,11 @@ export interface Api {
   lines<T>(path: string, body: unknown, onLine: (line: T) => void): Promise<void>;
   /** A file, e.g. a report draft to save; with a body, POSTed (a file made from what is sent). */
   blob(path: string, body?: unknown): Promise<Blob>;
+  /**
+   * A file sent as the request's body (evidence), with `onProgress` told the
+   * share sent (0–1) as it goes: XMLHttpRequest, since fetch reports no upload progress.
+   */
+  upload<T>(path: string, file: Blob, onProgress: (sent: number) => void): Promise<T>;
 }
 
 /** Inside Teams there is no "sign in again": the tab asks Teams, and else says what helps. */
@@ -166,7 +171,51 @@ export function createApi(auth: Authenticator): Api {
     return JSON.parse((await response.text()) || "null");
   }
 
+  function sendFile(
+    path: string,
+    file: Blob,
+    authorization: string,
+    onProgress: (sent: number) => void,
+  ): Promise<Response> {
+    return new Promise((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open("POST", path);
+      request.setRequestHeader("Authorization", authorization);
+      request.setRequestHeader("Accept", "application/json");
+      request.setRequestHeader("Content-Type", file.type || "application/octet-stream");
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+      };
+      request.onload = () =>
+        resolve(
+          new Response(request.responseText, {
+            status: request.status,
+            headers: { "Content-Type": request.getResponseHeader("Content-Type") ?? "" },
+          }),
+        );
+      request.onerror = () =>
+        reject(
+          new ApiError({
+            status: 0,
+            code: "network",
+            title: "Ingen kontakt",
+            detail:
+              "Filen kunde inte skickas. Kontrollera nätverket och försök igen; är filen stor kan det ta en stund.",
+          }),
+        );
+      request.send(file);
+    });
+  }
+
   return {
+    async upload(path, file, onProgress) {
+      let response = await sendFile(path, file, await bearer(), onProgress);
+      if (response.status === 401 && auth.rejected()) {
+        response = await sendFile(path, file, await bearer(), onProgress);
+      }
+      if (!response.ok) throw new ApiError(await problemFrom(response));
+      return JSON.parse((await response.text()) || "null");
+    },
     async lines(path, body, onLine) {
       const response = await send(path, {
         method: "POST",

@@ -34,6 +34,7 @@ export type {
   Dashboard,
   DeficiencyInput,
   DeviationInput,
+  EvidenceItem,
   FlaggedProvider,
   FollowUpInput,
   ImportDone,

@@ -224,6 +224,23 @@ const requests: fc.Arbitrary<FuzzRequest> = fc.oneof(
         .map(([id, tail]) => ({ method: "GET", path: `/api/${kind}/${segment(id)}${tail}` })),
     ),
   ),
+  // Evidence: hostile record and file ids, and hostile file names with a hostile body as the file.
+  fc
+    .tuple(
+      fc.constantFrom("contracts", "follow-ups", "deviations", "deficiencies"),
+      idOrHostile(() => recordIds.get("follow-ups")!),
+      fc.constantFrom("", "/x/content"),
+      hostileShortText,
+    )
+    .map(([kind, id, tail, fileId]) => ({
+      method: "GET",
+      path: `/api/${kind}/${segment(id)}/evidence${tail.replace("x", segment(fileId))}`,
+    })),
+  fc.tuple(hostileShortText, fc.constantFrom("", ".txt", ".pdf", ".exe")).map(([name, end]) => ({
+    method: "POST",
+    path: `/api/follow-ups/${recordIds.get("follow-ups")}/evidence?${query([["name", `${name}${end}`]])}`,
+    body: name,
+  })),
   idOrHostile(() => van).map((id) => ({
     method: "GET",
     path: `/api/committees/${segment(id)}/dashboard`,

@@ -146,6 +146,69 @@ function recordCases(kind: string): Record<string, RouteCase> {
   };
 }
 
+const EVIDENCE_PATHS = ["contracts", "follow-ups", "deviations", "deficiencies"] as const;
+const evidenceFiles = new Map<string, string>();
+
+/** The record of VAN each evidence path's cases use. */
+const evidenceRecord = (path: string) =>
+  path === "contracts" ? van.contract : (van.records.get(path) ?? "");
+
+/** A file attached to one of VAN's records by its member Anna. */
+async function attachAsAnna(path: string): Promise<{ id: string; etag: string }> {
+  const response = await fetch(
+    `${app.url}/api/${path}/${evidenceRecord(path)}/evidence?name=matris.txt`,
+    {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${await app.tokenFor("anna")}`,
+        "Content-Type": "text/plain",
+      },
+      body: "Underlag i matrisen\n",
+    },
+  );
+  const body = (await response.json()) as { id: string; etag: string };
+  expect(response.status, JSON.stringify(body)).toBe(201);
+  return body;
+}
+
+function evidenceCases(path: string): Record<string, RouteCase> {
+  const base = () => `/api/${path}/${evidenceRecord(path)}/evidence`;
+  return {
+    [`GET /api/${path}/:id/evidence`]: {
+      rule: "reader",
+      ok: 200,
+      request: async () => ({ path: base() }),
+    },
+    [`POST /api/${path}/:id/evidence`]: {
+      rule: "member",
+      ok: 201,
+      request: async () => ({
+        path: `${base()}?name=matris.txt`,
+        body: "Underlag i matrisen\n",
+        headers: { "Content-Type": "text/plain" },
+      }),
+    },
+    [`GET /api/${path}/:id/evidence/:fileId/content`]: {
+      rule: "reader",
+      ok: 200,
+      request: async () => ({ path: `${base()}/${evidenceFiles.get(path)}/content` }),
+    },
+    // Each call removes a file attached for it.
+    [`POST /api/${path}/:id/evidence/:fileId/remove`]: {
+      rule: "member",
+      ok: 200,
+      request: async () => {
+        const file = await attachAsAnna(path);
+        return {
+          path: `${base()}/${file.id}/remove`,
+          headers: { "If-Match": file.etag },
+          body: { reason: "Bifogad i matrisen" },
+        };
+      },
+    },
+  };
+}
+
 const ROUTES: Record<string, RouteCase> = {
   "GET /healthz": { rule: "public", ok: 200, request: async () => ({ path: "/healthz" }) },
   "GET /insyn": { rule: "public", ok: 200, request: async () => ({ path: "/insyn" }) },
@@ -280,6 +343,7 @@ const ROUTES: Record<string, RouteCase> = {
     },
   },
   ...Object.assign({}, ...RECORD_KINDS.map(recordCases)),
+  ...Object.assign({}, ...EVIDENCE_PATHS.map(evidenceCases)),
   // Records removed by mistake: kommunledningskontoret lists and restores them.
   "GET /api/removed": { rule: "klk", ok: 200, request: async () => ({ path: "/api/removed" }) },
   "POST /api/removed/:list/:id/restore": {
@@ -487,6 +551,7 @@ beforeAll(async () => {
     body: { type: "namnd", committeeId: van.committee },
   });
   van.report = report.body.report.id;
+  for (const path of EVIDENCE_PATHS) evidenceFiles.set(path, (await attachAsAnna(path)).id);
 });
 afterAll(async () => {
   await app.stop();

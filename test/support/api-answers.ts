@@ -12,6 +12,8 @@ import type {
   ContractAnswer,
   ContractList,
   Dashboard,
+  EvidenceItem,
+  EvidenceRemoved,
   ImportDone,
   ImportPreview,
   Items,
@@ -104,35 +106,48 @@ type ReportRoute<M extends string, P extends string> = P extends `/api/reports/$
         : Items<ReportRecord>
       : never;
 
+type EvidenceRoute<
+  M extends string,
+  P extends string,
+> = P extends `/api/${string}/${string}/evidence/${string}/remove`
+  ? EvidenceRemoved
+  : P extends `/api/${string}/${string}/evidence/${string}/content`
+    ? string
+    : M extends "POST"
+      ? EvidenceItem
+      : Items<EvidenceItem>;
+
 type Routed<M extends string, P extends string> = P extends `/api/me${Query}`
   ? Me
-  : P extends `/api/overview${Query}`
-    ? Overview
-    : P extends `/api/committees${string}`
-      ? CommitteeRoute<P>
-      : P extends `/api/contracts${string}`
-        ? ContractRoute<M, P>
-        : P extends `/api/reports${string}`
-          ? ReportRoute<M, P>
-          : P extends `/api/imports/preview${Query}`
-            ? ImportPreview
-            : P extends `/api/removed/${string}/${string}/restore`
-              ? RecordRestored
-              : P extends `/api/removed${Query}`
-                ? RemovedList
-                : P extends `/api/imports${Query}`
-                  ? ImportDone
-                  : P extends `/api/reminders/${string}/release`
-                    ? ReminderResent
-                    : P extends `/api/local-auth/users${Query}`
-                      ? Items<LocalPerson>
-                      : P extends `/api/local-auth/token`
-                        ? LocalToken
-                        : P extends `/api/chat${Query}`
-                          ? ChatPage
-                          : P extends `/insyn/avtal.json${Query}`
-                            ? OpenData
-                            : RecordAnswer<M, P>;
+  : P extends `/api/${string}/${string}/evidence${string}`
+    ? EvidenceRoute<M, P>
+    : P extends `/api/overview${Query}`
+      ? Overview
+      : P extends `/api/committees${string}`
+        ? CommitteeRoute<P>
+        : P extends `/api/contracts${string}`
+          ? ContractRoute<M, P>
+          : P extends `/api/reports${string}`
+            ? ReportRoute<M, P>
+            : P extends `/api/imports/preview${Query}`
+              ? ImportPreview
+              : P extends `/api/removed/${string}/${string}/restore`
+                ? RecordRestored
+                : P extends `/api/removed${Query}`
+                  ? RemovedList
+                  : P extends `/api/imports${Query}`
+                    ? ImportDone
+                    : P extends `/api/reminders/${string}/release`
+                      ? ReminderResent
+                      : P extends `/api/local-auth/users${Query}`
+                        ? Items<LocalPerson>
+                        : P extends `/api/local-auth/token`
+                          ? LocalToken
+                          : P extends `/api/chat${Query}`
+                            ? ChatPage
+                            : P extends `/insyn/avtal.json${Query}`
+                              ? OpenData
+                              : RecordAnswer<M, P>;
 
 /** The answer's body: the route's type (when known) with a refusal's fields. */
 export type AnswerOf<M extends string, P extends string> = [Routed<M, P>] extends [never]

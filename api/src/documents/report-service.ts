@@ -1,12 +1,14 @@
 import { periodKindOf } from "../domain/annual-cycle.ts";
 import type { IsoDate } from "../domain/dates.ts";
 import { swedishDate } from "../domain/dates.ts";
+import { evidenceBasisLines } from "../domain/evidence.ts";
 import { mandatePeriodContaining } from "../domain/mandate-period.ts";
 import type { Committee, ReportRecord } from "../domain/model.ts";
 import { flaggedProviders } from "../domain/provider-signals.ts";
 import { providerNamed } from "../domain/providers.ts";
 import { decisionReference } from "../domain/report-life.ts";
 import {
+  type CommitteeReportModel,
   committeeReport,
   committeeReportFileTitle,
   feedbackLetter,
@@ -26,7 +28,7 @@ import {
 import type { RiskIndex, RiskSuggestion } from "../domain/risk.ts";
 import { swedishList } from "../domain/swedish.ts";
 import { kommunRisk } from "../presenters/provider-flags.ts";
-import type { AppStore, CycleData } from "../store/app-store.ts";
+import { type AppStore, type CycleData, REPORT_EVIDENCE_PREFIX } from "../store/app-store.ts";
 import { NotFoundError } from "../store/store-errors.ts";
 import { handlerOf, type Requester } from "./handler-directory.ts";
 import {
@@ -43,7 +45,16 @@ import {
  */
 
 export type ReportRequest =
-  | { type: "namnd"; committeeId: string; period?: string | undefined }
+  | {
+      type: "namnd";
+      committeeId: string;
+      period?: string | undefined;
+      /**
+       * List the evidence behind each follow-up under Beslutsunderlag. Remembered
+       * per nämnd (setting `reportEvidence:<id>`); when left out, the remembered choice.
+       */
+      evidence?: boolean | undefined;
+    }
   | { type: "ks"; year?: number | undefined }
   | { type: "plan"; committeeId: string; mandatePeriod?: string | undefined }
   | { type: "uppstart"; kickoffId: string }
@@ -253,6 +264,48 @@ export class ReportService {
     }
   }
 
+  /** Whether the nämnd lists its evidence: the request's choice (then remembered), else the remembered one. */
+  private async evidenceChosen(
+    request: Extract<ReportRequest, { type: "namnd" }>,
+    committee: Committee,
+    person: { id: string; name: string; email: string },
+  ): Promise<boolean> {
+    const stored = (await this.store.settings()).reportEvidence.has(committee.id);
+    if (request.evidence === undefined) return stored;
+    if (request.evidence !== stored) {
+      await this.store.setSetting(
+        `${REPORT_EVIDENCE_PREFIX}${committee.id}`,
+        request.evidence ? "ja" : "nej",
+        person,
+      );
+    }
+    return request.evidence;
+  }
+
+  /** Beslutsunderlag lines for the files behind the period's follow-ups of the report's contracts. */
+  private async evidenceBasis(
+    model: CommitteeReportModel,
+    data: RegisterData,
+    committee: Committee,
+  ): Promise<string[]> {
+    const titles = model.sections.map((section) => section.title);
+    const followUps = data.followUps.filter(
+      (followUp) => followUp.committeeId === committee.id && followUp.period === model.period,
+    );
+    const contractTitle = new Map(data.contracts.map((contract) => [contract.id, contract.title]));
+    const evidence = await Promise.all(
+      followUps
+        .filter((followUp) => titles.includes(contractTitle.get(followUp.contractId) ?? ""))
+        .map(async (followUp) => ({
+          contractTitle: contractTitle.get(followUp.contractId) ?? "",
+          fileNames: (await this.store.evidence.list(committee, "followUps", followUp.id)).map(
+            (file) => file.name,
+          ),
+        })),
+    );
+    return evidenceBasisLines(titles, evidence);
+  }
+
   /**
    * `requester`: the person generating (their handläggare details come from
    * the directory), or a name where there is none. `committee`: when the
@@ -274,6 +327,11 @@ export class ReportService {
         : handlerOf(this.store.access, person),
     ]);
     const { model, key } = this.model(request, data, target, handler);
+    if (model.type === "namnd" && request.type === "namnd") {
+      if (await this.evidenceChosen(request, target, person)) {
+        model.basis = [...model.basis, ...(await this.evidenceBasis(model, data, target))];
+      }
+    }
     // For these two, (nämnd, type, period) is the row's key: the row just read is the one to update.
     const row =
       model.type === "namnd" || model.type === "ks"

@@ -32,6 +32,7 @@ import type { riskAssessmentSchema } from "./routes/risk.ts";
 export type { CommitteeSummary, Me, MyCommittee } from "../presenters/committee.ts";
 export type { ContractRisk } from "../presenters/contract-risk.ts";
 export type { Dashboard, Overview, OverviewRow, ReminderProblem } from "../presenters/dashboard.ts";
+export type { EvidenceItem } from "../presenters/evidence.ts";
 export type { FlaggedProviderView as FlaggedProvider } from "../presenters/provider-flags.ts";
 export type {
   ProviderContractRow,
@@ -40,6 +41,12 @@ export type {
   ProviderPage,
   ProviderSummary,
 } from "../presenters/provider-page.ts";
+
+/** `POST /api/<kind>/:id/evidence/:fileId/remove`: the file is marked removed. */
+export interface EvidenceRemoved {
+  id: string;
+  removed: true;
+}
 
 /** A list answer: `{ items }`. */
 export interface Items<T> {

@@ -27,6 +27,8 @@ export interface CommitteeView extends CommitteeName {
 export interface MyCommittee extends CommitteeView {
   canWrite: boolean;
   canDecide: boolean;
+  /** The nämnd has chosen to list its evidence under Beslutsunderlag in its report. */
+  listsEvidence?: boolean;
 }
 
 /**

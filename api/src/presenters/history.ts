@@ -9,7 +9,13 @@ import { type Column, type RemovableListKey, SCHEMA } from "../store/schema.ts";
  * than ids). Pure: the names of linked nämnder, contracts and records come in.
  */
 
-export type HistoryAction = "created" | "changed" | "removed" | "restored";
+/** What a version of the record's own row did. */
+type VersionAction = "created" | "changed" | "removed" | "restored";
+export type HistoryAction =
+  | VersionAction
+  /** A file attached to the record as evidence, or one removed (presenters/evidence.ts). */
+  | "evidence-added"
+  | "evidence-removed";
 
 export interface HistoryChange {
   /** The column's internal name (stable, for code). */
@@ -28,7 +34,7 @@ export interface HistoryEntry {
   modifiedBy: string;
   by: Actor;
   action: HistoryAction;
-  /** "Skapad", "Ändrad", "Borttagen: <reason>", "Återställd". */
+  /** "Skapad", "Ändrad", "Borttagen: <reason>", "Återställd", "Underlag tillagt: <fil>". */
   summary: string;
   changes: HistoryChange[];
 }
@@ -172,14 +178,14 @@ export function shownValue(
   }
 }
 
-function actionOf(entry: StoredHistoryEntry): HistoryAction {
+function actionOf(entry: StoredHistoryEntry): VersionAction {
   if (entry.created) return "created";
   const removal = entry.changes.find((change) => change.field === "removedAt");
   if (removal) return removal.to ? "removed" : "restored";
   return "changed";
 }
 
-function summaryOf(action: HistoryAction, entry: StoredHistoryEntry): string {
+function summaryOf(action: VersionAction, entry: StoredHistoryEntry): string {
   switch (action) {
     case "created":
       return "Skapad";

@@ -18,6 +18,7 @@ import { type BatchRequest, type BatchResponse, sendBatch } from "../graph/graph
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
 import { isOneOf, stringOf } from "../graph/json.ts";
 import { CYCLE_LISTS, CycleMirror, committeeSlice } from "./cycle-mirror.ts";
+import { EvidenceLibrary } from "./evidence-library.ts";
 import {
   editorFields,
   type ItemQuery,
@@ -70,6 +71,8 @@ export interface Settings extends Municipality {
   riskMatrix: RiskMatrix;
   /** Follow-up intervals per risk level (setting `riskCadence`, JSON). */
   riskCadence: Cadence;
+  /** The nämnder (ids) whose reports list their evidence (setting `reportEvidence:<id>` = ja). */
+  reportEvidence: ReadonlySet<string>;
   /** The kommun's own layout of the reporting-system export (JSON), if any. */
 }
 
@@ -80,6 +83,7 @@ const DEFAULT_SETTINGS: Settings = {
   klkGroupId: "",
   riskMatrix: DEFAULT_RISK_MATRIX,
   riskCadence: DEFAULT_CADENCE,
+  reportEvidence: new Set(),
 };
 
 /** Everything the årshjul and the dashboard need about some nämnder. */
@@ -196,6 +200,8 @@ export class AppStore {
   readonly access: GraphAccess;
   readonly site: string;
   readonly directory: ListDirectory;
+  /** Evidence files in the nämnder's libraries. */
+  readonly evidence: EvidenceLibrary;
   /** Påminnelser, in the steps that make posting exactly-once. */
   readonly reminders: ReminderLog;
   private readonly lists: { [K in ListKey]: ListClient<K> };
@@ -211,6 +217,7 @@ export class AppStore {
     this.access = access;
     this.site = `/sites/${siteRef}`;
     this.directory = new ListDirectory(access, this.site);
+    this.evidence = new EvidenceLibrary(access, this.site, this.directory);
     // The whole kommun ("") is refreshed by delta; a nämnd is its part of that copy once the
     // copy is warm (the server warms it at start), before that its own indexed queries.
     this.views = new ReadModel((key) => (key ? this.committeeView(key) : this.currentCycleData()), {
@@ -963,5 +970,13 @@ function decodeSettings(items: ListItem<"settings">[]): Settings {
     klkGroupId: values.get("klkGroupId") ?? "",
     riskMatrix: riskMatrixSetting(values.get("riskMatrix")),
     riskCadence: riskCadenceSetting(values.get("riskCadence")),
+    reportEvidence: new Set(
+      [...values]
+        .filter(([key, value]) => key.startsWith(REPORT_EVIDENCE_PREFIX) && value === "ja")
+        .map(([key]) => key.slice(REPORT_EVIDENCE_PREFIX.length)),
+    ),
   };
 }
+
+/** The setting that remembers a nämnd's choice to list its evidence in its report. */
+export const REPORT_EVIDENCE_PREFIX = "reportEvidence:";

@@ -1,5 +1,6 @@
 import { OBLIGATION_RULES, OBLIGATION_STATUSES } from "../domain/annual-cycle.ts";
 import { LEVELS } from "../domain/classification.ts";
+import { EVIDENCE_RECORD_KINDS } from "../domain/evidence.ts";
 import {
   CONTRACT_STATUSES,
   DEFICIENCY_STATUSES,
@@ -496,12 +497,24 @@ export const LISTS: ListSchema[] = LIST_KEYS.map((key) => ({ key, ...SCHEMA[key]
 /** Metadata columns of each nämnd's document library. */
 export const LIBRARY_COLUMNS: readonly Column[] = [
   text("committeeCode", "Nämnd", { indexed: true }),
-  choice("documentType", "Dokumenttyp", REPORT_TYPES),
+  choice("documentType", "Dokumenttyp", [...REPORT_TYPES, "underlag"]),
   text("period", "Period", { indexed: true }),
   choice("reportStatus", "Status", REPORT_STATUSES),
   date("decisionDate", "Beslutsdatum"),
   text("paragraph", "Paragraf", { maxLength: 20 }),
   text("registryNumber", "Diarienummer", { maxLength: 60 }),
+  // Evidence (underlag, domain/evidence.ts): what record a file belongs to, and who put it there.
+  text("evidenceKey", "Underlag för", { indexed: true }),
+  choice("recordKind", "Hör till", EVIDENCE_RECORD_KINDS),
+  text("recordId", "Postens id"),
+  text("contractId", "Avtalets id"),
+  text("driveItemId", "Fil-id"),
+  number("fileSize", "Storlek (byte)", { minimum: 0 }),
+  text("uploadedById", "Uppladdad av (id)"),
+  text("uploadedByName", "Uppladdad av"),
+  text("uploadedByEmail", "Uppladdad av (e-post)"),
+  dateTime("uploadedAt", "Uppladdad"),
+  ...removalColumns,
 ];
 
 export function libraryDisplayName(committeeCode: string): string {

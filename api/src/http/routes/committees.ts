@@ -47,6 +47,7 @@ export function committeesRouter(
         ...presentCommittee(committee, settings),
         canWrite: can.writeCommittee(principal, committee.id),
         canDecide: can.decideForCommittee(principal, committee.id),
+        listsEvidence: settings.reportEvidence.has(committee.id),
       })),
     } satisfies Me);
   });

@@ -359,7 +359,9 @@ export function contractsRouter(store: AppStore): Router {
   router.get("/contracts/:id/history", async (request, response) => {
     const { principal } = identityOf(response);
     const contract = await readableContract(store, principal, request.params.id);
-    response.json({ items: await historyOf(store, "contracts", contract.id) });
+    response.json({
+      items: await historyOf(store, "contracts", contract.id, contract.committeeId),
+    });
   });
 
   /**

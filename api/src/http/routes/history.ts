@@ -1,13 +1,33 @@
+import { EVIDENCE_KINDS, type EvidenceList } from "../../domain/evidence.ts";
+import { withEvidence } from "../../presenters/evidence.ts";
 import { type HistoryEntry, linkedIds, readableHistory } from "../../presenters/history.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import type { RemovableListKey } from "../../store/schema.ts";
 
-/** A contract's or record's history as the tab shows it: readable, with names for ids. */
+const EVIDENCE_LISTS: ReadonlySet<string> = new Set(
+  Object.values(EVIDENCE_KINDS).map((kind) => kind.list),
+);
+const takesEvidence = (list: RemovableListKey): list is EvidenceList & RemovableListKey =>
+  EVIDENCE_LISTS.has(list);
+
+/**
+ * A contract's or record's history as the tab shows it: readable, with names
+ * for ids, and the files attached to it and removed from it (kept in the
+ * library of `committeeId`, the record's nämnd).
+ */
 export async function historyOf(
   store: AppStore,
   list: RemovableListKey,
   id: string,
+  committeeId?: string,
 ): Promise<HistoryEntry[]> {
-  const stored = await store.history(list, id);
-  return readableHistory(list, stored, await store.linkedNames(linkedIds(stored)));
+  const committee = committeeId ? await store.committee(committeeId) : undefined;
+  const [stored, files] = await Promise.all([
+    store.history(list, id),
+    committee && takesEvidence(list)
+      ? store.evidence.list(committee, list, id, { includeRemoved: true })
+      : [],
+  ]);
+  const history = readableHistory(list, stored, await store.linkedNames(linkedIds(stored)));
+  return withEvidence(history, files);
 }

@@ -433,7 +433,9 @@ function recordRoutes<T extends RecordBase, K extends RecordListKey>(
   router.get(`/${kind.path}/:id/history`, async (request, response) => {
     const { principal } = identityOf(response);
     const record = await loadReadable(request, principal);
-    response.json({ items: await historyOf(store, kind.list, record.id) });
+    response.json({
+      items: await historyOf(store, kind.list, record.id, record.committeeId),
+    });
   });
 
   router.post(`/${kind.path}`, async (request, response) => {

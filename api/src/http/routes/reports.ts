@@ -35,6 +35,8 @@ export const generateSchema = z.object({
   followUpId: itemId("Uppföljning").optional(),
   /** The feedback letter's provider, when the contract has several. */
   provider: z.string().trim().max(255).optional(),
+  /** The nämnd's report: list the evidence behind each follow-up under Beslutsunderlag (remembered). */
+  evidence: z.boolean({ error: "Välj ja eller nej för underlagen" }).optional(),
 });
 
 /** A report's life: status, and the nämnd's decision once taken (merged onto the stored row). */
@@ -59,7 +61,12 @@ function toRequest(input: z.infer<typeof generateSchema>): ReportRequest {
       return { type: "ks", year: input.year };
     case "namnd":
       if (!input.committeeId) throw missing("committeeId", "nämnd");
-      return { type: "namnd", committeeId: input.committeeId, period: input.period };
+      return {
+        type: "namnd",
+        committeeId: input.committeeId,
+        period: input.period,
+        evidence: input.evidence,
+      };
     case "plan":
       if (!input.committeeId) throw missing("committeeId", "nämnd");
       return { type: "plan", committeeId: input.committeeId, mandatePeriod: input.mandatePeriod };

@@ -28,19 +28,32 @@ export function RemoveRecord({
   path,
   etag,
   onRemoved,
+  triggerLabel,
+  triggerSize,
+  explanation = "Posten försvinner ur listor, rapporter, påminnelser och exporter, men raderas inte: vem som tog bort den, när och varför sparas i historiken, och kommunledningskontoret kan återställa den.",
+  reasonLabel = "Varför tas posten bort?",
 }: {
   /** "avvikelsen", "avtalet" …, as in "Ta bort avvikelsen?". */
   what: string;
   path: string;
   etag: string;
   onRemoved: () => void;
+  /** The button's accessible name where "Ta bort" alone is ambiguous (one per file in a list). */
+  triggerLabel?: string;
+  /** "small" in a list's row, beside its other small buttons. */
+  triggerSize?: "small" | "medium";
+  /** What removing means for this kind of thing. */
+  explanation?: string;
+  reasonLabel?: string;
 }) {
   const styles = useRemoveRecordStyles();
   const state = useRemoveRecord({ path, etag, onRemoved });
   return (
     <Dialog open={state.open} onOpenChange={(_event, data) => state.show(data.open)}>
       <DialogTrigger disableButtonEnhancement>
-        <Button>Ta bort</Button>
+        <Button aria-label={triggerLabel} size={triggerSize}>
+          Ta bort
+        </Button>
       </DialogTrigger>
       <DialogSurface aria-describedby="ta-bort-forklaring">
         {/* The reason is checked here, with a Swedish message beside the field, not by the browser. */}
@@ -54,13 +67,9 @@ export function RemoveRecord({
           <DialogBody>
             <DialogTitle>Ta bort {what}?</DialogTitle>
             <DialogContent className={styles.content}>
-              <Text id="ta-bort-forklaring">
-                Posten försvinner ur listor, rapporter, påminnelser och exporter, men raderas inte:
-                vem som tog bort den, när och varför sparas i historiken, och kommunledningskontoret
-                kan återställa den.
-              </Text>
+              <Text id="ta-bort-forklaring">{explanation}</Text>
               <Field
-                label="Varför tas posten bort?"
+                label={reasonLabel}
                 required
                 validationState={state.reasonError ? "error" : "none"}
                 validationMessage={state.reasonError}

@@ -12,6 +12,7 @@ import { useRef, useState } from "react";
 import { ApiError } from "../../api.ts";
 import { useApp } from "../../app-context.ts";
 import { ClassificationMatrix } from "../../components/ClassificationMatrix.tsx";
+import { EvidenceSection } from "../../components/evidence/EvidenceSection.tsx";
 import { ErrorMessage, LoadingSkeleton, ReadOnlyNotice } from "../../components/Feedback.tsx";
 import { LeaveShare } from "../../components/LeaveShare.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
@@ -238,6 +239,9 @@ export function ContractDetail({ id }: { id?: string }) {
         }}
       />
       {contract ? <RiskCard contract={contract} canEdit={canEdit} onSaved={loaded.reload} /> : null}
+      {contract ? (
+        <EvidenceSection path={`/api/contracts/${contract.id}`} writable={canEdit} />
+      ) : null}
       {contract ? <RelatedRecords contract={contract} /> : null}
     </div>
   );

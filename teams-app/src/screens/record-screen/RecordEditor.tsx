@@ -1,5 +1,7 @@
 import { Button, Title3 } from "@fluentui/react-components";
+import { useState } from "react";
 import { useApp } from "../../app-context.ts";
+import { EvidenceSection } from "../../components/evidence/EvidenceSection.tsx";
 import { ErrorMessage, LoadingSkeleton, ReadOnlyNotice } from "../../components/Feedback.tsx";
 import { HistoryPanel } from "../../components/history/HistoryPanel.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
@@ -13,7 +15,10 @@ import type { RecordBase, RecordKindView } from "./record-kinds.ts";
 import type { RecordData } from "./useRecordData.ts";
 import { useRecordEditor } from "./useRecordEditor.ts";
 
-/** One record: its form, its Word drafts, "Ta bort" and its change history. */
+/** The kinds of record that take evidence (underlag): the API's evidence routes. */
+const TAKES_EVIDENCE = new Set(["follow-ups", "deviations", "deficiencies"]);
+
+/** One record: its form, its Word drafts, "Ta bort", its evidence and its change history. */
 export function RecordEditor<T extends RecordBase>({
   view,
   route,
@@ -33,6 +38,8 @@ export function RecordEditor<T extends RecordBase>({
   const { api, me, navigate } = useApp();
   const { isNew, single, record, existingDraft, fields, writable, contract, initial } =
     useRecordEditor({ view, route, id, loaded, committee });
+  /** Files added or removed: the history is read again. */
+  const [evidenceRound, setEvidenceRound] = useState(0);
 
   const backToList = (
     <Button onClick={() => navigate({ screen: view.screen })}>Tillbaka till listan</Button>
@@ -110,6 +117,13 @@ export function RecordEditor<T extends RecordBase>({
       {record && writable && view.drafts ? (
         <ReportButtons title="Dokument i Word" drafts={view.drafts(record, contract)} />
       ) : null}
+      {record && TAKES_EVIDENCE.has(view.path) ? (
+        <EvidenceSection
+          path={path}
+          writable={writable}
+          onChanged={() => setEvidenceRound((value) => value + 1)}
+        />
+      ) : null}
       {record ? (
         <section aria-labelledby="historik" className={styles.history}>
           <Title3 as="h2" id="historik">
@@ -117,7 +131,7 @@ export function RecordEditor<T extends RecordBase>({
           </Title3>
           <HistoryPanel
             path={path}
-            version={record.etag}
+            version={`${record.etag}|${evidenceRound}`}
             exportTitle={`Historik ${view.definite} ${contract?.title ?? ""} ${id}`}
           />
         </section>

@@ -1,4 +1,12 @@
-import { Button, Field, Input, Link, ProgressBar, Title3 } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  ProgressBar,
+  Title3,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { useApp } from "../../app-context.ts";
 import { DraftMade } from "../../components/DraftMade.tsx";
@@ -19,6 +27,8 @@ export function Reports() {
   const styles = useReportsStyles();
   const { committee, me } = useApp();
   const [period, setPeriod] = useState("");
+  /** The nämnd's remembered choice; generating the report sends (and so remembers) it. */
+  const [listEvidence, setListEvidence] = useState(committee?.listsEvidence === true);
   const { reports, busy, result, error, generate, save, download } = useReports();
   if (!committee) return <NoCommittee />;
   return (
@@ -38,6 +48,11 @@ export function Reports() {
                 <Field label="Period (tom = senaste avslutade)" hint="T.ex. 2025–2026">
                   <Input value={period} onChange={(_event, data) => setPeriod(data.value)} />
                 </Field>
+                <Checkbox
+                  label="Lista uppföljningarnas underlag under Beslutsunderlag"
+                  checked={listEvidence}
+                  onChange={(_event, data) => setListEvidence(data.checked === true)}
+                />
                 <Button
                   appearance="primary"
                   disabled={busy !== undefined}
@@ -47,6 +62,7 @@ export function Reports() {
                         type: "namnd",
                         committeeId: committee.id,
                         ...(period.trim() ? { period: period.trim() } : {}),
+                        evidence: listEvidence,
                       },
                       TYPE_LABELS.namnd,
                     )
