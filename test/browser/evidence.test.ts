@@ -4,7 +4,13 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { recordBody } from "../support/bodies.ts";
-import { accessibilityProblems, launchBrowser, pageErrors, signIn } from "../support/browser.ts";
+import {
+  accessibilityProblems,
+  desktopPage,
+  launchBrowser,
+  pageErrors,
+  signIn,
+} from "../support/browser.ts";
 
 /**
  * Evidence in the tab: Anna attaches a PDF to a follow-up with the real file
@@ -38,16 +44,7 @@ test("a file is attached with the file input, listed, refused when not allowed, 
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const id: string = created.body.id;
 
-  const context = await browser.newContext({
-    locale: "sv-SE",
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const errors = pageErrors(page);
-  page.on("dialog", (dialog) => {
-    errors.push(`native dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
+  const { context, page, errors } = await desktopPage(browser);
   await signIn(page, app.url, "Anna Lindqvist", `#/uppfoljning/${id}`);
   const section = page.getByRole("region", { name: "Underlag" });
   await section.getByText("Inga filer är bifogade ännu.").waitFor();

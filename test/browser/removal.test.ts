@@ -3,7 +3,13 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { recordBody } from "../support/bodies.ts";
-import { accessibilityProblems, launchBrowser, pageErrors, signIn } from "../support/browser.ts";
+import {
+  accessibilityProblems,
+  desktopPage,
+  launchBrowser,
+  pageErrors,
+  signIn,
+} from "../support/browser.ts";
 
 /**
  * A deviation registered by mistake: Lars (Socialnämnden) removes it with a
@@ -38,16 +44,7 @@ test("a record is removed with a reason and restored by kommunledningskontoret",
   expect(created.status).toBe(201);
   const id: string = created.body.id;
 
-  const context = await browser.newContext({
-    locale: "sv-SE",
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const errors = pageErrors(page);
-  page.on("dialog", (dialog) => {
-    errors.push(`native dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
+  const { context, page, errors } = await desktopPage(browser);
   await signIn(page, app.url, "Lars Andersson", `#/avvikelser/${id}`);
   await page.getByRole("heading", { level: 2, name: "Ändringshistorik" }).waitFor();
   // Before the removal, the history is exported for the record's file (issue 19, item 5).

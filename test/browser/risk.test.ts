@@ -3,9 +3,9 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import {
   accessibilityProblems,
+  desktopPage,
   field,
   launchBrowser,
-  pageErrors,
   signIn,
 } from "../support/browser.ts";
 import { loopbackContext, openInTeams } from "../support/teams-host.ts";
@@ -32,16 +32,7 @@ afterAll(async () => {
 });
 
 test("the suggestion with its reasons, overridden with a reason, and a conflict told", async () => {
-  const context = await browser.newContext({
-    locale: "sv-SE",
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const errors = pageErrors(page);
-  page.on("dialog", (dialog) => {
-    errors.push(`native dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
+  const { context, page, errors } = await desktopPage(browser);
   await signIn(page, app.url, "Anna Lindqvist", `#/avtal/${hemtjanst}`);
   const card = page.getByRole("region", { name: "Riskbedömning" });
   await card.getByText("Förslag: Hög risk").waitFor();

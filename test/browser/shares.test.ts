@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import { accessibilityProblems, launchBrowser, pageErrors, signIn } from "../support/browser.ts";
+import { accessibilityProblems, desktopPage, launchBrowser, signIn } from "../support/browser.ts";
 
 /**
  * A nämnd a contract is shared with may take itself off in the tab: Lars
@@ -22,16 +22,7 @@ afterAll(async () => {
 });
 
 test("a shared nämnd takes itself off a contract", async () => {
-  const context = await browser.newContext({
-    locale: "sv-SE",
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const errors = pageErrors(page);
-  page.on("dialog", (dialog) => {
-    errors.push(`native dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
+  const { context, page, errors } = await desktopPage(browser);
   const id = await app.contractId("Städning av kommunens lokaler");
   await signIn(page, app.url, "Lars Andersson", `#/avtal/${id}`);
   await page.getByRole("heading", { level: 1, name: "Städning av kommunens lokaler" }).waitFor();
@@ -50,5 +41,6 @@ test("a shared nämnd takes itself off a contract", async () => {
       (item: { title: string }) => item.title === "Städning av kommunens lokaler",
     ),
   ).toBe(false);
+  await context.close();
   expect(errors).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import {
   type Browser,
+  type BrowserContext,
   chromium,
   type FrameLocator,
   type Locator,
@@ -26,6 +27,26 @@ export async function launchBrowser(): Promise<Browser> {
       "--lang=sv-SE",
     ],
   });
+}
+
+/**
+ * A desktop-sized Swedish page that collects its uncaught errors, Content
+ * Security Policy violations and any native dialog (the tab must show none).
+ */
+export async function desktopPage(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    locale: "sv-SE",
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors = pageErrors(page);
+  page.on("dialog", (dialog) => {
+    errors.push(`native dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return { context, page, errors };
 }
 
 /** Signs in on the local sign-in page as one of the demo people. */

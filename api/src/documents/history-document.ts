@@ -1,14 +1,4 @@
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  Packer,
-  PageNumber,
-  Paragraph,
-  type Table,
-  TextRun,
-} from "docx";
+import { Document, Packer, Paragraph, type Table, TextRun } from "docx";
 import {
   type HistoryExport,
   historyFileTitle,
@@ -19,7 +9,7 @@ import {
   heading,
   labelled,
   NUMBERING,
-  PAGE,
+  pageFrame,
   paragraphs,
   run,
   STYLES,
@@ -100,46 +90,7 @@ export function buildHistoryDocument(model: HistoryExport): Document {
     numbering: NUMBERING,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: PAGE.margin,
-              bottom: PAGE.margin,
-              left: PAGE.margin,
-              right: PAGE.margin,
-            },
-          },
-        },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
-                children: [
-                  run([model.municipality, model.committeeName].filter(Boolean).join(" · "), {
-                    size: 18,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    size: 18,
-                    children: ["Sida ", PageNumber.CURRENT, " av ", PageNumber.TOTAL_PAGES],
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        ...pageFrame([model.municipality, model.committeeName].filter(Boolean).join(" · ")),
         children: [
           new Paragraph({
             spacing: { after: 0 },

@@ -3,12 +3,15 @@ import {
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
+  Footer,
+  Header,
   type ICommentOptions,
   type INumberingOptions,
   type IRunOptions,
   type IStylesOptions,
   LevelFormat,
   NoBreakHyphen,
+  PageNumber,
   Paragraph,
   type ParagraphChild,
   Tab,
@@ -105,6 +108,46 @@ export const NUMBERING: INumberingOptions = {
  * (2026-09-01), contract and organisation numbers stay whole. A hyphen
  * before a space ("Vård- och") is left as it is.
  */
+/**
+ * An A4 section's page: margins, a running header at the right (who the
+ * document is from) and "Sida x av y" centred at the foot.
+ */
+export function pageFrame(headerText: string) {
+  return {
+    properties: {
+      page: {
+        size: { width: PAGE.width, height: PAGE.height },
+        margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+      },
+    },
+    headers: {
+      default: new Header({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [run(headerText, { size: 18 })],
+          }),
+        ],
+      }),
+    },
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              new TextRun({
+                size: 18,
+                children: ["Sida ", PageNumber.CURRENT, " av ", PageNumber.TOTAL_PAGES],
+              }),
+            ],
+          }),
+        ],
+      }),
+    },
+  };
+}
+
 export function run(text: string, options: Omit<IRunOptions, "text" | "children"> = {}): TextRun {
   const parts = text.split(/(?<=\S)-(?=\S)/);
   return new TextRun({

@@ -1,14 +1,4 @@
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  Packer,
-  PageNumber,
-  Paragraph,
-  type Table,
-  TextRun,
-} from "docx";
+import { Document, Packer, Paragraph, type Table, TextRun } from "docx";
 import { providerLabel } from "../domain/provider-label.ts";
 import type {
   CommitteeReportModel,
@@ -26,7 +16,7 @@ import {
   Lists,
   labelled,
   NUMBERING,
-  PAGE,
+  pageFrame,
   paragraphs,
   run,
   STYLES,
@@ -355,42 +345,7 @@ export function buildWordDocument(model: ReportModel): Document {
     comments: { children: layout.comments.items },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: PAGE.margin,
-              bottom: PAGE.margin,
-              left: PAGE.margin,
-              right: PAGE.margin,
-            },
-          },
-        },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
-                children: [run(pageHeader, { size: 18 })],
-              }),
-            ],
-          }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    size: 18,
-                    children: ["Sida ", PageNumber.CURRENT, " av ", PageNumber.TOTAL_PAGES],
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        ...pageFrame(pageHeader),
         children: [
           ...headerBlock(model),
           ...(model.type === "aterkoppling" ? recipientBlock(model) : []),
