@@ -190,6 +190,14 @@ function operations(van: string, followUp: () => Promise<{ id: string; etag: str
       },
     },
     {
+      label: "provider page (one provider in every nämnd)",
+      run: async (call) =>
+        ok(
+          await call("GET", `/api/providers/${encodeURIComponent("name:utförare 7")}`, "anna"),
+          "provider",
+        ),
+    },
+    {
       label: "nämnd report (Word draft)",
       run: async (call) =>
         ok(

@@ -105,7 +105,11 @@ describe("a contract's history as Excel", () => {
       "Historik Avtal Boende Stjärnfallet.xlsx",
     );
     const book = await workbook(response);
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(["Historik", "Om utdraget"]);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Historik",
+      "Underlag",
+      "Om utdraget",
+    ]);
     const [header, ...lines] = rows(book.getWorksheet("Historik"));
     expect(header).toEqual(["När (svensk tid)", "Vem", "Händelse", "Fält", "Före", "Efter"]);
     // Newest first: Maria's note, Lars's change, then the creation.
@@ -204,6 +208,29 @@ describe("a record's history as PDF and Word", () => {
     expect(text).toContain("Interna anteckningar ingår inte i utdraget");
     expect(text).not.toContain(NOTE_FIRST);
     expect(text).not.toContain(NOTE_SECOND);
+  });
+
+  test("the evidence behind a record: sheet Underlag lists its files, and the history when one was added", async () => {
+    const name = "Utförarens redovisning.pdf";
+    const uploaded = await fetch(
+      `${app.url}/api/deviations/${deviation.id}/evidence?name=${encodeURIComponent(name)}`,
+      {
+        method: "POST",
+        headers: {
+          Authorization: `Bearer ${await app.tokenFor("lars")}`,
+          "Content-Type": "application/octet-stream",
+        },
+        body: new Uint8Array(Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")),
+      },
+    );
+    expect(uploaded.status).toBe(201);
+    const book = await workbook(
+      await exported("maria", `/api/deviations/${deviation.id}/history/export?format=xlsx`),
+    );
+    const [header, ...files] = rows(book.getWorksheet("Underlag"));
+    expect(header?.slice(0, 3)).toEqual(["Dokument", "Tillagt (svensk tid)", "Tillagt av"]);
+    expect(files.map((file) => [file[0], file[2]])).toEqual([[name, "Lars Andersson"]]);
+    expect(JSON.stringify(rows(book.getWorksheet("Historik")))).toContain(name);
   });
 
   test("as Word, the same document LibreOffice reads back", async () => {

@@ -16,7 +16,7 @@ import { NotFoundError } from "../../store/store-errors.ts";
 import { ProblemError } from "../problem.ts";
 import { identityOf } from "../request-context.ts";
 import { itemId, parseInput } from "../validation.ts";
-import { historyOf } from "./history.ts";
+import { evidenceOf, historyOf, takesEvidence } from "./history.ts";
 
 /**
  * A record's change history to hand out — to an inspection or as an allmän
@@ -125,8 +125,9 @@ export function historyExportRouter(
         title: "Ingen behörighet",
         detail: "Du får inte se postens interna anteckningar. Exportera utan dem.",
       });
-    const [entries, settings, names] = await Promise.all([
-      historyOf(store, record.list, record.id),
+    const [entries, files, settings, names] = await Promise.all([
+      historyOf(store, record.list, record.id, record.committeeId),
+      evidenceOf(store, record.list, record.id, record.committeeId),
       store.settings(),
       store.linkedNames({
         committees: [],
@@ -146,8 +147,16 @@ export function historyExportRouter(
       exportedBy: principal.name,
       internal,
       entries,
-      // The seam for the record's evidence (Underlag): pass its list here once the app keeps one.
-      evidence: undefined,
+      // Contracts, follow-ups, deviations and deficiencies take evidence; plans and kickoffs do not.
+      evidence: takesEvidence(record.list)
+        ? files.map((file) => ({
+            name: file.name,
+            addedAt: file.uploadedAt,
+            addedBy: file.uploadedBy.name,
+            size: file.size,
+            webUrl: file.webUrl,
+          }))
+        : undefined,
     });
     const { content, type } = await render(model, format);
     response
