@@ -459,6 +459,18 @@ const ROUTES: Record<string, RouteCase> = {
     request: async () => ({ path: "/api/chat", body: { text: "hjälp" } }),
   },
   "GET /api/chat": { rule: "signed-in", ok: 200, request: async () => ({ path: "/api/chat" }) },
+  // Providers across the kommun: everyone signed in; what each sees of a provider's contracts
+  // follows the contracts' own rule (test/api/providers.test.ts).
+  "GET /api/providers": {
+    rule: "signed-in",
+    ok: 200,
+    request: async () => ({ path: "/api/providers" }),
+  },
+  "GET /api/providers/:key": {
+    rule: "signed-in",
+    ok: 200,
+    request: async () => ({ path: `/api/providers/${encodeURIComponent("org:556910-3301")}` }),
+  },
 };
 
 /** A one-row register for VAN: the same file every time, so repeated imports change nothing. */
