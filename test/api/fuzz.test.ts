@@ -14,7 +14,7 @@ import { setBudget } from "../support/local-graph.ts";
  */
 
 const TODAY = new Date("2026-11-24T10:00:00+01:00");
-const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
+const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3_000);
 const RECORD_KINDS = ["plans", "kickoffs", "deviations", "follow-ups", "deficiencies"] as const;
 
 let app: TestApp;

@@ -22,11 +22,11 @@ import { localAdmin, temporaryDirectory } from "../support/local-graph.ts";
  * or vanished without a trace, and every report row points at a whole
  * document. The kill points come from CRASH_SEED (default 7), so a failing
  * life is repeated by running again with the seed its message prints.
- * CRASH_RUNS sets the number of lives (default 60, which keeps `npm test` within CI's half hour on
+ * CRASH_RUNS sets the number of lives (default 30, which keeps `npm test` within CI's half hour on
  * 2 cores; `npm run soak` runs 300).
  */
 
-const RUNS = Number(process.env.CRASH_RUNS ?? 60);
+const RUNS = Number(process.env.CRASH_RUNS ?? 30);
 const SEED = Number(process.env.CRASH_SEED ?? 7);
 /** Kill points fall among the first this many requests after READY: 12 writes take about 85, then the reminders. */
 const KILL_SPAN = 200;
