@@ -13,6 +13,11 @@ const moneyFormat = new Intl.NumberFormat("sv-SE", {
   maximumFractionDigits: 0,
 });
 
+/** "1 avtal", "3 öppna brister": a count with the word in its number. */
+export function formatCount(value: number, one: string, many: string): string {
+  return `${value} ${value === 1 ? one : many}`;
+}
+
 export function formatDate(iso: string | undefined): string {
   if (!iso) return "–";
   return dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));

@@ -99,7 +99,9 @@ export function presentProviderPage(input: {
     const map = new Map<string, T[]>();
     for (const row of rows) {
       if (!concernsProvider(row.provider)) continue;
-      map.set(row.contractId, [...(map.get(row.contractId) ?? []), row]);
+      const rows = map.get(row.contractId);
+      if (rows) rows.push(row);
+      else map.set(row.contractId, [row]);
     }
     return map;
   };

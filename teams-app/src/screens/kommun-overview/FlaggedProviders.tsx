@@ -1,10 +1,9 @@
 import { Link, Text, Title3 } from "@fluentui/react-components";
 import { DataList } from "../../components/data-list/DataList.tsx";
+import { formatCount as count } from "../../format.ts";
 import { routePath } from "../../routes.ts";
 import type { FlaggedProvider } from "../../types.ts";
 import { useKommunOverviewStyles } from "./KommunOverview.styles.ts";
-
-const count = (value: number, one: string, many: string) => `${value} ${value === 1 ? one : many}`;
 
 /** What the provider has in one nämnd, in words: "2 avtal, 1 öppen brist, 1 med hög risk". */
 function placeText(place: FlaggedProvider["places"][number]): string {

@@ -3,7 +3,7 @@ import { useApp } from "../../app-context.ts";
 import { DataList } from "../../components/data-list/DataList.tsx";
 import { ErrorMessage, LoadingSkeleton } from "../../components/Feedback.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
-import { formatDate } from "../../format.ts";
+import { formatCount as count, formatDate } from "../../format.ts";
 import { useLoad } from "../../hooks/use-load.ts";
 import { routePath } from "../../routes.ts";
 import type { ProviderContractRow, ProviderPage } from "../../types.ts";
@@ -12,8 +12,6 @@ const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXL, display: "grid", gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
-
-const count = (value: number, one: string, many: string) => `${value} ${value === 1 ? one : many}`;
 
 const STATUS_LABELS: Record<ProviderContractRow["status"], string> = {
   planerat: "Planerat",
