@@ -292,3 +292,24 @@ describe("paging past the 5,000-item view threshold", () => {
     expect(dashboard.body.counts.contracts).toBe(5105);
   });
 });
+
+describe("the KS overview's expected follow-ups follow the assessed risk level", () => {
+  test("hemtjänst assessed låg risk: owed once in the period instead of its own three times", async () => {
+    const vanRow = async () =>
+      (await app.call("GET", "/api/overview", { user: "karin" })).body.committees.find(
+        (row: { committee: { code: string } }) => row.committee.code === "VAN",
+      );
+    const before = await vanRow();
+    const hemtjanst = await app.contractId("Hemtjänst enligt LOV");
+    const read = await app.call("GET", `/api/contracts/${hemtjanst}/risk`, { user: "anna" });
+    const saved = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": read.body.etag },
+      body: { likelihood: 1, consequence: 1, reason: "Prövning: låg risk." },
+    });
+    expect(saved.status).toBe(200);
+    const after = await vanRow();
+    // No follow-up before the period 2025–2026: one overdue from the start is owed once.
+    expect(after.followUps.expected).toBe(before.followUps.expected - 2);
+  });
+});

@@ -351,6 +351,58 @@ describe("Word reports rendered by LibreOffice", { timeout: 120_000 }, () => {
     expectWordDetails(rendered, model);
   });
 
+  test("the plan's time plan follows a contract's assessed risk level, and says the cadence per level", async () => {
+    const plan = demo.plans.find(
+      (candidate) => candidate.committeeId === "SN" && candidate.status === "utkast",
+    )!;
+    const assessed: RegisterData = {
+      ...data,
+      contracts: data.contracts.map((contract) =>
+        contract.title === "Personlig assistans"
+          ? {
+              ...contract,
+              risk: {
+                likelihood: 4,
+                consequence: 4,
+                reason: "Två allvarliga avvikelser under hösten.",
+                confirmedBy: { id: "maria", name: "Maria Nilsson", email: "" },
+                confirmedOn: TODAY,
+                suggestedLevel: "hög",
+                raisedFrom: undefined,
+              },
+            }
+          : contract,
+      ),
+    };
+    const model = planReport(
+      assessed,
+      committee("SN"),
+      plan,
+      TODAY,
+      handler("Maria Nilsson", "Nämndsekreterare"),
+    );
+    const row = model.timePlan.find((candidate) => candidate.title === "Personlig assistans");
+    expect(row?.frequency).toBe("Två gånger per år (hög risk)");
+    const rendered = await render(model, "plan-risk");
+    // The table's cells wrap in the rendered text, so the row is found in order in the Word XML.
+    const order = positions(rendered.raw, [
+      "Personlig assistans",
+      "Två gånger per år (hög risk)",
+      "Oktober och april",
+    ]);
+    expect(order, JSON.stringify(order)).not.toContain(-1);
+    expect(rendered.text).toContain("Oktober och april");
+    expect(rendered.text).toContain(
+      "Avtal vars risk har bedömts enligt kommunens riskmatris (sannolikhet × konsekvens) följs upp efter risknivå: hög risk två gånger per år, medelhög risk en gång per år och låg risk vartannat år. Höjs risknivån görs en extra uppföljning inom två månader.",
+    );
+    // Without an assessment the contract keeps its own number, and the plan says nothing of risk.
+    const plain = await render(
+      planReport(data, committee("SN"), plan, TODAY, handler("Maria Nilsson", "Nämndsekreterare")),
+      "plan-plain",
+    );
+    expect(plain.text).not.toContain("riskmatris");
+  });
+
   test("the kickoff minutes: dated by the meeting, diariefört, the agreed reporting and follow-ups, signatures", async () => {
     const meeting = demo.kickoffs[0]!;
     const contract = demo.contracts.find((candidate) => candidate.id === meeting.contractId)!;

@@ -4,6 +4,7 @@ import {
   annualCycle,
   countByStatus,
   followUpDueDates,
+  followUpDueDatesOf,
   type Obligation,
   responsibleFor,
 } from "./annual-cycle.ts";
@@ -283,6 +284,30 @@ describe("follow-ups at the cadence of the assessed risk level", () => {
         title: "Uppföljning av Hemtjänst enligt LOV (låg risk: vartannat år)",
       }),
     ]);
+  });
+
+  test("the follow-ups owed in a period (the KS overview's expected count, the plan's time plan)", () => {
+    const owed = (change?: (data: ReturnType<typeof demoDataset>) => void) => {
+      const data = demoDataset("2026-11-24");
+      change?.(data);
+      const contract = data.contracts.find((candidate) => candidate.id === "hemtjanst");
+      if (!contract) throw new Error("the demo has hemtjänst");
+      return followUpDueDatesOf(data, contract, "VAN", periodStartingIn("july-june", 2026));
+    };
+    // Unassessed: the contract's own three a year.
+    expect(owed()).toHaveLength(3);
+    // Assessed: from the latest follow-up before the period (10 June 2026).
+    expect(owed(assessed(4, 4))).toEqual(["2026-12-10", "2027-06-10"]);
+    expect(owed(assessed(2, 2))).toEqual(["2027-06-10"]);
+    expect(owed(assessed(1, 1))).toEqual([]);
+    // None after the contract has ended.
+    expect(
+      owed((data) => {
+        assessed(4, 4)(data);
+        const contract = data.contracts.find((candidate) => candidate.id === "hemtjanst");
+        if (contract) contract.endDate = "2027-01-31";
+      }),
+    ).toEqual(["2026-12-10"]);
   });
 
   test("raised from medel to hög: an extra follow-up within two months of the raise", () => {

@@ -1,4 +1,4 @@
-import { cadenceText, DEFAULT_CADENCE, nextFollowUp } from "./cadence.ts";
+import { cadenceText, DEFAULT_CADENCE, dueDatesBetween, nextFollowUp } from "./cadence.ts";
 import {
   addDays,
   addMonths,
@@ -242,6 +242,40 @@ function kickoffObligations(context: CycleContext): Obligation[] {
 }
 
 /**
+ * What a contract's risk-based cadence starts from for one reporting nämnd:
+ * the level in force and the latest follow-up the nämnd finished by `until`.
+ */
+function riskCadenceInput(
+  input: Pick<AnnualCycleInput, "municipality" | "followUps">,
+  contract: Contract,
+  committeeId: string,
+  risk: RiskConfirmation,
+  until: IsoDate,
+) {
+  const matrix = input.municipality.riskMatrix ?? DEFAULT_RISK_MATRIX;
+  const cadence = input.municipality.riskCadence ?? DEFAULT_CADENCE;
+  const level = riskLevelOf(matrix, risk.likelihood, risk.consequence);
+  let lastFollowUpOn: IsoDate | undefined;
+  for (const followUp of input.followUps) {
+    if (
+      followUp.contractId === contract.id &&
+      followUp.committeeId === committeeId &&
+      followUp.status === "klar" &&
+      followUp.followUpDate <= until &&
+      (lastFollowUpOn === undefined || followUp.followUpDate > lastFollowUpOn)
+    )
+      lastFollowUpOn = followUp.followUpDate;
+  }
+  const start = {
+    level,
+    lastFollowUpOn,
+    contractStart: contract.startDate,
+    raisedFrom: raiseOf(risk, matrix),
+  };
+  return { start, level, cadence };
+}
+
+/**
  * The next follow-up of a contract whose risk a person has assessed: one
  * interval of the plan's cadence for its level after the latest follow-up this
  * nämnd finished (or the contract's start), brought forward after a raise.
@@ -253,31 +287,39 @@ function nextRiskFollowUp(
   committee: Committee,
   risk: RiskConfirmation,
 ) {
-  const matrix = context.municipality.riskMatrix ?? DEFAULT_RISK_MATRIX;
-  const cadence = context.municipality.riskCadence ?? DEFAULT_CADENCE;
-  const level = riskLevelOf(matrix, risk.likelihood, risk.consequence);
-  let lastFollowUpOn: IsoDate | undefined;
-  for (const followUp of context.followUps) {
-    if (
-      followUp.contractId === contract.id &&
-      followUp.committeeId === committee.id &&
-      followUp.status === "klar" &&
-      followUp.followUpDate <= context.today &&
-      (lastFollowUpOn === undefined || followUp.followUpDate > lastFollowUpOn)
-    )
-      lastFollowUpOn = followUp.followUpDate;
-  }
-  const next = nextFollowUp(
-    {
-      level,
-      lastFollowUpOn,
-      contractStart: contract.startDate,
-      raisedFrom: raiseOf(risk, matrix),
-      today: context.today,
-    },
-    cadence,
+  const { start, level, cadence } = riskCadenceInput(
+    context,
+    contract,
+    committee.id,
+    risk,
+    context.today,
   );
-  return { next, level, cadence };
+  return { next: nextFollowUp({ ...start, today: context.today }, cadence), level, cadence };
+}
+
+/**
+ * The follow-ups a nämnd owes of a strategic contract in a period: at the
+ * cadence of its assessed risk level (counted from the latest follow-up
+ * finished before the period), or else as often per year as the contract
+ * says. The KS overview's expected count and the plan's time plan use it, as
+ * the årshjul does.
+ */
+export function followUpDueDatesOf(
+  input: Pick<AnnualCycleInput, "municipality" | "followUps">,
+  contract: Contract,
+  committeeId: string,
+  period: ReportingPeriod,
+): IsoDate[] {
+  if (!contract.risk) return followUpDueDates(period, contract.followUpsPerYear || 1);
+  const { start, cadence } = riskCadenceInput(
+    input,
+    contract,
+    committeeId,
+    contract.risk,
+    addDays(period.start, -1),
+  );
+  const until = contract.endDate && contract.endDate < period.end ? contract.endDate : period.end;
+  return dueDatesBetween(start, period.start, until, cadence);
 }
 
 function riskBasedFollowUp(

@@ -4,6 +4,7 @@ import {
   cadenceText,
   checkCadence,
   DEFAULT_CADENCE,
+  dueDatesBetween,
   followUpsPerYear,
   nextFollowUp,
 } from "./cadence.ts";
@@ -127,5 +128,46 @@ describe("the next follow-up", () => {
       }),
     ).toMatchObject({ dueDate: "2026-12-15", basis: "raised" });
     expect(DEFAULT_CADENCE.extraWithinMonths).toBe(2);
+  });
+});
+
+describe("the follow-ups owed within a span (a reporting period)", () => {
+  const period = ["2026-07-01", "2027-06-30"] as const;
+
+  test("hög: one interval after the latest follow-up, then every six months", () => {
+    expect(dueDatesBetween({ level: "hög", lastFollowUpOn: "2026-06-10" }, ...period)).toEqual([
+      "2026-12-10",
+      "2027-06-10",
+    ]);
+    expect(dueDatesBetween({ level: "medel", lastFollowUpOn: "2026-06-10" }, ...period)).toEqual([
+      "2027-06-10",
+    ]);
+  });
+
+  test("låg: every other year, so a period may owe none", () => {
+    expect(dueDatesBetween({ level: "låg", lastFollowUpOn: "2026-06-10" }, ...period)).toEqual([]);
+    expect(
+      dueDatesBetween({ level: "låg", lastFollowUpOn: "2026-06-10" }, "2027-07-01", "2028-06-30"),
+    ).toEqual(["2028-06-10"]);
+  });
+
+  test("one overdue when the span starts is owed once, and the rhythm goes on from there", () => {
+    expect(dueDatesBetween({ level: "hög", lastFollowUpOn: "2025-08-30" }, ...period)).toEqual([
+      "2026-07-01",
+      "2027-01-01",
+    ]);
+  });
+
+  test("a raise brings the next one forward within two months", () => {
+    expect(
+      dueDatesBetween(
+        {
+          level: "hög",
+          lastFollowUpOn: "2026-06-10",
+          raisedFrom: { level: "medel", on: "2026-09-01" },
+        },
+        ...period,
+      ),
+    ).toEqual(["2026-11-01", "2027-05-01"]);
   });
 });

@@ -117,3 +117,27 @@ export function nextFollowUp(
         : `Nästa uppföljning senast ${when} (${input.level} risk: ${rhythm}).`;
   return { dueDate, basis, overdue: dueDate < input.today, text };
 }
+
+/**
+ * The due dates in [from, to] of a contract followed up at its level's
+ * cadence: the next one (brought forward after a raise), then one interval
+ * apart. One already overdue at `from` is still owed in the span: it counts
+ * once, on `from`, and the rhythm goes on from there (overdue rounds do not
+ * pile up).
+ */
+export function dueDatesBetween(
+  input: Omit<NextFollowUpInput, "today">,
+  from: IsoDate,
+  to: IsoDate,
+  cadence: Cadence = DEFAULT_CADENCE,
+): IsoDate[] {
+  const interval = cadence.intervalMonths[input.level];
+  let due = nextFollowUp({ ...input, today: from }, cadence).dueDate;
+  const dates: IsoDate[] = [];
+  if (due < from) {
+    dates.push(from);
+    due = addMonths(from, interval);
+  }
+  for (; due <= to; due = addMonths(due, interval)) if (due >= from) dates.push(due);
+  return dates;
+}

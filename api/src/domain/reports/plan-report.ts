@@ -1,26 +1,69 @@
 import {
-  followUpDueDates,
+  followUpDueDatesOf,
   periodKindOf,
   reportingCommitteeIds,
   reportMonthOf,
 } from "../annual-cycle.ts";
+import { cadenceText, DEFAULT_CADENCE } from "../cadence.ts";
 import { type IsoDate, parseIsoDate, swedishLongDate, swedishMonthName } from "../dates.ts";
-import type { Committee, FollowUpPlan } from "../model.ts";
+import type { Committee, Contract, FollowUpPlan } from "../model.ts";
 import { providerNames } from "../providers.ts";
 import { PERIOD_KIND_LABELS, periodContaining, type ReportingPeriod } from "../reporting-period.ts";
-import { capitalized, lowerFirst, numberWord, paragraphsOf, swedishList } from "../swedish.ts";
+import { DEFAULT_RISK_MATRIX, RISK_LEVEL_LABELS, riskLevelOf } from "../risk.ts";
+import {
+  capitalized,
+  lowerFirst,
+  numberWord,
+  numberWordCommon,
+  paragraphsOf,
+  swedishList,
+} from "../swedish.ts";
 import { byTitle, timesPerYear } from "./report-parts.ts";
 import type { Handler, PlanReportModel, RegisterData } from "./report-types.ts";
 import { REPORT_TYPE_TITLES } from "./report-types.ts";
 
 /** The nämnd's follow-up plan for a mandate period (seed 001). */
 
-/** "oktober, februari och juni": the months of the follow-ups in a period of this kind. */
-function followUpMonths(kind: ReportingPeriod["kind"], perYear: number, today: IsoDate): string {
-  const period = periodContaining(kind, today);
-  return swedishList(
-    followUpDueDates(period, perYear || 1).map((due) => swedishMonthName(parseIsoDate(due).month)),
+/**
+ * How often a strategic contract is followed up and when in the current
+ * period: at its assessed risk level's cadence ("Två gånger per år (hög
+ * risk)"), or as often per year as the contract says.
+ */
+function timePlanRow(
+  data: RegisterData,
+  contract: Contract,
+  committeeId: string,
+  period: ReportingPeriod,
+): { frequency: string; months: string } {
+  const dueDates = followUpDueDatesOf(data, contract, committeeId, period);
+  const months = capitalized(
+    swedishList(dueDates.map((due) => swedishMonthName(parseIsoDate(due).month))),
   );
+  if (!contract.risk) {
+    return { frequency: timesPerYear(contract.followUpsPerYear || 1), months };
+  }
+  const matrix = data.municipality.riskMatrix ?? DEFAULT_RISK_MATRIX;
+  const cadence = data.municipality.riskCadence ?? DEFAULT_CADENCE;
+  const level = riskLevelOf(matrix, contract.risk.likelihood, contract.risk.consequence);
+  return {
+    frequency: `${capitalized(cadenceText(level, cadence))} (${RISK_LEVEL_LABELS[level].toLocaleLowerCase("sv")})`,
+    months: months || `Ingen under perioden ${period.key}`,
+  };
+}
+
+function extraFollowUpSentence(months: number): string {
+  if (months === 0) return "Höjs risknivån görs en extra uppföljning genast.";
+  const span = months === 1 ? "en månad" : `${numberWordCommon(months)} månader`;
+  return `Höjs risknivån görs en extra uppföljning inom ${span}.`;
+}
+
+/** The cadence per risk level, for a plan where some contract's risk has been assessed. */
+function riskCadenceParagraph(data: RegisterData): string {
+  const cadence = data.municipality.riskCadence ?? DEFAULT_CADENCE;
+  const levels = (["hög", "medel", "låg"] as const).map(
+    (level) => `${RISK_LEVEL_LABELS[level].toLocaleLowerCase("sv")} ${cadenceText(level, cadence)}`,
+  );
+  return `Avtal vars risk har bedömts enligt kommunens riskmatris (sannolikhet × konsekvens) följs upp efter risknivå: ${swedishList(levels)}. ${extraFollowUpSentence(cadence.extraWithinMonths)}`;
 }
 
 export function planReport(
@@ -147,6 +190,7 @@ export function planReport(
                 "Tabellen visar hur ofta varje strategiskt avtal följs upp och i vilka månader uppföljningen ska vara klar.",
               ]
             : []),
+          ...(contracts.some((contract) => contract.risk) ? [riskCadenceParagraph(data)] : []),
         ],
         bullets: [],
         subsections: [],
@@ -169,8 +213,7 @@ export function planReport(
     })),
     timePlan: contracts.map((contract) => ({
       title: contract.title,
-      frequency: timesPerYear(contract.followUpsPerYear || 1),
-      months: capitalized(followUpMonths(kind, contract.followUpsPerYear, date)),
+      ...timePlanRow(data, contract, committee.id, periodContaining(kind, date)),
     })),
   };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import {
   annualCycle,
   countByStatus,
-  followUpDueDates,
+  followUpDueDatesOf,
   type Obligation,
   periodKindOf,
 } from "../../domain/annual-cycle.ts";
@@ -137,7 +137,14 @@ export function committeesRouter(
       // The period's strategic contracts: one that starts after the period is not counted in it.
       const strategic = strategicContractsOf(data, committee.id, period);
       const expected = strategic.reduce(
-        (sum, contract) => sum + followUpDueDates(period, contract.followUpsPerYear || 1).length,
+        (sum, contract) =>
+          sum +
+          followUpDueDatesOf(
+            { ...data, municipality: data.settings },
+            contract,
+            committee.id,
+            period,
+          ).length,
         0,
       );
       const done = data.followUps.filter(
