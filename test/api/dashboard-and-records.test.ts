@@ -309,6 +309,7 @@ describe("the KS overview's expected follow-ups follow the assessed risk level",
     });
     expect(saved.status).toBe(200);
     const after = await vanRow();
+    if (!before || !after) throw new Error("the overview has Vård- och äldrenämnden");
     // No follow-up before the period 2025–2026: one overdue from the start is owed once.
     expect(after.followUps.expected).toBe(before.followUps.expected - 2);
   });

@@ -47,12 +47,15 @@ describe("exports", () => {
     const hemtjanst = sheet
       .getRows(2, sheet.rowCount - 1)!
       .find((row) => row.getCell(2).value === "Hemtjänst enligt LOV")!;
-    expect(hemtjanst.getCell(11).value).toBe(48_000_000);
-    expect(hemtjanst.getCell(12).value).toEqual(new Date("2019-01-01T00:00:00Z"));
-    expect(hemtjanst.getCell(12).numFmt).toBe("yyyy-mm-dd");
+    expect(sheet.getRow(1).getCell(7).value).toBe("Organisationsnummer");
+    // Hemtjänst enligt LOV has four providers in the valfrihetssystem, Trygga Händer among them.
+    expect(hemtjanst.getCell(7).value).toBe("556910-1107, 556910-2204, 556910-3301, 556910-4408");
+    expect(hemtjanst.getCell(12).value).toBe(48_000_000);
+    expect(hemtjanst.getCell(13).value).toEqual(new Date("2019-01-01T00:00:00Z"));
+    expect(hemtjanst.getCell(13).numFmt).toBe("yyyy-mm-dd");
     // The risk level in force, last: suggested until someone confirms it.
-    expect(sheet.getRow(1).getCell(18).value).toBe("Risknivå");
-    expect(hemtjanst.getCell(18).value).toBe("Hög risk (förslag)");
+    expect(sheet.getRow(1).getCell(19).value).toBe("Risknivå");
+    expect(hemtjanst.getCell(19).value).toBe("Hög risk (förslag)");
   });
 
   test("the period's follow-ups, kommun-wide for kommunledningskontoret only", async () => {
@@ -91,6 +94,10 @@ describe("exports", () => {
       "Fakturaunderlagen följer inte avtalets krav: Leverantören ska redovisa",
     );
     expect(new Set(rows.map((row) => row[1])).size).toBe(13);
+    // The provider's organisationsnummer and the risk level in force close each row.
+    expect(header?.slice(-2)).toEqual(["Organisationsnummer", "Risknivå"]);
+    expect(skolskjuts[9]).toMatch(/^\d{6}-\d{4}$/);
+    expect(skolskjuts[10]).toBe("Hög risk (förslag)");
   });
 
   test("Stratsys as Excel, and a kommun's own layout from the settings", async () => {

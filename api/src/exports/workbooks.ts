@@ -46,6 +46,12 @@ function sheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows
   worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 }
 
+/** Every provider's organisationsnummer (a LOV contract has several), as the register keeps them. */
+function orgNumbers(contract: Contract): string {
+  const numbers = contract.providers.map((provider) => provider.orgNumber).filter(Boolean);
+  return [...new Set(numbers.length > 0 ? numbers : [contract.providerOrgNumber])].join(", ");
+}
+
 function names(data: ExportData) {
   const byId = new Map(data.committees.map((committee) => [committee.id, committee.name]));
   return (id: string) => byId.get(id) ?? "";
@@ -77,6 +83,7 @@ export async function registerWorkbook(data: ExportData): Promise<Buffer> {
         value: (contract: Contract) => contract.serviceArea,
       },
       { header: "Utförare", width: 30, value: (contract: Contract) => contract.provider },
+      { header: "Organisationsnummer", width: 16, value: orgNumbers },
       {
         header: "Egen regi",
         width: 10,
@@ -237,6 +244,9 @@ export interface ReportingRow {
   handlingsplan: string;
   handlingsplanAnsvarig: string;
   handlingsplanUppfoljning: string;
+  organisationsnummer: string;
+  /** The level in force: confirmed, or the suggestion marked "(förslag)". */
+  riskniva: string;
 }
 
 export const REPORTING_FIELDS = [
@@ -252,6 +262,8 @@ export const REPORTING_FIELDS = [
   "handlingsplan",
   "handlingsplanAnsvarig",
   "handlingsplanUppfoljning",
+  "organisationsnummer",
+  "riskniva",
 ] as const satisfies ReadonlyArray<keyof ReportingRow>;
 
 export type ReportingLayout = Array<{ header: string; field: keyof ReportingRow }>;
@@ -271,6 +283,8 @@ export const REPORTING_LAYOUTS: Record<"hypergene" | "stratsys", ReportingLayout
     { header: "Iakttagna brister", field: "brister" },
     { header: "Hur bristerna påverkat nämndens måluppfyllelse", field: "paverkanMal" },
     { header: "Handlingsplan", field: "handlingsplan" },
+    { header: "Organisationsnummer", field: "organisationsnummer" },
+    { header: "Risknivå", field: "riskniva" },
   ],
   stratsys: [
     { header: "Organisation", field: "namnd" },
@@ -283,6 +297,8 @@ export const REPORTING_LAYOUTS: Record<"hypergene" | "stratsys", ReportingLayout
     { header: "Åtgärd", field: "handlingsplan" },
     { header: "Ansvarig", field: "handlingsplanAnsvarig" },
     { header: "Uppföljningsdatum", field: "handlingsplanUppfoljning" },
+    { header: "Organisationsnummer", field: "organisationsnummer" },
+    { header: "Risknivå", field: "riskniva" },
   ],
 };
 
@@ -326,6 +342,8 @@ export function reportingRows(data: ExportData, period: string | undefined): Rep
         handlingsplanUppfoljning: [
           ...new Set(plans.map((plan) => plan.checkUpDate).filter(Boolean)),
         ].join(", "),
+        organisationsnummer: orgNumbers(contract),
+        riskniva: data.riskLevels?.get(contract.id) ?? "",
       };
       return [row];
     })

@@ -157,7 +157,7 @@ export function exportsRouter(store: AppStore, now: () => Date = () => new Date(
         }
         layout = custom.data;
       }
-      const rows = reportingRows(data, parsed.period);
+      const rows = reportingRows({ ...data, riskLevels: await riskLevels(data) }, parsed.period);
       const name = `${parsed.system === "egen" ? "Rapportering" : parsed.system === "hypergene" ? "Hypergene" : "Stratsys"} ${label}${parsed.period ? ` ${parsed.period}` : ""}`;
       if (format === "csv")
         send(response, "text/csv; charset=utf-8", `${name}.csv`, reportingCsv(rows, layout));
