@@ -167,7 +167,7 @@ describe("every public-able field, hidden in turn", () => {
         expect(Object.values(outputs.csv).join("|")).not.toContain(value);
       }
       const hiddenKeys: Record<PublicField, string[]> = {
-        provider: ["provider", "ownRegime"],
+        provider: ["provider", "ownRegime", "providerOrgNumber"],
         serviceArea: ["serviceArea"],
         period: ["startDate", "endDate"],
         followedUp: ["followedUp"],

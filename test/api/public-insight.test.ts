@@ -93,6 +93,7 @@ describe("public insight", () => {
       actionPlansInProgress: true,
       latestFollowUpPeriod: "2026–2027",
       latestResult: "Hemtjänst enligt LOV: utföraren uppfyller avtalets väsentliga kvalitetskrav.",
+      providerOrgNumber: "556910-1107, 556910-2204, 556910-3301, 556910-4408",
     });
   });
 

@@ -1,4 +1,5 @@
 import type { Committee, Contract, Deficiency, FollowUp, PublicField } from "../domain/model.ts";
+import { parseOrganisationNumber } from "../domain/organisation-number.ts";
 
 /**
  * What the public may see about a contract (insynsrätt): only the fields the
@@ -22,6 +23,11 @@ export interface PublicContract {
   latestFollowUpPeriod: string | null;
   latestResult: string | null;
   actionPlansInProgress: boolean | null;
+  /**
+   * The providers' organisationsnummer, public with the provider. A sole
+   * trader's number is their personnummer, which is personal data: left out.
+   */
+  providerOrgNumber: string | null;
 }
 
 /** The open-data schema's columns, in order (documented in the README; stable). */
@@ -39,7 +45,19 @@ export const PUBLIC_COLUMNS: Array<{ key: keyof PublicContract; label: string }>
   { key: "latestFollowUpPeriod", label: "Senaste uppföljning, period" },
   { key: "latestResult", label: "Senaste uppföljning, resultat" },
   { key: "actionPlansInProgress", label: "Handlingsplaner pågår" },
+  // Added last, so that readers of the columns above keep working (schema version 1).
+  { key: "providerOrgNumber", label: "Organisationsnummer" },
 ];
+
+/** The legal persons' numbers among the contract's providers, "" when none. */
+function publicOrgNumbers(contract: Contract): string {
+  const typed = contract.providers.map((provider) => provider.orgNumber);
+  const numbers = (typed.some(Boolean) ? typed : [contract.providerOrgNumber]).flatMap((text) => {
+    const parsed = parseOrganisationNumber(text);
+    return parsed.ok && parsed.kind === "legal-person" ? [parsed.value] : [];
+  });
+  return [...new Set(numbers)].join(", ");
+}
 
 export function presentPublicContract(
   contract: Contract,
@@ -78,5 +96,6 @@ export function presentPublicContract(
     latestFollowUpPeriod: shows("latestResult") && latest ? latest.period : null,
     latestResult: shows("latestResult") && latest ? latest.publicSummary : null,
     actionPlansInProgress: shows("actionPlans") ? openActionPlans : null,
+    providerOrgNumber: shows("provider") && !contract.ownRegime ? publicOrgNumbers(contract) : null,
   };
 }

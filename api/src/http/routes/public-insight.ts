@@ -53,6 +53,7 @@ function contractArticle(contract: PublicContract): string {
         ? ""
         : providerLabel(contract.provider, contract.ownRegime === true),
     ],
+    ["Organisationsnummer", show(contract.providerOrgNumber)],
     [
       "Avtalsperiod",
       contract.startDate || contract.endDate
