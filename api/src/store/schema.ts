@@ -36,6 +36,7 @@ export const LIST_KEYS = [
   "deficiencies",
   "reminders",
   "reports",
+  "providers",
 ] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
@@ -425,6 +426,21 @@ export const SCHEMA = {
     date("decisionDate", "Beslutsdatum"),
     text("paragraph", "Paragraf", { maxLength: 20 }),
     text("registryNumber", "Diarienummer", { maxLength: 60 }),
+    ...editorColumns,
+  ]),
+  // The kommun's provider register (domain/provider-register.ts). Small (hundreds of
+  // rows), so it is read whole with the kommun copy; the indexes serve lookups in
+  // SharePoint itself and keep an organisationsnummer to one entry.
+  providers: list("Leverantörer", "Kommunens leverantörsregister: uppgifter om varje leverantör.", [
+    text("orgNumber", "Organisationsnummer", { unique: true, indexed: true, maxLength: 11 }),
+    text("nameKey", "Namnnyckel", { indexed: true }),
+    boolean("weakFinances", "Svag ekonomi"),
+    boolean("ivoDecisionPending", "Väntar på beslut från IVO"),
+    note("financesNote", "Ekonomi"),
+    note("authorityNote", "IVO och andra myndigheters beslut"),
+    text("contactName", "Kontaktperson"),
+    text("contactEmail", "Kontaktpersonens e-post", { maxLength: 320 }),
+    text("contactPhone", "Kontaktpersonens telefon", { maxLength: 40 }),
     ...editorColumns,
   ]),
 } as const satisfies Record<ListKey, Omit<ListSchema, "key">>;
