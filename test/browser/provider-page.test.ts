@@ -72,3 +72,72 @@ test("a nämnd finds a provider and sees its own contracts in full, others' as c
   await klk.close();
   expect(errors).toEqual([]);
 });
+
+test("the card Uppgifter om leverantören: a nämnd notes a pending IVO decision, sees a bad number at its field, and the saved values; others read only", async () => {
+  const context = await browser.newContext({
+    locale: "sv-SE",
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors = pageErrors(page);
+  await signIn(page, app.url, "Maria Nilsson", "#/leverantorer/org%3A556910-3301");
+  const card = page.getByRole("region", { name: "Uppgifter om leverantören" });
+  const flags = card.getByRole("list", { name: "Noterat om leverantören" });
+  await flags.waitFor();
+  expect(await flags.getByRole("listitem").allTextContents()).toEqual(["Svag ekonomi"]);
+  const facts = card.getByRole("definition");
+  expect(await facts.first().textContent()).toBe("556910-3301");
+
+  const form = card.getByRole("form", { name: "Ändra uppgifter om leverantören" });
+  const orgNumber = form.getByRole("textbox", { name: "Organisationsnummer" });
+  await orgNumber.fill("556910-3302");
+  await form.getByRole("button", { name: "Spara uppgifterna" }).click();
+  // The API's message at the field, and the focus there.
+  await form.getByText("kontrollsiffran (den sista siffran) är fel", { exact: false }).waitFor();
+  expect(await orgNumber.evaluate((element) => element === document.activeElement)).toBe(true);
+  expect(await orgNumber.getAttribute("aria-invalid")).toBe("true");
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  await orgNumber.fill("556910-3301");
+  await form.getByRole("checkbox", { name: "Väntar på beslut från IVO" }).check();
+  await form
+    .getByRole("textbox", { name: "IVO och andra myndigheters beslut" })
+    .fill("Ansökan om tillstånd för boendestöd ligger hos IVO.");
+  await form.getByRole("textbox", { name: "Kontaktpersonens telefon" }).fill("0123-456 99");
+  await form.getByRole("button", { name: "Spara uppgifterna" }).click();
+  await card
+    .getByRole("status")
+    .filter({ hasText: "Uppgifterna om leverantören är sparade." })
+    .waitFor();
+  await flags.getByText("Väntar på beslut från IVO").waitFor();
+  expect(await flags.getByRole("listitem").allTextContents()).toEqual([
+    "Svag ekonomi",
+    "Väntar på beslut från IVO",
+  ]);
+  expect(await facts.allTextContents()).toEqual([
+    "556910-3301",
+    expect.stringContaining("ekonomisk ställning"),
+    "Ansökan om tillstånd för boendestöd ligger hos IVO.",
+    expect.stringContaining("Lena Ström, 0123-456 99"),
+  ]);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await context.close();
+
+  // Erik (Tekniska nämnden) has no contract with the provider: the card without a form.
+  const erik = await browser.newContext({
+    locale: "sv-SE",
+    viewport: { width: 1280, height: 900 },
+  });
+  const erikPage = await erik.newPage();
+  errors.push(...pageErrors(erikPage));
+  await signIn(erikPage, app.url, "Erik Johansson", "#/leverantorer/org%3A556910-3301");
+  const readOnly = erikPage.getByRole("region", { name: "Uppgifter om leverantören" });
+  await readOnly
+    .getByRole("list", { name: "Noterat om leverantören" })
+    .getByText("Väntar på beslut från IVO")
+    .waitFor();
+  expect(await readOnly.getByRole("form").count()).toBe(0);
+  expect(await accessibilityProblems(erikPage)).toEqual([]);
+  await erik.close();
+  expect(errors).toEqual([]);
+});
