@@ -5,6 +5,7 @@ import type {
   ProviderRegisterEntry,
   ProviderSummary,
 } from "../../api/src/http/api-shapes.ts";
+import type { HistoryEntry } from "../../api/src/presenters/history.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 
 /**
@@ -228,6 +229,23 @@ describe("the provider register (Leverantörer)", () => {
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe("conflict");
     expect(stale.body.current).toEqual(updated.body);
+  });
+
+  test("the entry's history: who noted what, under the form's labels", async () => {
+    const history = await app.call<{ items: HistoryEntry[] }>("GET", `${path}/history`, {
+      user: "erik",
+    });
+    expect(history.status).toBe(200);
+    const [changed, created] = history.body.items;
+    expect(history.body.items).toHaveLength(2);
+    expect(changed).toMatchObject({ action: "changed", by: { name: "Karin Berg" } });
+    expect(changed?.changes).toEqual([
+      { field: "weakFinances", label: "Svag ekonomi", from: "Nej", to: "Ja" },
+    ]);
+    expect(created).toMatchObject({ action: "created", by: { name: "Anna Lindqvist" } });
+    expect(created?.changes.map((change) => change.label)).toEqual(
+      expect.arrayContaining(["Namn", "Ekonomi", "Kontaktperson"]),
+    );
   });
 
   test("noted weak finances show as a reason in the contract's risk suggestion", async () => {

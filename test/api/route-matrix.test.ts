@@ -472,6 +472,13 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 200,
     request: async () => ({ path: `/api/providers/${encodeURIComponent("org:556910-3301")}` }),
   },
+  "GET /api/providers/:key/register/history": {
+    rule: "signed-in",
+    ok: 200,
+    request: async () => ({
+      path: `/api/providers/${encodeURIComponent("org:556910-3301")}/register/history`,
+    }),
+  },
   // The register entry of a provider only VAN has contracts with: VAN's members and KLK.
   "PUT /api/providers/:key/register": {
     rule: "reader",

@@ -54,6 +54,7 @@ import { ReminderLog } from "./reminder-log.ts";
 import { riskCadenceSetting, riskMatrixSetting } from "./risk-settings.ts";
 import {
   type FieldsOf,
+  type HistoryListKey,
   type ListKey,
   REMOVABLE_LISTS,
   type ReadFieldsOf,
@@ -783,7 +784,7 @@ export class AppStore {
   }
 
   /** Change history of an item, newest first, from SharePoint's version history. */
-  async history(key: RemovableListKey, id: string): Promise<StoredHistoryEntry[]> {
+  async history(key: HistoryListKey, id: string): Promise<StoredHistoryEntry[]> {
     const versions = await this.lists[key].versions(id);
     return versions.map((version, index) => {
       const older: RawFields = versions[index + 1]?.fields ?? {};

@@ -502,6 +502,9 @@ export const REMOVABLE_LISTS = [
 ] as const satisfies readonly ListKey[];
 export type RemovableListKey = (typeof REMOVABLE_LISTS)[number];
 
+/** The lists whose rows' change history people read: the removable ones and the provider register. */
+export type HistoryListKey = RemovableListKey | "providers";
+
 /** Whether rows of list `key` can be marked removed. */
 export function isRemovable(key: ListKey): key is RemovableListKey {
   return SCHEMA[key].columns.some((column) => column.name === "removedAt");

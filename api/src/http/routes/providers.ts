@@ -15,6 +15,7 @@ import {
 import { type ProviderGroup, providerGroups } from "../../domain/provider-signals.ts";
 import { providerKeysMemo } from "../../domain/risk.ts";
 import { can, type Principal } from "../../policies/access.ts";
+import { type HistoryEntry, readableHistory } from "../../presenters/history.ts";
 import { kommunRisk } from "../../presenters/provider-flags.ts";
 import { presentProviderPage, presentProviderSummary } from "../../presenters/provider-page.ts";
 import {
@@ -159,6 +160,17 @@ export function providersRouter(store: AppStore, now: () => Date): Router {
         today,
       }) satisfies ProviderPage,
     );
+  });
+
+  /** The register entry's change history (SharePoint's versions), readable as a record's; empty without one. */
+  router.get("/providers/:key/register/history", async (request, response) => {
+    const key = parseInput(providerKey, request.params.key);
+    const data = await store.cycleView();
+    const entry = registerEntryFor(groupOf(data, key).keys, data.providers);
+    const items = entry
+      ? readableHistory("providers", await store.history("providers", entry.id))
+      : [];
+    response.json({ items } satisfies Items<HistoryEntry>);
   });
 
   /**

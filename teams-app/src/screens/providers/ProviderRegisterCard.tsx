@@ -14,7 +14,8 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { type FormEvent, type ReactNode, useRef } from "react";
+import { type FormEvent, type ReactNode, useRef, useState } from "react";
+import { HistoryPanel } from "../../components/history/HistoryPanel.tsx";
 import type { ProviderRegisterCard as Card, ProviderRegisterEntry } from "../../types.ts";
 import { useRiskCardStyles } from "../contract-detail/risk/RiskCard.styles.ts";
 import { NoticeBar } from "../contract-detail/risk/RiskCard.tsx";
@@ -79,6 +80,7 @@ export function ProviderRegisterCard({
         </Text>
       )}
       {card.questions.length > 0 ? <SameProvider questions={card.questions} /> : null}
+      {card.entry ? <EntryHistory providerKey={providerKey} etag={card.entry.etag} /> : null}
       {card.canEdit ? (
         <RegisterForm providerKey={providerKey} card={card} onSaved={onSaved} />
       ) : (
@@ -140,6 +142,24 @@ function EntryFacts({ entry }: { entry: ProviderRegisterEntry }) {
         </Fact>
       </dl>
     </>
+  );
+}
+
+/** The entry's change history, read when the person opens it (SharePoint's versions cost a request). */
+function EntryHistory({ providerKey, etag }: { providerKey: string; etag: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div>
+      <Button appearance="subtle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? "Dölj ändringshistorik" : "Visa ändringshistorik"}
+      </Button>
+      {open ? (
+        <HistoryPanel
+          path={`/api/providers/${encodeURIComponent(providerKey)}/register`}
+          version={etag}
+        />
+      ) : null}
+    </div>
   );
 }
 
