@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import type { ProviderPage } from "../../api/src/http/api-shapes.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { accessibilityProblems, launchBrowser, pageErrors, signIn } from "../support/browser.ts";
 
@@ -120,6 +121,42 @@ test("the card Uppgifter om leverantören: a nämnd notes a pending IVO decision
     "Ansökan om tillstånd för boendestöd ligger hos IVO.",
     expect.stringContaining("Lena Ström, 0123-456 99"),
   ]);
+
+  // Karin changes the entry meanwhile: Maria's save is told of the conflict, keeps her draft,
+  // shows the saved values, and her next save goes through at the version now in force.
+  const karinsPage = await app.call<ProviderPage>(
+    "GET",
+    `/api/providers/${encodeURIComponent("org:556910-3301")}`,
+    { user: "karin" },
+  );
+  const entry = karinsPage.body.register.entry;
+  const karins = await app.call(
+    "PUT",
+    `/api/providers/${encodeURIComponent("org:556910-3301")}/register`,
+    {
+      user: "karin",
+      headers: { "If-Match": entry?.etag ?? "" },
+      body: { ...entry, contactName: "Olof Ek" },
+    },
+  );
+  expect(karins.status).toBe(200);
+  const contactName = form.getByRole("textbox", { name: "Kontaktperson", exact: true });
+  await contactName.fill("Maja Lind");
+  await form.getByRole("button", { name: "Spara uppgifterna" }).click();
+  await card.getByRole("alert").filter({ hasText: "Ändrat av någon annan" }).waitFor();
+  await card.getByText("Olof Ek, 0123-456 99", { exact: false }).waitFor();
+  expect(await contactName.inputValue()).toBe("Maja Lind");
+  await form.getByRole("button", { name: "Spara uppgifterna" }).click();
+  await card
+    .getByRole("status")
+    .filter({ hasText: "Uppgifterna om leverantören är sparade." })
+    .waitFor();
+  await card.getByText("Maja Lind, 0123-456 99", { exact: false }).waitFor();
+
+  await card.getByRole("button", { name: "Visa ändringshistorik" }).click();
+  const history = card.getByRole("list", { name: "Ändringshistorik" });
+  await history.getByText("Kontaktperson: Olof Ek → Maja Lind").waitFor();
+  await history.getByText("Väntar på beslut från IVO: Nej → Ja").waitFor();
   expect(await accessibilityProblems(page)).toEqual([]);
   await context.close();
 
