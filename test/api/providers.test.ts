@@ -7,6 +7,7 @@ import type {
 } from "../../api/src/http/api-shapes.ts";
 import type { HistoryEntry } from "../../api/src/presenters/history.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
+import { contractBody } from "../support/bodies.ts";
 
 /**
  * The kommun's providers and one provider's page, over the demo data: Trygga
@@ -258,5 +259,30 @@ describe("the provider register (Leverantörer)", () => {
     // Kommunledningskontoret's view of the provider carries the same reason.
     const row = (await page("karin", key)).body.readable[0];
     expect(row?.riskReasons).toContain(`Svag ekonomisk ställning noterad för ${SOLGARDEN}`);
+  });
+});
+
+describe("free-text names to confirm (Samma leverantör?)", () => {
+  test("the same name under another organisationsnummer is asked about, never given the register's notes", async () => {
+    const anna = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
+    const created = await app.call("POST", "/api/contracts", {
+      user: "anna",
+      body: {
+        ...contractBody(van, anna, "Trygghetsringning"),
+        provider: "trygga händer hemtjänst",
+        providerOrgNumber: "556910-5504",
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { register } = (await page("anna")).body;
+    expect(register.questions).toEqual([
+      "Samma namn förekommer med olika organisationsnummer (556910-3301, 556910-5504).",
+    ]);
+    // The register's entry stays Trygga Händer's (by its number); the other company is not noted.
+    expect(register.entry?.orgNumber).toBe("556910-3301");
+    const risk = await app.call<ContractRisk>("GET", `/api/contracts/${created.body.id}/risk`, {
+      user: "anna",
+    });
+    expect(risk.body.reasons.join(" ")).not.toContain("Svag ekonomisk ställning");
   });
 });
