@@ -178,3 +178,24 @@ test("the card Uppgifter om leverantören: a nämnd notes a pending IVO decision
   await erik.close();
   expect(errors).toEqual([]);
 });
+
+test.each(["dark", "contrast"])(
+  "the provider card in the %s theme: no contrast problems",
+  async (theme) => {
+    const context = await browser.newContext({
+      locale: "sv-SE",
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/?theme=${theme}#/leverantorer/org%3A556910-3301`);
+    await page.getByRole("button", { name: "Logga in som Maria Nilsson" }).click();
+    const card = page.getByRole("region", { name: "Uppgifter om leverantören" });
+    await card.getByRole("list", { name: "Noterat om leverantören" }).waitFor();
+    await card.getByRole("button", { name: "Visa ändringshistorik" }).click();
+    await card.getByRole("list", { name: "Ändringshistorik" }).waitFor();
+    expect(
+      await accessibilityProblems(page, { rules: ["color-contrast", "link-in-text-block"] }),
+    ).toEqual([]);
+    await context.close();
+  },
+);
