@@ -105,6 +105,17 @@ export class NaiveAppStore extends AppStore {
     const followUps = mine((await this.records("followUps").query()).map(decodeFollowUp));
     const deficiencies = mine((await this.records("deficiencies").query()).map(decodeDeficiency));
     const reports = mine(await this.reports());
-    return { settings, committees, contracts, plans, kickoffs, followUps, deficiencies, reports };
+    const providers = await this.providerRegister();
+    return {
+      settings,
+      committees,
+      contracts,
+      plans,
+      kickoffs,
+      followUps,
+      deficiencies,
+      reports,
+      providers,
+    };
   }
 }

@@ -47,9 +47,10 @@ test("two people of the same nämnd open Översikt one after the other: SharePoi
   await app.call("GET", "/api/me", { user: "lars" });
   const maria = await costOf(dashboard("maria"));
   expect(maria.response.status).toBe(200);
-  // One batch of nine list queries (2 RU each), and the contract another nämnd shares with SN (1 RU).
+  // One batch of ten list queries (2 RU each; the provider register is one), and the
+  // contract another nämnd shares with SN (1 RU).
   expect(maria.requests).toBe(2);
-  expect(maria.units).toBe(9 * 2 + 1);
+  expect(maria.units).toBe(10 * 2 + 1);
 
   const lars = await costOf(dashboard("lars"));
   expect(lars.response.status).toBe(200);
@@ -133,7 +134,7 @@ test("a write that fails on a stale ETag also clears the model, so the next read
   // The kommun copy is warm by now (the overview above): the nämnd's part of it, by delta.
   const after = await costOf(dashboard("lars"));
   expect(after.requests).toBe(1);
-  expect(after.units).toBe(9);
+  expect(after.units).toBe(10);
   expect(after.response.body.counts).toEqual(
     (await app.call("GET", `/api/committees/${sn}/dashboard`, { user: "maria" })).body.counts,
   );
@@ -146,7 +147,7 @@ test("once the kommun copy is warm, a nämnd's screens are its part of it: one b
   const fromCopy = await costOf(dashboard("maria"));
   expect(fromCopy.response.status).toBe(200);
   expect(fromCopy.requests).toBe(1);
-  expect(fromCopy.units).toBe(9);
+  expect(fromCopy.units).toBe(10);
 
   // Every nämnd's part of the copy holds exactly what its own indexed queries read.
   const store = app.running.store;
@@ -184,8 +185,9 @@ test("after a write, the overview of every nämnd is brought up to date by delta
 
   const after = await costOf(() => app.call("GET", "/api/overview", { user: "karin" }));
   expect(after.response.status).toBe(200);
-  // One batch of nine delta requests with a token (1 RU each), plus the reminder log's problems (one query, 2 RU).
-  expect(after.units).toBe(9 + 2);
+  // One batch of ten delta requests with a token (1 RU each, the provider register's
+  // included), plus the reminder log's problems (one query, 2 RU).
+  expect(after.units).toBe(10 + 2);
   expect(after.requests).toBe(2);
   expect(row(after.response.body)?.openDeficiencies).toBe(
     (row(before.body)?.openDeficiencies ?? 0) + 1,

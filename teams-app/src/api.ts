@@ -51,6 +51,8 @@ export interface Api {
   /** With `etag`, sent as If-Match (an action on a record at the version read, e.g. removing it). */
   post<T>(path: string, body: unknown, etag?: string): Promise<T>;
   patch<T>(path: string, body: unknown, etag: string): Promise<T>;
+  /** Creates or replaces a whole resource; with `etag`, only at that version (If-Match). */
+  put<T>(path: string, body: unknown, etag?: string): Promise<T>;
   delete(path: string): Promise<void>;
   /**
    * A POST answered as lines of JSON (progress, then the result): each line
@@ -274,6 +276,7 @@ export function createApi(auth: Authenticator): Api {
     },
     post: (path, body, etag) => call("POST", path, body, etag),
     patch: (path, body, etag) => call("PATCH", path, body, etag),
+    put: (path, body, etag) => call("PUT", path, body, etag),
     delete: (path) => call<undefined>("DELETE", path),
   };
 }

@@ -44,10 +44,19 @@ describe("a contract's risk", () => {
       "6 öppna brister",
       // Its provider Trygga Händer also has an open deficiency in Socialnämnden (named only as a count).
       "Trygga Händer Hemtjänst AB har öppna brister i 1 annan nämnd",
+      // The provider register (Leverantörer) as the demo notes seed 000's providers.
+      "Svag ekonomisk ställning noterad för Trygga Händer Hemtjänst AB",
+      "Inväntar IVO:s beslut: Hemtjänst Nord i Åsby AB, Åsby Seniorservice AB",
       "Avtalet har högt värde och hög påverkan på verksamheten.",
     ]);
     expect(response.body.suggestion.signals.map((signal: { kind: string }) => signal.kind)).toEqual(
-      ["deviations", "open-deficiencies", "provider-other-committees"],
+      [
+        "deviations",
+        "open-deficiencies",
+        "provider-other-committees",
+        "provider-finances",
+        "provider-ivo",
+      ],
     );
     expect(response.body.nextFollowUp.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(response.body.nextFollowUp.text).toContain("hög risk: två gånger per år");

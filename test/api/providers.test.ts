@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { ProviderPage, ProviderSummary } from "../../api/src/http/api-shapes.ts";
+import type {
+  ContractRisk,
+  ProviderPage,
+  ProviderRegisterEntry,
+  ProviderSummary,
+} from "../../api/src/http/api-shapes.ts";
+import type { HistoryEntry } from "../../api/src/presenters/history.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
+import { contractBody } from "../support/bodies.ts";
 
 /**
  * The kommun's providers and one provider's page, over the demo data: Trygga
@@ -122,5 +129,160 @@ describe("a provider's page", () => {
   test("without signing in: 401", async () => {
     const response = await fetch(`${app.url}/api/providers`);
     expect(response.status).toBe(401);
+  });
+});
+
+describe("the provider register (Leverantörer)", () => {
+  const SOLGARDEN = "Omsorgshuset Solgården AB";
+  let key = "";
+  let path = "";
+  const entryBody = {
+    name: SOLGARDEN,
+    financesNote: "Årsredovisningen visar förlust två år i rad.",
+    authorityNote: "",
+    contactName: "Per Holm",
+    contactEmail: "per.holm@solgarden.se",
+    contactPhone: "0123-100 00",
+  };
+  const put = (user: "anna" | "erik" | "karin" | "maria", body: unknown, etag?: string) =>
+    app.call<ProviderRegisterEntry>("PUT", path, {
+      user,
+      body,
+      ...(etag !== undefined ? { headers: { "If-Match": etag } } : {}),
+    });
+
+  beforeAll(async () => {
+    const list = await app.call<{ items: ProviderSummary[] }>("GET", "/api/providers", {
+      user: "anna",
+    });
+    key = list.body.items.find((item) => item.name === SOLGARDEN)?.key ?? "";
+    path = `/api/providers/${encodeURIComponent(key)}/register`;
+  });
+
+  test("the demo notes Trygga Händer's weak finances, in plain Swedish, with the seed's wording", async () => {
+    const { register } = (await page("maria")).body;
+    expect(register.canEdit).toBe(true);
+    expect(register.entry).toMatchObject({
+      name: "Trygga Händer Hemtjänst AB",
+      orgNumber: "556910-3301",
+      weakFinances: true,
+      ivoDecisionPending: false,
+      flags: ["Svag ekonomi"],
+      financesNote: expect.stringContaining("ekonomisk ställning"),
+    });
+    expect(register.entry?.etag).toMatch(/^".+"$/);
+  });
+
+  test("without an entry: a proposal from the contracts; a nämnd without contracts with it may not edit", async () => {
+    const anna = (await page("anna", key)).body.register;
+    expect(anna.entry).toBeNull();
+    expect(anna.canEdit).toBe(true);
+    expect(anna.proposal.name).toBe(SOLGARDEN);
+    expect(anna.questions).toEqual([]);
+    const erik = await app.call<ProviderPage>("GET", `/api/providers/${encodeURIComponent(key)}`, {
+      user: "erik",
+    });
+    expect(erik.body.register.canEdit).toBe(false);
+    const refused = await put("erik", entryBody);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe("forbidden");
+  });
+
+  test("an invalid organisationsnummer is 400 with the check digit's message at the field", async () => {
+    const response = await put("anna", { ...entryBody, orgNumber: "556910-3302" });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe("validation");
+    expect(response.body.errors).toEqual([
+      {
+        field: "orgNumber",
+        message:
+          "Organisationsnumret stämmer inte: kontrollsiffran (den sista siffran) är fel. Kontrollera numret.",
+      },
+    ]);
+  });
+
+  test("another provider's organisationsnummer is 409 duplicate-org-number", async () => {
+    const response = await put("anna", { ...entryBody, orgNumber: "5569103301" });
+    expect(response.status).toBe(409);
+    expect(response.body.code).toBe("duplicate-org-number");
+    expect(response.body.errors?.[0]?.field).toBe("orgNumber");
+    expect(response.body.detail).toContain("Trygga Händer Hemtjänst AB");
+  });
+
+  test("created, then changed only at the version read: 428 without If-Match, 412 stale with the current entry", async () => {
+    const created = await put("anna", entryBody);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({ ...entryBody, weakFinances: false, flags: [] });
+    const etag = created.headers.get("etag") ?? "";
+    expect(etag).toBe(created.body.etag);
+    expect((await page("anna", key)).body.register.entry).toEqual(created.body);
+
+    const without = await put("anna", { ...entryBody, weakFinances: true });
+    expect(without.status).toBe(428);
+    expect(without.body.code).toBe("if-match-required");
+
+    const updated = await put("karin", { ...entryBody, weakFinances: true }, etag);
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+    expect(updated.body).toMatchObject({ weakFinances: true, flags: ["Svag ekonomi"] });
+    expect(updated.body.etag).not.toBe(etag);
+
+    const stale = await put("anna", { ...entryBody, ivoDecisionPending: true }, etag);
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe("conflict");
+    expect(stale.body.current).toEqual(updated.body);
+  });
+
+  test("the entry's history: who noted what, under the form's labels", async () => {
+    const history = await app.call<{ items: HistoryEntry[] }>("GET", `${path}/history`, {
+      user: "erik",
+    });
+    expect(history.status).toBe(200);
+    const [changed, created] = history.body.items;
+    expect(history.body.items).toHaveLength(2);
+    expect(changed).toMatchObject({ action: "changed", by: { name: "Karin Berg" } });
+    expect(changed?.changes).toEqual([
+      { field: "weakFinances", label: "Svag ekonomi", from: "Nej", to: "Ja" },
+    ]);
+    expect(created).toMatchObject({ action: "created", by: { name: "Anna Lindqvist" } });
+    expect(created?.changes.map((change) => change.label)).toEqual(
+      expect.arrayContaining(["Namn", "Ekonomi", "Kontaktperson"]),
+    );
+  });
+
+  test("noted weak finances show as a reason in the contract's risk suggestion", async () => {
+    const contractId = await app.contractId("Särskilt boende Solgården");
+    const risk = await app.call<ContractRisk>("GET", `/api/contracts/${contractId}/risk`, {
+      user: "anna",
+    });
+    expect(risk.status).toBe(200);
+    expect(risk.body.reasons).toContain(`Svag ekonomisk ställning noterad för ${SOLGARDEN}`);
+    // Kommunledningskontoret's view of the provider carries the same reason.
+    const row = (await page("karin", key)).body.readable[0];
+    expect(row?.riskReasons).toContain(`Svag ekonomisk ställning noterad för ${SOLGARDEN}`);
+  });
+});
+
+describe("free-text names to confirm (Samma leverantör?)", () => {
+  test("the same name under another organisationsnummer is asked about, never given the register's notes", async () => {
+    const anna = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
+    const created = await app.call("POST", "/api/contracts", {
+      user: "anna",
+      body: {
+        ...contractBody(van, anna, "Trygghetsringning"),
+        provider: "trygga händer hemtjänst",
+        providerOrgNumber: "556910-5504",
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { register } = (await page("anna")).body;
+    expect(register.questions).toEqual([
+      "Samma namn förekommer med olika organisationsnummer (556910-3301, 556910-5504).",
+    ]);
+    // The register's entry stays Trygga Händer's (by its number); the other company is not noted.
+    expect(register.entry?.orgNumber).toBe("556910-3301");
+    const risk = await app.call<ContractRisk>("GET", `/api/contracts/${created.body.id}/risk`, {
+      user: "anna",
+    });
+    expect(risk.body.reasons.join(" ")).not.toContain("Svag ekonomisk ställning");
   });
 });

@@ -4,6 +4,7 @@ import { createApp } from "../../api/src/app.ts";
 import { BotReplies } from "../../api/src/bot/bot-replies.ts";
 import { DEMO_USERS, type DemoUserKey } from "../../api/src/demo/demo-people.ts";
 import { APP_ITSELF } from "../../api/src/domain/actor.ts";
+import type { Items, ProviderPage, ProviderSummary } from "../../api/src/http/api-shapes.ts";
 import { createTokenValidator } from "../../api/src/http/auth/token-validator.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
@@ -471,7 +472,46 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 200,
     request: async () => ({ path: `/api/providers/${encodeURIComponent("org:556910-3301")}` }),
   },
+  "GET /api/providers/:key/register/history": {
+    rule: "signed-in",
+    ok: 200,
+    request: async () => ({
+      path: `/api/providers/${encodeURIComponent("org:556910-3301")}/register/history`,
+    }),
+  },
+  // The register entry of a provider only VAN has contracts with: VAN's members and KLK.
+  "PUT /api/providers/:key/register": {
+    rule: "reader",
+    ok: 200,
+    request: async () => {
+      const path = await solgardenRegisterPath();
+      const page = await app.call<ProviderPage>("GET", path.replace(/\/register$/, ""), {
+        user: "anna",
+      });
+      return {
+        path,
+        headers: { "If-Match": page.body.register.entry?.etag ?? "" },
+        body: { name: "Omsorgshuset Solgården AB", financesNote: "Noterad i matrisen." },
+      };
+    },
+  },
 };
+
+/** Solgården's register path, its entry made once (so every call is an update with If-Match). */
+let solgarden = "";
+async function solgardenRegisterPath(): Promise<string> {
+  if (solgarden) return solgarden;
+  const list = await app.call<Items<ProviderSummary>>("GET", "/api/providers", { user: "anna" });
+  const key = list.body.items.find((item) => item.name === "Omsorgshuset Solgården AB")?.key;
+  expect(key).toBeDefined();
+  solgarden = `/api/providers/${encodeURIComponent(key ?? "")}/register`;
+  const made = await app.call("PUT", solgarden, {
+    user: "anna",
+    body: { name: "Omsorgshuset Solgården AB" },
+  });
+  expect(made.status, JSON.stringify(made.body)).toBe(201);
+  return solgarden;
+}
 
 /** A one-row register for VAN: the same file every time, so repeated imports change nothing. */
 function importBody() {

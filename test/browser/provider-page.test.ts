@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import type { ProviderPage } from "../../api/src/http/api-shapes.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { accessibilityProblems, launchBrowser, pageErrors, signIn } from "../support/browser.ts";
 
@@ -72,3 +73,129 @@ test("a nämnd finds a provider and sees its own contracts in full, others' as c
   await klk.close();
   expect(errors).toEqual([]);
 });
+
+test("the card Uppgifter om leverantören: a nämnd notes a pending IVO decision, sees a bad number at its field, and the saved values; others read only", async () => {
+  const context = await browser.newContext({
+    locale: "sv-SE",
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors = pageErrors(page);
+  await signIn(page, app.url, "Maria Nilsson", "#/leverantorer/org%3A556910-3301");
+  const card = page.getByRole("region", { name: "Uppgifter om leverantören" });
+  const flags = card.getByRole("list", { name: "Noterat om leverantören" });
+  await flags.waitFor();
+  expect(await flags.getByRole("listitem").allTextContents()).toEqual(["Svag ekonomi"]);
+  const facts = card.getByRole("definition");
+  expect(await facts.first().textContent()).toBe("556910-3301");
+
+  const form = card.getByRole("form", { name: "Ändra uppgifter om leverantören" });
+  const orgNumber = form.getByRole("textbox", { name: "Organisationsnummer" });
+  await orgNumber.fill("556910-3302");
+  await form.getByRole("button", { name: "Spara uppgifterna" }).click();
+  // The API's message at the field, and the focus there.
+  await form.getByText("kontrollsiffran (den sista siffran) är fel", { exact: false }).waitFor();
+  expect(await orgNumber.evaluate((element) => element === document.activeElement)).toBe(true);
+  expect(await orgNumber.getAttribute("aria-invalid")).toBe("true");
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  await orgNumber.fill("556910-3301");
+  await form.getByRole("checkbox", { name: "Väntar på beslut från IVO" }).check();
+  await form
+    .getByRole("textbox", { name: "IVO och andra myndigheters beslut" })
+    .fill("Ansökan om tillstånd för boendestöd ligger hos IVO.");
+  await form.getByRole("textbox", { name: "Kontaktpersonens telefon" }).fill("0123-456 99");
+  await form.getByRole("button", { name: "Spara uppgifterna" }).click();
+  await card
+    .getByRole("status")
+    .filter({ hasText: "Uppgifterna om leverantören är sparade." })
+    .waitFor();
+  await flags.getByText("Väntar på beslut från IVO").waitFor();
+  expect(await flags.getByRole("listitem").allTextContents()).toEqual([
+    "Svag ekonomi",
+    "Väntar på beslut från IVO",
+  ]);
+  expect(await facts.allTextContents()).toEqual([
+    "556910-3301",
+    expect.stringContaining("ekonomisk ställning"),
+    "Ansökan om tillstånd för boendestöd ligger hos IVO.",
+    expect.stringContaining("Lena Ström, 0123-456 99"),
+  ]);
+
+  // Karin changes the entry meanwhile: Maria's save is told of the conflict, keeps her draft,
+  // shows the saved values, and her next save goes through at the version now in force.
+  const karinsPage = await app.call<ProviderPage>(
+    "GET",
+    `/api/providers/${encodeURIComponent("org:556910-3301")}`,
+    { user: "karin" },
+  );
+  const entry = karinsPage.body.register.entry;
+  const karins = await app.call(
+    "PUT",
+    `/api/providers/${encodeURIComponent("org:556910-3301")}/register`,
+    {
+      user: "karin",
+      headers: { "If-Match": entry?.etag ?? "" },
+      body: { ...entry, contactName: "Olof Ek" },
+    },
+  );
+  expect(karins.status).toBe(200);
+  const contactName = form.getByRole("textbox", { name: "Kontaktperson", exact: true });
+  await contactName.fill("Maja Lind");
+  await form.getByRole("button", { name: "Spara uppgifterna" }).click();
+  await card.getByRole("alert").filter({ hasText: "Ändrat av någon annan" }).waitFor();
+  await card.getByText("Olof Ek, 0123-456 99", { exact: false }).waitFor();
+  expect(await contactName.inputValue()).toBe("Maja Lind");
+  await form.getByRole("button", { name: "Spara uppgifterna" }).click();
+  await card
+    .getByRole("status")
+    .filter({ hasText: "Uppgifterna om leverantören är sparade." })
+    .waitFor();
+  await card.getByText("Maja Lind, 0123-456 99", { exact: false }).waitFor();
+
+  await card.getByRole("button", { name: "Visa ändringshistorik" }).click();
+  const history = card.getByRole("list", { name: "Ändringshistorik" });
+  await history.getByText("Kontaktperson: Olof Ek → Maja Lind").waitFor();
+  await history.getByText("Väntar på beslut från IVO: Nej → Ja").waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await context.close();
+
+  // Erik (Tekniska nämnden) has no contract with the provider: the card without a form.
+  const erik = await browser.newContext({
+    locale: "sv-SE",
+    viewport: { width: 1280, height: 900 },
+  });
+  const erikPage = await erik.newPage();
+  errors.push(...pageErrors(erikPage));
+  await signIn(erikPage, app.url, "Erik Johansson", "#/leverantorer/org%3A556910-3301");
+  const readOnly = erikPage.getByRole("region", { name: "Uppgifter om leverantören" });
+  await readOnly
+    .getByRole("list", { name: "Noterat om leverantören" })
+    .getByText("Väntar på beslut från IVO")
+    .waitFor();
+  expect(await readOnly.getByRole("form").count()).toBe(0);
+  expect(await accessibilityProblems(erikPage)).toEqual([]);
+  await erik.close();
+  expect(errors).toEqual([]);
+});
+
+test.each(["dark", "contrast"])(
+  "the provider card in the %s theme: no contrast problems",
+  async (theme) => {
+    const context = await browser.newContext({
+      locale: "sv-SE",
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/?theme=${theme}#/leverantorer/org%3A556910-3301`);
+    await page.getByRole("button", { name: "Logga in som Maria Nilsson" }).click();
+    const card = page.getByRole("region", { name: "Uppgifter om leverantören" });
+    await card.getByRole("list", { name: "Noterat om leverantören" }).waitFor();
+    await card.getByRole("button", { name: "Visa ändringshistorik" }).click();
+    await card.getByRole("list", { name: "Ändringshistorik" }).waitFor();
+    expect(
+      await accessibilityProblems(page, { rules: ["color-contrast", "link-in-text-block"] }),
+    ).toEqual([]);
+    await context.close();
+  },
+);

@@ -13,6 +13,7 @@ import type {
   Provider,
 } from "../domain/model.ts";
 import { luhnCheckDigit } from "../domain/organisation-number.ts";
+import type { ProviderEntry } from "../domain/provider-register.ts";
 import { providerNames } from "../domain/providers.ts";
 import {
   latestCompletePeriod,
@@ -38,7 +39,11 @@ export interface DemoDataset {
   deviations: Deviation[];
   followUps: FollowUp[];
   deficiencies: Deficiency[];
+  /** The provider register (Leverantörer): what is noted about some providers. */
+  providers: DemoProviderEntry[];
 }
+
+export type DemoProviderEntry = Omit<ProviderEntry, "id" | "etag" | "nameKey">;
 
 /** An item the demo data itself defines: missing only if the demo data is edited wrongly. */
 export function demoItem<T>(value: T | undefined, what: string): T {
@@ -1015,5 +1020,43 @@ export function demoDataset(today: IsoDate): DemoDataset {
     deviations,
     followUps,
     deficiencies,
+    providers: providerRegister(),
   };
+}
+
+/**
+ * Seed 000's hemtjänst: a provider with weak finances ("ekonomisk
+ * ställning") and two awaiting IVO's decision on their permit, as the
+ * register notes them (the same facts as the deficiencies above).
+ */
+function providerRegister(): DemoProviderEntry[] {
+  const entry = (
+    [name, orgNumber]: [string, string],
+    notes: Partial<DemoProviderEntry>,
+  ): DemoProviderEntry => ({
+    name,
+    orgNumber,
+    weakFinances: false,
+    ivoDecisionPending: false,
+    financesNote: "",
+    authorityNote: "",
+    contactName: "",
+    contactEmail: mailbox(name),
+    contactPhone: "",
+    ...notes,
+  });
+  const ivo =
+    "Inväntar besked från IVO angående pågående tillståndsansökan om att bedriva hemtjänst.";
+  const [nord, , trygg, senior] = HEMTJANST_PROVIDERS;
+  return [
+    entry(demoItem(trygg, "Trygga Händer"), {
+      weakFinances: true,
+      financesNote:
+        "Allvarligare brister gällande ekonomisk ställning. Utföraren redovisar en ekonomisk plan; kommunen bevakar kreditupplysning.",
+      contactName: "Lena Ström",
+      contactPhone: "0123-456 78",
+    }),
+    entry(demoItem(nord, "Hemtjänst Nord"), { ivoDecisionPending: true, authorityNote: ivo }),
+    entry(demoItem(senior, "Åsby Seniorservice"), { ivoDecisionPending: true, authorityNote: ivo }),
+  ];
 }

@@ -12,6 +12,7 @@ import {
   encodeFollowUp,
   encodeKickoff,
   encodePlan,
+  encodeProviderEntry,
 } from "../store/mappers.ts";
 import { odataString } from "../store/odata.ts";
 import { provision } from "../store/provisioning.ts";
@@ -235,6 +236,11 @@ export async function seedDemoData(
         actionOwner: mapPerson(deficiency.actionOwner),
       }),
     })),
+    APP_ITSELF,
+  );
+  await store.createMany(
+    "providers",
+    data.providers.map((entry) => ({ key: entry.orgNumber, fields: encodeProviderEntry(entry) })),
     APP_ITSELF,
   );
   store.invalidate();

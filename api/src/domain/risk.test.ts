@@ -357,13 +357,9 @@ describe("suggested likelihood from signals", () => {
 
 describe("seed 000 in the demo data", () => {
   const data = demoDataset(TODAY);
-  const [nord, , trygg, senior] = HEMTJANST_PROVIDERS;
-  const profiles = [
-    { name: trygg?.[0] ?? "", orgNumber: "", weakFinances: true, ivoDecisionPending: false },
-    { name: nord?.[0] ?? "", orgNumber: "", weakFinances: false, ivoDecisionPending: true },
-    { name: senior?.[0] ?? "", orgNumber: "", weakFinances: false, ivoDecisionPending: true },
-  ];
-  const input = { ...data, today: TODAY, providers: profiles };
+  const [, , trygg] = HEMTJANST_PROVIDERS;
+  // The demo's provider register: Trygga Händer's finances, Nord and Seniorservice awaiting IVO.
+  const input = { ...data, today: TODAY };
   const suggestions = suggestRisks(input);
 
   test("hemtjänst, providers with weak finances awaiting IVO: hög", () => {

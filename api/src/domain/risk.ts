@@ -456,6 +456,21 @@ function followUpSignals(
   });
 }
 
+/**
+ * What the register notes about a provider known by `keys`: the entry with its
+ * organisationsnummer, else the one with its name key — unless both have
+ * numbers and they differ (two companies with alike names).
+ */
+function profileOf(keys: readonly string[], index: RiskIndex): ProviderProfile | undefined {
+  const org = keys.find((key) => key.startsWith("org:"));
+  const byOrg = org ? index.profiles.get(org) : undefined;
+  if (byOrg) return byOrg;
+  const name = keys.find((key) => key.startsWith("name:"));
+  const byName = name ? index.profiles.get(name) : undefined;
+  if (!byName || !org) return byName;
+  return index.keysOf(byName).some((key) => key.startsWith("org:")) ? undefined : byName;
+}
+
 function providerSignals(signals: RiskSignal[], contract: Contract, index: RiskIndex): void {
   // Most contracts' providers have nothing noted anywhere: answer without allocating.
   const anything = contract.providers.some((provider) =>
@@ -478,7 +493,7 @@ function providerSignals(signals: RiskSignal[], contract: Contract, index: RiskI
         elsewhere.set(provider.name, set);
       }
     }
-    const profile = keys.map((key) => index.profiles.get(key)).find(Boolean);
+    const profile = profileOf(keys, index);
     if (profile?.weakFinances) weak.push(provider.name);
     if (profile?.ivoDecisionPending) ivo.push(provider.name);
   }

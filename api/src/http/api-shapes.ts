@@ -12,6 +12,7 @@ import type { Problem } from "./problem.ts";
 import type { contractSchema, providerSchema } from "./routes/contracts.ts";
 import type { choiceSchema, fileSchema, importSchema, resultSchema } from "./routes/imports.ts";
 import type { chatActivity } from "./routes/local-chat.ts";
+import type { providerRegisterSchema } from "./routes/providers.ts";
 import type {
   deficiencySchema,
   deviationSchema,
@@ -41,6 +42,10 @@ export type {
   ProviderPage,
   ProviderSummary,
 } from "../presenters/provider-page.ts";
+export type {
+  ProviderRegisterCard,
+  ProviderRegisterEntry,
+} from "../presenters/provider-register.ts";
 
 /** `POST /api/<kind>/:id/evidence/:fileId/remove`: the file is marked removed. */
 export interface EvidenceRemoved {
@@ -60,6 +65,8 @@ export type ContractInput = z.input<typeof contractSchema>;
 export type ProviderInput = z.input<typeof providerSchema>;
 /** `PATCH /api/contracts/:id/risk`: a person's assessment (If-Match: the risk's etag). */
 export type RiskAssessmentInput = z.input<typeof riskAssessmentSchema>;
+/** `PUT /api/providers/:key/register`: the provider's register entry (If-Match when it exists). */
+export type ProviderRegisterInput = z.input<typeof providerRegisterSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 export type KickoffInput = z.input<typeof kickoffSchema>;
 export type DeviationInput = z.input<typeof deviationSchema>;

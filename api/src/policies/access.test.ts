@@ -137,6 +137,16 @@ describe("can", () => {
     expect(can.seeKommunOverview(member)).toBe(false);
   });
 
+  test("note a provider in the register: KLK, or a member of a nämnd holding or sharing a contract with it", () => {
+    const contracts = [contract("SN"), contract("TN", ["VAN"])];
+    expect(can.editProviderRegister(klk, [])).toBe(true);
+    expect(can.editProviderRegister(member, contracts)).toBe(true);
+    expect(can.editProviderRegister(otherMember, contracts)).toBe(true);
+    expect(can.editProviderRegister(member, [contract("SN")])).toBe(false);
+    // Owning one contract is not following the provider up for a nämnd.
+    expect(can.editProviderRegister(principal({ id: "ägaren" }), [contract("SN")])).toBe(false);
+  });
+
   test("import a register: the nämnd's secretaries, or KLK for any nämnd; not its other members", () => {
     expect(can.importRegister(secretary, "SN")).toBe(true);
     expect(can.importRegister(secretary, "VAN")).toBe(false);

@@ -129,6 +129,18 @@ export const can = {
   /** Import a register into a nämnd (many contracts at once): its secretaries, or kommunledningskontoret for any. */
   importRegister: (principal: Principal, committeeId: string) =>
     principal.secretaryOf.has(committeeId) || principal.klk,
+  /**
+   * Note what is known of a provider in the register (finances, IVO, contact):
+   * kommunledningskontoret, or a member of a nämnd that holds (or shares) a
+   * contract with it — those who follow it up. Everyone may read the notes.
+   */
+  editProviderRegister: (principal: Principal, contracts: readonly Contract[]): boolean =>
+    principal.klk ||
+    contracts.some((contract) =>
+      [contract.committeeId, ...contract.sharedWithCommitteeIds].some((id) =>
+        principal.memberOf.has(id),
+      ),
+    ),
   /** Link a Teams channel to a nämnd (its reminders go there): its secretaries, or kommunledningskontoret. */
   linkChannel: (principal: Principal, committeeId: string) =>
     principal.secretaryOf.has(committeeId) || principal.klk,

@@ -1,6 +1,6 @@
 import type { Actor } from "../domain/actor.ts";
 import type { StoredHistoryEntry } from "../store/app-store.ts";
-import { type Column, type RemovableListKey, SCHEMA } from "../store/schema.ts";
+import { type Column, type HistoryListKey, SCHEMA } from "../store/schema.ts";
 
 /**
  * A record's change history as a person reads it: one entry per saved
@@ -72,10 +72,12 @@ const HIDDEN = new Set([
   "removedById",
   "removedByName",
   "removedReason",
+  // The provider register's name key follows the name.
+  "nameKey",
 ]);
 
 /** Where the form's label differs from the column's display name in SharePoint. */
-const LABELS: Partial<Record<RemovableListKey, Record<string, string>>> = {
+const LABELS: Partial<Record<HistoryListKey, Record<string, string>>> = {
   contracts: {
     Title: "Namn",
     providers: "Utförare (alla)",
@@ -87,6 +89,7 @@ const LABELS: Partial<Record<RemovableListKey, Record<string, string>>> = {
     riskReason: "Motivering till riskbedömningen",
   },
   deficiencies: { actionOwnerName: "Ansvarig för åtgärder" },
+  providers: { Title: "Namn" },
 };
 
 const dateFormat = new Intl.DateTimeFormat("sv-SE", {
@@ -102,7 +105,7 @@ const dateTimeFormat = new Intl.DateTimeFormat("sv-SE", {
 });
 const numberFormat = new Intl.NumberFormat("sv-SE");
 
-function columnNamed(list: RemovableListKey, field: string): Column | undefined {
+function columnNamed(list: HistoryListKey, field: string): Column | undefined {
   const columns: readonly Column[] = SCHEMA[list].columns;
   return columns.find((column) =>
     column.type.kind === "lookup" ? `${column.name}LookupId` === field : column.name === field,
@@ -110,7 +113,7 @@ function columnNamed(list: RemovableListKey, field: string): Column | undefined 
 }
 
 /** The Swedish label of a field of list `list`. */
-export function fieldLabel(list: RemovableListKey, field: string): string {
+export function fieldLabel(list: HistoryListKey, field: string): string {
   const own = LABELS[list]?.[field];
   if (own) return own;
   if (field === "Title") return "Rubrik";
@@ -141,7 +144,7 @@ function shownProviders(value: string): string {
 
 /** A stored value as the form shows it. */
 export function shownValue(
-  list: RemovableListKey,
+  list: HistoryListKey,
   field: string,
   value: unknown,
   names: HistoryNames = NO_NAMES,
@@ -202,7 +205,7 @@ function summaryOf(action: VersionAction, entry: StoredHistoryEntry): string {
 
 /** A record's history, newest first, as a person reads it. */
 export function readableHistory(
-  list: RemovableListKey,
+  list: HistoryListKey,
   entries: readonly StoredHistoryEntry[],
   names: HistoryNames = NO_NAMES,
 ): HistoryEntry[] {

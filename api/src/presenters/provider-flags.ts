@@ -3,6 +3,7 @@ import type { Committee, Contract, Deficiency, Deviation, FollowUp } from "../do
 import { type FlaggedProvider, flaggedProviders } from "../domain/provider-signals.ts";
 import {
   buildRiskIndex,
+  type ProviderProfile,
   type RiskIndex,
   type RiskMatrix,
   type RiskSuggestion,
@@ -27,6 +28,8 @@ export interface KommunRiskInput {
   deficiencies: readonly Deficiency[];
   followUps: readonly FollowUp[];
   deviations?: readonly Deviation[];
+  /** The provider register's notes (weak finances, a pending IVO decision): `CycleData.providers`. */
+  providers?: readonly ProviderProfile[];
   matrix: RiskMatrix;
 }
 
@@ -37,6 +40,7 @@ export function kommunRisk(input: KommunRiskInput): KommunRisk {
     deficiencies: input.deficiencies,
     followUps: input.followUps,
     deviations: input.deviations ?? [],
+    providers: input.providers ?? [],
   });
   const suggestions = new Map<string, RiskSuggestion>();
   for (const contract of input.contracts) {

@@ -10,6 +10,7 @@ import type {
 import type { ProviderGroup } from "../domain/provider-signals.ts";
 import { RISK_LEVEL_LABELS, type RiskIndex, type RiskLevel } from "../domain/risk.ts";
 import type { KommunRisk } from "./provider-flags.ts";
+import type { ProviderRegisterCard } from "./provider-register.ts";
 
 /**
  * A provider as one page: every contract with it across the kommun. A person
@@ -59,6 +60,8 @@ export interface ProviderOtherCommittee {
 }
 
 export interface ProviderPage extends ProviderSummary {
+  /** The register's entry (card "Uppgifter om leverantören"). */
+  register: ProviderRegisterCard;
   /** The contracts the person may read, in full. */
   readable: ProviderContractRow[];
   /** Nämnder whose contracts with the provider the person may not read: counts only. */
@@ -79,6 +82,7 @@ const REMEDIED: ReadonlySet<DeficiencyStatus> = new Set(["åtgärdad"]);
 
 export function presentProviderPage(input: {
   group: ProviderGroup;
+  register: ProviderRegisterCard;
   canRead: (contract: Contract) => boolean;
   committees: readonly Committee[];
   deficiencies: readonly Deficiency[];
@@ -161,6 +165,7 @@ export function presentProviderPage(input: {
     (order.get(a.committeeId) ?? 0) - (order.get(b.committeeId) ?? 0);
   return {
     ...presentProviderSummary(group),
+    register: input.register,
     readable: readable.sort((a, b) => inOrder(a, b) || a.title.localeCompare(b.title, "sv")),
     others: [...others.values()].sort(inOrder),
   };

@@ -154,6 +154,7 @@ export class ReminderRunner {
         deficiencies: data.deficiencies,
         followUps: data.followUps,
         deviations: [],
+        providers: data.providers,
       },
       data.settings.riskMatrix,
     );

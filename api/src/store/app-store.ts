@@ -12,6 +12,7 @@ import type {
   Municipality,
   ReportRecord,
 } from "../domain/model.ts";
+import type { ProviderEntry } from "../domain/provider-register.ts";
 import { PERIOD_KINDS } from "../domain/reporting-period.ts";
 import { DEFAULT_RISK_MATRIX, type RiskMatrix } from "../domain/risk.ts";
 import { type BatchRequest, type BatchResponse, sendBatch } from "../graph/graph-batch.ts";
@@ -36,7 +37,9 @@ import {
   decodeFollowUp,
   decodeKickoff,
   decodePlan,
+  decodeProviderEntry,
   decodeReport,
+  encodeProviderEntry,
 } from "./mappers.ts";
 import {
   byCommittee,
@@ -51,6 +54,7 @@ import { ReminderLog } from "./reminder-log.ts";
 import { riskCadenceSetting, riskMatrixSetting } from "./risk-settings.ts";
 import {
   type FieldsOf,
+  type HistoryListKey,
   type ListKey,
   REMOVABLE_LISTS,
   type ReadFieldsOf,
@@ -96,6 +100,8 @@ export interface CycleData {
   followUps: FollowUp[];
   deficiencies: Deficiency[];
   reports: ReportRecord[];
+  /** The kommun's provider register (Leverantörer), whole. */
+  providers: ProviderEntry[];
 }
 
 /** The nämnd's records: one list each, read and written alike by the records API. */
@@ -145,6 +151,7 @@ const WHAT: Record<ListKey, string> = {
   deficiencies: "Bristen",
   reminders: "Påminnelsen",
   reports: "Rapporten",
+  providers: "Leverantören",
 };
 
 const CACHE_MS = 60_000;
@@ -247,6 +254,7 @@ export class AppStore {
       deficiencies: client("deficiencies"),
       reminders: client("reminders"),
       reports: client("reports"),
+      providers: client("providers"),
     };
     this.reminders = new ReminderLog(this.lists.reminders);
     this.mirror = new CycleMirror(access, this.lists, decodeSettings);
@@ -490,6 +498,35 @@ export class AppStore {
     return client.updateRequest(id, item.id, item.eTag, fields, by);
   }
 
+  // The provider register (Leverantörer): small, so read whole; the screens read it in the kommun copy.
+
+  /** Every register entry, read now (for a write's checks; screens use `cycleView().providers`). */
+  async providerRegister(): Promise<ProviderEntry[]> {
+    return (await this.lists.providers.query()).map(decodeProviderEntry);
+  }
+
+  async providerEntry(id: string): Promise<ProviderEntry> {
+    return decodeProviderEntry(await this.lists.providers.get(id));
+  }
+
+  async createProviderEntry(
+    entry: Omit<ProviderEntry, "id" | "etag" | "nameKey">,
+    by: Actor,
+  ): Promise<ProviderEntry> {
+    return decodeProviderEntry(await this.lists.providers.create(encodeProviderEntry(entry), by));
+  }
+
+  /** The entry changed at the version read (If-Match; a stale one is a ConflictError). */
+  async updateProviderEntry(
+    id: string,
+    eTag: string,
+    entry: Omit<ProviderEntry, "id" | "etag" | "nameKey">,
+    by: Actor,
+  ): Promise<ProviderEntry> {
+    const updated = await this.lists.providers.update(id, eTag, encodeProviderEntry(entry), by);
+    return decodeProviderEntry({ id, eTag: updated.eTag, fields: updated.fields });
+  }
+
   // The annual cycle's data, batched
 
   /** A query of list K to send in a batch under `id`. */
@@ -560,6 +597,7 @@ export class AppStore {
       followUps,
       deficiencies,
       reports,
+      providers,
     ] = await Promise.all([
       this.batched("settings", "settings"),
       this.batched("committees", "committees"),
@@ -570,6 +608,7 @@ export class AppStore {
       this.batched("followUps", "followUps", of("followUps")),
       this.batched("deficiencies", "deficiencies", of("deficiencies")),
       this.batched("reports", "reports", of("reports")),
+      this.batched("providers", "providers"),
     ]);
     const responses = await sendBatch(
       this.access,
@@ -583,6 +622,7 @@ export class AppStore {
         followUps,
         deficiencies,
         reports,
+        providers,
       ].map((query) => query.request),
     );
     const firstShares = shares.first(responses);
@@ -606,6 +646,7 @@ export class AppStore {
       followUpRows,
       deficiencyRows,
       reportRows,
+      providerRows,
     ] = await Promise.all([
       this.contractsById(sharedIds, sharedFirst),
       settings.first(responses).rest(),
@@ -617,6 +658,7 @@ export class AppStore {
       followUps.first(responses).rest(),
       deficiencies.first(responses).rest(),
       reports.first(responses).rest(),
+      providers.first(responses).rest(),
     ]);
     const allShares = await this.sharesByContract(shareRows);
     // Follow-ups and deficiencies of shared contracts are the nämnd's own rows (filtered by committee above).
@@ -634,6 +676,7 @@ export class AppStore {
       followUps: followUpRows.map(decodeFollowUp),
       deficiencies: deficiencyRows.map(decodeDeficiency),
       reports: reportRows.map(decodeReport),
+      providers: providerRows.map(decodeProviderEntry),
     };
   }
 
@@ -741,7 +784,7 @@ export class AppStore {
   }
 
   /** Change history of an item, newest first, from SharePoint's version history. */
-  async history(key: RemovableListKey, id: string): Promise<StoredHistoryEntry[]> {
+  async history(key: HistoryListKey, id: string): Promise<StoredHistoryEntry[]> {
     const versions = await this.lists[key].versions(id);
     return versions.map((version, index) => {
       const older: RawFields = versions[index + 1]?.fields ?? {};

@@ -11,6 +11,7 @@ import {
   decodeFollowUp,
   decodeKickoff,
   decodePlan,
+  decodeProviderEntry,
   decodeReport,
 } from "./mappers.ts";
 
@@ -34,6 +35,7 @@ export const CYCLE_LISTS = [
   "followUps",
   "deficiencies",
   "reports",
+  "providers",
 ] as const;
 type MirroredList = (typeof CYCLE_LISTS)[number];
 
@@ -74,6 +76,7 @@ export class CycleMirror {
       followUps: new ListMirror(access, clients.followUps),
       deficiencies: new ListMirror(access, clients.deficiencies),
       reports: new ListMirror(access, clients.reports),
+      providers: new ListMirror(access, clients.providers),
     };
   }
 
@@ -154,6 +157,10 @@ export class CycleMirror {
         previous.reports && !changed("reports")
           ? previous.reports
           : m.reports.values().map(decodeReport),
+      providers:
+        previous.providers && !changed("providers")
+          ? previous.providers
+          : m.providers.values().map(decodeProviderEntry),
     };
     this.decoded = { revisions: new Map(CYCLE_LISTS.map((key) => [key, m[key].revision])), parts };
     return parts;
@@ -198,5 +205,7 @@ export function committeeSlice(data: CycleData, committeeId: string): CycleData 
     followUps: own(data.followUps),
     deficiencies: own(data.deficiencies),
     reports: own(data.reports),
+    // The register is the kommun's, not a nämnd's.
+    providers: data.providers,
   };
 }

@@ -18,6 +18,7 @@ import {
   decodeFollowUp,
   decodeKickoff,
   decodePlan,
+  decodeProviderEntry,
   decodeReport,
   encodeCommittee,
   encodeContract,
@@ -26,6 +27,7 @@ import {
   encodeFollowUp,
   encodeKickoff,
   encodePlan,
+  encodeProviderEntry,
   encodeReportDecision,
   encodeRisk,
 } from "./mappers.ts";
@@ -329,6 +331,35 @@ describe("round trips: decode(encode(x)) gives x back, every field", () => {
     expect(
       decodeDeviation(readBack("deviations", encodeDeviation(withoutItem(deviation)))),
     ).toEqual(deviation);
+  });
+
+  test("leverantör: the name key follows the name; no organisationsnummer is stored as no value", () => {
+    const entry = {
+      name: "Trygga Händer Hemtjänst AB",
+      orgNumber: "556910-3301",
+      weakFinances: true,
+      ivoDecisionPending: true,
+      financesNote: "Svag ekonomisk ställning.",
+      authorityNote: "Inväntar besked från IVO.",
+      contactName: "Lena Ström",
+      contactEmail: "lena@trygga.se",
+      contactPhone: "0123-456 78",
+    };
+    const fields = encodeProviderEntry(entry);
+    expect(fields.nameKey).toBe("trygga händer hemtjänst");
+    expect(decodeProviderEntry(readBack("providers", fields))).toEqual({
+      ...entry,
+      id: "41",
+      etag: '"{6C0DE1A4-0000-4000-8000-000000000001},3"',
+      nameKey: "trygga händer hemtjänst",
+    });
+    expect(encodeProviderEntry({ ...entry, orgNumber: "" }).orgNumber).toBeNull();
+    expect(decodeProviderEntry(empty("providers"))).toMatchObject({
+      name: "",
+      orgNumber: "",
+      weakFinances: false,
+      ivoDecisionPending: false,
+    });
   });
 
   test("uppföljning", () => {

@@ -23,6 +23,8 @@ import {
   type ReportStatus,
   SEVERITIES,
 } from "../domain/model.ts";
+import { providerNameKey } from "../domain/provider-matching.ts";
+import type { ProviderEntry } from "../domain/provider-register.ts";
 import { providerNames } from "../domain/providers.ts";
 import { PERIOD_KINDS } from "../domain/reporting-period.ts";
 import { RISK_LEVELS, type RiskConfirmation, type RiskScore } from "../domain/risk.ts";
@@ -507,5 +509,41 @@ export function encodeReportDecision(
     decisionDate: toDate(report.decisionDate),
     paragraph: report.paragraph,
     registryNumber: report.registryNumber,
+  };
+}
+
+export function decodeProviderEntry(item: StoredItem<"providers">): ProviderEntry {
+  const f = item.fields;
+  return {
+    id: item.id,
+    etag: item.eTag,
+    name: text(f.Title),
+    orgNumber: text(f.orgNumber),
+    nameKey: text(f.nameKey),
+    weakFinances: f.weakFinances === true,
+    ivoDecisionPending: f.ivoDecisionPending === true,
+    financesNote: text(f.financesNote),
+    authorityNote: text(f.authorityNote),
+    contactName: text(f.contactName),
+    contactEmail: text(f.contactEmail),
+    contactPhone: text(f.contactPhone),
+  };
+}
+
+/** An empty organisationsnummer is stored as no value, so the unique column allows many. */
+export function encodeProviderEntry(
+  entry: Omit<ProviderEntry, "id" | "etag" | "nameKey">,
+): FieldsOf<"providers"> {
+  return {
+    Title: entry.name,
+    orgNumber: entry.orgNumber === "" ? null : entry.orgNumber,
+    nameKey: providerNameKey(entry.name),
+    weakFinances: entry.weakFinances,
+    ivoDecisionPending: entry.ivoDecisionPending,
+    financesNote: entry.financesNote,
+    authorityNote: entry.authorityNote,
+    contactName: entry.contactName,
+    contactEmail: entry.contactEmail,
+    contactPhone: entry.contactPhone,
   };
 }

@@ -36,6 +36,7 @@ export const LIST_KEYS = [
   "deficiencies",
   "reminders",
   "reports",
+  "providers",
 ] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
@@ -427,6 +428,21 @@ export const SCHEMA = {
     text("registryNumber", "Diarienummer", { maxLength: 60 }),
     ...editorColumns,
   ]),
+  // The kommun's provider register (domain/provider-register.ts). Small (hundreds of
+  // rows), so it is read whole with the kommun copy; the indexes serve lookups in
+  // SharePoint itself and keep an organisationsnummer to one entry.
+  providers: list("Leverantörer", "Kommunens leverantörsregister: uppgifter om varje leverantör.", [
+    text("orgNumber", "Organisationsnummer", { unique: true, indexed: true, maxLength: 11 }),
+    text("nameKey", "Namnnyckel", { indexed: true }),
+    boolean("weakFinances", "Svag ekonomi"),
+    boolean("ivoDecisionPending", "Väntar på beslut från IVO"),
+    note("financesNote", "Ekonomi"),
+    note("authorityNote", "IVO och andra myndigheters beslut"),
+    text("contactName", "Kontaktperson"),
+    text("contactEmail", "Kontaktpersonens e-post", { maxLength: 320 }),
+    text("contactPhone", "Kontaktpersonens telefon", { maxLength: 40 }),
+    ...editorColumns,
+  ]),
 } as const satisfies Record<ListKey, Omit<ListSchema, "key">>;
 
 // Field types derived from the schema: what a list item's `fields` hold.
@@ -485,6 +501,9 @@ export const REMOVABLE_LISTS = [
   "deficiencies",
 ] as const satisfies readonly ListKey[];
 export type RemovableListKey = (typeof REMOVABLE_LISTS)[number];
+
+/** The lists whose rows' change history people read: the removable ones and the provider register. */
+export type HistoryListKey = RemovableListKey | "providers";
 
 /** Whether rows of list `key` can be marked removed. */
 export function isRemovable(key: ListKey): key is RemovableListKey {

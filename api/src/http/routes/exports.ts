@@ -61,6 +61,7 @@ export function exportsRouter(store: AppStore, now: () => Date = () => new Date(
       deficiencies: kommun.deficiencies,
       followUps: kommun.followUps,
       deviations: [],
+      providers: kommun.providers,
     });
     const levels = new Map<string, string>();
     for (const contract of data.contracts) {

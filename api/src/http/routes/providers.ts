@@ -1,24 +1,43 @@
 import { Router } from "express";
 import { z } from "zod";
+import { actorOf } from "../../domain/actor.ts";
 import { swedishDate } from "../../domain/dates.ts";
 import type { Contract } from "../../domain/model.ts";
-import { providerGroups } from "../../domain/provider-signals.ts";
+import { parseOrganisationNumber } from "../../domain/organisation-number.ts";
+import {
+  entryWithOrgNumber,
+  freeTextSources,
+  type ProviderEntry,
+  proposedEntry,
+  registerEntryFor,
+  sameProviderQuestions,
+} from "../../domain/provider-register.ts";
+import { type ProviderGroup, providerGroups } from "../../domain/provider-signals.ts";
 import { providerKeysMemo } from "../../domain/risk.ts";
-import { can } from "../../policies/access.ts";
+import { can, type Principal } from "../../policies/access.ts";
+import { type HistoryEntry, readableHistory } from "../../presenters/history.ts";
 import { kommunRisk } from "../../presenters/provider-flags.ts";
 import { presentProviderPage, presentProviderSummary } from "../../presenters/provider-page.ts";
+import {
+  type ProviderRegisterCard,
+  type ProviderRegisterEntry,
+  presentRegisterEntry,
+} from "../../presenters/provider-register.ts";
 import type { AppStore, CycleData } from "../../store/app-store.ts";
-import { NotFoundError } from "../../store/store-errors.ts";
+import { ConflictError, DuplicateError, NotFoundError } from "../../store/store-errors.ts";
 import type { Items, ProviderPage, ProviderSummary } from "../api-shapes.ts";
-import { identityOf } from "../request-context.ts";
-import { parseInput } from "../validation.ts";
+import { ProblemError } from "../problem.ts";
+import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
+import { parseInput, requiredText, text } from "../validation.ts";
+import { conflictProblem } from "./records.ts";
 
 /**
  * The kommun's providers, each once however its name was typed, and one
  * provider's page: its contracts across every nämnd (in full where the person
- * may read them, counts elsewhere). From the kommun copy the KS overview
- * shares (one batch of delta requests once warm), plus the readable
- * contracts' deviations (one query per nämnd, all at once): two round trips.
+ * may read them, counts elsewhere) and its entry in the provider register.
+ * From the kommun copy the KS overview shares (one batch of delta requests
+ * once warm, the register included), plus the readable contracts' deviations
+ * (one query per nämnd, all at once): two round trips.
  */
 
 /** `org:556000-1234` or `name:trygga händer`, as the list gives them. */
@@ -27,13 +46,83 @@ const providerKey = z
   .trim()
   .regex(/^(org:\d{6}-\d{4}|name:.{1,200})$/u, { error: "Leverantören är ogiltig" });
 
+/** An organisationsnummer checked with its check digit and stored NNNNNN-NNNN; empty = none known. */
+const orgNumber = z
+  .string({ error: "Organisationsnumret måste vara text" })
+  .trim()
+  .max(20, { error: "Organisationsnumret ska ha tio siffror (NNNNNN-NNNN)." })
+  .transform((value, context) => {
+    if (value === "") return "";
+    const parsed = parseOrganisationNumber(value);
+    if (parsed.ok) return parsed.value;
+    context.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
+  });
+
+/** `PUT /api/providers/:key/register`: the whole entry, as the card's form sends it. */
+export const providerRegisterSchema = z.object({
+  name: requiredText(200, "Namnet"),
+  orgNumber: orgNumber.default(""),
+  weakFinances: z.boolean({ error: "Svag ekonomi ska vara ja eller nej" }).default(false),
+  ivoDecisionPending: z
+    .boolean({ error: "Väntar på beslut från IVO ska vara ja eller nej" })
+    .default(false),
+  financesNote: text(4000, "Ekonomi").default(""),
+  authorityNote: text(4000, "IVO och andra myndigheters beslut").default(""),
+  contactName: text(200, "Kontaktpersonens namn").default(""),
+  contactEmail: text(320, "Kontaktpersonens e-post")
+    .refine((value) => value === "" || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value), {
+      error: "Ange en giltig e-postadress (namn@exempel.se)",
+    })
+    .default(""),
+  contactPhone: text(40, "Telefonnumret")
+    .refine((value) => value === "" || /^\+?[\d\s()-]{5,}$/.test(value), {
+      error: "Telefonnumret får bara innehålla siffror, mellanslag, bindestreck och +",
+    })
+    .default(""),
+});
+
 /** Contracts with a provider of their own (the nämnd's own regime has none). */
 function withProviders(data: CycleData): Contract[] {
   return data.contracts.filter((contract) => !contract.ownRegime);
 }
 
+function duplicateProblem(other: ProviderEntry, number: string): ProblemError {
+  const message = `Organisationsnummer ${number} finns redan i leverantörsregistret, för ${other.name}.`;
+  return new ProblemError({
+    status: 409,
+    code: "duplicate-org-number",
+    title: "Finns redan",
+    detail: message,
+    errors: [{ field: "orgNumber", message }],
+  });
+}
+
 export function providersRouter(store: AppStore, now: () => Date): Router {
   const router = Router();
+
+  const groupOf = (data: CycleData, key: string): ProviderGroup => {
+    const group = providerGroups(withProviders(data), providerKeysMemo()).find((candidate) =>
+      candidate.keys.includes(key),
+    );
+    if (!group) throw new NotFoundError("Leverantören");
+    return group;
+  };
+
+  const registerCard = (
+    principal: Principal,
+    group: ProviderGroup,
+    register: readonly ProviderEntry[],
+  ): ProviderRegisterCard => {
+    const entry = registerEntryFor(group.keys, register);
+    const sources = freeTextSources(group.contracts, group.keys, providerKeysMemo());
+    return {
+      entry: entry ? presentRegisterEntry(entry) : null,
+      canEdit: can.editProviderRegister(principal, group.contracts),
+      proposal: proposedEntry(group.name, sources),
+      questions: sameProviderQuestions(sources, register),
+    };
+  };
 
   router.get("/providers", async (_request, response) => {
     const data = await store.cycleView();
@@ -49,10 +138,7 @@ export function providersRouter(store: AppStore, now: () => Date): Router {
     const data = await store.cycleView();
     const today = swedishDate(now());
     const canRead = (contract: Contract) => can.readContract(principal, contract);
-    const group = providerGroups(withProviders(data), providerKeysMemo()).find((candidate) =>
-      candidate.keys.includes(key),
-    );
-    if (!group) throw new NotFoundError("Leverantören");
+    const group = groupOf(data, key);
     const readableCommittees = [
       ...new Set(group.contracts.filter(canRead).map((contract) => contract.committeeId)),
     ];
@@ -64,6 +150,7 @@ export function providersRouter(store: AppStore, now: () => Date): Router {
     response.json(
       presentProviderPage({
         group,
+        register: registerCard(principal, group, data.providers),
         canRead,
         committees: data.committees,
         deficiencies: data.deficiencies,
@@ -73,6 +160,64 @@ export function providersRouter(store: AppStore, now: () => Date): Router {
         today,
       }) satisfies ProviderPage,
     );
+  });
+
+  /** The register entry's change history (SharePoint's versions), readable as a record's; empty without one. */
+  router.get("/providers/:key/register/history", async (request, response) => {
+    const key = parseInput(providerKey, request.params.key);
+    const data = await store.cycleView();
+    const entry = registerEntryFor(groupOf(data, key).keys, data.providers);
+    const items = entry
+      ? readableHistory("providers", await store.history("providers", entry.id))
+      : [];
+    response.json({ items } satisfies Items<HistoryEntry>);
+  });
+
+  /**
+   * Creates the provider's register entry, or changes it at the version the
+   * person read (If-Match). One organisationsnummer belongs to one entry.
+   */
+  router.put("/providers/:key/register", async (request, response) => {
+    const { principal } = identityOf(response);
+    const key = parseInput(providerKey, request.params.key);
+    const group = groupOf(await store.cycleView(), key);
+    if (!can.editProviderRegister(principal, group.contracts))
+      throw forbidden(
+        "Bara kommunledningskontoret och nämnder som har avtal med leverantören kan ändra uppgifterna om den.",
+      );
+    const input = parseInput(providerRegisterSchema, request.body);
+    // Read now, not from the copy: the uniqueness check must see every entry.
+    const register = await store.providerRegister();
+    const existing = registerEntryFor(group.keys, register);
+    const ifMatch = existing ? requireIfMatch(request) : undefined;
+    const other = entryWithOrgNumber(register, input.orgNumber, existing?.id);
+    if (other) throw duplicateProblem(other, input.orgNumber);
+    const by = actorOf(principal);
+    let saved: ProviderEntry;
+    try {
+      saved =
+        existing && ifMatch
+          ? await store.updateProviderEntry(existing.id, ifMatch, input, by)
+          : await store.createProviderEntry(input, by);
+    } catch (error) {
+      if (error instanceof ConflictError && existing) {
+        throw conflictProblem(presentRegisterEntry(await store.providerEntry(existing.id)));
+      }
+      // Someone else took the number between the check and the write.
+      if (error instanceof DuplicateError) {
+        const taken = entryWithOrgNumber(
+          await store.providerRegister(),
+          input.orgNumber,
+          existing?.id,
+        );
+        if (taken) throw duplicateProblem(taken, input.orgNumber);
+      }
+      throw error;
+    }
+    response.setHeader("ETag", saved.etag);
+    response
+      .status(existing ? 200 : 201)
+      .json(presentRegisterEntry(saved) satisfies ProviderRegisterEntry);
   });
 
   return router;

@@ -76,6 +76,7 @@ async function assess(store: AppStore, contract: Contract, today: IsoDate): Prom
     deficiencies: kommun.deficiencies,
     followUps,
     deviations,
+    providers: kommun.providers,
   });
   const matrix = kommun.settings.riskMatrix;
   const cadence = kommun.settings.riskCadence;

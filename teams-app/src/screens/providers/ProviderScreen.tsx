@@ -7,6 +7,7 @@ import { formatCount as count, formatDate } from "../../format.ts";
 import { useLoad } from "../../hooks/use-load.ts";
 import { routePath } from "../../routes.ts";
 import type { ProviderContractRow, ProviderPage } from "../../types.ts";
+import { ProviderRegisterCard } from "./ProviderRegisterCard.tsx";
 
 const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXL, display: "grid", gap: tokens.spacingVerticalS },
@@ -73,6 +74,13 @@ export function ProviderScreen({ providerKey }: { providerKey: string }) {
         title={data.name}
         description={`${data.orgNumber ? `Organisationsnummer ${data.orgNumber}. ` : "Organisationsnummer saknas. "}${count(data.contracts, "avtal", "avtal")} i ${count(data.committees, "nämnd", "nämnder")}.`}
       />
+      <div className={styles.section}>
+        <ProviderRegisterCard
+          providerKey={providerKey}
+          card={data.register}
+          onSaved={provider.reload}
+        />
+      </div>
       <section className={styles.section} aria-labelledby="dina-avtal">
         <Title3 as="h2" id="dina-avtal" tabIndex={-1}>
           Avtal du kan läsa ({data.readable.length})

@@ -138,7 +138,8 @@ function RiskSummary({ risk }: { risk: ContractRisk }) {
   );
 }
 
-function NoticeBar({ notice }: { notice: RiskNotice }) {
+/** What saving said, as a message bar (an error is announced at once). Shared with the provider card. */
+export function NoticeBar({ notice }: { notice: RiskNotice }) {
   return (
     <MessageBar
       intent={notice.intent}
