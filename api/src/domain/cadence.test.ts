@@ -31,7 +31,7 @@ describe("cadence per risk level", () => {
     ).toEqual([
       "Intervallet för låg risk ska vara 1–48 månader.",
       "Högre risk ska följas upp minst lika ofta som lägre risk.",
-      "Tiden för en extra uppföljning ska vara ett helt antal månader.",
+      "Tiden för en extra uppföljning ska vara ett helt antal månader (0–48).",
     ]);
   });
 });

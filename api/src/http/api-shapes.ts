@@ -20,7 +20,8 @@ import type {
   planSchema,
 } from "./routes/record-schemas.ts";
 import type { generateSchema, lifeSchema } from "./routes/reports.ts";
-import type { riskAssessmentSchema } from "./routes/risk.ts";
+import type { riskAssessmentSchema, riskWithdrawalSchema } from "./routes/risk.ts";
+import type { riskSettingsSchema } from "./routes/risk-settings.ts";
 
 /**
  * The API's contract with the tab, in one place: what a route takes is its
@@ -41,6 +42,11 @@ export type {
   ProviderPage,
   ProviderSummary,
 } from "../presenters/provider-page.ts";
+export type {
+  RiskCadenceView,
+  RiskMatrixView,
+  RiskSettingsView,
+} from "../presenters/risk-settings.ts";
 
 /** `POST /api/<kind>/:id/evidence/:fileId/remove`: the file is marked removed. */
 export interface EvidenceRemoved {
@@ -60,6 +66,10 @@ export type ContractInput = z.input<typeof contractSchema>;
 export type ProviderInput = z.input<typeof providerSchema>;
 /** `PATCH /api/contracts/:id/risk`: a person's assessment (If-Match: the risk's etag). */
 export type RiskAssessmentInput = z.input<typeof riskAssessmentSchema>;
+/** `DELETE /api/contracts/:id/risk`: why the assessment is withdrawn (If-Match: the risk's etag). */
+export type RiskWithdrawalInput = z.input<typeof riskWithdrawalSchema>;
+/** `PUT /api/settings/risk`: the kommun's matrix and cadence (If-Match: the settings' etag). */
+export type RiskSettingsInput = z.input<typeof riskSettingsSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 export type KickoffInput = z.input<typeof kickoffSchema>;
 export type DeviationInput = z.input<typeof deviationSchema>;
