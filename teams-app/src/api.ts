@@ -51,7 +51,10 @@ export interface Api {
   /** With `etag`, sent as If-Match (an action on a record at the version read, e.g. removing it). */
   post<T>(path: string, body: unknown, etag?: string): Promise<T>;
   patch<T>(path: string, body: unknown, etag: string): Promise<T>;
-  delete(path: string): Promise<void>;
+  /** A whole resource replaced at the version read (If-Match). */
+  put<T>(path: string, body: unknown, etag: string): Promise<T>;
+  /** With a body and `etag`: a removal that needs a reason, at the version read (If-Match). */
+  delete<T = void>(path: string, body?: unknown, etag?: string): Promise<T>;
   /**
    * A POST answered as lines of JSON (progress, then the result): each line
    * is handed to `onLine` as it comes; a refusal before the first line is an ApiError.
@@ -274,6 +277,7 @@ export function createApi(auth: Authenticator): Api {
     },
     post: (path, body, etag) => call("POST", path, body, etag),
     patch: (path, body, etag) => call("PATCH", path, body, etag),
-    delete: (path) => call<undefined>("DELETE", path),
+    put: (path, body, etag) => call("PUT", path, body, etag),
+    delete: (path, body, etag) => call("DELETE", path, body, etag),
   };
 }

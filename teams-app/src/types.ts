@@ -63,6 +63,11 @@ export type {
   ReportLifeInput,
   ReportMade,
   RiskAssessmentInput,
+  RiskCadenceView,
+  RiskMatrixView,
+  RiskSettingsInput,
+  RiskSettingsView,
+  RiskWithdrawalInput,
   SheetChoice,
   UploadedFile,
 } from "../../api/src/http/api-shapes.ts";
