@@ -40,16 +40,22 @@ export function MatrixPreview({
         )}
         .
       </Text>
+      <Text>
+        Raderna är sannolikhet (högst överst), kolumnerna konsekvens; stegens namn står i tabellen
+        ovan.
+      </Text>
       <div className={styles.previewWrap}>
         <table className={styles.preview} aria-labelledby="forhandsvisning">
           <thead>
             <tr>
-              <td className={styles.previewHeader}>
-                <Text size={200}>Sannolikhet ↓ / konsekvens →</Text>
-              </td>
+              <td />
               {STEPS.map((consequence) => (
                 <th key={consequence} scope="col" className={styles.previewHeader}>
-                  {consequence} – {name(draft.consequenceLabels, consequence)}
+                  {consequence}
+                  <span className={styles.headerName}>
+                    {" – "}
+                    {name(draft.consequenceLabels, consequence)}
+                  </span>
                 </th>
               ))}
             </tr>
@@ -58,7 +64,11 @@ export function MatrixPreview({
             {rows.map((likelihood) => (
               <tr key={likelihood}>
                 <th scope="row" className={styles.previewHeader}>
-                  {likelihood} – {name(draft.likelihoodLabels, likelihood)}
+                  {likelihood}
+                  <span className={styles.headerName}>
+                    {" – "}
+                    {name(draft.likelihoodLabels, likelihood)}
+                  </span>
                 </th>
                 {STEPS.map((consequence) => {
                   const product = likelihood * consequence;

@@ -26,18 +26,36 @@ export const useRiskSettingsStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 220px), 1fr))",
   },
   sentences: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
-  previewWrap: { overflowX: "auto", minWidth: 0 },
-  preview: { borderCollapse: "separate", borderSpacing: tokens.spacingHorizontalXXS },
+  previewWrap: { minWidth: 0, maxWidth: "640px" },
+  // Fixed columns that share the width: the 4×4 fits a phone without scrolling sideways.
+  preview: {
+    width: "100%",
+    tableLayout: "fixed",
+    borderCollapse: "separate",
+    borderSpacing: tokens.spacingHorizontalXXS,
+  },
   previewHeader: {
-    padding: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalXXS,
     fontWeight: tokens.fontWeightSemibold,
     textAlign: "center",
-    overflowWrap: "anywhere",
-    maxWidth: "8em",
+    overflowWrap: "break-word",
+    hyphens: "auto",
+  },
+  // On a phone the steps' names would break letter by letter: the numbers stay, the names are read out.
+  headerName: {
+    "@media (max-width: 400px)": {
+      position: "absolute",
+      width: "1px",
+      height: "1px",
+      margin: "-1px",
+      overflow: "hidden",
+      clip: "rect(0 0 0 0)",
+      whiteSpace: "nowrap",
+    },
   },
   cell: {
-    minWidth: "4em",
-    padding: tokens.spacingVerticalS,
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXS}`,
     textAlign: "center",
     color: tokens.colorNeutralForeground1,
     ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke1),

@@ -265,7 +265,7 @@ function SettingsForm({
           <Button type="button" onClick={state.resetToDefaults} disabled={state.saving}>
             Återställ standard
           </Button>
-          {state.notice?.title === "Ändrat av någon annan" ? (
+          {state.conflicted ? (
             <Button type="button" onClick={state.takeStored}>
               Läs in de sparade värdena
             </Button>

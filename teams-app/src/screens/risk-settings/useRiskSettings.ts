@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ApiError } from "../../api.ts";
 import { useApp } from "../../app-context.ts";
 import { useLoad } from "../../hooks/use-load.ts";
@@ -40,7 +40,7 @@ function isSettingsView(value: unknown): value is RiskSettingsView {
  * from the API by their path, and what saving said.
  */
 export function useRiskSettings() {
-  const { api } = useApp();
+  const { api, setDirty } = useApp();
   const loaded = useLoad(() => api.get<RiskSettingsView>("/api/settings/risk"), "risk-settings");
   /** The stored version the draft is sent at: after a conflict, the one the API answered with. */
   const [stored, setStored] = useState<RiskSettingsView>();
@@ -52,6 +52,11 @@ export function useRiskSettings() {
   const settings = stored ?? loaded.data;
   const draft = edited ?? (settings ? draftOf(settings) : undefined);
   const changed = Boolean(settings && draft && !sameDraft(draft, draftOf(settings)));
+  /** Someone else saved first: the draft is kept, and the stored values can be taken instead. */
+  const conflicted = notice === CONFLICT;
+  // Leaving with unsaved changes asks first, as every form of the tab does.
+  useEffect(() => setDirty(changed), [changed, setDirty]);
+  useEffect(() => () => setDirty(false), [setDirty]);
 
   const change = (next: Partial<SettingsDraft>, path?: FieldPath) => {
     if (!draft) return;
@@ -128,6 +133,7 @@ export function useRiskSettings() {
     settings,
     draft,
     changed,
+    conflicted,
     errors,
     notice,
     saving,
