@@ -356,6 +356,9 @@ export class AppStore {
    * change made meanwhile is refused as a conflict), creating a missing row;
    * an unchanged value is not written. The caches are forgotten, so the
    * writer's next read (the kommun copy included) has the new values.
+   * SharePoint has no transaction over two items: should the second row be
+   * refused as changed meanwhile, the first is saved and the person is shown
+   * the version now stored (412) to save again from.
    */
   async saveRiskSettings(
     rows: RiskSettingRows,
