@@ -38,6 +38,7 @@ import { remindersRouter } from "./http/routes/reminders.ts";
 import { removalsRouter } from "./http/routes/removals.ts";
 import { reportsRouter } from "./http/routes/reports.ts";
 import { riskRouter } from "./http/routes/risk.ts";
+import { riskSettingsRouter } from "./http/routes/risk-settings.ts";
 import { teamsConsentRouter } from "./http/routes/teams-consent.ts";
 import type { Logger } from "./logger.ts";
 import type { ReminderRunResult } from "./reminders/reminder-runner.ts";
@@ -201,6 +202,7 @@ export function createApp(dependencies: AppDependencies): CreatedApp {
   api.use(committeesRouter(store, now, config.mode));
   api.use(contractsRouter(store));
   api.use(riskRouter(store, now));
+  api.use(riskSettingsRouter(store));
   api.use(providersRouter(store, now));
   api.use(recordsRouter(store));
   api.use(historyExportRouter(store, dependencies.pdf ?? new PdfConverter(), now));

@@ -53,7 +53,8 @@ export interface Api {
   patch<T>(path: string, body: unknown, etag: string): Promise<T>;
   /** Creates or replaces a whole resource; with `etag`, only at that version (If-Match). */
   put<T>(path: string, body: unknown, etag?: string): Promise<T>;
-  delete(path: string): Promise<void>;
+  /** With a body and `etag`: a removal that needs a reason, at the version read (If-Match). */
+  delete<T = void>(path: string, body?: unknown, etag?: string): Promise<T>;
   /**
    * A POST answered as lines of JSON (progress, then the result): each line
    * is handed to `onLine` as it comes; a refusal before the first line is an ApiError.
@@ -277,6 +278,6 @@ export function createApi(auth: Authenticator): Api {
     post: (path, body, etag) => call("POST", path, body, etag),
     patch: (path, body, etag) => call("PATCH", path, body, etag),
     put: (path, body, etag) => call("PUT", path, body, etag),
-    delete: (path) => call<undefined>("DELETE", path),
+    delete: (path, body, etag) => call("DELETE", path, body, etag),
   };
 }

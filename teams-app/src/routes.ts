@@ -22,6 +22,7 @@ export type Route =
   | { screen: "leverantorer" }
   | { screen: "leverantor"; id: string }
   | { screen: "kommun" }
+  | { screen: "installningar" }
   | { screen: "kanal" }
   | { screen: "konfigurera" };
 
@@ -48,6 +49,7 @@ export function parseRoute(path: string): Route {
     case "plan":
     case "rapporter":
     case "kommun":
+    case "installningar":
     case "kanal":
     case "konfigurera":
       return { screen };
@@ -108,6 +110,7 @@ export const SCREEN_TITLES: Record<Route["screen"], string> = {
   leverantorer: "Leverantörer",
   leverantor: "Leverantör",
   kommun: "Kommunövergripande",
+  installningar: "Inställningar",
   kanal: "Kanal och chatt",
   konfigurera: "Lägg till i kanal",
 };

@@ -66,6 +66,11 @@ export type {
   ReportLifeInput,
   ReportMade,
   RiskAssessmentInput,
+  RiskCadenceView,
+  RiskMatrixView,
+  RiskSettingsInput,
+  RiskSettingsView,
+  RiskWithdrawalInput,
   SheetChoice,
   UploadedFile,
 } from "../../api/src/http/api-shapes.ts";

@@ -301,3 +301,147 @@ describe("a person's assessment (PATCH …/risk)", () => {
     expect(anonymous.status).toBe(401);
   });
 });
+
+describe("withdrawing an assessment (DELETE …/risk)", () => {
+  const riskOf = async (id: string) =>
+    (await app.call("GET", `/api/contracts/${id}/risk`, { user: "anna" })).body;
+
+  test("needs a reason (400), If-Match (428) and the version in force (412)", async () => {
+    const { etag } = await riskOf(hemtjanst);
+    for (const body of [{}, { reason: "  " }, undefined]) {
+      const refused = await app.call("DELETE", `/api/contracts/${hemtjanst}/risk`, {
+        user: "anna",
+        headers: { "If-Match": etag },
+        ...(body ? { body } : {}),
+      });
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.code).toBe("validation");
+      expect(refused.body.errors?.[0]?.field).toBe("reason");
+    }
+    const short = await app.call("DELETE", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": etag },
+      body: { reason: "x" },
+    });
+    expect(short.body.errors).toEqual([
+      { field: "reason", message: "Ange varför bedömningen återkallas." },
+    ]);
+    const without = await app.call("DELETE", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      body: { reason: "Fel avtal bedömt" },
+    });
+    expect(without.status).toBe(428);
+    const contract = await app.call("GET", `/api/contracts/${hemtjanst}`, { user: "anna" });
+    const renamed = await app.call("PATCH", `/api/contracts/${hemtjanst}`, {
+      user: "anna",
+      headers: { "If-Match": contract.body.etag },
+      body: { ...contract.body, internalNotes: "Ändrad under tiden" },
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    const stale = await app.call("DELETE", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": etag },
+      body: { reason: "Fel avtal bedömt" },
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.body.current).toMatchObject({ source: "confirmed", etag: renamed.body.etag });
+    expect((await riskOf(hemtjanst)).confirmed).toMatchObject({ likelihood: 3, consequence: 4 });
+  });
+
+  test("who may: those who may assess; KLK gets 403, another nämnd 404", async () => {
+    const { etag } = await riskOf(hemtjanst);
+    const body = { reason: "Fel avtal bedömt" };
+    const karin = await app.call("DELETE", `/api/contracts/${hemtjanst}/risk`, {
+      user: "karin",
+      headers: { "If-Match": etag },
+      body,
+    });
+    expect(karin.status).toBe(403);
+    expect(karin.body.detail).toBe(
+      "Bara nämndens medlemmar och avtalets ansvariga kan återkalla bedömningen.",
+    );
+    const erik = await app.call("DELETE", `/api/contracts/${hemtjanst}/risk`, {
+      user: "erik",
+      headers: { "If-Match": etag },
+      body,
+    });
+    expect(erik.status).toBe(404);
+    const anonymous = await app.call("DELETE", `/api/contracts/${hemtjanst}/risk`, {
+      headers: { "If-Match": etag },
+      body,
+    });
+    expect(anonymous.status).toBe(401);
+    expect((await riskOf(hemtjanst)).source).toBe("confirmed");
+  });
+
+  test("withdrawn: the suggestion is in force again; the history shows who, and why", async () => {
+    const { etag } = await riskOf(hemtjanst);
+    const withdrawn = await app.call("DELETE", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": etag },
+      body: { reason: "Bedömningen gjordes på fel underlag" },
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.headers.get("etag")).toBe(withdrawn.body.etag);
+    expect(withdrawn.body).toMatchObject({
+      source: "suggested",
+      confirmed: null,
+      level: "hög",
+      cell: { likelihood: 4, consequence: 4 },
+      suggestionAboveConfirmed: false,
+    });
+    const contract = await app.call("GET", `/api/contracts/${hemtjanst}`, { user: "anna" });
+    expect(contract.body.risk).toBeUndefined();
+    const history = await app.call("GET", `/api/contracts/${hemtjanst}/history`, { user: "anna" });
+    const latest = history.body.items[0]!;
+    expect(latest.modifiedBy).toBe("Anna Lindqvist");
+    expect(latest.changes).toEqual(
+      expect.arrayContaining([
+        { field: "riskLikelihood", label: "Risk: sannolikhet", from: "3", to: "–" },
+        { field: "riskLevel", label: "Risknivå (bedömd)", from: "Hög", to: "–" },
+        {
+          field: "riskReason",
+          label: "Motivering till riskbedömningen",
+          from: "Ny ledning hos utföraren",
+          to: "Bedömningen återkallad: Bedömningen gjordes på fel underlag",
+        },
+      ]),
+    );
+    // Nothing left to withdraw.
+    const again = await app.call("DELETE", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": withdrawn.body.etag },
+      body: { reason: "En gång till" },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe("no-risk-assessment");
+  });
+
+  test("a withdrawn raise no longer brings the extra follow-up forward", async () => {
+    const assess = async (body: object) => {
+      const saved = await app.call("PATCH", `/api/contracts/${hemtjanst}/risk`, {
+        user: "anna",
+        headers: { "If-Match": (await riskOf(hemtjanst)).etag },
+        body,
+      });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      return saved.body;
+    };
+    await assess({ likelihood: 2, consequence: 4, reason: "Bristerna åtgärdas enligt planen" });
+    const raised = await assess({
+      likelihood: 4,
+      consequence: 4,
+      reason: "Tillsynen fann brister",
+    });
+    expect(raised.nextFollowUp).toMatchObject({ basis: "raised", dueDate: "2027-01-24" });
+    const withdrawn = await app.call("DELETE", `/api/contracts/${hemtjanst}/risk`, {
+      user: "anna",
+      headers: { "If-Match": raised.etag },
+      body: { reason: "Bristerna gällde en annan anläggning" },
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ level: "hög", source: "suggested" });
+    expect(withdrawn.body.nextFollowUp.basis).not.toBe("raised");
+    expect(withdrawn.body.nextFollowUp.text).not.toContain("höjdes");
+  });
+});

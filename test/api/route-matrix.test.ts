@@ -298,6 +298,45 @@ const ROUTES: Record<string, RouteCase> = {
       body: { likelihood: 2, consequence: 3, reason: "Bedömd i matrisen" },
     }),
   },
+  // Assessed first (as Anna), so there is an assessment to withdraw at the version read.
+  "DELETE /api/contracts/:id/risk": {
+    rule: "member",
+    ok: 200,
+    hidden: true,
+    request: async () => {
+      const confirmed = await app.call("PATCH", `/api/contracts/${van.contract}/risk`, {
+        user: "anna",
+        headers: { "If-Match": await etagOf(`/api/contracts/${van.contract}`) },
+        body: { likelihood: 2, consequence: 3, reason: "Bedömd i matrisen" },
+      });
+      expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+      return {
+        path: `/api/contracts/${van.contract}/risk`,
+        headers: { "If-Match": confirmed.body.etag },
+        body: { reason: "Återkallad i matrisen" },
+      };
+    },
+  },
+  "GET /api/settings/risk": {
+    rule: "signed-in",
+    ok: 200,
+    request: async () => ({ path: "/api/settings/risk" }),
+  },
+  // The values as they are, at the version read: allowed or not, nothing changes.
+  "PUT /api/settings/risk": {
+    rule: "klk",
+    ok: 200,
+    request: async () => {
+      const { etag, matrix, cadence } = (
+        await app.call("GET", "/api/settings/risk", { user: "karin" })
+      ).body;
+      return {
+        path: "/api/settings/risk",
+        headers: { "If-Match": etag },
+        body: { matrix, cadence },
+      };
+    },
+  },
   "POST /api/contracts": {
     rule: "member",
     ok: 201,

@@ -45,7 +45,7 @@ describe.each(THEMES)("theme %s, inside Teams", (theme) => {
     const anna = await openInTeams(context, app, { person: "anna", theme });
     await everyScreen(anna, screens, scan(anna));
     const karin = await openInTeams(context, app, { person: "karin", team: "none", theme });
-    await everyScreen(karin, ["kommun", "importera"], scan(karin));
+    await everyScreen(karin, ["kommun", "importera", "installningar"], scan(karin));
     const config = await openInTeams(context, app, {
       person: "johan",
       team: "IFN",

@@ -15,7 +15,9 @@ import { loopbackContext, openInTeams } from "../support/teams-host.ts";
  * its reasons, overrides it to medel — asked for a reason first, with the
  * focus on the field — and sees the suggestion said to stand above her
  * assessment. Someone saving in between gets the conflict told, not
- * overwritten. Keyboard only for the form; axe in light, dark and high contrast.
+ * overwritten. She withdraws the assessment with a reason, and the
+ * suggestion holds again. Keyboard only for the form; axe in light, dark and
+ * high contrast.
  */
 
 let app: TestApp;
@@ -76,6 +78,31 @@ test("the suggestion with its reasons, overridden with a reason, and a conflict 
   expect(await field(page, "Konsekvens").inputValue()).toBe("3");
   const after = await app.call("GET", `/api/contracts/${hemtjanst}/risk`, { user: "anna" });
   expect(after.body.confirmed).toMatchObject({ likelihood: 4, consequence: 4 });
+
+  // Withdrawn: a reason asked for in an in-page dialog, then the suggestion holds again.
+  await card.getByRole("button", { name: "Återkalla bedömningen" }).click();
+  const dialog = page.getByRole("dialog", { name: "Återkalla bedömningen?" });
+  await dialog.waitFor();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+  await dialog.getByRole("button", { name: "Återkalla", exact: true }).click();
+  await dialog.getByText("Ange varför bedömningen återkallas.").waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await field(page, "Varför återkallas bedömningen?").fill("Bedömningen gjordes på fel underlag");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await card.getByText("Bedömningen är återkallad. Förslaget gäller nu.").waitFor();
+  await card.getByText("Bedömning: ingen ännu").waitFor();
+  expect(await dialog.count()).toBe(0);
+  expect(await card.getByRole("button", { name: "Återkalla bedömningen" }).count()).toBe(0);
+  const withdrawn = await app.call("GET", `/api/contracts/${hemtjanst}/risk`, { user: "anna" });
+  expect(withdrawn.body).toMatchObject({ source: "suggested", confirmed: null });
+  const history = await app.call("GET", `/api/contracts/${hemtjanst}/history`, { user: "anna" });
+  expect(history.body.items[0]!.changes).toContainEqual(
+    expect.objectContaining({
+      field: "riskReason",
+      to: "Bedömningen återkallad: Bedömningen gjordes på fel underlag",
+    }),
+  );
   expect(errors).toEqual([]);
   await context.close();
 }, 120_000);

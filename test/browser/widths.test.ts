@@ -54,7 +54,7 @@ describe.each([
     const anna = await openInTeams(context, app, { person: "anna" });
     await everyScreen(anna, screens, measure(anna));
     const karin = await openInTeams(context, app, { person: "karin", team: "none" });
-    await everyScreen(karin, ["kommun", "importera"], measure(karin));
+    await everyScreen(karin, ["kommun", "importera", "installningar"], measure(karin));
     const config = await openInTeams(context, app, {
       person: "johan",
       team: "IFN",

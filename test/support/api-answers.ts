@@ -32,6 +32,7 @@ import type {
 import type { Problem } from "../../api/src/http/problem.ts";
 import type { ContractRisk } from "../../api/src/presenters/contract-risk.ts";
 import type { HistoryEntry } from "../../api/src/presenters/history.ts";
+import type { RiskSettingsView } from "../../api/src/presenters/risk-settings.ts";
 
 /**
  * The body a test gets from `app.call`, typed from the method and the path
@@ -123,31 +124,33 @@ type Routed<M extends string, P extends string> = P extends `/api/me${Query}`
     ? EvidenceRoute<M, P>
     : P extends `/api/overview${Query}`
       ? Overview
-      : P extends `/api/committees${string}`
-        ? CommitteeRoute<P>
-        : P extends `/api/contracts${string}`
-          ? ContractRoute<M, P>
-          : P extends `/api/reports${string}`
-            ? ReportRoute<M, P>
-            : P extends `/api/imports/preview${Query}`
-              ? ImportPreview
-              : P extends `/api/removed/${string}/${string}/restore`
-                ? RecordRestored
-                : P extends `/api/removed${Query}`
-                  ? RemovedList
-                  : P extends `/api/imports${Query}`
-                    ? ImportDone
-                    : P extends `/api/reminders/${string}/release`
-                      ? ReminderResent
-                      : P extends `/api/local-auth/users${Query}`
-                        ? Items<LocalPerson>
-                        : P extends `/api/local-auth/token`
-                          ? LocalToken
-                          : P extends `/api/chat${Query}`
-                            ? ChatPage
-                            : P extends `/insyn/avtal.json${Query}`
-                              ? OpenData
-                              : RecordAnswer<M, P>;
+      : P extends `/api/settings/risk${Query}`
+        ? RiskSettingsView
+        : P extends `/api/committees${string}`
+          ? CommitteeRoute<P>
+          : P extends `/api/contracts${string}`
+            ? ContractRoute<M, P>
+            : P extends `/api/reports${string}`
+              ? ReportRoute<M, P>
+              : P extends `/api/imports/preview${Query}`
+                ? ImportPreview
+                : P extends `/api/removed/${string}/${string}/restore`
+                  ? RecordRestored
+                  : P extends `/api/removed${Query}`
+                    ? RemovedList
+                    : P extends `/api/imports${Query}`
+                      ? ImportDone
+                      : P extends `/api/reminders/${string}/release`
+                        ? ReminderResent
+                        : P extends `/api/local-auth/users${Query}`
+                          ? Items<LocalPerson>
+                          : P extends `/api/local-auth/token`
+                            ? LocalToken
+                            : P extends `/api/chat${Query}`
+                              ? ChatPage
+                              : P extends `/insyn/avtal.json${Query}`
+                                ? OpenData
+                                : RecordAnswer<M, P>;
 
 /** The answer's body: the route's type (when known) with a refusal's fields. */
 export type AnswerOf<M extends string, P extends string> = [Routed<M, P>] extends [never]

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   type Cadence,
+  cadenceProblems,
   cadenceText,
   checkCadence,
   DEFAULT_CADENCE,
@@ -32,8 +33,28 @@ describe("cadence per risk level", () => {
     ).toEqual([
       "Intervallet för låg risk ska vara 1–48 månader.",
       "Högre risk ska följas upp minst lika ofta som lägre risk.",
-      "Tiden för en extra uppföljning ska vara ett helt antal månader.",
+      "Tiden för en extra uppföljning ska vara ett helt antal månader (0–48).",
     ]);
+  });
+});
+
+describe("the cadence's problems by field", () => {
+  test("out of order names the faster level; the extra follow-up is 0–48 months", () => {
+    expect(
+      cadenceProblems({ intervalMonths: { hög: 6, medel: 24, låg: 12 }, extraWithinMonths: 60 }),
+    ).toEqual([
+      {
+        code: "intervals-out-of-order",
+        field: "intervalMonths.medel",
+        message: "Högre risk ska följas upp minst lika ofta som lägre risk.",
+      },
+      {
+        code: "extra-out-of-range",
+        field: "extraWithinMonths",
+        message: "Tiden för en extra uppföljning ska vara ett helt antal månader (0–48).",
+      },
+    ]);
+    expect(cadenceProblems(DEFAULT_CADENCE)).toEqual([]);
   });
 });
 

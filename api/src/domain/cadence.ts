@@ -1,5 +1,5 @@
 import { addMonths, type IsoDate, swedishLongDate } from "./dates.ts";
-import { RISK_LEVEL_LABELS, RISK_ORDER, type RiskLevel } from "./risk.ts";
+import { RISK_LEVEL_LABELS, RISK_ORDER, type RiskLevel, type SettingProblem } from "./risk.ts";
 
 /**
  * Follow-up cadence from risk, as common Swedish guidance (SKR) puts it:
@@ -39,25 +39,44 @@ export function cadenceText(level: RiskLevel, cadence: Cadence = DEFAULT_CADENCE
   return `var ${months}:e månad`;
 }
 
-/** Swedish problems with the intervals as entered in the plan; empty when usable. */
-export function checkCadence(cadence: Cadence): string[] {
-  const problems: string[] = [];
+/** The problems with the intervals as entered in Inställningar, each with its field; empty when usable. */
+export function cadenceProblems(cadence: Cadence): SettingProblem[] {
+  const problems: SettingProblem[] = [];
   for (const level of ["hög", "medel", "låg"] as const) {
     const months = cadence.intervalMonths[level];
     if (!Number.isInteger(months) || months < 1 || months > 48) {
-      problems.push(
-        `Intervallet för ${RISK_LEVEL_LABELS[level].toLocaleLowerCase("sv")} ska vara 1–48 månader.`,
-      );
+      problems.push({
+        code: "interval-out-of-range",
+        field: `intervalMonths.${level}`,
+        message: `Intervallet för ${RISK_LEVEL_LABELS[level].toLocaleLowerCase("sv")} ska vara 1–48 månader.`,
+      });
     }
   }
   const { hög, medel, låg } = cadence.intervalMonths;
   if (hög > medel || medel > låg) {
-    problems.push("Högre risk ska följas upp minst lika ofta som lägre risk.");
+    problems.push({
+      code: "intervals-out-of-order",
+      field: hög > medel ? "intervalMonths.hög" : "intervalMonths.medel",
+      message: "Högre risk ska följas upp minst lika ofta som lägre risk.",
+    });
   }
-  if (!Number.isInteger(cadence.extraWithinMonths) || cadence.extraWithinMonths < 0) {
-    problems.push("Tiden för en extra uppföljning ska vara ett helt antal månader.");
+  if (
+    !Number.isInteger(cadence.extraWithinMonths) ||
+    cadence.extraWithinMonths < 0 ||
+    cadence.extraWithinMonths > 48
+  ) {
+    problems.push({
+      code: "extra-out-of-range",
+      field: "extraWithinMonths",
+      message: "Tiden för en extra uppföljning ska vara ett helt antal månader (0–48).",
+    });
   }
   return problems;
+}
+
+/** Swedish problems with the intervals as entered in the plan; empty when usable. */
+export function checkCadence(cadence: Cadence): string[] {
+  return cadenceProblems(cadence).map((problem) => problem.message);
 }
 
 export interface NextFollowUpInput {

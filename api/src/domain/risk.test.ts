@@ -18,6 +18,7 @@ import {
   raiseOf,
   risenSuggestions,
   riskLevelOf,
+  riskMatrixProblems,
   suggestRisk,
   suggestRisks,
 } from "./risk.ts";
@@ -132,6 +133,28 @@ describe("the matrix", () => {
       "Gränsen för medelhög risk ska vara ett heltal mellan 2 och 16.",
       "Gränsen för hög risk ska vara ett heltal mellan 2 och 16.",
     ]);
+  });
+
+  test("each problem with a matrix names its field and a stable code, for Inställningar", () => {
+    expect(
+      riskMatrixProblems({
+        likelihoodLabels: ["a", "b", "c", "d"],
+        consequenceLabels: ["a", "b", "", "d"],
+        thresholds: { medel: 1, hög: 4 },
+      }),
+    ).toEqual([
+      {
+        code: "threshold-out-of-range",
+        field: "thresholds.medel",
+        message: "Gränsen för medelhög risk ska vara ett heltal mellan 2 och 16.",
+      },
+      {
+        code: "label-missing",
+        field: "consequenceLabels.2",
+        message: "Ge varje nivå av konsekvens ett namn.",
+      },
+    ]);
+    expect(riskMatrixProblems(DEFAULT_RISK_MATRIX)).toEqual([]);
   });
 
   test("consequence from value × impact; impact weighs more than value", () => {

@@ -51,21 +51,61 @@ export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
   hög: "Hög risk",
 };
 
-/** Swedish problems with a matrix as entered in Inställningar; empty when it is usable. */
-export function checkRiskMatrix(matrix: RiskMatrix): string[] {
-  const problems: string[] = [];
+/** One problem with a setting: a stable code, the field it concerns (a path in the setting) and a Swedish message. */
+export interface SettingProblem {
+  code: string;
+  field: string;
+  message: string;
+}
+
+/** The problems with a matrix as entered in Inställningar, each with its field; empty when usable. */
+export function riskMatrixProblems(matrix: RiskMatrix): SettingProblem[] {
+  const problems: SettingProblem[] = [];
   const { medel, hög } = matrix.thresholds;
   if (!Number.isInteger(medel) || medel < 2 || medel > 16) {
-    problems.push("Gränsen för medelhög risk ska vara ett heltal mellan 2 och 16.");
+    problems.push({
+      code: "threshold-out-of-range",
+      field: "thresholds.medel",
+      message: "Gränsen för medelhög risk ska vara ett heltal mellan 2 och 16.",
+    });
   }
   if (!Number.isInteger(hög) || hög < 2 || hög > 16) {
-    problems.push("Gränsen för hög risk ska vara ett heltal mellan 2 och 16.");
+    problems.push({
+      code: "threshold-out-of-range",
+      field: "thresholds.hög",
+      message: "Gränsen för hög risk ska vara ett heltal mellan 2 och 16.",
+    });
   }
-  if (medel >= hög) problems.push("Gränsen för hög risk ska vara högre än den för medelhög risk.");
-  const blank = (labels: readonly string[]) => labels.some((label) => label.trim() === "");
-  if (blank(matrix.likelihoodLabels)) problems.push("Ge varje nivå av sannolikhet ett namn.");
-  if (blank(matrix.consequenceLabels)) problems.push("Ge varje nivå av konsekvens ett namn.");
+  if (medel >= hög) {
+    problems.push({
+      code: "thresholds-out-of-order",
+      field: "thresholds.hög",
+      message: "Gränsen för hög risk ska vara högre än den för medelhög risk.",
+    });
+  }
+  const blank = (labels: readonly string[]) => labels.findIndex((label) => label.trim() === "");
+  const likelihood = blank(matrix.likelihoodLabels);
+  if (likelihood >= 0) {
+    problems.push({
+      code: "label-missing",
+      field: `likelihoodLabels.${likelihood}`,
+      message: "Ge varje nivå av sannolikhet ett namn.",
+    });
+  }
+  const consequence = blank(matrix.consequenceLabels);
+  if (consequence >= 0) {
+    problems.push({
+      code: "label-missing",
+      field: `consequenceLabels.${consequence}`,
+      message: "Ge varje nivå av konsekvens ett namn.",
+    });
+  }
   return problems;
+}
+
+/** Swedish problems with a matrix as entered in Inställningar; empty when it is usable. */
+export function checkRiskMatrix(matrix: RiskMatrix): string[] {
+  return riskMatrixProblems(matrix).map((problem) => problem.message);
 }
 
 export function riskLevelOf(

@@ -21,7 +21,8 @@ import type {
   planSchema,
 } from "./routes/record-schemas.ts";
 import type { generateSchema, lifeSchema } from "./routes/reports.ts";
-import type { riskAssessmentSchema } from "./routes/risk.ts";
+import type { riskAssessmentSchema, riskWithdrawalSchema } from "./routes/risk.ts";
+import type { riskSettingsSchema } from "./routes/risk-settings.ts";
 
 /**
  * The API's contract with the tab, in one place: what a route takes is its
@@ -46,6 +47,11 @@ export type {
   ProviderRegisterCard,
   ProviderRegisterEntry,
 } from "../presenters/provider-register.ts";
+export type {
+  RiskCadenceView,
+  RiskMatrixView,
+  RiskSettingsView,
+} from "../presenters/risk-settings.ts";
 
 /** `POST /api/<kind>/:id/evidence/:fileId/remove`: the file is marked removed. */
 export interface EvidenceRemoved {
@@ -67,6 +73,10 @@ export type ProviderInput = z.input<typeof providerSchema>;
 export type RiskAssessmentInput = z.input<typeof riskAssessmentSchema>;
 /** `PUT /api/providers/:key/register`: the provider's register entry (If-Match when it exists). */
 export type ProviderRegisterInput = z.input<typeof providerRegisterSchema>;
+/** `DELETE /api/contracts/:id/risk`: why the assessment is withdrawn (If-Match: the risk's etag). */
+export type RiskWithdrawalInput = z.input<typeof riskWithdrawalSchema>;
+/** `PUT /api/settings/risk`: the kommun's matrix and cadence (If-Match: the settings' etag). */
+export type RiskSettingsInput = z.input<typeof riskSettingsSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 export type KickoffInput = z.input<typeof kickoffSchema>;
 export type DeviationInput = z.input<typeof deviationSchema>;

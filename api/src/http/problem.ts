@@ -12,7 +12,8 @@ export interface Problem {
   code: string;
   title: string;
   detail: string;
-  errors?: Array<{ field: string; message: string }>;
+  /** Per field: its path in the body, its message and (where the domain names one) a code. */
+  errors?: Array<{ field: string; message: string; code?: string }>;
   /** With 412: the version now stored. */
   current?: unknown;
   /**

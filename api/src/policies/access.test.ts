@@ -147,6 +147,12 @@ describe("can", () => {
     expect(can.editProviderRegister(principal({ id: "ägaren" }), [contract("SN")])).toBe(false);
   });
 
+  test("the kommun's risk matrix and cadence: KLK changes them, a nämnd's secretary does not", () => {
+    expect(can.changeRiskSettings(klk)).toBe(true);
+    expect(can.changeRiskSettings(secretary)).toBe(false);
+    expect(can.changeRiskSettings(member)).toBe(false);
+  });
+
   test("import a register: the nämnd's secretaries, or KLK for any nämnd; not its other members", () => {
     expect(can.importRegister(secretary, "SN")).toBe(true);
     expect(can.importRegister(secretary, "VAN")).toBe(false);

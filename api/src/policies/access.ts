@@ -126,6 +126,12 @@ export const can = {
    * for whoever may edit it.)
    */
   restoreRemoved: (principal: Principal) => principal.klk,
+  /**
+   * Change the kommun's risk matrix and follow-up cadence (Inställningar):
+   * kommunledningskontoret, as they are the kommun's internal control, the same
+   * for every nämnd. Everyone signed in may read them.
+   */
+  changeRiskSettings: (principal: Principal) => principal.klk,
   /** Import a register into a nämnd (many contracts at once): its secretaries, or kommunledningskontoret for any. */
   importRegister: (principal: Principal, committeeId: string) =>
     principal.secretaryOf.has(committeeId) || principal.klk,

@@ -51,7 +51,13 @@ import {
 } from "./odata.ts";
 import { ReadModel } from "./read-model.ts";
 import { ReminderLog } from "./reminder-log.ts";
-import { riskCadenceSetting, riskMatrixSetting } from "./risk-settings.ts";
+import {
+  RISK_SETTING_KEYS,
+  type RiskSettingKey,
+  type RiskSettingRows,
+  riskCadenceSetting,
+  riskMatrixSetting,
+} from "./risk-settings.ts";
 import {
   type FieldsOf,
   type HistoryListKey,
@@ -60,6 +66,7 @@ import {
   type ReadFieldsOf,
   type RemovableListKey,
 } from "./schema.ts";
+import { ConflictError, DuplicateError } from "./store-errors.ts";
 
 /**
  * The app's data in SharePoint, as typed repositories over the Graph client.
@@ -338,6 +345,49 @@ export class AppStore {
     if (existing) await client.update(existing.id, existing.eTag, { settingValue: value }, by);
     else await client.create({ Title: key, settingKey: key, settingValue: value }, by);
     this.settingsCache = undefined;
+  }
+
+  /** The risk matrix and cadence rows of Inställningar as stored now, with their ETags. */
+  async riskSettingRows(): Promise<RiskSettingRows> {
+    const rows: RiskSettingRows = {};
+    for (const item of await this.lists.settings.query()) {
+      const key = item.fields.settingKey;
+      if (key === "riskMatrix" || key === "riskCadence") {
+        rows[key] = { id: item.id, eTag: item.eTag, value: item.fields.settingValue ?? "" };
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Writes the risk settings over the rows read (each at its ETag, so a
+   * change made meanwhile is refused as a conflict), creating a missing row;
+   * an unchanged value is not written. The caches are forgotten, so the
+   * writer's next read (the kommun copy included) has the new values.
+   * SharePoint has no transaction over two items: should the second row be
+   * refused as changed meanwhile, the first is saved and the person is shown
+   * the version now stored (412) to save again from.
+   */
+  async saveRiskSettings(
+    rows: RiskSettingRows,
+    values: Record<RiskSettingKey, string>,
+    by: Actor,
+  ): Promise<void> {
+    const client = this.lists.settings;
+    try {
+      for (const key of RISK_SETTING_KEYS) {
+        const row = rows[key];
+        if (row?.value === values[key]) continue;
+        if (row) await client.update(row.id, row.eTag, { settingValue: values[key] }, by);
+        else await client.create({ Title: key, settingKey: key, settingValue: values[key] }, by);
+      }
+    } catch (error) {
+      // Created by someone else meanwhile (the key is unique): the same as a changed row.
+      if (error instanceof DuplicateError) throw new ConflictError();
+      throw error;
+    } finally {
+      this.invalidate();
+    }
   }
 
   // Contracts

@@ -81,6 +81,11 @@ const ProviderScreen = lazy(() =>
     default: module.ProviderScreen,
   })),
 );
+const RiskSettings = lazy(() =>
+  import("../screens/risk-settings/RiskSettings.tsx").then((module) => ({
+    default: module.RiskSettings,
+  })),
+);
 const Reports = lazy(() =>
   import("../screens/reports/Reports.tsx").then((module) => ({ default: module.Reports })),
 );
@@ -96,6 +101,7 @@ const MENU: Array<{ screen: Route["screen"]; klkOnly?: boolean; localOnly?: bool
   { screen: "rapporter" },
   { screen: "leverantorer" },
   { screen: "kommun", klkOnly: true },
+  { screen: "installningar", klkOnly: true },
   { screen: "kanal", localOnly: true },
 ];
 
@@ -132,6 +138,8 @@ function screenFor(route: Route): ReactNode {
       return <ProviderScreen key={route.id} providerKey={route.id} />;
     case "kommun":
       return <KommunOverview />;
+    case "installningar":
+      return <RiskSettings />;
     case "kanal":
       return <ChannelScreen />;
     case "konfigurera":

@@ -54,6 +54,16 @@ export const riskAssessmentSchema = z.object({
   reason: text(2000, "Motiveringen").default(""),
 });
 
+/** `DELETE /api/contracts/:id/risk`: why the assessment no longer holds. */
+export const riskWithdrawalSchema = z.object({
+  reason: text(2000, "Motiveringen").refine((value) => value.length >= 3, {
+    error: "Ange varför bedömningen återkallas.",
+  }),
+});
+
+/** Kept in the reason column when the assessment is withdrawn, so the history tells why. */
+export const WITHDRAWN_PREFIX = "Bedömningen återkallad: ";
+
 interface Assessed {
   view: ContractRisk;
   suggestion: RiskSuggestion;
@@ -170,6 +180,54 @@ export function riskRouter(store: AppStore, now: () => Date): Router {
         contract.id,
         ifMatch,
         encodeRisk(confirmation, level),
+        actorOf(principal),
+      );
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        const current = await store.contract(contract.id);
+        throw conflictProblem((await assess(store, current, today)).view);
+      }
+      throw error;
+    }
+    const saved = decodeContract(
+      { id: contract.id, eTag: updated.eTag, fields: updated.fields },
+      contract.sharedWithCommitteeIds,
+    );
+    const { view } = await assess(store, saved, today);
+    response.setHeader("ETag", saved.etag);
+    response.json(view);
+  });
+
+  /**
+   * A person withdraws the assessment: its columns are emptied, so the
+   * suggestion is in force again (and a raise no longer brings a follow-up
+   * forward); the reason stays in the reason column, so the contract's
+   * history shows who withdrew it, when and why.
+   */
+  router.delete("/contracts/:id/risk", async (request, response) => {
+    const { principal } = identityOf(response);
+    const ifMatch = requireIfMatch(request);
+    const contract = await readable(principal, request.params.id);
+    if (!can.assessContractRisk(principal, contract))
+      throw forbidden("Bara nämndens medlemmar och avtalets ansvariga kan återkalla bedömningen.");
+    const input = parseInput(riskWithdrawalSchema, request.body ?? {});
+    const today = swedishDate(now());
+    if (!contract.risk) {
+      if (contract.etag !== ifMatch)
+        throw conflictProblem((await assess(store, contract, today)).view);
+      throw new ProblemError({
+        status: 409,
+        code: "no-risk-assessment",
+        title: "Ingen bedömning",
+        detail: "Avtalet har ingen bekräftad riskbedömning att återkalla; förslaget gäller redan.",
+      });
+    }
+    let updated: { eTag: string; fields: ReadFieldsOf<"contracts"> };
+    try {
+      updated = await store.updateContract(
+        contract.id,
+        ifMatch,
+        { ...encodeRisk(undefined, undefined), riskReason: `${WITHDRAWN_PREFIX}${input.reason}` },
         actorOf(principal),
       );
     } catch (error) {

@@ -24,4 +24,5 @@ export const useRiskCardStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 220px), 1fr))",
   },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  dialog: { display: "grid", gap: tokens.spacingVerticalM },
 });

@@ -27,6 +27,7 @@ import {
   SCORES,
 } from "./risk-form.ts";
 import { type RiskNotice, useRiskCard } from "./useRiskCard.ts";
+import { WithdrawRisk } from "./WithdrawRisk.tsx";
 
 const BADGE_COLOR: Record<RiskLevel, "danger" | "warning" | "success"> = {
   hög: "danger",
@@ -66,7 +67,9 @@ export function RiskCard({
     content = (
       <>
         <RiskSummary risk={risk} />
-        {canEdit ? <RiskForm risk={risk} draft={draft} card={card} /> : null}
+        {canEdit ? (
+          <RiskForm contractId={contract.id} risk={risk} draft={draft} card={card} />
+        ) : null}
       </>
     );
 
@@ -155,10 +158,12 @@ export function NoticeBar({ notice }: { notice: RiskNotice }) {
 }
 
 function RiskForm({
+  contractId,
   risk,
   draft,
   card,
 }: {
+  contractId: string;
   risk: ContractRisk;
   draft: RiskDraft;
   card: ReturnType<typeof useRiskCard>;
@@ -233,6 +238,9 @@ function RiskForm({
         <Button type="submit" appearance="primary" disabled={card.saving}>
           {overriding ? "Spara bedömningen" : "Bekräfta förslaget"}
         </Button>
+        {risk.confirmed ? (
+          <WithdrawRisk contractId={contractId} risk={risk} onWithdrawn={card.withdrawn} />
+        ) : null}
       </div>
     </form>
   );

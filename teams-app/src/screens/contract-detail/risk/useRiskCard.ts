@@ -80,5 +80,15 @@ export function useRiskCard(contract: Contract, onSaved: () => void) {
     }
   };
 
-  return { loaded, risk, draft, errors, notice, saving, change, save };
+  /** After a withdrawal (or its conflict, with no message): the contract and its risk read again. */
+  const withdrawn = (message: string) => {
+    if (message) {
+      setEdited(undefined);
+      setErrors({});
+      setNotice({ intent: "success", title: "Återkallad", text: message });
+    }
+    onSaved();
+  };
+
+  return { loaded, risk, draft, errors, notice, saving, change, save, withdrawn };
 }

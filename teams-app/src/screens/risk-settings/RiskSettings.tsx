@@ -1,0 +1,277 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  Title3,
+} from "@fluentui/react-components";
+import { type FormEvent, useRef } from "react";
+import { ErrorMessage, LoadingSkeleton } from "../../components/Feedback.tsx";
+import { PageHeader } from "../../components/PageHeader.tsx";
+import type { RiskSettingsView } from "../../types.ts";
+import { MatrixPreview } from "./MatrixPreview.tsx";
+import { useRiskSettingsStyles } from "./RiskSettings.styles.ts";
+import {
+  type FieldPath,
+  fieldPaths,
+  intervalText,
+  LEVEL_LABELS,
+  LEVELS_HIGH_FIRST,
+  previewThresholds,
+  type SettingsDraft,
+  STEPS,
+  thresholdSentences,
+} from "./risk-settings-form.ts";
+import { type SettingsNotice, useRiskSettings } from "./useRiskSettings.ts";
+
+/**
+ * "Inställningar": the kommun's risk matrix (names of the four steps of
+ * sannolikhet and konsekvens, the thresholds of the levels, previewed as the
+ * 4×4 matrix while they are edited) and the follow-up cadence per level.
+ * Kommunledningskontoret changes them; they hold for every nämnd at once.
+ */
+export function RiskSettings() {
+  const state = useRiskSettings();
+  const { loaded, settings, draft } = state;
+
+  let content = <LoadingSkeleton label="Hämtar inställningarna …" />;
+  if (loaded.error && !settings)
+    content = <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
+  else if (settings && draft)
+    content = <SettingsForm settings={settings} draft={draft} state={state} />;
+
+  return (
+    <>
+      <PageHeader
+        title="Inställningar"
+        description="Kommunens riskmatris och hur ofta avtal följs upp per risknivå. Ändringarna gäller alla nämnders avtal."
+      />
+      {content}
+    </>
+  );
+}
+
+function NoticeBar({ notice }: { notice: SettingsNotice }) {
+  return (
+    <MessageBar
+      intent={notice.intent}
+      layout="multiline"
+      role={notice.intent === "error" ? "alert" : "status"}
+    >
+      <MessageBarBody>
+        <MessageBarTitle>{notice.title}</MessageBarTitle>
+        {notice.text}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function SettingsForm({
+  settings,
+  draft,
+  state,
+}: {
+  settings: RiskSettingsView;
+  draft: SettingsDraft;
+  state: ReturnType<typeof useRiskSettings>;
+}) {
+  const styles = useRiskSettingsStyles();
+  const inputs = useRef(new Map<FieldPath, HTMLInputElement>());
+  const { errors, change } = state;
+  const readOnly = !settings.canEdit;
+  const thresholds = previewThresholds(draft, settings.matrix.thresholds);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const invalid = await state.save();
+    if (invalid) inputs.current.get(invalid)?.focus();
+  };
+
+  /** One text field, its error from the API under it. */
+  const textField = (props: {
+    path: FieldPath;
+    label: string;
+    hideLabel?: boolean;
+    hint?: string | undefined;
+    value: string;
+    numeric?: boolean;
+    onChange: (value: string) => void;
+  }) => (
+    <Field
+      label={
+        props.hideLabel ? { children: props.label, className: styles.visuallyHidden } : props.label
+      }
+      hint={props.hint}
+      required={!readOnly}
+      validationState={errors[props.path] ? "error" : "none"}
+      validationMessage={errors[props.path]}
+    >
+      <Input
+        className={styles.input}
+        ref={(element) => {
+          if (element) inputs.current.set(props.path, element);
+          else inputs.current.delete(props.path);
+        }}
+        value={props.value}
+        readOnly={readOnly}
+        {...(props.numeric ? { inputMode: "numeric" as const } : {})}
+        onChange={(_event, data) => props.onChange(data.value)}
+      />
+    </Field>
+  );
+
+  const labelCell = (kind: "likelihood" | "consequence", step: number) => {
+    const index = step - 1;
+    const labels = kind === "likelihood" ? draft.likelihoodLabels : draft.consequenceLabels;
+    const path =
+      kind === "likelihood"
+        ? fieldPaths.likelihoodLabel(index)
+        : fieldPaths.consequenceLabel(index);
+    return (
+      <td className={styles.inputCell}>
+        {textField({
+          path,
+          label: `${kind === "likelihood" ? "Sannolikhet" : "Konsekvens"} ${step}`,
+          hideLabel: true,
+          value: labels[index] ?? "",
+          onChange: (value) => {
+            const next: SettingsDraft["likelihoodLabels"] = [...labels];
+            next[index] = value;
+            change(
+              kind === "likelihood" ? { likelihoodLabels: next } : { consequenceLabels: next },
+              path,
+            );
+          },
+        })}
+      </td>
+    );
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-label="Riskinställningar">
+      {readOnly ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            Bara kommunledningskontoret kan ändra riskmatrisen och uppföljningstakten.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <section className={styles.section} aria-labelledby="riskmatris">
+        <Title3 as="h2" id="riskmatris">
+          Riskmatris
+        </Title3>
+        <Text>
+          Risken bedöms som sannolikhet (1–4) gånger konsekvens (1–4), som i kommunens interna
+          kontroll. Namnen visas på avtalens riskbedömningar.
+        </Text>
+        <table className={styles.table}>
+          <caption className={styles.visuallyHidden}>Namn på stegen i riskmatrisen</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.stepCell}>
+                Steg
+              </th>
+              <th scope="col" className={styles.headerCell}>
+                Sannolikhet
+              </th>
+              <th scope="col" className={styles.headerCell}>
+                Konsekvens
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {STEPS.map((step) => (
+              <tr key={step}>
+                <th scope="row" className={styles.stepCell}>
+                  {step}
+                </th>
+                {labelCell("likelihood", step)}
+                {labelCell("consequence", step)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Title3 as="h3">Gränser för risknivåerna</Title3>
+        <div className={styles.numbers}>
+          {textField({
+            path: fieldPaths.medel,
+            label: "Lägsta poäng för medelhög risk",
+            value: draft.medel,
+            numeric: true,
+            onChange: (medel) => change({ medel }, fieldPaths.medel),
+          })}
+          {textField({
+            path: fieldPaths.hög,
+            label: "Lägsta poäng för hög risk",
+            value: draft.hög,
+            numeric: true,
+            onChange: (hög) => change({ hög }, fieldPaths.hög),
+          })}
+        </div>
+        <ul className={styles.sentences} aria-label="Så läses gränserna">
+          {thresholdSentences(thresholds).map((sentence) => (
+            <li key={sentence}>
+              <Text>{sentence}</Text>
+            </li>
+          ))}
+        </ul>
+        <MatrixPreview draft={draft} thresholds={thresholds} />
+      </section>
+      <section className={styles.section} aria-labelledby="uppfoljningstakt">
+        <Title3 as="h2" id="uppfoljningstakt">
+          Uppföljningstakt
+        </Title3>
+        <Text>
+          Ett avtal vars risk har bedömts följs upp så här ofta, räknat från den senaste
+          uppföljningen.
+        </Text>
+        <div className={styles.numbers}>
+          {LEVELS_HIGH_FIRST.map((level) => {
+            const path = fieldPaths.interval(level);
+            const rhythm = intervalText(draft.intervals[level]);
+            return (
+              <div key={level}>
+                {textField({
+                  path,
+                  label: `${LEVEL_LABELS[level]}: månader mellan uppföljningar`,
+                  hint: rhythm ? `Följs upp ${rhythm}.` : undefined,
+                  value: draft.intervals[level],
+                  numeric: true,
+                  onChange: (value) =>
+                    change({ intervals: { ...draft.intervals, [level]: value } }, path),
+                })}
+              </div>
+            );
+          })}
+          {textField({
+            path: fieldPaths.extraWithin,
+            label: "Extra uppföljning inom (månader) efter en höjning",
+            hint: "När en bedömning höjer avtalets risknivå görs en extra uppföljning inom så här många månader, om inte den vanliga kommer före. 0 betyder genast.",
+            value: draft.extraWithin,
+            numeric: true,
+            onChange: (extraWithin) => change({ extraWithin }, fieldPaths.extraWithin),
+          })}
+        </div>
+      </section>
+      {state.notice ? <NoticeBar notice={state.notice} /> : null}
+      {readOnly ? null : (
+        <div className={styles.actions}>
+          <Button type="submit" appearance="primary" disabled={state.saving}>
+            Spara inställningarna
+          </Button>
+          <Button type="button" onClick={state.resetToDefaults} disabled={state.saving}>
+            Återställ standard
+          </Button>
+          {state.conflicted ? (
+            <Button type="button" onClick={state.takeStored}>
+              Läs in de sparade värdena
+            </Button>
+          ) : null}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,145 @@
+import { useEffect, useState } from "react";
+import { ApiError } from "../../api.ts";
+import { useApp } from "../../app-context.ts";
+import { useLoad } from "../../hooks/use-load.ts";
+import type { RiskSettingsView } from "../../types.ts";
+import {
+  draftOf,
+  FIELD_ORDER,
+  type FieldPath,
+  type SettingsDraft,
+  sameDraft,
+  toBody,
+} from "./risk-settings-form.ts";
+
+export interface SettingsNotice {
+  intent: "success" | "error" | "warning" | "info";
+  title: string;
+  text: string;
+}
+
+const CONFLICT: SettingsNotice = {
+  intent: "warning",
+  title: "Ändrat av någon annan",
+  text: "Inställningarna har ändrats av någon annan sedan du öppnade dem. Dina ändringar finns kvar i formuläret. Spara igen för att låta dem gälla, eller läs in de sparade värdena.",
+};
+
+function isSettingsView(value: unknown): value is RiskSettingsView {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "etag" in value &&
+    "matrix" in value &&
+    "cadence" in value
+  );
+}
+
+/**
+ * Inställningar's state: the settings as stored, the person's draft (kept
+ * through a conflict: only the version it is sent at moves on), field errors
+ * from the API by their path, and what saving said.
+ */
+export function useRiskSettings() {
+  const { api, setDirty } = useApp();
+  const loaded = useLoad(() => api.get<RiskSettingsView>("/api/settings/risk"), "risk-settings");
+  /** The stored version the draft is sent at: after a conflict, the one the API answered with. */
+  const [stored, setStored] = useState<RiskSettingsView>();
+  const [edited, setEdited] = useState<SettingsDraft>();
+  const [errors, setErrors] = useState<Record<FieldPath, string>>({});
+  const [notice, setNotice] = useState<SettingsNotice>();
+  const [saving, setSaving] = useState(false);
+
+  const settings = stored ?? loaded.data;
+  const draft = edited ?? (settings ? draftOf(settings) : undefined);
+  const changed = Boolean(settings && draft && !sameDraft(draft, draftOf(settings)));
+  /** Someone else saved first: the draft is kept, and the stored values can be taken instead. */
+  const conflicted = notice === CONFLICT;
+  // Leaving with unsaved changes asks first, as every form of the tab does.
+  useEffect(() => setDirty(changed), [changed, setDirty]);
+  useEffect(() => () => setDirty(false), [setDirty]);
+
+  const change = (next: Partial<SettingsDraft>, path?: FieldPath) => {
+    if (!draft) return;
+    setEdited({ ...draft, ...next });
+    if (path && errors[path]) {
+      const { [path]: _fixed, ...rest } = errors;
+      setErrors(rest);
+    }
+    if (notice?.intent === "success") setNotice(undefined);
+  };
+
+  /** The defaults into the draft: seen in the preview, in force once saved. */
+  const resetToDefaults = () => {
+    if (!settings) return;
+    setEdited(draftOf(settings.defaults));
+    setErrors({});
+    setNotice({
+      intent: "info",
+      title: "Standardvärdena är ifyllda",
+      text: "Formuläret visar nu standardmatrisen och standardtakten. Spara för att de ska gälla.",
+    });
+  };
+
+  /** The values stored now, the draft dropped (after a conflict). */
+  const takeStored = () => {
+    setEdited(undefined);
+    setErrors({});
+    setNotice(undefined);
+  };
+
+  /** Sends the draft; answers the field to focus when it could not be saved. */
+  const save = async (): Promise<FieldPath | undefined> => {
+    if (!settings || !draft) return undefined;
+    const made = toBody(draft);
+    if ("errors" in made) {
+      setErrors(made.errors);
+      setNotice(undefined);
+      return FIELD_ORDER.find((path) => made.errors[path]);
+    }
+    setSaving(true);
+    try {
+      const saved = await api.put<RiskSettingsView>("/api/settings/risk", made.body, settings.etag);
+      setStored(saved);
+      setEdited(undefined);
+      setErrors({});
+      setNotice({
+        intent: "success",
+        title: "Sparat",
+        text: "Inställningarna är sparade och gäller nu för alla nämnders avtal.",
+      });
+      return undefined;
+    } catch (failure) {
+      if (!(failure instanceof ApiError)) throw failure;
+      const current = failure.problem.current;
+      if (failure.status === 412 && isSettingsView(current)) {
+        // The draft stays as it is; it is now sent at the version stored.
+        setStored(current);
+        setEdited(draft);
+        setNotice(CONFLICT);
+        return undefined;
+      }
+      const found: Record<FieldPath, string> = {};
+      for (const error of failure.problem.errors ?? []) found[error.field] ??= error.message;
+      setErrors(found);
+      setNotice({ intent: "error", title: failure.problem.title, text: failure.problem.detail });
+      return FIELD_ORDER.find((path) => found[path]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return {
+    loaded,
+    settings,
+    draft,
+    changed,
+    conflicted,
+    errors,
+    notice,
+    saving,
+    change,
+    save,
+    resetToDefaults,
+    takeStored,
+  };
+}
