@@ -12,7 +12,7 @@ import type { Problem } from "./problem.ts";
 import type { contractSchema, providerSchema } from "./routes/contracts.ts";
 import type { choiceSchema, fileSchema, importSchema, resultSchema } from "./routes/imports.ts";
 import type { chatActivity } from "./routes/local-chat.ts";
-import type { providerRegisterSchema } from "./routes/providers.ts";
+import type { providerAnswerSchema, providerRegisterSchema } from "./routes/providers.ts";
 import type {
   deficiencySchema,
   deviationSchema,
@@ -43,6 +43,7 @@ export type {
   ProviderSummary,
 } from "../presenters/provider-page.ts";
 export type {
+  ProviderQuestion,
   ProviderRegisterCard,
   ProviderRegisterEntry,
 } from "../presenters/provider-register.ts";
@@ -67,6 +68,8 @@ export type ProviderInput = z.input<typeof providerSchema>;
 export type RiskAssessmentInput = z.input<typeof riskAssessmentSchema>;
 /** `PUT /api/providers/:key/register`: the provider's register entry (If-Match when it exists). */
 export type ProviderRegisterInput = z.input<typeof providerRegisterSchema>;
+/** `POST /api/providers/:key/register/answers`: "Samma leverantör?" answered (If-Match: the entry's etag). */
+export type ProviderAnswerInput = z.input<typeof providerAnswerSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 export type KickoffInput = z.input<typeof kickoffSchema>;
 export type DeviationInput = z.input<typeof deviationSchema>;
