@@ -116,8 +116,15 @@ export function ProviderRegisterCard({
         />
       ) : null}
       {/* Always in the page, so the answer's result is announced when it appears. */}
-      <div aria-live="polite" aria-atomic="true">
-        {answers.notice ? <NoticeBar notice={answers.notice} /> : null}
+      <div role="status" aria-live="polite" aria-atomic="true">
+        {answers.notice ? (
+          <MessageBar intent={answers.notice.intent} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{answers.notice.title}</MessageBarTitle>
+              {answers.notice.text}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
       </div>
       {card.entry ? <EntryHistory providerKey={providerKey} etag={card.entry.etag} /> : null}
       {card.canEdit ? (
