@@ -263,6 +263,19 @@ describe("the provider register (Leverantörer)", () => {
 });
 
 describe("free-text names to confirm (Samma leverantör?)", () => {
+  let trygghetsringning = "";
+  const answers = `/api/providers/${encodeURIComponent(TRYGGA)}/register/answers`;
+  const answer = (user: "anna" | "erik", body: unknown, etag?: string, path = answers) =>
+    app.call<ProviderRegisterEntry>("POST", path, {
+      user,
+      body,
+      ...(etag !== undefined ? { headers: { "If-Match": etag } } : {}),
+    });
+  const reasonsOf = async (contractId: string) =>
+    (
+      await app.call<ContractRisk>("GET", `/api/contracts/${contractId}/risk`, { user: "anna" })
+    ).body.reasons.join(" ");
+
   test("the same name under another organisationsnummer is asked about, never given the register's notes", async () => {
     const anna = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
     const created = await app.call("POST", "/api/contracts", {
@@ -275,14 +288,139 @@ describe("free-text names to confirm (Samma leverantör?)", () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const { register } = (await page("anna")).body;
-    expect(register.questions).toEqual([
+    expect(register.questions.map((question) => question.text)).toEqual([
       "Samma namn förekommer med olika organisationsnummer (556910-3301, 556910-5504).",
     ]);
+    // The answer goes to Trygga Händer's entry, at the version the page read.
+    expect(register.questions[0]).toMatchObject({
+      keys: ["name:trygga händer hemtjänst", "org:556910-3301", "org:556910-5504"],
+      entry: { name: "Trygga Händer Hemtjänst AB", etag: register.entry?.etag },
+    });
+    trygghetsringning = created.body.id;
     // The register's entry stays Trygga Händer's (by its number); the other company is not noted.
     expect(register.entry?.orgNumber).toBe("556910-3301");
     const risk = await app.call<ContractRisk>("GET", `/api/contracts/${created.body.id}/risk`, {
       user: "anna",
     });
     expect(risk.body.reasons.join(" ")).not.toContain("Svag ekonomisk ställning");
+  });
+
+  test("answering: only those who may edit, at the version read, to a question asked", async () => {
+    const { register } = (await page("anna")).body;
+    const [question] = register.questions;
+    const etag = question?.entry?.etag ?? "";
+    const body = { questionId: question?.id, same: true };
+
+    const erik = await answer("erik", body, etag);
+    expect(erik.status).toBe(403);
+    expect(erik.body.code).toBe("forbidden");
+    expect(erik.body.detail).toContain("samma leverantör");
+
+    const without = await answer("anna", body);
+    expect(without.status).toBe(428);
+    expect(without.body.code).toBe("if-match-required");
+
+    const stale = await answer("anna", body, '"{00000000-0000-4000-8000-000000000000},1"');
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe("conflict");
+    expect(stale.body.current).toEqual(register.entry);
+
+    const unknown = await answer("anna", { questionId: "same:name:någon annan", same: true }, etag);
+    expect(unknown.status).toBe(409);
+    expect(unknown.body.code).toBe("question-not-asked");
+    expect(unknown.body.detail).toContain("Frågan om samma leverantör ställs inte");
+
+    const unclear = await answer("anna", { questionId: question?.id, same: "kanske" }, etag);
+    expect(unclear.status).toBe(400);
+    expect(unclear.body.code).toBe("validation");
+
+    // Nothing was recorded by the refused answers.
+    expect((await page("anna")).body.register.questions).toEqual(register.questions);
+  });
+
+  test("yes: the other number is also known as Trygga Händer, and its contract gets the weak finances", async () => {
+    const { register } = (await page("anna")).body;
+    const [question] = register.questions;
+    const yes = await answer(
+      "anna",
+      { questionId: question?.id, same: true },
+      question?.entry?.etag,
+    );
+    expect(yes.status, JSON.stringify(yes.body)).toBe(200);
+    expect(yes.body.alsoKnownAs).toEqual(["organisationsnummer 556910-5504"]);
+    expect(yes.headers.get("etag")).toBe(yes.body.etag);
+
+    const after = (await page("anna")).body.register;
+    expect(after.questions).toEqual([]);
+    expect(after.entry?.alsoKnownAs).toEqual(["organisationsnummer 556910-5504"]);
+    expect(await reasonsOf(trygghetsringning)).toContain(
+      "Svag ekonomisk ställning noterad för trygga händer hemtjänst",
+    );
+
+    const history = await app.call<{ items: HistoryEntry[] }>(
+      "GET",
+      `/api/providers/${encodeURIComponent(TRYGGA)}/register/history`,
+      { user: "anna" },
+    );
+    expect(history.body.items[0]).toMatchObject({
+      action: "changed",
+      by: { name: "Anna Lindqvist" },
+      changes: [
+        {
+          field: "sameAs",
+          label: "Även känd som",
+          from: "–",
+          to: "organisationsnummer 556910-5504",
+        },
+      ],
+    });
+    // Answered: asking again is refused.
+    const again = await answer("anna", { questionId: question?.id, same: false }, yes.body.etag);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe("question-not-asked");
+  });
+
+  test("no: the question goes and the other company gets none of the notes", async () => {
+    const nord = "org:556910-1107";
+    const anna = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
+    const created = await app.call("POST", "/api/contracts", {
+      user: "anna",
+      body: {
+        ...contractBody(van, anna, "Ledsagning"),
+        provider: "hemtjänst nord i åsby",
+        providerOrgNumber: "556910-7708",
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { register } = (await page("anna", nord)).body;
+    const [question, ...more] = register.questions;
+    expect(more).toEqual([]);
+    const path = `/api/providers/${encodeURIComponent(nord)}/register/answers`;
+    const no = await answer(
+      "anna",
+      { questionId: question?.id, same: false },
+      question?.entry?.etag,
+      path,
+    );
+    expect(no.status, JSON.stringify(no.body)).toBe(200);
+    expect(no.body).toMatchObject({
+      alsoKnownAs: [],
+      notSameAs: ["organisationsnummer 556910-7708"],
+    });
+    expect((await page("anna", nord)).body.register.questions).toEqual([]);
+    expect(await reasonsOf(created.body.id)).not.toContain("Inväntar IVO:s beslut");
+    const history = await app.call<{ items: HistoryEntry[] }>(
+      "GET",
+      `/api/providers/${encodeURIComponent(nord)}/register/history`,
+      { user: "anna" },
+    );
+    expect(history.body.items[0]?.changes).toEqual([
+      {
+        field: "notSameAs",
+        label: "Inte samma leverantör som",
+        from: "–",
+        to: "organisationsnummer 556910-7708",
+      },
+    ]);
   });
 });

@@ -534,6 +534,17 @@ const ROUTES: Record<string, RouteCase> = {
       };
     },
   },
+  // "Samma leverantör?" answered by those who may edit the entry; Solgården is asked
+  // nothing, so the allowed answer is 409 question-not-asked (answers: providers.test.ts).
+  "POST /api/providers/:key/register/answers": {
+    rule: "reader",
+    ok: 409,
+    request: async () => ({
+      path: `${await solgardenRegisterPath()}/answers`,
+      headers: { "If-Match": '"1"' },
+      body: { questionId: "same:name:solgården|org:556910-5504", same: true },
+    }),
+  },
 };
 
 /** Solgården's register path, its entry made once (so every call is an update with If-Match). */

@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { ProviderPage } from "../../api/src/http/api-shapes.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
+import { contractBody } from "../support/bodies.ts";
 import { accessibilityProblems, launchBrowser, pageErrors, signIn } from "../support/browser.ts";
 
 /**
@@ -199,3 +200,93 @@ test.each(["dark", "contrast"])(
     await context.close();
   },
 );
+
+test("Samma leverantör?: a nämnd answers yes after a conflict, the result is announced, and the other number is listed as Även känd som", async () => {
+  const anna = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
+  const van = await app.committeeId("VAN");
+  const created = await app.call("POST", "/api/contracts", {
+    user: "anna",
+    body: {
+      ...contractBody(van, anna, "Trygghetsringning"),
+      provider: "trygga händer hemtjänst",
+      providerOrgNumber: "556910-5504",
+    },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+  // Erik may not edit the entry: he reads the question, without the buttons.
+  const erik = await browser.newContext({
+    locale: "sv-SE",
+    viewport: { width: 1280, height: 900 },
+  });
+  const erikPage = await erik.newPage();
+  const errors = pageErrors(erikPage);
+  await signIn(erikPage, app.url, "Erik Johansson", "#/leverantorer/org%3A556910-3301");
+  const readOnly = erikPage.getByRole("region", { name: "Uppgifter om leverantören" });
+  await readOnly
+    .getByText("Samma namn förekommer med olika organisationsnummer", { exact: false })
+    .waitFor();
+  expect(await readOnly.getByRole("button", { name: "Ja, samma leverantör" }).count()).toBe(0);
+  await erik.close();
+
+  const context = await browser.newContext({
+    locale: "sv-SE",
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  errors.push(...pageErrors(page));
+  await signIn(page, app.url, "Anna Lindqvist", "#/leverantorer/org%3A556910-3301");
+  const card = page.getByRole("region", { name: "Uppgifter om leverantören" });
+  const question = card.getByRole("group", {
+    name: "Samma namn förekommer med olika organisationsnummer (556910-3301, 556910-5504).",
+  });
+  await question.getByRole("button", { name: "Nej, olika leverantörer" }).waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  // Karin changes the entry meanwhile: Anna's answer is told of the conflict and not recorded.
+  const karinsPage = await app.call<ProviderPage>(
+    "GET",
+    `/api/providers/${encodeURIComponent("org:556910-3301")}`,
+    { user: "karin" },
+  );
+  const entry = karinsPage.body.register.entry;
+  const karins = await app.call(
+    "PUT",
+    `/api/providers/${encodeURIComponent("org:556910-3301")}/register`,
+    {
+      user: "karin",
+      headers: { "If-Match": entry?.etag ?? "" },
+      body: { ...entry, contactPhone: "0123-111 11" },
+    },
+  );
+  expect(karins.status).toBe(200);
+  await question.getByRole("button", { name: "Ja, samma leverantör" }).click();
+  const status = card.getByRole("status").filter({ hasText: "Ändrat av någon annan" });
+  await status.waitFor();
+  expect(await status.getAttribute("aria-live")).toBe("polite");
+  await card.getByText("0123-111 11", { exact: false }).waitFor();
+
+  // Answered again at the version now shown: recorded, announced, and the question gone.
+  await question.getByRole("button", { name: "Ja, samma leverantör" }).click();
+  await card
+    .getByRole("status")
+    .filter({ hasText: "det är samma leverantör som Trygga Händer Hemtjänst AB" })
+    .waitFor();
+  await card
+    .getByRole("definition")
+    .filter({ hasText: "organisationsnummer 556910-5504" })
+    .waitFor();
+  expect(await card.getByRole("term").allTextContents()).toContain("Även känd som");
+  expect(await card.getByText("Samma leverantör?").count()).toBe(0);
+  // The pressed button went with its question: the focus stays in the card.
+  expect(await card.evaluate((element) => element === document.activeElement)).toBe(true);
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  // The contract spelled the other way now carries the entry's weak finances.
+  const risk = await app.call("GET", `/api/contracts/${created.body.id}/risk`, { user: "anna" });
+  expect(risk.body.reasons).toContain(
+    "Svag ekonomisk ställning noterad för trygga händer hemtjänst",
+  );
+  await context.close();
+  expect(errors).toEqual([]);
+});

@@ -1043,6 +1043,8 @@ function providerRegister(): DemoProviderEntry[] {
     contactName: "",
     contactEmail: mailbox(name),
     contactPhone: "",
+    sameAs: [],
+    notSameAs: [],
     ...notes,
   });
   const ivo =

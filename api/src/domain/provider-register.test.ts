@@ -2,9 +2,12 @@ import { describe, expect, test } from "vitest";
 import type { Contract } from "./model.ts";
 import { providerKeys } from "./provider-matching.ts";
 import {
+  answerQuestion,
   entryWithOrgNumber,
   freeTextSources,
   proposedEntry,
+  questionId,
+  readableKey,
   registerEntryFor,
   sameProviderQuestions,
 } from "./provider-register.ts";
@@ -69,7 +72,7 @@ describe("a provider without an entry: proposal and questions", () => {
       { name: "Vård i Hem AB", orgNumber: "556910-1107", contractIds: ["c"] },
     ];
     expect(proposedEntry("Omsorg AB", sources).orgNumber).toBe("");
-    expect(sameProviderQuestions(sources, [])).toEqual([
+    expect(sameProviderQuestions(sources, []).map((question) => question.text)).toEqual([
       "Samma namn förekommer med olika organisationsnummer (556910-1107, 556910-2204).",
       'Organisationsnummer 556910-1107 används med olika namn: "Omsorg AB", "Vård i Hem AB".',
     ]);
@@ -118,5 +121,102 @@ describe("the register's notes in the risk suggestion", () => {
     const noted = { name: "Omsorg", weakFinances: false, ivoDecisionPending: true };
     expect(reasons([{ ...noted, orgNumber: "" }])).toEqual(["Inväntar IVO:s beslut: Omsorg AB"]);
     expect(reasons([{ ...noted, orgNumber: "556910-2204" }])).toEqual([]);
+  });
+});
+
+describe("Samma leverantör?: a person's answer", () => {
+  const trygga = {
+    id: "1",
+    name: "Trygga Händer Hemtjänst AB",
+    orgNumber: "556910-3301",
+    sameAs: [] as string[],
+    notSameAs: [] as string[],
+  };
+  const sources = [
+    { name: "Trygga Händer Hemtjänst AB", orgNumber: "556910-3301", contractIds: ["a"] },
+    { name: "trygga händer hemtjänst", orgNumber: "556910-5504", contractIds: ["b"] },
+  ];
+  const other = keys("trygga händer hemtjänst", "556910-5504");
+
+  test("each question has a stable id from its keys, its text and the keys it asks about", () => {
+    const [question, ...rest] = sameProviderQuestions(sources, [trygga]);
+    expect(rest).toEqual([]);
+    expect(question).toEqual({
+      id: "same:name:trygga händer hemtjänst|org:556910-3301|org:556910-5504",
+      text: "Samma namn förekommer med olika organisationsnummer (556910-3301, 556910-5504).",
+      keys: ["name:trygga händer hemtjänst", "org:556910-3301", "org:556910-5504"],
+      candidateIds: ["1"],
+    });
+    expect(questionId([...(question?.keys ?? [])].reverse())).toBe(question?.id);
+  });
+
+  test("unanswered, the other number gets nothing: never merged on a guess", () => {
+    expect(registerEntryFor(other, [trygga])).toBeUndefined();
+  });
+
+  test("yes: the other spelling is also known as the entry, finds it, and is not asked again", () => {
+    const [question] = sameProviderQuestions(sources, [trygga]);
+    if (!question) throw new Error("no question");
+    const answered = { ...trygga, ...answerQuestion(trygga, question, true) };
+    expect(answered.sameAs).toEqual(["org:556910-5504"]);
+    expect(answered.notSameAs).toEqual([]);
+    expect(registerEntryFor(other, [answered])?.id).toBe("1");
+    expect(sameProviderQuestions(sources, [answered], answered)).toEqual([]);
+    expect(answered.sameAs.map(readableKey)).toEqual(["organisationsnummer 556910-5504"]);
+  });
+
+  test("no: noted as another provider, not asked again, and still no notes", () => {
+    const [question] = sameProviderQuestions(sources, [trygga]);
+    if (!question) throw new Error("no question");
+    const answered = { ...trygga, ...answerQuestion(trygga, question, false) };
+    expect(answered).toMatchObject({ sameAs: [], notSameAs: ["org:556910-5504"] });
+    expect(registerEntryFor(other, [answered])).toBeUndefined();
+    expect(sameProviderQuestions(sources, [answered], answered)).toEqual([]);
+    // Changing one's mind moves the key.
+    const again = { ...answered, ...answerQuestion(answered, question, true) };
+    expect(again).toMatchObject({ sameAs: ["org:556910-5504"], notSameAs: [] });
+  });
+
+  test("a confirmed name stands for the spelling without a number only", () => {
+    const entry = { ...trygga, sameAs: ["name:hemtjänst trygga"] };
+    expect(registerEntryFor(keys("Hemtjänst Trygga"), [entry])?.id).toBe("1");
+    expect(registerEntryFor(keys("Hemtjänst Trygga", "556910-2204"), [entry])).toBeUndefined();
+  });
+
+  test("a name confirmed as another provider is not matched by name", () => {
+    const noNumber = { ...trygga, orgNumber: "", notSameAs: ["org:556910-5504"] };
+    expect(registerEntryFor(other, [noNumber])).toBeUndefined();
+    expect(registerEntryFor(keys("Trygga Händer Hemtjänst"), [noNumber])?.id).toBe("1");
+  });
+
+  test("the risk suggestion reads the confirmed keys as registerEntryFor does", () => {
+    const contract = {
+      id: "c1",
+      committeeId: "VAN",
+      sharedWithCommitteeIds: [],
+      providers: [{ name: "trygga händer hemtjänst", orgNumber: "556910-5504", email: "" }],
+      status: "aktivt",
+      strategic: false,
+      classified: true,
+      valueClass: "låg",
+      impactClass: "låg",
+      startDate: "2026-01-01",
+    } as unknown as Contract;
+    const reasons = (sameAs: string[]) =>
+      suggestRisk(
+        contract,
+        buildRiskIndex({
+          today: "2026-11-24",
+          contracts: [contract],
+          deviations: [],
+          deficiencies: [],
+          followUps: [],
+          providers: [{ ...trygga, weakFinances: true, ivoDecisionPending: false, sameAs }],
+        }),
+      ).signals.map((signal) => signal.reason);
+    expect(reasons([])).toEqual([]);
+    expect(reasons(["org:556910-5504"])).toEqual([
+      "Svag ekonomisk ställning noterad för trygga händer hemtjänst",
+    ]);
   });
 });

@@ -1,6 +1,11 @@
 import type { Contract } from "./model.ts";
 import { normalisedOrganisationNumber } from "./organisation-number.ts";
-import { type FreeTextProvider, matchProviders, providerNameKey } from "./provider-matching.ts";
+import {
+  type FreeTextProvider,
+  matchProviders,
+  providerKeys,
+  providerNameKey,
+} from "./provider-matching.ts";
 import type { ProviderProfile } from "./risk.ts";
 
 /**
@@ -22,6 +27,13 @@ export interface ProviderEntry extends ProviderProfile {
   contactName: string;
   contactEmail: string;
   contactPhone: string;
+  /**
+   * "Även känd som": keys (`org:…`, `name:…`) a person confirmed are this
+   * provider, so contracts spelled that way get its notes.
+   */
+  sameAs: string[];
+  /** Keys a person confirmed are another provider: only so the question is not asked again. */
+  notSameAs: string[];
 }
 
 /** The keys (as `providerKeys` gives them) an entry is found by. */
@@ -37,13 +49,13 @@ export function entryKeys(entry: Pick<ProviderEntry, "name" | "orgNumber">): {
 /**
  * The register entry of a provider known by `keys` (its organisationsnummer
  * key, if any, and its name key): the one with that organisationsnummer,
- * else one with that name key — unless both have numbers and they differ,
- * which makes them two companies.
+ * else one a person confirmed it is ("Även känd som"), else one with that
+ * name key — unless both have numbers and they differ, which makes them two
+ * companies, or a person said they are two.
  */
-export function registerEntryFor<E extends Pick<ProviderEntry, "name" | "orgNumber">>(
-  keys: readonly string[],
-  entries: readonly E[],
-): E | undefined {
+export function registerEntryFor<
+  E extends Pick<ProviderEntry, "name" | "orgNumber"> & Partial<ConfirmedKeys>,
+>(keys: readonly string[], entries: readonly E[]): E | undefined {
   const orgs = new Set(keys.filter((key) => key.startsWith("org:")));
   const names = new Set(keys.filter((key) => key.startsWith("name:")));
   const byOrg = entries.find((entry) => {
@@ -51,13 +63,23 @@ export function registerEntryFor<E extends Pick<ProviderEntry, "name" | "orgNumb
     return own !== undefined && orgs.has(own);
   });
   if (byOrg) return byOrg;
+  // A confirmed name stands for the spelling without a number; with one, the number must be confirmed.
+  const confirmed = entries.find((entry) =>
+    entry.sameAs?.some((key) => (key.startsWith("org:") || orgs.size === 0) && keys.includes(key)),
+  );
+  if (confirmed) return confirmed;
   return entries.find((entry) => {
     const own = entryKeys(entry);
     return (
-      own.name !== undefined && names.has(own.name) && (own.org === undefined || orgs.size === 0)
+      own.name !== undefined &&
+      names.has(own.name) &&
+      (own.org === undefined || orgs.size === 0) &&
+      !entry.notSameAs?.some((key) => keys.includes(key))
     );
   });
 }
+
+type ConfirmedKeys = Pick<ProviderEntry, "sameAs" | "notSameAs">;
 
 /** Another entry than `exceptId` with this organisationsnummer, if any (it must be unique). */
 export function entryWithOrgNumber<E extends Pick<ProviderEntry, "id" | "orgNumber">>(
@@ -105,18 +127,49 @@ export function freeTextSources(
   return [...bySpelling.values()];
 }
 
+/** "Samma leverantör?": one question, with the keys it asks about. */
+export interface SameProviderQuestion {
+  /** Stable: derived from the keys, so an answer finds its question again. */
+  id: string;
+  /** The question in Swedish. */
+  text: string;
+  /** The provider keys (`org:…`, `name:…`) it asks are one provider, sorted. */
+  keys: string[];
+  /** Register entries it names as candidates (an answer may go to the only one). */
+  candidateIds: string[];
+}
+
+/** The id of a question about these keys: the same keys, the same question. */
+export function questionId(keys: readonly string[]): string {
+  return `same:${[...new Set(keys)].sort().join("|")}`;
+}
+
 /**
  * "Samma leverantör?": what a person should confirm before the spellings are
  * taken as one provider — one name with different organisationsnummer, one
  * number under different names, names a typo apart. Never merged on a guess.
+ * A question whose keys are all answered on `answeredBy` is not asked again.
  */
 export function sameProviderQuestions(
   sources: readonly FreeTextProvider[],
   register: readonly RegisteredProviderLike[],
-): string[] {
-  const questions = new Set<string>();
+  answeredBy?: Pick<ProviderEntry, "name" | "orgNumber"> & Partial<ConfirmedKeys>,
+): SameProviderQuestion[] {
+  const questions = new Map<string, SameProviderQuestion>();
+  const ask = (text: string, keys: string[], candidateIds: string[]) => {
+    const id = questionId(keys);
+    if (!questions.has(id)) {
+      questions.set(id, { id, text, keys: [...new Set(keys)].sort(), candidateIds });
+    }
+  };
   for (const match of matchProviders([...sources], [...register])) {
-    if (match.kind === "ambiguous") questions.add(match.reason);
+    if (match.kind !== "ambiguous") continue;
+    const candidates = register.filter((entry) => match.candidateIds.includes(entry.id));
+    ask(
+      match.reason,
+      [...match.sources, ...candidates].flatMap((provider) => providerKeys(provider)),
+      match.candidateIds,
+    );
   }
   const namesByOrg = new Map<string, Map<string, string>>();
   for (const source of sources) {
@@ -130,9 +183,54 @@ export function sameProviderQuestions(
   for (const [org, names] of namesByOrg) {
     if (names.size < 2) continue;
     const quoted = [...names.values()].map((name) => `"${name}"`).join(", ");
-    questions.add(`Organisationsnummer ${org} används med olika namn: ${quoted}.`);
+    ask(
+      `Organisationsnummer ${org} används med olika namn: ${quoted}.`,
+      [`org:${org}`, ...[...names.keys()].map((key) => `name:${key}`)],
+      [],
+    );
   }
-  return [...questions];
+  const answered = answeredBy ? answeredKeys(answeredBy) : new Set<string>();
+  return [...questions.values()].filter((question) =>
+    question.keys.some((key) => !answered.has(key)),
+  );
+}
+
+/** The keys an entry settles: its own, and those a person confirmed either way. */
+function answeredKeys(
+  entry: Pick<ProviderEntry, "name" | "orgNumber"> & Partial<ConfirmedKeys>,
+): Set<string> {
+  const own = entryKeys(entry);
+  return new Set(
+    [own.org, own.name, ...(entry.sameAs ?? []), ...(entry.notSameAs ?? [])].filter(
+      (key): key is string => key !== undefined,
+    ),
+  );
+}
+
+/**
+ * A person's answer to a question, recorded on the entry: "same" lists the
+ * question's other keys under "Även känd som", "different" under the keys
+ * that are another provider. A later answer about a key replaces an earlier.
+ */
+export function answerQuestion(
+  entry: Pick<ProviderEntry, "name" | "orgNumber"> & ConfirmedKeys,
+  question: Pick<SameProviderQuestion, "keys">,
+  same: boolean,
+): ConfirmedKeys {
+  const own = entryKeys(entry);
+  const asked = question.keys.filter((key) => key !== own.org && key !== own.name);
+  const without = (keys: readonly string[]) => keys.filter((key) => !asked.includes(key));
+  const add = (keys: readonly string[]) => [...without(keys), ...asked].sort();
+  return same
+    ? { sameAs: add(entry.sameAs), notSameAs: without(entry.notSameAs) }
+    : { sameAs: without(entry.sameAs), notSameAs: add(entry.notSameAs) };
+}
+
+/** A key as a person reads it: "organisationsnummer 556910-5504", "namnet ”trygga händer”". */
+export function readableKey(key: string): string {
+  if (key.startsWith("org:")) return `organisationsnummer ${key.slice(4)}`;
+  if (key.startsWith("name:")) return `namnet "${key.slice(5)}"`;
+  return key;
 }
 
 type RegisteredProviderLike = { id: string; name: string; orgNumber: string };

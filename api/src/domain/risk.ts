@@ -206,6 +206,10 @@ export interface ProviderProfile {
   weakFinances: boolean;
   /** A pending decision by IVO (permit, tillsyn) that may stop the provider. */
   ivoDecisionPending: boolean;
+  /** Keys a person confirmed are this provider ("Även känd som"). */
+  sameAs?: readonly string[];
+  /** Keys a person confirmed are another provider. */
+  notSameAs?: readonly string[];
 }
 
 export const RISK_SIGNALS = [
@@ -272,6 +276,8 @@ export interface RiskIndex {
   /** provider key → nämnd id → open deficiencies of that provider there. */
   providerDeficiencies: Map<string, Map<string, number>>;
   profiles: Map<string, ProviderProfile>;
+  /** Keys a person confirmed belong to a register entry ("Även känd som"). */
+  confirmed: Map<string, ProviderProfile>;
   /** A provider's keys, computed once per distinct provider (names are normalised by regex). */
   keysOf: (provider: { name: string; orgNumber?: string | undefined }) => string[];
   /** "2 april 2027", once per distinct date. */
@@ -408,8 +414,10 @@ export function buildRiskIndex(input: RiskInput): RiskIndex {
   }
 
   const profiles = new Map<string, ProviderProfile>();
+  const confirmed = new Map<string, ProviderProfile>();
   for (const profile of input.providers ?? []) {
     for (const key of keysOf(profile)) profiles.set(key, profile);
+    for (const key of profile.sameAs ?? []) confirmed.set(key, profile);
   }
   return {
     today,
@@ -417,6 +425,7 @@ export function buildRiskIndex(input: RiskInput): RiskIndex {
     facts,
     providerDeficiencies,
     profiles,
+    confirmed,
     keysOf,
     longDate: memo((date: IsoDate) => date, swedishLongDate),
     endHorizon: addMonths(today, options.endWithinMonths),
@@ -498,15 +507,20 @@ function followUpSignals(
 
 /**
  * What the register notes about a provider known by `keys`: the entry with its
- * organisationsnummer, else the one with its name key — unless both have
- * numbers and they differ (two companies with alike names).
+ * organisationsnummer, else one a person confirmed it is (by its number, or by
+ * its name when it has no number), else the one with its name key — unless
+ * both have numbers and they differ (two companies with alike names), or a
+ * person said they are two. As `registerEntryFor`.
  */
 function profileOf(keys: readonly string[], index: RiskIndex): ProviderProfile | undefined {
   const org = keys.find((key) => key.startsWith("org:"));
   const byOrg = org ? index.profiles.get(org) : undefined;
   if (byOrg) return byOrg;
   const name = keys.find((key) => key.startsWith("name:"));
+  const confirmed = org ? index.confirmed.get(org) : name ? index.confirmed.get(name) : undefined;
+  if (confirmed) return confirmed;
   const byName = name ? index.profiles.get(name) : undefined;
+  if (byName?.notSameAs?.some((key) => keys.includes(key))) return undefined;
   if (!byName || !org) return byName;
   return index.keysOf(byName).some((key) => key.startsWith("org:")) ? undefined : byName;
 }
@@ -516,7 +530,12 @@ function providerSignals(signals: RiskSignal[], contract: Contract, index: RiskI
   const anything = contract.providers.some((provider) =>
     index
       .keysOf(provider)
-      .some((key) => index.providerDeficiencies.has(key) || index.profiles.has(key)),
+      .some(
+        (key) =>
+          index.providerDeficiencies.has(key) ||
+          index.profiles.has(key) ||
+          index.confirmed.has(key),
+      ),
   );
   if (!anything) return;
   const own = new Set([contract.committeeId, ...contract.sharedWithCommitteeIds]);

@@ -12,7 +12,7 @@ import type { Problem } from "./problem.ts";
 import type { contractSchema, providerSchema } from "./routes/contracts.ts";
 import type { choiceSchema, fileSchema, importSchema, resultSchema } from "./routes/imports.ts";
 import type { chatActivity } from "./routes/local-chat.ts";
-import type { providerRegisterSchema } from "./routes/providers.ts";
+import type { providerAnswerSchema, providerRegisterSchema } from "./routes/providers.ts";
 import type {
   deficiencySchema,
   deviationSchema,
@@ -44,6 +44,7 @@ export type {
   ProviderSummary,
 } from "../presenters/provider-page.ts";
 export type {
+  ProviderQuestion,
   ProviderRegisterCard,
   ProviderRegisterEntry,
 } from "../presenters/provider-register.ts";
@@ -77,6 +78,8 @@ export type ProviderRegisterInput = z.input<typeof providerRegisterSchema>;
 export type RiskWithdrawalInput = z.input<typeof riskWithdrawalSchema>;
 /** `PUT /api/settings/risk`: the kommun's matrix and cadence (If-Match: the settings' etag). */
 export type RiskSettingsInput = z.input<typeof riskSettingsSchema>;
+/** `POST /api/providers/:key/register/answers`: "Samma leverantör?" answered (If-Match: the entry's etag). */
+export type ProviderAnswerInput = z.input<typeof providerAnswerSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 export type KickoffInput = z.input<typeof kickoffSchema>;
 export type DeviationInput = z.input<typeof deviationSchema>;

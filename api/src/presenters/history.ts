@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor.ts";
+import { readableKey } from "../domain/provider-register.ts";
 import type { StoredHistoryEntry } from "../store/app-store.ts";
 import { type Column, type HistoryListKey, SCHEMA } from "../store/schema.ts";
 
@@ -153,6 +154,14 @@ export function shownValue(
   const type = columnNamed(list, field)?.type;
   if (typeof value === "boolean" || type?.kind === "boolean") return value ? "Ja" : "Nej";
   if (field === "providers" && typeof value === "string") return shownProviders(value);
+  // The answers to "Samma leverantör?": provider keys, one a line.
+  if (list === "providers" && (field === "sameAs" || field === "notSameAs")) {
+    return String(value)
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => readableKey(line.trim()))
+      .join(", ");
+  }
   const text = String(value);
   switch (type?.kind) {
     case "date": {

@@ -1,4 +1,9 @@
-import { PROVIDER_FLAG_LABELS, type ProviderEntry } from "../domain/provider-register.ts";
+import {
+  PROVIDER_FLAG_LABELS,
+  type ProviderEntry,
+  readableKey,
+  type SameProviderQuestion,
+} from "../domain/provider-register.ts";
 
 /**
  * The provider register's entry as the provider page shows it: what is noted
@@ -20,6 +25,21 @@ export interface ProviderRegisterEntry {
   contactName: string;
   contactEmail: string;
   contactPhone: string;
+  /** "Även känd som": spellings a person confirmed are this provider, readable. */
+  alsoKnownAs: string[];
+  /** Spellings a person confirmed are another provider, readable. */
+  notSameAs: string[];
+}
+
+/** One "Samma leverantör?" question and where its answer is recorded. */
+export interface ProviderQuestion {
+  /** Sent back with the answer (`POST …/register/answers`). */
+  id: string;
+  text: string;
+  /** The provider keys it asks about. */
+  keys: string[];
+  /** The entry an answer is recorded on (its ETag for If-Match); null until an entry is saved. */
+  entry: { id: string; name: string; etag: string } | null;
 }
 
 /** The provider page's card "Uppgifter om leverantören". */
@@ -31,7 +51,7 @@ export interface ProviderRegisterCard {
   /** Without an entry: what one would be made from (the contracts' spelling and number). */
   proposal: { name: string; orgNumber: string };
   /** "Samma leverantör?": spellings a person should confirm are one provider. */
-  questions: string[];
+  questions: ProviderQuestion[];
 }
 
 export function presentRegisterEntry(entry: ProviderEntry): ProviderRegisterEntry {
@@ -51,5 +71,19 @@ export function presentRegisterEntry(entry: ProviderEntry): ProviderRegisterEntr
     contactName: entry.contactName,
     contactEmail: entry.contactEmail,
     contactPhone: entry.contactPhone,
+    alsoKnownAs: entry.sameAs.map(readableKey),
+    notSameAs: entry.notSameAs.map(readableKey),
+  };
+}
+
+export function presentQuestion(
+  question: SameProviderQuestion,
+  entry: ProviderEntry | undefined,
+): ProviderQuestion {
+  return {
+    id: question.id,
+    text: question.text,
+    keys: question.keys,
+    entry: entry ? { id: entry.id, name: entry.name, etag: entry.etag } : null,
   };
 }

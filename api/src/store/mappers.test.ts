@@ -344,9 +344,13 @@ describe("round trips: decode(encode(x)) gives x back, every field", () => {
       contactName: "Lena Ström",
       contactEmail: "lena@trygga.se",
       contactPhone: "0123-456 78",
+      sameAs: ["name:trygga händer", "org:556910-5504"],
+      notSameAs: ["org:556910-2204"],
     };
     const fields = encodeProviderEntry(entry);
     expect(fields.nameKey).toBe("trygga händer hemtjänst");
+    // The answers to "Samma leverantör?" are kept one key a line.
+    expect(fields.sameAs).toBe("name:trygga händer\norg:556910-5504");
     expect(decodeProviderEntry(readBack("providers", fields))).toEqual({
       ...entry,
       id: "41",
@@ -359,6 +363,8 @@ describe("round trips: decode(encode(x)) gives x back, every field", () => {
       orgNumber: "",
       weakFinances: false,
       ivoDecisionPending: false,
+      sameAs: [],
+      notSameAs: [],
     });
   });
 

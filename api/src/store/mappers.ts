@@ -527,7 +527,17 @@ export function decodeProviderEntry(item: StoredItem<"providers">): ProviderEntr
     contactName: text(f.contactName),
     contactEmail: text(f.contactEmail),
     contactPhone: text(f.contactPhone),
+    sameAs: keyLines(f.sameAs),
+    notSameAs: keyLines(f.notSameAs),
   };
+}
+
+/** Provider keys kept one a line, so SharePoint shows them readably. */
+function keyLines(value: string | undefined): string[] {
+  return text(value)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
 }
 
 /** An empty organisationsnummer is stored as no value, so the unique column allows many. */
@@ -545,5 +555,7 @@ export function encodeProviderEntry(
     contactName: entry.contactName,
     contactEmail: entry.contactEmail,
     contactPhone: entry.contactPhone,
+    sameAs: entry.sameAs.join("\n"),
+    notSameAs: entry.notSameAs.join("\n"),
   };
 }

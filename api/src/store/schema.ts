@@ -441,6 +441,9 @@ export const SCHEMA = {
     text("contactName", "Kontaktperson"),
     text("contactEmail", "Kontaktpersonens e-post", { maxLength: 320 }),
     text("contactPhone", "Kontaktpersonens telefon", { maxLength: 40 }),
+    // A person's answers to "Samma leverantör?": provider keys, one a line.
+    note("sameAs", "Även känd som"),
+    note("notSameAs", "Inte samma leverantör som"),
     ...editorColumns,
   ]),
 } as const satisfies Record<ListKey, Omit<ListSchema, "key">>;

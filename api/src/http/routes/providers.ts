@@ -5,11 +5,13 @@ import { swedishDate } from "../../domain/dates.ts";
 import type { Contract } from "../../domain/model.ts";
 import { parseOrganisationNumber } from "../../domain/organisation-number.ts";
 import {
+  answerQuestion,
   entryWithOrgNumber,
   freeTextSources,
   type ProviderEntry,
   proposedEntry,
   registerEntryFor,
+  type SameProviderQuestion,
   sameProviderQuestions,
 } from "../../domain/provider-register.ts";
 import { type ProviderGroup, providerGroups } from "../../domain/provider-signals.ts";
@@ -21,6 +23,7 @@ import { presentProviderPage, presentProviderSummary } from "../../presenters/pr
 import {
   type ProviderRegisterCard,
   type ProviderRegisterEntry,
+  presentQuestion,
   presentRegisterEntry,
 } from "../../presenters/provider-register.ts";
 import type { AppStore, CycleData } from "../../store/app-store.ts";
@@ -82,6 +85,14 @@ export const providerRegisterSchema = z.object({
     .default(""),
 });
 
+/** `POST /api/providers/:key/register/answers`: a person's answer to "Samma leverantör?". */
+export const providerAnswerSchema = z.object({
+  questionId: requiredText(2000, "Frågan"),
+  same: z.boolean({
+    error: "Svaret ska vara ja (samma leverantör) eller nej (olika leverantörer)",
+  }),
+});
+
 /** Contracts with a provider of their own (the nämnd's own regime has none). */
 function withProviders(data: CycleData): Contract[] {
   return data.contracts.filter((contract) => !contract.ownRegime);
@@ -109,6 +120,29 @@ export function providersRouter(store: AppStore, now: () => Date): Router {
     return group;
   };
 
+  /**
+   * The provider's open "Samma leverantör?" questions, each with the entry its
+   * answer is recorded on: the provider's own, else the one entry the question
+   * names (a near name in the register). With neither, the entry is saved first.
+   */
+  const openQuestions = (
+    group: ProviderGroup,
+    register: readonly ProviderEntry[],
+  ): { question: SameProviderQuestion; entry: ProviderEntry | undefined }[] => {
+    const own = registerEntryFor(group.keys, register);
+    const sources = freeTextSources(group.contracts, group.keys, providerKeysMemo());
+    return sameProviderQuestions(sources, register).flatMap((question) => {
+      const [only, ...more] = question.candidateIds;
+      const entry =
+        own ?? (only && more.length === 0 ? register.find((e) => e.id === only) : undefined);
+      // Answered on that entry: not asked again.
+      const open = sameProviderQuestions(sources, register, entry).some(
+        (candidate) => candidate.id === question.id,
+      );
+      return open ? [{ question, entry }] : [];
+    });
+  };
+
   const registerCard = (
     principal: Principal,
     group: ProviderGroup,
@@ -120,7 +154,9 @@ export function providersRouter(store: AppStore, now: () => Date): Router {
       entry: entry ? presentRegisterEntry(entry) : null,
       canEdit: can.editProviderRegister(principal, group.contracts),
       proposal: proposedEntry(group.name, sources),
-      questions: sameProviderQuestions(sources, register),
+      questions: openQuestions(group, register).map(({ question, entry: target }) =>
+        presentQuestion(question, target),
+      ),
     };
   };
 
@@ -193,12 +229,14 @@ export function providersRouter(store: AppStore, now: () => Date): Router {
     const other = entryWithOrgNumber(register, input.orgNumber, existing?.id);
     if (other) throw duplicateProblem(other, input.orgNumber);
     const by = actorOf(principal);
+    // The form does not carry the answers to "Samma leverantör?": they are kept as they are.
+    const answers = { sameAs: existing?.sameAs ?? [], notSameAs: existing?.notSameAs ?? [] };
     let saved: ProviderEntry;
     try {
       saved =
         existing && ifMatch
-          ? await store.updateProviderEntry(existing.id, ifMatch, input, by)
-          : await store.createProviderEntry(input, by);
+          ? await store.updateProviderEntry(existing.id, ifMatch, { ...input, ...answers }, by)
+          : await store.createProviderEntry({ ...input, ...answers }, by);
     } catch (error) {
       if (error instanceof ConflictError && existing) {
         throw conflictProblem(presentRegisterEntry(await store.providerEntry(existing.id)));
@@ -218,6 +256,62 @@ export function providersRouter(store: AppStore, now: () => Date): Router {
     response
       .status(existing ? 200 : 201)
       .json(presentRegisterEntry(saved) satisfies ProviderRegisterEntry);
+  });
+
+  /**
+   * A person answers "Samma leverantör?": yes lists the question's spellings
+   * under the entry's "Även känd som" (so their contracts get its notes), no
+   * notes them as another provider. Recorded on the entry at the version the
+   * person read (If-Match); without an entry, the entry is saved first.
+   */
+  router.post("/providers/:key/register/answers", async (request, response) => {
+    const { principal } = identityOf(response);
+    const key = parseInput(providerKey, request.params.key);
+    const group = groupOf(await store.cycleView(), key);
+    if (!can.editProviderRegister(principal, group.contracts))
+      throw forbidden(
+        "Bara kommunledningskontoret och nämnder som har avtal med leverantören kan svara på om det är samma leverantör.",
+      );
+    const input = parseInput(providerAnswerSchema, request.body);
+    const register = await store.providerRegister();
+    const asked = openQuestions(group, register).find(
+      ({ question }) => question.id === input.questionId,
+    );
+    if (!asked)
+      throw new ProblemError({
+        status: 409,
+        code: "question-not-asked",
+        title: "Frågan ställs inte",
+        detail:
+          "Frågan om samma leverantör ställs inte längre, kanske har någon redan svarat. Ladda om sidan.",
+      });
+    const { question, entry } = asked;
+    if (!entry)
+      throw new ProblemError({
+        status: 409,
+        code: "register-entry-missing",
+        title: "Uppgifterna saknas",
+        detail:
+          "Spara uppgifterna om leverantören först; sedan kan du svara på om det är samma leverantör.",
+      });
+    const ifMatch = requireIfMatch(request);
+    const { id, etag: _etag, nameKey: _nameKey, ...fields } = entry;
+    let saved: ProviderEntry;
+    try {
+      saved = await store.updateProviderEntry(
+        id,
+        ifMatch,
+        { ...fields, ...answerQuestion(entry, question, input.same) },
+        actorOf(principal),
+      );
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        throw conflictProblem(presentRegisterEntry(await store.providerEntry(id)));
+      }
+      throw error;
+    }
+    response.setHeader("ETag", saved.etag);
+    response.json(presentRegisterEntry(saved) satisfies ProviderRegisterEntry);
   });
 
   return router;

@@ -16,11 +16,16 @@ import {
 } from "@fluentui/react-components";
 import { type FormEvent, type ReactNode, useRef, useState } from "react";
 import { HistoryPanel } from "../../components/history/HistoryPanel.tsx";
-import type { ProviderRegisterCard as Card, ProviderRegisterEntry } from "../../types.ts";
+import type {
+  ProviderRegisterCard as Card,
+  ProviderQuestion,
+  ProviderRegisterEntry,
+} from "../../types.ts";
 import { useRiskCardStyles } from "../contract-detail/risk/RiskCard.styles.ts";
 import { NoticeBar } from "../contract-detail/risk/RiskCard.tsx";
 import type { RegisterDraft, RegisterField } from "./provider-register-form.ts";
 import { useProviderRegisterCard } from "./useProviderRegisterCard.ts";
+import { useSameProviderAnswers } from "./useSameProviderAnswers.ts";
 
 const useStyles = makeStyles({
   facts: {
@@ -39,6 +44,17 @@ const useStyles = makeStyles({
     listStyleType: "none",
     margin: 0,
     padding: 0,
+  },
+  questions: { display: "grid", gap: tokens.spacingVerticalM, margin: 0, padding: 0 },
+  question: { display: "grid", gap: tokens.spacingVerticalS, listStyleType: "none" },
+  answers: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    border: "none",
+    margin: 0,
+    padding: 0,
+    minInlineSize: 0,
   },
   fields: {
     display: "grid",
@@ -64,8 +80,20 @@ export function ProviderRegisterCard({
   onSaved: () => void;
 }) {
   const styles = useRiskCardStyles();
+  const answers = useSameProviderAnswers(providerKey, onSaved);
+  const section = useRef<HTMLElement>(null);
+  const answer = async (question: ProviderQuestion, same: boolean) => {
+    await answers.answer(question, same);
+    // The answered question (and the button pressed) goes: keep the person in the card.
+    section.current?.focus();
+  };
   return (
-    <section className={styles.card} aria-labelledby="uppgifter-om-leverantoren">
+    <section
+      className={styles.card}
+      aria-labelledby="uppgifter-om-leverantoren"
+      ref={section}
+      tabIndex={-1}
+    >
       <Title3 as="h2" id="uppgifter-om-leverantoren">
         Uppgifter om leverantören
       </Title3>
@@ -79,7 +107,25 @@ export function ProviderRegisterCard({
             : ""}
         </Text>
       )}
-      {card.questions.length > 0 ? <SameProvider questions={card.questions} /> : null}
+      {card.questions.length > 0 ? (
+        <SameProvider
+          questions={card.questions}
+          canEdit={card.canEdit}
+          busy={answers.busy}
+          onAnswer={answer}
+        />
+      ) : null}
+      {/* Always in the page, so the answer's result is announced when it appears. */}
+      <div role="status" aria-live="polite" aria-atomic="true">
+        {answers.notice ? (
+          <MessageBar intent={answers.notice.intent} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{answers.notice.title}</MessageBarTitle>
+              {answers.notice.text}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
       {card.entry ? <EntryHistory providerKey={providerKey} etag={card.entry.etag} /> : null}
       {card.canEdit ? (
         <RegisterForm providerKey={providerKey} card={card} onSaved={onSaved} />
@@ -127,6 +173,12 @@ function EntryFacts({ entry }: { entry: ProviderRegisterEntry }) {
         <Fact term="IVO och andra myndigheters beslut">
           {entry.authorityNote || "Inget noterat"}
         </Fact>
+        {entry.alsoKnownAs.length > 0 ? (
+          <Fact term="Även känd som">{entry.alsoKnownAs.join(", ")}</Fact>
+        ) : null}
+        {entry.notSameAs.length > 0 ? (
+          <Fact term="Inte samma leverantör som">{entry.notSameAs.join(", ")}</Fact>
+        ) : null}
         <Fact term="Kontaktperson">
           {contact.length > 0 || entry.contactEmail ? (
             <>
@@ -163,18 +215,55 @@ function EntryHistory({ providerKey, etag }: { providerKey: string; etag: string
   );
 }
 
-function SameProvider({ questions }: { questions: string[] }) {
-  const styles = useRiskCardStyles();
+function SameProvider({
+  questions,
+  canEdit,
+  busy,
+  onAnswer,
+}: {
+  questions: ProviderQuestion[];
+  canEdit: boolean;
+  busy: string | undefined;
+  onAnswer: (question: ProviderQuestion, same: boolean) => Promise<void>;
+}) {
+  const own = useStyles();
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>Samma leverantör?</MessageBarTitle>
-        Avtalen skriver leverantören på olika sätt. Kontrollera att det är samma leverantör innan du
-        sparar; inget slås ihop automatiskt.
-        <ul className={styles.reasons}>
-          {questions.map((question) => (
-            <li key={question}>{question}</li>
-          ))}
+        Avtalen skriver leverantören på olika sätt. Inget slås ihop automatiskt:
+        {canEdit
+          ? " svara på varje fråga. Samma leverantör ger avtalen registrets uppgifter om den."
+          : " kommunledningskontoret eller en nämnd med avtal med leverantören svarar."}
+        <ul className={own.questions}>
+          {questions.map((question, index) => {
+            const textId = `samma-leverantor-${index}`;
+            return (
+              <li key={question.id} className={own.question}>
+                <Text id={textId}>{question.text}</Text>
+                {!canEdit ? null : question.entry ? (
+                  <fieldset className={own.answers} aria-labelledby={textId}>
+                    <Button
+                      disabled={busy !== undefined}
+                      onClick={() => void onAnswer(question, true)}
+                    >
+                      Ja, samma leverantör
+                    </Button>
+                    <Button
+                      disabled={busy !== undefined}
+                      onClick={() => void onAnswer(question, false)}
+                    >
+                      Nej, olika leverantörer
+                    </Button>
+                  </fieldset>
+                ) : (
+                  <Text size={200}>
+                    Spara uppgifterna om leverantören först, så kan du svara på frågan.
+                  </Text>
+                )}
+              </li>
+            );
+          })}
         </ul>
       </MessageBarBody>
     </MessageBar>
