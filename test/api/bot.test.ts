@@ -151,6 +151,9 @@ describe("commands", () => {
     const sn = cardText(await ask("lars", "leverantör trygga händer"));
     expect(sn).toContain("Leverantör: Trygga Händer Hemtjänst AB");
     expect(sn).toContain("Org.nr 556910-3301. 2 avtal i 2 nämnder.");
+    // The register's flag (seed 000: weak finances), and the way to the provider's page.
+    expect(sn).toContain("Noterat i leverantörsregistret: Svag ekonomi.");
+    expect(sn).toContain("#/leverantorer/org%3A556910-3301");
     expect(sn).toContain("Boendestöd i ordinärt boende (Socialnämnden)");
     expect(sn).toContain("Andra nämnder (bara antal)");
     expect(sn).toContain('"Vård- och äldrenämnden","value":"1 avtal, 2 öppna brister"');

@@ -8,6 +8,8 @@ import {
 import { addDays, swedishDate, swedishLongDate } from "../domain/dates.ts";
 import { mandatePeriodContaining } from "../domain/mandate-period.ts";
 import type { Committee, Contract, Deficiency } from "../domain/model.ts";
+import { providerKeys } from "../domain/provider-matching.ts";
+import { PROVIDER_FLAG_LABELS, registerEntryFor } from "../domain/provider-register.ts";
 import { reportStatusText } from "../domain/report-life.ts";
 import { RISK_LEVEL_LABELS, type RiskSuggestion } from "../domain/risk.ts";
 import { can, type Principal, principalFor, readableCommittees } from "../policies/access.ts";
@@ -589,6 +591,13 @@ export class BotReplies {
       ...data,
       matrix: data.settings.riskMatrix,
     });
+    const keys = providerKeys({ name, orgNumber });
+    const entry = registerEntryFor(keys, data.providers);
+    const noted = entry
+      ? (["weakFinances", "ivoDecisionPending"] as const)
+          .filter((flag) => entry[flag])
+          .map((flag) => PROVIDER_FLAG_LABELS[flag])
+      : [];
     const named = new Set([name]);
     const readable = theirs.filter((contract) => can.readContract(asked.principal, contract));
     const others = new Map<string, { contracts: number; deficiencies: number }>();
@@ -609,6 +618,9 @@ export class BotReplies {
             paragraph(
               `${orgNumber ? `Org.nr ${orgNumber}. ` : ""}${countOf(theirs.length, "avtal", "avtal")} i ${countOf(new Set(theirs.map((contract) => contract.committeeId)).size, "nämnd", "nämnder")}.`,
             ),
+            ...(noted.length > 0
+              ? [paragraph(`Noterat i leverantörsregistret: ${noted.join(". ")}.`)]
+              : []),
             ...readable.slice(0, rows).flatMap((contract) => {
               const level = suggestions.get(contract.id)?.cell.level;
               const open = openDeficienciesOf(contract, data.deficiencies, named);
@@ -636,14 +648,20 @@ export class BotReplies {
                 ]
               : []),
           ],
-          readable
-            .slice(0, Math.min(rows, 5))
-            .map((contract) =>
-              openUrl(
-                contract.title.slice(0, 40),
-                this.link(`avtal/${contract.id}`, contract.title),
-              ),
+          [
+            openUrl(
+              "Öppna leverantörens sida",
+              this.link(`leverantorer/${encodeURIComponent(keys[0] ?? "")}`, name),
             ),
+            ...readable
+              .slice(0, Math.min(rows, 4))
+              .map((contract) =>
+                openUrl(
+                  contract.title.slice(0, 40),
+                  this.link(`avtal/${contract.id}`, contract.title),
+                ),
+              ),
+          ],
         ),
       Math.min(readable.length, 10),
     );
