@@ -151,7 +151,6 @@ export class ReportService {
     committee: Committee,
     today: IsoDate,
   ): Promise<{ data: RegisterData; library: LibraryState | undefined }> {
-    const municipality = await this.store.settings();
     let early: Pick<ReportModel, "type" | "period" | "date" | "fileTitle"> | undefined;
     let reading: Promise<CycleData & Pick<RegisterData, "deviations" | "flaggedProviders">>;
     if (request.type === "ks") {
@@ -175,6 +174,8 @@ export class ReportService {
       }));
     } else {
       if (request.type === "namnd") {
+        // The settings say the nämnd's period kind; the KS compilation has them in the copy.
+        const municipality = await this.store.settings();
         const period = this.committeePeriod(request, committee, municipality, today);
         early = {
           type: "namnd",
