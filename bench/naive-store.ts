@@ -1,7 +1,7 @@
 import { type FilterNode, type Literal, parseFilter } from "@avtalsuppfoljning/local-graph/odata";
 import type { GraphAccess } from "../api/src/graph/graph-client-factory.ts";
 import { readAll } from "../api/src/graph/paging.ts";
-import { AppStore, type CycleData } from "../api/src/store/app-store.ts";
+import { AppStore, type CycleData, type KommunData } from "../api/src/store/app-store.ts";
 import {
   type ItemQuery,
   ListClient,
@@ -79,13 +79,18 @@ export class NaiveAppStore extends AppStore {
   }
 
   /** No copy kept by delta: the kommun's lists read whole every time (the KS compilation, the scan). */
-  override currentCycleData(): Promise<CycleData> {
-    return this.cycleData();
+  override async currentCycleData(): Promise<KommunData> {
+    const data = await this.cycleData();
+    return { ...data, deviations: await this.deviations({}) };
   }
 
   /** No shared read model: every screen reads afresh. */
   override cycleView(committeeId?: string): Promise<CycleData> {
-    return this.cycleData(committeeId);
+    return committeeId ? this.cycleData(committeeId) : this.currentCycleData();
+  }
+
+  override kommunView(): Promise<KommunData> {
+    return this.currentCycleData();
   }
 
   /** Every list in turn, whole; the nämnd's rows picked out in memory. */

@@ -57,7 +57,7 @@ export function writeMarkdown(rows: Measurement[], file = path.resolve("bench/RE
   const lines = [
     "# Benchmark results",
     "",
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on Node ${process.version}, 2 cores${process.env.BENCH_NOTE ? ` (${process.env.BENCH_NOTE})` : ""}. Every Graph request to the local service gets 100 ms of added latency. Data: 50 nämnder, 20,000 contracts (10 strategic per nämnd), 100,000 follow-ups, 2,000 deficiencies. Each figure is one operation through the HTTP API with warm caches. *Round trips* are sequential: requests in flight together count once.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on Node ${process.version}, 2 cores${process.env.BENCH_NOTE ? ` (${process.env.BENCH_NOTE})` : ""}. Every Graph request to the local service gets 100 ms of added latency. Data: 50 nämnder, 20,000 contracts (10 strategic per nämnd), 100,000 follow-ups, 20,000 deviations, 2,000 deficiencies (every tenth found from a deviation). Each figure is one operation through the HTTP API with warm caches. *Round trips* are sequential: requests in flight together count once.`,
     "",
     "The naive baseline is the same app over a store that reads whole lists page by page at Graph's default page size, one request after another, and filters in memory (`bench/naive-store.ts`).",
     "",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { DEMO_USERS } from "../api/src/demo/demo-people.ts";
 import type { Overview } from "../api/src/http/api-shapes.ts";
-import { committeeSlice } from "../api/src/store/cycle-mirror.ts";
+import { CYCLE_LISTS, committeeSlice } from "../api/src/store/cycle-mirror.ts";
 import { startTestApp, type TestApp, type TestResponse } from "./support/app.ts";
 import { contractBody, recordBody } from "./support/bodies.ts";
 import { graphStats, localAdmin } from "./support/local-graph.ts";
@@ -131,10 +131,11 @@ test("a write that fails on a stale ETag also clears the model, so the next read
     body: { serviceEvaluation: "Gammal version." },
   });
   expect(refused.status).toBe(412);
-  // The kommun copy is warm by now (the overview above): the nämnd's part of it, by delta.
+  // The kommun copy is warm by now (the overview above): the nämnd's part of it, by delta
+  // (one request per list in the copy, 1 RU each).
   const after = await costOf(dashboard("lars"));
   expect(after.requests).toBe(1);
-  expect(after.units).toBe(10);
+  expect(after.units).toBe(CYCLE_LISTS.length);
   expect(after.response.body.counts).toEqual(
     (await app.call("GET", `/api/committees/${sn}/dashboard`, { user: "maria" })).body.counts,
   );
@@ -147,7 +148,7 @@ test("once the kommun copy is warm, a nämnd's screens are its part of it: one b
   const fromCopy = await costOf(dashboard("maria"));
   expect(fromCopy.response.status).toBe(200);
   expect(fromCopy.requests).toBe(1);
-  expect(fromCopy.units).toBe(10);
+  expect(fromCopy.units).toBe(CYCLE_LISTS.length);
 
   // Every nämnd's part of the copy holds exactly what its own indexed queries read.
   const store = app.running.store;
@@ -167,7 +168,13 @@ test("once the kommun copy is warm, a nämnd's screens are its part of it: one b
       "reports",
     ] as const)
       expect(byId(part[key]), `${committee.code} ${key}`).toEqual(byId(own[key]));
+    // The copy's deviations of the nämnd are exactly what its own query reads (removed ones left out).
+    const deviations = kommun.deviations.filter((row) => row.committeeId === committee.id);
+    expect(byId(deviations), `${committee.code} deviations`).toEqual(
+      byId(await store.deviations({ committeeId: committee.id })),
+    );
   }
+  expect(kommun.deviations.length).toBeGreaterThan(0);
 });
 
 test("after a write, the overview of every nämnd is brought up to date by delta, not read whole again", async () => {
@@ -185,9 +192,8 @@ test("after a write, the overview of every nämnd is brought up to date by delta
 
   const after = await costOf(() => app.call("GET", "/api/overview", { user: "karin" }));
   expect(after.response.status).toBe(200);
-  // One batch of ten delta requests with a token (1 RU each, the provider register's
-  // included), plus the reminder log's problems (one query, 2 RU).
-  expect(after.units).toBe(10 + 2);
+  // One batch of delta requests with a token (one per list, 1 RU each), plus the reminder log's problems (one query, 2 RU).
+  expect(after.units).toBe(CYCLE_LISTS.length + 2);
   expect(after.requests).toBe(2);
   expect(row(after.response.body)?.openDeficiencies).toBe(
     (row(before.body)?.openDeficiencies ?? 0) + 1,

@@ -5,7 +5,7 @@ import { createApp } from "../../api/src/app.ts";
 import { createTokenValidator } from "../../api/src/http/auth/token-validator.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { AppStore } from "../../api/src/store/app-store.ts";
-import { encodeDeficiency } from "../../api/src/store/mappers.ts";
+import { encodeDeficiency, encodeDeviation } from "../../api/src/store/mappers.ts";
 import { provision } from "../../api/src/store/provisioning.ts";
 import { localTestConfig, startTestApp, type TestApp } from "../../test/support/app.ts";
 import { graphStats, localAdmin, setBudget, setFaults } from "../../test/support/local-graph.ts";
@@ -15,7 +15,9 @@ import { benchCommittee, benchContract, benchFollowUp, createItems } from "../se
 
 /**
  * A large kommun: 50 nämnder, 20,000 contracts (10 strategic per nämnd),
- * 100,000 follow-ups, 2,000 deficiencies — and 100 ms added to every Graph
+ * 100,000 follow-ups, 20,000 deviations (one per contract, within two years),
+ * 2,000 deficiencies (every tenth found from a deviation, as a deficiency
+ * often is) — and 100 ms added to every Graph
  * request. Each screen and action is measured through the HTTP API twice:
  * the app as built, and the same app over the naive store (whole lists,
  * default page size, no batching, filtering in memory).
@@ -25,6 +27,8 @@ const TODAY = new Date("2026-11-24T10:00:00+01:00");
 const COMMITTEES = 50;
 const CONTRACTS = 20_000;
 const FOLLOW_UPS_PER_CONTRACT = 5;
+/** One deviation per contract, spread over the two years before the bench's day. */
+const DEVIATION_DAYS = 700;
 const PERIODS = ["2021–2022", "2022–2023", "2023–2024", "2024–2025", "2025–2026"];
 const LATENCY_MS = 100;
 
@@ -48,8 +52,8 @@ type Call = (
 ) => Promise<{ status: number; body: unknown }>;
 
 /**
- * Loads the large kommun. Loading 122,000 items spends about 244,000 resource
- * units, a hundred minutes of a kommun's budget: it is done with the budget's
+ * Loads the large kommun. Loading 142,000 items spends about 284,000 resource
+ * units, nearly two hours of a kommun's budget: it is done with the budget's
  * enforcement off (a migration would be spread over nights), and the budget
  * starts afresh afterwards.
  */
@@ -126,6 +130,29 @@ async function seed(app: TestApp): Promise<void> {
       );
     }
   }
+  const deviationOf = new Map<string, string>();
+  for (let start = 0; start < contractIds.length; start += CHUNK) {
+    const chunk = contractIds.slice(start, start + CHUNK);
+    const ids = await createItems(
+      store,
+      "deviations",
+      chunk.map((contractId, offset) => {
+        const index = start + offset;
+        const day = new Date(Date.UTC(2026, 10, 20 - (index % DEVIATION_DAYS)));
+        return encodeDeviation({
+          contractId,
+          committeeId: committeeOf(index),
+          occurredOn: day.toISOString().slice(0, 10),
+          provider: "",
+          description: `Avvikelse ${index}`,
+          severity: index % 10 === 0 ? "hög" : index % 3 === 0 ? "medel" : "låg",
+          handling: "",
+          status: index % 4 === 0 ? "öppen" : "hanterad",
+        });
+      }),
+    );
+    for (const [offset, id] of ids.entries()) deviationOf.set(chunk[offset]!, id);
+  }
   await createItems(
     store,
     "deficiencies",
@@ -134,6 +161,9 @@ async function seed(app: TestApp): Promise<void> {
       return encodeDeficiency({
         contractId: strategicIds[index % strategicIds.length]!,
         committeeId: committeeOf(contractIndex),
+        ...(index % 10 === 0
+          ? { deviationId: deviationOf.get(strategicIds[index % strategicIds.length]!) }
+          : {}),
         description: `Brist ${index}`,
         goalImpact: "",
         measures: "",

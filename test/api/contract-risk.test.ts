@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { APP_ITSELF } from "../../api/src/domain/actor.ts";
+import { CYCLE_LISTS } from "../../api/src/store/cycle-mirror.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 
 /**
@@ -443,5 +444,43 @@ describe("withdrawing an assessment (DELETE …/risk)", () => {
     expect(withdrawn.body).toMatchObject({ level: "hög", source: "suggested" });
     expect(withdrawn.body.nextFollowUp.basis).not.toBe("raised");
     expect(withdrawn.body.nextFollowUp.text).not.toContain("höjdes");
+  });
+});
+
+describe("deviations from the kommun copy", () => {
+  test("a deviation recorded once the copy is warm counts at once, with no query of its own", async () => {
+    await app.running.store.currentCycleData();
+    const before = await app.call("GET", `/api/contracts/${simhall}/risk`, { user: "sara" });
+    expect(before.body.suggestion.signals).toEqual([]);
+    const contract = await app.call("GET", `/api/contracts/${simhall}`, { user: "sara" });
+    const recorded = await app.call("POST", "/api/deviations", {
+      user: "sara",
+      body: {
+        contractId: simhall,
+        committeeId: contract.body.committeeId,
+        occurredOn: "2026-11-02",
+        description: "Bassängen stängd en vecka utan besked till skolorna",
+        severity: "hög",
+        handling: "",
+        status: "öppen",
+      },
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+
+    const counter = app.running.graph.counter;
+    counter.reset();
+    const after = await app.call("GET", `/api/contracts/${simhall}/risk`, { user: "sara" });
+    const cost = counter.snapshot();
+    // The person's own change, seen at once: the copy was brought up to date by delta.
+    expect(after.body.reasons).toContain("1 avvikelse senaste året, varav 1 allvarlig");
+    expect(after.body.suggestion.signals.map((signal: { kind: string }) => signal.kind)).toContain(
+      "deviations",
+    );
+    // The contract and its shares, then one batch of delta requests (one per list in the
+    // copy): no query of the contract's deviations beside them.
+    expect(cost.requests).toBe(3);
+    expect(cost.batches).toBe(1);
+    expect(cost.batchParts).toBe(CYCLE_LISTS.length);
+    expect(cost.roundTrips).toBe(2);
   });
 });

@@ -7,7 +7,8 @@ import { swedishDate } from "../../api/src/domain/dates.ts";
 import { createLogger } from "../../api/src/logger.ts";
 import { remindersFor } from "../../api/src/reminders/reminder-plan.ts";
 import { ReminderRunner } from "../../api/src/reminders/reminder-runner.ts";
-import { AppStore, type CycleData } from "../../api/src/store/app-store.ts";
+import { AppStore, type CycleData, type KommunData } from "../../api/src/store/app-store.ts";
+import { CYCLE_LISTS } from "../../api/src/store/cycle-mirror.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { contractBody } from "../support/bodies.ts";
 import { listClient } from "../support/lists.ts";
@@ -47,6 +48,16 @@ function runner(): ReminderRunner {
     link: (path) => `http://localhost/#/${path}`,
     now: () => TODAY,
   });
+}
+
+/** The whole kommun read afresh with queries, in the copy's order (deviations by id). */
+async function readAfresh(): Promise<KommunData> {
+  const fresh = new AppStore(app.running.graph, "root");
+  const deviations = await fresh.deviations({});
+  return {
+    ...(await fresh.cycleData()),
+    deviations: deviations.sort((a, b) => Number(a.id) - Number(b.id)),
+  };
 }
 
 /** The reminders' keys a scan reading `data` finds. */
@@ -93,14 +104,32 @@ test("a scan after a change reads only the change, by delta, and posts exactly w
   const deficiencies = listClient(app.running.graph, "deficiencies");
   const [gone] = await deficiencies.query({ top: 1 });
   await deficiencies.delete(gone!.id, gone!.eTag);
+  // A deviation deleted, another marked removed: both leave the copy.
+  const deviations = listClient(app.running.graph, "deviations");
+  const [deletedDeviation, removedDeviation] = await deviations.query({ top: 2 });
+  await deviations.delete(deletedDeviation!.id, deletedDeviation!.eTag);
+  await deviations.update(
+    removedDeviation!.id,
+    removedDeviation!.eTag,
+    {
+      removedAt: "2026-11-23T09:00:00Z",
+      removedById: "karin",
+      removedByName: "Karin",
+      removedReason: "Fel avtal",
+    },
+    APP_ITSELF,
+  );
 
-  // The read itself: one batch of ten delta requests with a token (the provider register's too), 1 RU each.
+  // The read itself: one batch of delta requests with a token (one per list), 1 RU each.
   const delta = await costOf(() => store.currentCycleData());
   expect(delta.requests).toBe(1);
-  expect(delta.units).toBe(10);
-  const full = await new AppStore(app.running.graph, "root").cycleData();
+  expect(delta.units).toBe(CYCLE_LISTS.length);
+  const full = await readAfresh();
   expect(delta.value).toEqual(full);
   expect(delta.value.deficiencies.some((deficiency) => deficiency.id === gone!.id)).toBe(false);
+  const deviationIds = delta.value.deviations.map((deviation) => deviation.id);
+  expect(deviationIds).not.toContain(deletedDeviation!.id);
+  expect(deviationIds).not.toContain(removedDeviation!.id);
 
   const fullKeys = keysOf(full);
   const fresh = fullKeys.filter((key) => !firstKeys.includes(key));
@@ -125,20 +154,21 @@ test("a token SharePoint has forgotten (410) reads that list whole again, and th
   );
 
   const round = await costOf(() => store.currentCycleData());
-  // The batch of ten parts with a token (1 RU each, the refused one too), then the follow-ups read whole (2 RU).
+  // The batch of parts with a token (1 RU each, the refused one too), then the follow-ups read whole (2 RU).
   expect(round.requests).toBe(2);
-  expect(round.units).toBe(10 + 2);
-  const full = await new AppStore(app.running.graph, "root").cycleData();
+  expect(round.units).toBe(CYCLE_LISTS.length + 2);
+  const full = await readAfresh();
   expect(round.value).toEqual(full);
   expect(
     round.value.followUps.find((followUp) => followUp.id === changed!.id)?.serviceEvaluation,
   ).toBe("Ändrad i SharePoint");
 });
 
-test("nothing changed: the round costs ten resource units and returns the same rows", async () => {
+test("nothing changed: the round costs one resource unit per list and returns the same rows", async () => {
   const before = await store.currentCycleData();
   const quiet = await costOf(() => store.currentCycleData());
-  expect(quiet.units).toBe(10);
+  expect(quiet.units).toBe(CYCLE_LISTS.length);
   expect(quiet.value.contracts).toBe(before.contracts);
   expect(quiet.value.followUps).toBe(before.followUps);
+  expect(quiet.value.deviations).toBe(before.deviations);
 });

@@ -183,3 +183,50 @@ test("the owner is told when a contract's suggested risk rises above the confirm
   expect(review?.text).toContain("<at>Anna Lindqvist</at>");
   expect((await app.running.reminders.run()).posted).toBe(0);
 });
+
+test("a rise the contract's deviations cause is told too: the scan weighs what the contract's page does", async () => {
+  app = await startTestApp({ now: TODAY });
+  const simhall = await app.contractId("Drift av simhallen Åsbybadet");
+  const read = await app.call("GET", `/api/contracts/${simhall}/risk`, { user: "sara" });
+  expect(read.body.suggestion.signals).toEqual([]);
+  const { likelihood, consequence, level } = read.body.suggestion;
+  // Confirmed as suggested, then three deviations are recorded (one serious): only they raise it.
+  const confirmed = await app.call("PATCH", `/api/contracts/${simhall}/risk`, {
+    user: "sara",
+    headers: { "If-Match": read.body.etag },
+    body: { likelihood, consequence },
+  });
+  expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+  const contract = await app.call("GET", `/api/contracts/${simhall}`, { user: "sara" });
+  for (const [occurredOn, severity] of [
+    ["2026-09-14", "låg"],
+    ["2026-10-05", "medel"],
+    ["2026-11-02", "hög"],
+  ]) {
+    const deviation = await app.call("POST", "/api/deviations", {
+      user: "sara",
+      body: {
+        contractId: simhall,
+        committeeId: contract.body.committeeId,
+        occurredOn,
+        description: "Bassängen stängd utan besked till skolorna",
+        severity,
+        handling: "",
+        status: "öppen",
+      },
+    });
+    expect(deviation.status, JSON.stringify(deviation.body)).toBe(201);
+  }
+  const page = await app.call("GET", `/api/contracts/${simhall}/risk`, { user: "sara" });
+  expect(page.body.suggestionRose).toBe(true);
+  expect(page.body.suggestion.level).not.toBe(level);
+
+  const run = await app.running.reminders.run();
+  expect(run.posted).toBe(EXPECTED_REMINDERS + 1);
+  const review = (await channelPosts(app)).find((post) =>
+    JSON.stringify(post.attachments).includes("Se över riskbedömningen av Drift av simhallen"),
+  );
+  expect(JSON.stringify(review?.attachments)).toContain(
+    `förslaget är nu ${page.body.suggestion.levelLabel.toLocaleLowerCase("sv")}`,
+  );
+});

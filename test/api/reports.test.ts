@@ -439,4 +439,53 @@ describe("report drafts in the nämnd's library", () => {
     });
     expect(created.body.recordedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+
+  test("the KS compilation takes a deviation recorded after the kommun copy was read from the copy: the deficiency it found counts in its period", async () => {
+    await app.running.store.currentCycleData();
+    const register = await app.call("GET", `/api/contracts?committeeId=${van}`, { user: "anna" });
+    const contract = (
+      register.body.items as Array<{ id: string; title: string; strategic: boolean }>
+    ).find((item) => item.strategic && item.title !== "Hemtjänst enligt LOV");
+    if (!contract) throw new Error("no other strategic contract in VAN");
+    const deviation = await app.call("POST", "/api/deviations", {
+      user: "anna",
+      body: {
+        contractId: contract.id,
+        committeeId: van,
+        occurredOn: "2026-03-10",
+        description: "Larm besvarades inte inom avtalad tid",
+        severity: "hög",
+        handling: "",
+        status: "öppen",
+      },
+    });
+    expect(deviation.status, JSON.stringify(deviation.body)).toBe(201);
+    // Recorded in the next period, but found from the deviation: it belongs to 2025–2026.
+    const deficiency = await app.call("POST", "/api/deficiencies", {
+      user: "anna",
+      body: {
+        contractId: contract.id,
+        committeeId: van,
+        deviationId: deviation.body.id,
+        description: "Larmrutinen följs inte",
+        goalImpact: "",
+        measures: "",
+        checkUpResult: "",
+        sanctionNote: "",
+        status: "öppen",
+      },
+    });
+    expect(deficiency.status, JSON.stringify(deficiency.body)).toBe(201);
+
+    const ks = await app.call("POST", "/api/reports", {
+      user: "karin",
+      body: { type: "ks", year: 2026 },
+    });
+    expect(ks.status, JSON.stringify(ks.body)).toBe(201);
+    const text = flat((await renderToText(await download(ks.body.report.id), "ks-avvikelse")).text);
+    const withDeficiencies = /avtal innehåller brister: ([^.]*)\./.exec(text)?.[1] ?? "";
+    expect(withDeficiencies.toLocaleLowerCase("sv")).toContain(
+      contract.title.toLocaleLowerCase("sv"),
+    );
+  });
 });

@@ -255,7 +255,7 @@ describe("working in lists and the årshjul", () => {
     expect(await row.getByRole("listitem").allTextContents()).toEqual(
       expect.arrayContaining([
         "Vård- och äldrenämnden: 1 avtal, 2 öppna brister, 1 med hög risk",
-        // The register notes the provider's weak finances: Boendestöd is hög too.
+        // Boendestöd is hög as on its own page: its deviation and its provider's noted finances.
         "Socialnämnden: 1 avtal, 1 öppen brist, 1 med hög risk",
       ]),
     );

@@ -482,21 +482,13 @@ export class BotReplies {
   }
 
   /**
-   * The nämnd's contracts at hög risk, as the tab suggests them: the kommun-wide
-   * read model (for the providers' record in other nämnder) and the nämnd's deviations.
+   * The nämnd's contracts at hög risk, as the tab suggests them: from the kommun-wide
+   * read model (the providers' record in other nämnder, every contract's deviations).
    */
   private async highRisk(committee: Committee, principal: Principal): Promise<AdaptiveCard> {
-    const [data, deviations] = await Promise.all([
-      this.store.cycleView(),
-      this.store.deviations({ committeeId: committee.id }),
-    ]);
+    const data = await this.store.kommunView();
     const today = swedishDate(this.now());
-    const { suggestions } = kommunRisk({
-      today,
-      ...data,
-      deviations,
-      matrix: data.settings.riskMatrix,
-    });
+    const { suggestions } = kommunRisk({ today, ...data, matrix: data.settings.riskMatrix });
     const high = data.contracts
       .filter(
         (contract) =>
@@ -548,7 +540,7 @@ export class BotReplies {
    * person may read, only counts for the others (kommunledningskontoret reads all).
    */
   private async provider(typed: string, asked: Asked): Promise<Reply> {
-    const data = await this.store.cycleView();
+    const data = await this.store.kommunView();
     const wanted = normalize(typed).split(" ").filter(Boolean);
     const matches = (name: string) => {
       const words = new Set(normalize(name).split(" "));

@@ -28,7 +28,12 @@ import {
 import type { RiskIndex, RiskSuggestion } from "../domain/risk.ts";
 import { swedishList } from "../domain/swedish.ts";
 import { kommunRisk } from "../presenters/provider-flags.ts";
-import { type AppStore, type CycleData, REPORT_EVIDENCE_PREFIX } from "../store/app-store.ts";
+import {
+  type AppStore,
+  type CycleData,
+  type KommunData,
+  REPORT_EVIDENCE_PREFIX,
+} from "../store/app-store.ts";
 import { NotFoundError } from "../store/store-errors.ts";
 import { handlerOf, type Requester } from "./handler-directory.ts";
 import {
@@ -146,9 +151,8 @@ export class ReportService {
     committee: Committee,
     today: IsoDate,
   ): Promise<{ data: RegisterData; library: LibraryState | undefined }> {
-    const municipality = await this.store.settings();
     let early: Pick<ReportModel, "type" | "period" | "date" | "fileTitle"> | undefined;
-    let reading: Promise<CycleData & Pick<RegisterData, "flaggedProviders">>;
+    let reading: Promise<CycleData & Pick<RegisterData, "deviations" | "flaggedProviders">>;
     if (request.type === "ks") {
       const year = this.ksYear(request, today);
       early = {
@@ -158,8 +162,8 @@ export class ReportService {
         fileTitle: ksCompilationFileTitle(year),
       };
       // The kommun copy, brought current with items/delta (one batch once warm; the server
-      // warms it at start): the strategic contracts' sections and the providers failing in
-      // several nämnder come from the same reading.
+      // warms it at start): the strategic contracts' sections, the deviations deficiencies were
+      // found from and the providers failing in several nämnder come from the same reading.
       reading = this.store.currentCycleData().then((kommun) => ({
         ...kommun,
         flaggedProviders: flaggedProviders(
@@ -170,6 +174,8 @@ export class ReportService {
       }));
     } else {
       if (request.type === "namnd") {
+        // The settings say the nämnd's period kind; the KS compilation has them in the copy.
+        const municipality = await this.store.settings();
         const period = this.committeePeriod(request, committee, municipality, today);
         early = {
           type: "namnd",
@@ -178,17 +184,19 @@ export class ReportService {
           fileTitle: committeeReportFileTitle(period.key),
         };
       }
-      reading = this.store.cycleData(committee.id);
+      // Deficiencies found from a deviation belong to the deviation's period: read just those.
+      reading = this.store.cycleData(committee.id).then(async (data) => ({
+        ...data,
+        deviations: await this.store.deviationsById(
+          data.deficiencies.flatMap((deficiency) => deficiency.deviationId ?? []),
+        ),
+      }));
     }
     const [data, library] = await Promise.all([
       reading,
       early ? this.publisher.lookUp(driveOf(committee), draftPath(early), early.type) : undefined,
     ]);
-    // Deficiencies found from a deviation belong to the deviation's period: read just those.
-    const deviations = await this.store.deviationsById(
-      data.deficiencies.flatMap((deficiency) => deficiency.deviationId ?? []),
-    );
-    return { data: { ...data, deviations, municipality: data.settings }, library };
+    return { data: { ...data, municipality: data.settings }, library };
   }
 
   model(
@@ -361,8 +369,8 @@ function refuseDecided(row: ReportRecord | undefined | null): void {
   );
 }
 
-/** The kommun's risk index and suggestions, as the KS overview computes them. */
-function riskOf(data: CycleData, today: IsoDate): [RiskIndex, Map<string, RiskSuggestion>] {
+/** The kommun's risk index and suggestions, as the KS overview computes them (deviations too). */
+function riskOf(data: KommunData, today: IsoDate): [RiskIndex, Map<string, RiskSuggestion>] {
   const { index, suggestions } = kommunRisk({ today, ...data, matrix: data.settings.riskMatrix });
   return [index, suggestions];
 }

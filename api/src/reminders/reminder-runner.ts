@@ -146,14 +146,14 @@ export class ReminderRunner {
     const data = await store.currentCycleData();
     const committees = new Map(data.committees.map((committee) => [committee.id, committee]));
     const today = swedishDate(now);
-    // Deviations are not in the read model: a rise is weighed on the rest of the signals.
+    // Weighed on the same signals as the contract's own page, deviations included.
     const risenRisks = risenSuggestions(
       {
         today,
         contracts: data.contracts,
         deficiencies: data.deficiencies,
         followUps: data.followUps,
-        deviations: [],
+        deviations: data.deviations,
         providers: data.providers,
       },
       data.settings.riskMatrix,

@@ -111,6 +111,15 @@ export interface CycleData {
   providers: ProviderEntry[];
 }
 
+/**
+ * The whole kommun's copy (kept current by delta): the årshjul's data and
+ * every nämnd's deviations, which the risk suggestions weigh. Removed
+ * deviations are not in it, as no removed record is.
+ */
+export interface KommunData extends CycleData {
+  deviations: Deviation[];
+}
+
 /** The nämnd's records: one list each, read and written alike by the records API. */
 export type RecordListKey = "plans" | "kickoffs" | "deviations" | "followUps" | "deficiencies";
 
@@ -222,8 +231,10 @@ export class AppStore {
   private committeeCache: { at: number; value: Promise<Committee[]> } | undefined;
   private settingsCache: { at: number; value: Promise<Settings> } | undefined;
   private removalCount = 0;
-  /** Per nämnd (and "" for all of them): what the screens show, shared for a little while. */
+  /** Per nämnd: what the screens show, shared for a little while. */
   private readonly views: ReadModel<CycleData>;
+  /** The whole kommun (one entry), for the KS overview and everything weighed across nämnder. */
+  private readonly kommun: ReadModel<KommunData>;
   /** The whole kommun, kept current with items/delta. */
   private readonly mirror: CycleMirror;
 
@@ -234,12 +245,14 @@ export class AppStore {
     this.evidence = new EvidenceLibrary(access, this.site, this.directory);
     // The whole kommun ("") is refreshed by delta; a nämnd is its part of that copy once the
     // copy is warm (the server warms it at start), before that its own indexed queries.
-    this.views = new ReadModel((key) => (key ? this.committeeView(key) : this.currentCycleData()), {
-      ttlMs: READ_MODEL_MS,
-      ...(options.clock ? { now: options.clock } : {}),
-    });
+    const lifetime = { ttlMs: READ_MODEL_MS, ...(options.clock ? { now: options.clock } : {}) };
+    this.views = new ReadModel((key) => this.committeeView(key), lifetime);
+    this.kommun = new ReadModel(() => this.currentCycleData(), lifetime);
     const make = options.listClient ?? defaultListClient;
-    const forget = () => this.views.invalidate();
+    const forget = () => {
+      this.views.invalidate();
+      this.kommun.invalidate();
+    };
     const client = <K extends ListKey>(key: K) =>
       make({
         access,
@@ -277,6 +290,7 @@ export class AppStore {
     this.committeeCache = undefined;
     this.settingsCache = undefined;
     this.views.invalidate();
+    this.kommun.invalidate();
   }
 
   // Settings and committees change rarely and are small: cached briefly.
@@ -510,7 +524,10 @@ export class AppStore {
         url: itemsUrl,
         body: { fields: { ...row.fields, ...editorFields(by) } },
       })),
-    ).finally(() => this.views.invalidate());
+    ).finally(() => {
+      this.views.invalidate();
+      this.kommun.invalidate();
+    });
     const ids = new Map<string, string>();
     for (const row of rows) {
       const response = responses.get(row.key);
@@ -606,12 +623,21 @@ export class AppStore {
    * Documents, exports and background work read afresh with `cycleData`.
    */
   cycleView(committeeId?: string): Promise<CycleData> {
-    return this.views.get(committeeId ?? "");
+    return committeeId ? this.views.get(committeeId) : this.kommunView();
+  }
+
+  /**
+   * The whole kommun from the shared read model, with every nämnd's
+   * deviations: the KS overview, the provider page and a contract's risk
+   * weigh the same signals from it, with no query of their own.
+   */
+  kommunView(): Promise<KommunData> {
+    return this.kommun.get("");
   }
 
   /**
    * A nämnd's screens' data: its part of the kommun copy, brought current by
-   * delta (one batch of nine 1-RU requests, shared by every nämnd), once that
+   * delta (one batch of 1-RU requests, one per list, shared by every nämnd), once that
    * copy is warm; until then the nämnd's own indexed queries, so nobody waits
    * for the whole kommun to be read.
    */
@@ -625,7 +651,7 @@ export class AppStore {
    * reads each list whole, later ones only what changed since (items/delta,
    * one batch). For the reminder scan, the KS overview and the KS compilation.
    */
-  async currentCycleData(): Promise<CycleData> {
+  async currentCycleData(): Promise<KommunData> {
     return (await this.mirror.current()).data;
   }
 

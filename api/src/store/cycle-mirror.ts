@@ -1,13 +1,14 @@
 import { inCommitteeOrder } from "../domain/committee-order.ts";
 import { sendBatch } from "../graph/graph-batch.ts";
 import type { GraphAccess } from "../graph/graph-client-factory.ts";
-import type { CycleData, Settings } from "./app-store.ts";
+import type { CycleData, KommunData, Settings } from "./app-store.ts";
 import type { ListClient, ListItem } from "./list-client.ts";
 import { ListMirror, type MirrorRound } from "./list-mirror.ts";
 import {
   decodeCommittee,
   decodeContract,
   decodeDeficiency,
+  decodeDeviation,
   decodeFollowUp,
   decodeKickoff,
   decodePlan,
@@ -18,7 +19,7 @@ import {
 /**
  * Every nämnd's årshjul data, kept current with `items/delta`: the daily
  * reminder scan and the KS overview read the whole kommun, and after the
- * first round a round costs one `$batch` of nine delta requests (1 RU each)
+ * first round a round costs one `$batch` of delta requests, one per list (1 RU each)
  * plus a page per list that changed much — not the kommun's lists read whole
  * again. A list that did not change keeps its decoded rows (same arrays, so
  * indexes built on them stay valid).
@@ -32,6 +33,7 @@ export const CYCLE_LISTS = [
   "contractShares",
   "plans",
   "kickoffs",
+  "deviations",
   "followUps",
   "deficiencies",
   "reports",
@@ -42,7 +44,7 @@ type MirroredList = (typeof CYCLE_LISTS)[number];
 export type MirroredClients = { [K in MirroredList]: ListClient<K> };
 
 export interface CycleRound {
-  data: CycleData;
+  data: KommunData;
   /** Per list: how much changed in this round, and whether it was read whole. */
   rounds: Map<MirroredList, MirrorRound>;
 }
@@ -51,7 +53,7 @@ export class CycleMirror {
   private readonly access: GraphAccess;
   private readonly mirrors: { [K in MirroredList]: ListMirror<K> };
   private readonly decodeSettings: (items: ListItem<"settings">[]) => Settings;
-  private decoded: { revisions: Map<MirroredList, number>; parts: Partial<CycleData> } = {
+  private decoded: { revisions: Map<MirroredList, number>; parts: Partial<KommunData> } = {
     revisions: new Map(),
     parts: {},
   };
@@ -73,6 +75,7 @@ export class CycleMirror {
       contractShares: new ListMirror(access, clients.contractShares),
       plans: new ListMirror(access, clients.plans),
       kickoffs: new ListMirror(access, clients.kickoffs),
+      deviations: new ListMirror(access, clients.deviations),
       followUps: new ListMirror(access, clients.followUps),
       deficiencies: new ListMirror(access, clients.deficiencies),
       reports: new ListMirror(access, clients.reports),
@@ -121,12 +124,12 @@ export class CycleMirror {
   }
 
   /** The decoded rows; a list is decoded again only when it (or, for contracts, the shares) changed. */
-  private data(): CycleData {
+  private data(): KommunData {
     const m = this.mirrors;
     const previous = this.decoded.parts;
     const old = this.decoded.revisions;
     const changed = (key: MirroredList) => old.get(key) !== m[key].revision;
-    const parts: CycleData = {
+    const parts: KommunData = {
       settings:
         previous.settings && !changed("settings")
           ? previous.settings
@@ -145,6 +148,10 @@ export class CycleMirror {
         previous.kickoffs && !changed("kickoffs")
           ? previous.kickoffs
           : m.kickoffs.values().map(decodeKickoff),
+      deviations:
+        previous.deviations && !changed("deviations")
+          ? previous.deviations
+          : m.deviations.values().map(decodeDeviation),
       followUps:
         previous.followUps && !changed("followUps")
           ? previous.followUps
@@ -185,6 +192,8 @@ function decodeContracts(
 /**
  * One nämnd's part of the kommun's data, as `AppStore.cycleData(committeeId)`
  * reads it: its own contracts and those shared with it, its own records.
+ * Deviations stay out: no nämnd screen shows them from the read model (the
+ * register and Översikt do not), and the nämnd's own queries do not read them.
  */
 export function committeeSlice(data: CycleData, committeeId: string): CycleData {
   const own = <T extends { committeeId: string }>(rows: readonly T[]) =>

@@ -127,7 +127,7 @@ export function committeesRouter(
     const { principal } = identityOf(response);
     if (!can.seeKommunOverview(principal))
       throw forbidden("Översikten över alla nämnder är till för kommunledningskontoret.");
-    const data = await store.cycleView();
+    const data = await store.kommunView();
     const today = swedishDate(now());
     const obligations = annualCycle({ today, municipality: data.settings, ...data });
     const mandate = mandatePeriodContaining(today);
@@ -209,8 +209,7 @@ export function committeesRouter(
     const flaggedProviders = presentFlaggedProviders(
       data.contracts,
       data.committees,
-      // Deviations are not in the shared read model, and reading every nämnd's on each
-      // load would cost what the model saves: hög risk here is weighed without them.
+      // Weighed as on each contract's page: the shared read model holds every nämnd's deviations.
       kommunRisk({ today, ...data, matrix: data.settings.riskMatrix }),
     );
     const strategicTotal = data.contracts.filter(

@@ -50,17 +50,18 @@ export function exportsRouter(store: AppStore, now: () => Date = () => new Date(
 
   /**
    * Each contract's risk level in force, from the kommun-wide read model (as
-   * the KS overview weighs it: a provider's deficiencies in other nämnder count).
+   * the KS overview weighs it: a provider's deficiencies in other nämnder count,
+   * and every contract's deviations).
    */
   async function riskLevels(data: ExportData): Promise<Map<string, string>> {
-    const kommun = await store.cycleView();
+    const kommun = await store.kommunView();
     const matrix = kommun.settings.riskMatrix;
     const index = buildRiskIndex({
       today: swedishDate(now()),
       contracts: kommun.contracts,
       deficiencies: kommun.deficiencies,
       followUps: kommun.followUps,
-      deviations: [],
+      deviations: kommun.deviations,
       providers: kommun.providers,
     });
     const levels = new Map<string, string>();

@@ -39,8 +39,7 @@ import { conflictProblem } from "./records.ts";
  * provider's page: its contracts across every nämnd (in full where the person
  * may read them, counts elsewhere) and its entry in the provider register.
  * From the kommun copy the KS overview shares (one batch of delta requests
- * once warm, the register included), plus the readable contracts' deviations
- * (one query per nämnd, all at once): two round trips.
+ * once warm, the register and deviations included): one round trip.
  */
 
 /** `org:556000-1234` or `name:trygga händer`, as the list gives them. */
@@ -171,18 +170,14 @@ export function providersRouter(store: AppStore, now: () => Date): Router {
   router.get("/providers/:key", async (request, response) => {
     const { principal } = identityOf(response);
     const key = parseInput(providerKey, request.params.key);
-    const data = await store.cycleView();
+    const data = await store.kommunView();
     const today = swedishDate(now());
     const canRead = (contract: Contract) => can.readContract(principal, contract);
     const group = groupOf(data, key);
-    const readableCommittees = [
-      ...new Set(group.contracts.filter(canRead).map((contract) => contract.committeeId)),
-    ];
-    const deviations = (
-      await Promise.all(readableCommittees.map((committeeId) => store.deviations({ committeeId })))
-    ).flat();
-    // The readable contracts' deviations count toward their risk, as on the contract's own page.
-    const risk = kommunRisk({ today, ...data, deviations, matrix: data.settings.riskMatrix });
+    // Every contract's deviations count toward its risk, as on the contract's own page; only
+    // the readable contracts' are shown.
+    const risk = kommunRisk({ today, ...data, matrix: data.settings.riskMatrix });
+    const readable = new Set(group.contracts.filter(canRead).map((contract) => contract.id));
     response.json(
       presentProviderPage({
         group,
@@ -190,7 +185,7 @@ export function providersRouter(store: AppStore, now: () => Date): Router {
         canRead,
         committees: data.committees,
         deficiencies: data.deficiencies,
-        deviations,
+        deviations: data.deviations.filter((deviation) => readable.has(deviation.contractId)),
         risk,
         keysOf: risk.index.keysOf,
         today,

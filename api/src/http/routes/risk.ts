@@ -73,12 +73,10 @@ interface Assessed {
 /** The contract's suggestion and the level in force, with the cadence it sets. */
 async function assess(store: AppStore, contract: Contract, today: IsoDate): Promise<Assessed> {
   // The kommun-wide read model (shared with the KS overview) holds every nämnd's
-  // deficiencies, which the provider's record elsewhere is counted from; deviations
-  // are not in it, and only this contract's are needed.
-  const [kommun, deviations] = await Promise.all([
-    store.cycleView(),
-    store.deviations({ contractId: contract.id }),
-  ]);
+  // deficiencies, which the provider's record elsewhere is counted from, and every
+  // nämnd's deviations: this contract's are picked out, with no query of their own.
+  const kommun = await store.kommunView();
+  const deviations = kommun.deviations.filter((deviation) => deviation.contractId === contract.id);
   const followUps = kommun.followUps.filter((followUp) => followUp.contractId === contract.id);
   const index = buildRiskIndex({
     today,
