@@ -60,6 +60,10 @@ describe("report drafts in the nämnd's library", () => {
     expect(text).toMatch(
       /Trygga Händer Hemtjänst AB har öppna brister i .*Kommunstyrelsen bör i sin uppsiktsplikt följa hur de två nämnderna samordnar uppföljningen av utföraren\./,
     );
+    // What the provider register notes (seed 000: weak finances) reaches KS with the flag.
+    expect(text).toContain(
+      "Trygga Händer Hemtjänst AB har öppna brister i Socialnämnden samt Vård- och äldrenämnden och bedöms ha hög risk i Socialnämnden samt Vård- och äldrenämnden. Enligt leverantörsregistret har utföraren svag ekonomi.",
+    );
     // The handläggare is the person generating it, as the directory knows her.
     expect(text).toContain("Handläggare: Karin Berg, Controller, karin.berg@asby.se");
     // The file carries its metadata, and its webUrl opens it.

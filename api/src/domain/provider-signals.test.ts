@@ -78,6 +78,30 @@ describe("providers flagged to kommunstyrelsen", () => {
     );
   });
 
+  test("what the register notes goes into the sentence for KS (seed 000: weak finances, awaiting IVO)", () => {
+    const contracts = [
+      contract({ id: "a", committeeId: VAN.id, providers: omsorg("556677-8899") }),
+      contract({ id: "b", committeeId: SN.id, providers: omsorg("556677-8899") }),
+    ];
+    const deficiencies = [open("1", "a", VAN.id), open("2", "b", SN.id)];
+    const noted = (weakFinances: boolean, ivoDecisionPending: boolean) =>
+      flags({
+        contracts,
+        deficiencies,
+        providers: [
+          { name: "Omsorg Nord AB", orgNumber: "556677-8899", weakFinances, ivoDecisionPending },
+        ],
+      })[0]?.sentence;
+    expect(noted(true, true)).toContain(
+      "samt Socialnämnden. Enligt leverantörsregistret har utföraren svag ekonomi och väntar på beslut från IVO. Kommunstyrelsen bör",
+    );
+    expect(noted(true, false)).toContain("Enligt leverantörsregistret har utföraren svag ekonomi.");
+    expect(noted(false, true)).toContain(
+      "Enligt leverantörsregistret väntar utföraren på beslut från IVO.",
+    );
+    expect(noted(false, false)).not.toContain("leverantörsregistret");
+  });
+
   test("high risk in one nämnd and deficiencies in another count together", () => {
     const contracts = [
       contract({ id: "a", committeeId: VAN.id, providers: omsorg(), endDate: "2030-01-01" }),

@@ -1,5 +1,5 @@
 import type { Committee, Contract } from "./model.ts";
-import type { RiskIndex, RiskSuggestion } from "./risk.ts";
+import { type ProviderProfile, profileOf, type RiskIndex, type RiskSuggestion } from "./risk.ts";
 import { nameList, numberWord } from "./swedish.ts";
 
 /**
@@ -148,10 +148,27 @@ export function flaggedProviders(
       withDeficiencies,
       withHighRisk,
       contractIds: group.contracts.map((contract) => contract.id),
-      sentence: ksSentence(name, withDeficiencies, withHighRisk, names),
+      sentence: ksSentence(
+        name,
+        withDeficiencies,
+        withHighRisk,
+        names,
+        profileOf(group.keys, index),
+      ),
     });
   }
   return flagged.sort((a, b) => a.name.localeCompare(b.name, "sv"));
+}
+
+/** What the register notes, as a sentence for KS ("" when nothing is noted). */
+function registerClause(profile: ProviderProfile | undefined): string {
+  const weak = profile?.weakFinances === true;
+  const ivo = profile?.ivoDecisionPending === true;
+  if (weak && ivo)
+    return " Enligt leverantörsregistret har utföraren svag ekonomi och väntar på beslut från IVO.";
+  if (weak) return " Enligt leverantörsregistret har utföraren svag ekonomi.";
+  if (ivo) return " Enligt leverantörsregistret väntar utföraren på beslut från IVO.";
+  return "";
 }
 
 function ksSentence(
@@ -159,11 +176,13 @@ function ksSentence(
   withDeficiencies: string[],
   withHighRisk: string[],
   names: ReadonlyMap<string, string>,
+  profile: ProviderProfile | undefined,
 ): string {
   const named = (ids: string[]) => nameList(ids.map((id) => names.get(id) ?? id));
   const parts: string[] = [];
   if (withDeficiencies.length > 0) parts.push(`har öppna brister i ${named(withDeficiencies)}`);
   if (withHighRisk.length > 0) parts.push(`bedöms ha hög risk i ${named(withHighRisk)}`);
   const places = new Set([...withDeficiencies, ...withHighRisk]).size;
-  return `${name} ${parts.join(" och ")}. Kommunstyrelsen bör i sin uppsiktsplikt följa hur de ${numberWord(places)} nämnderna samordnar uppföljningen av utföraren.`;
+  const register = registerClause(profile);
+  return `${name} ${parts.join(" och ")}.${register} Kommunstyrelsen bör i sin uppsiktsplikt följa hur de ${numberWord(places)} nämnderna samordnar uppföljningen av utföraren.`;
 }

@@ -512,7 +512,7 @@ function followUpSignals(
  * both have numbers and they differ (two companies with alike names), or a
  * person said they are two. As `registerEntryFor`.
  */
-function profileOf(keys: readonly string[], index: RiskIndex): ProviderProfile | undefined {
+export function profileOf(keys: readonly string[], index: RiskIndex): ProviderProfile | undefined {
   const org = keys.find((key) => key.startsWith("org:"));
   const byOrg = org ? index.profiles.get(org) : undefined;
   if (byOrg) return byOrg;
