@@ -248,7 +248,9 @@ describe("a person's assessment (PATCH …/risk)", () => {
     expect(saved.status).toBe(200);
     expect(saved.body.level).toBe("hög");
     expect(saved.body.nextFollowUp).toMatchObject({ basis: "raised", dueDate: "2027-01-24" });
-    expect(saved.body.nextFollowUp.text).toContain("risknivån höjdes från medel till hög");
+    expect(saved.body.nextFollowUp.text).toContain(
+      "risknivån höjdes från medelhög risk till hög risk",
+    );
   });
 
   test("needs If-Match (428); a stale one gets 412 with the assessment now stored", async () => {

@@ -393,7 +393,7 @@ describe("Word reports rendered by LibreOffice", { timeout: 120_000 }, () => {
     expect(order, JSON.stringify(order)).not.toContain(-1);
     expect(rendered.text).toContain("Oktober och april");
     expect(rendered.text).toContain(
-      "Avtal vars risk har bedömts enligt kommunens riskmatris (sannolikhet × konsekvens) följs upp efter risknivå: hög risk två gånger per år, medelhög risk en gång per år och låg risk vartannat år. Höjs risknivån görs en extra uppföljning inom två månader.",
+      "Strategiska avtal vars risk har bedömts enligt kommunens riskmatris (sannolikhet × konsekvens) följs upp efter risknivå, och minst en gång per uppföljningsperiod: hög risk två gånger per år, medelhög risk en gång per år och låg risk en gång per år. Avtal som inte är strategiska följs upp med låg risk vartannat år. Höjs risknivån görs en extra uppföljning inom två månader.",
     );
     // Without an assessment the contract keeps its own number, and the plan says nothing of risk.
     const plain = await render(

@@ -270,20 +270,30 @@ describe("follow-ups at the cadence of the assessed risk level", () => {
     ]);
   });
 
-  test("låg: every other year, so the second round of this period is not asked for", () => {
+  test("låg: a strategic contract still once a year (every period), not every other year", () => {
     // Without an assessment, the contract's own three rounds a year: two are late in July.
     expect(hemtjanst(cycle("2027-07-05")).map((obligation) => obligation.status)).toEqual([
       "late",
       "late",
     ]);
     expect(hemtjanst(cycle("2027-07-05", assessed(1, 1, "hög")))).toEqual([]);
-    expect(hemtjanst(cycle("2028-08-20", assessed(1, 1, "hög")))).toEqual([
+    expect(hemtjanst(cycle("2027-08-20", assessed(1, 1, "hög")))).toEqual([
       expect.objectContaining({
         status: "due",
-        dueDate: "2028-08-30",
-        title: "Uppföljning av Hemtjänst enligt LOV (låg risk: vartannat år)",
+        dueDate: "2027-08-30",
+        title: "Uppföljning av Hemtjänst enligt LOV (låg risk: en gång per år)",
       }),
     ]);
+    // A contract that is not strategic has no follow-up obligation in the årshjul at all.
+    expect(
+      hemtjanst(
+        cycle("2027-08-20", (data) => {
+          assessed(1, 1, "hög")(data);
+          const contract = data.contracts.find((candidate) => candidate.id === "hemtjanst");
+          if (contract) contract.strategic = false;
+        }),
+      ),
+    ).toEqual([]);
   });
 
   test("the follow-ups owed in a period (the KS overview's expected count, the plan's time plan)", () => {
@@ -299,7 +309,8 @@ describe("follow-ups at the cadence of the assessed risk level", () => {
     // Assessed: from the latest follow-up before the period (10 June 2026).
     expect(owed(assessed(4, 4))).toEqual(["2026-12-10", "2027-06-10"]);
     expect(owed(assessed(2, 2))).toEqual(["2027-06-10"]);
-    expect(owed(assessed(1, 1))).toEqual([]);
+    // Låg, strategic: once in the period all the same.
+    expect(owed(assessed(1, 1))).toEqual(["2027-06-10"]);
     // None after the contract has ended.
     expect(
       owed((data) => {

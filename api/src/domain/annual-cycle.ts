@@ -1,4 +1,10 @@
-import { cadenceText, DEFAULT_CADENCE, dueDatesBetween, nextFollowUp } from "./cadence.ts";
+import {
+  cadenceFor,
+  cadenceText,
+  DEFAULT_CADENCE,
+  dueDatesBetween,
+  nextFollowUp,
+} from "./cadence.ts";
 import {
   addDays,
   addMonths,
@@ -253,7 +259,7 @@ function riskCadenceInput(
   until: IsoDate,
 ) {
   const matrix = input.municipality.riskMatrix ?? DEFAULT_RISK_MATRIX;
-  const cadence = input.municipality.riskCadence ?? DEFAULT_CADENCE;
+  const cadence = cadenceFor(contract.strategic, input.municipality.riskCadence ?? DEFAULT_CADENCE);
   const level = riskLevelOf(matrix, risk.likelihood, risk.consequence);
   let lastFollowUpOn: IsoDate | undefined;
   for (const followUp of input.followUps) {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   type Cadence,
+  cadenceFor,
   cadenceProblems,
   cadenceText,
   checkCadence,
@@ -89,7 +90,7 @@ describe("the next follow-up", () => {
     ).toMatchObject({
       dueDate: "2027-07-01",
       basis: "first",
-      text: "Första uppföljningen senast 1 juli 2027 (medel risk: en gång per år).",
+      text: "Första uppföljningen senast 1 juli 2027 (medelhög risk: en gång per år).",
     });
     expect(nextFollowUp({ level: "hög", today: TODAY }).dueDate).toBe("2027-06-02");
   });
@@ -105,7 +106,7 @@ describe("the next follow-up", () => {
       dueDate: "2027-01-20",
       basis: "raised",
       overdue: false,
-      text: "Extra uppföljning senast 20 januari 2027: risknivån höjdes från låg till hög den 20 november 2026.",
+      text: "Extra uppföljning senast 20 januari 2027: risknivån höjdes från låg risk till hög risk den 20 november 2026.",
     });
   });
 
@@ -191,4 +192,18 @@ describe("the follow-ups owed within a span (a reporting period)", () => {
       ),
     ).toEqual(["2026-11-01", "2027-05-01"]);
   });
+});
+
+test("a strategic contract is followed up at least once a period, whatever its risk", () => {
+  const strategic = cadenceFor(true);
+  expect(strategic.intervalMonths).toEqual({ hög: 6, medel: 12, låg: 12 });
+  expect(cadenceFor(false)).toBe(DEFAULT_CADENCE);
+  expect(
+    dueDatesBetween(
+      { level: "låg", lastFollowUpOn: "2026-06-10" },
+      "2026-07-01",
+      "2027-06-30",
+      strategic,
+    ),
+  ).toEqual(["2027-06-10"]);
 });

@@ -20,6 +20,24 @@ export const DEFAULT_CADENCE: Cadence = {
   extraWithinMonths: 2,
 };
 
+/**
+ * The cadence a contract is followed up at. A strategic contract is followed
+ * up at least once every reporting period whatever its risk (its result is
+ * part of the nämnd's yearly report and the KS compilation), so its
+ * intervals are at most twelve months; others follow the plan's as they are.
+ */
+export function cadenceFor(strategic: boolean, cadence: Cadence = DEFAULT_CADENCE): Cadence {
+  if (!strategic) return cadence;
+  const capped = (months: number) => Math.min(months, 12);
+  const { hög, medel, låg } = cadence.intervalMonths;
+  return {
+    ...cadence,
+    intervalMonths: { hög: capped(hög), medel: capped(medel), låg: capped(låg) },
+  };
+}
+
+const levelText = (level: RiskLevel) => RISK_LEVEL_LABELS[level].toLocaleLowerCase("sv");
+
 /** Follow-ups per year for a level (0.5 = every other year), for the plan and the årshjul. */
 export function followUpsPerYear(level: RiskLevel, cadence: Cadence = DEFAULT_CADENCE): number {
   return 12 / cadence.intervalMonths[level];
@@ -130,10 +148,10 @@ export function nextFollowUp(
   const rhythm = cadenceText(input.level, cadence);
   const text =
     basis === "raised" && raise
-      ? `Extra uppföljning senast ${when}: risknivån höjdes från ${raise.level} till ${input.level} den ${swedishLongDate(raise.on)}.`
+      ? `Extra uppföljning senast ${when}: risknivån höjdes från ${levelText(raise.level)} till ${levelText(input.level)} den ${swedishLongDate(raise.on)}.`
       : basis === "first"
-        ? `Första uppföljningen senast ${when} (${input.level} risk: ${rhythm}).`
-        : `Nästa uppföljning senast ${when} (${input.level} risk: ${rhythm}).`;
+        ? `Första uppföljningen senast ${when} (${levelText(input.level)}: ${rhythm}).`
+        : `Nästa uppföljning senast ${when} (${levelText(input.level)}: ${rhythm}).`;
   return { dueDate, basis, overdue: dueDate < input.today, text };
 }
 

@@ -4,12 +4,12 @@ import {
   reportingCommitteeIds,
   reportMonthOf,
 } from "../annual-cycle.ts";
-import { cadenceText, DEFAULT_CADENCE } from "../cadence.ts";
+import { type Cadence, cadenceFor, cadenceText, DEFAULT_CADENCE } from "../cadence.ts";
 import { type IsoDate, parseIsoDate, swedishLongDate, swedishMonthName } from "../dates.ts";
 import type { Committee, Contract, FollowUpPlan } from "../model.ts";
 import { providerNames } from "../providers.ts";
 import { PERIOD_KIND_LABELS, periodContaining, type ReportingPeriod } from "../reporting-period.ts";
-import { DEFAULT_RISK_MATRIX, RISK_LEVEL_LABELS, riskLevelOf } from "../risk.ts";
+import { DEFAULT_RISK_MATRIX, RISK_LEVEL_LABELS, type RiskLevel, riskLevelOf } from "../risk.ts";
 import {
   capitalized,
   lowerFirst,
@@ -43,11 +43,11 @@ function timePlanRow(
     return { frequency: timesPerYear(contract.followUpsPerYear || 1), months };
   }
   const matrix = data.municipality.riskMatrix ?? DEFAULT_RISK_MATRIX;
-  const cadence = data.municipality.riskCadence ?? DEFAULT_CADENCE;
+  const cadence = cadenceFor(contract.strategic, data.municipality.riskCadence ?? DEFAULT_CADENCE);
   const level = riskLevelOf(matrix, contract.risk.likelihood, contract.risk.consequence);
   return {
     frequency: `${capitalized(cadenceText(level, cadence))} (${RISK_LEVEL_LABELS[level].toLocaleLowerCase("sv")})`,
-    months: months || `Ingen under perioden ${period.key}`,
+    months: months || "–",
   };
 }
 
@@ -57,13 +57,25 @@ function extraFollowUpSentence(months: number): string {
   return `Höjs risknivån görs en extra uppföljning inom ${span}.`;
 }
 
-/** The cadence per risk level, for a plan where some contract's risk has been assessed. */
+const RISK_LEVELS_HIGH_FIRST = ["hög", "medel", "låg"] as const;
+
+/**
+ * The cadence per risk level, for a plan where some contract's risk has been
+ * assessed: as it applies to the plan's strategic contracts (at least once a
+ * period), and where the kommun's cadence says otherwise, what other contracts follow.
+ */
 function riskCadenceParagraph(data: RegisterData): string {
   const cadence = data.municipality.riskCadence ?? DEFAULT_CADENCE;
-  const levels = (["hög", "medel", "låg"] as const).map(
-    (level) => `${RISK_LEVEL_LABELS[level].toLocaleLowerCase("sv")} ${cadenceText(level, cadence)}`,
-  );
-  return `Avtal vars risk har bedömts enligt kommunens riskmatris (sannolikhet × konsekvens) följs upp efter risknivå: ${swedishList(levels)}. ${extraFollowUpSentence(cadence.extraWithinMonths)}`;
+  const strategic = cadenceFor(true, cadence);
+  const levelText = (level: RiskLevel, of: Cadence) =>
+    `${RISK_LEVEL_LABELS[level].toLocaleLowerCase("sv")} ${cadenceText(level, of)}`;
+  const levels = RISK_LEVELS_HIGH_FIRST.map((level) => levelText(level, strategic));
+  const others = RISK_LEVELS_HIGH_FIRST.filter(
+    (level) => cadence.intervalMonths[level] !== strategic.intervalMonths[level],
+  ).map((level) => levelText(level, cadence));
+  const otherwise =
+    others.length > 0 ? ` Avtal som inte är strategiska följs upp med ${swedishList(others)}.` : "";
+  return `Strategiska avtal vars risk har bedömts enligt kommunens riskmatris (sannolikhet × konsekvens) följs upp efter risknivå, och minst en gång per uppföljningsperiod: ${swedishList(levels)}.${otherwise} ${extraFollowUpSentence(cadence.extraWithinMonths)}`;
 }
 
 export function planReport(

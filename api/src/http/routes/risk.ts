@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import { actorOf } from "../../domain/actor.ts";
-import { nextFollowUp } from "../../domain/cadence.ts";
+import { cadenceFor, nextFollowUp } from "../../domain/cadence.ts";
 import { type IsoDate, swedishDate } from "../../domain/dates.ts";
 import type { Contract } from "../../domain/model.ts";
 import {
@@ -87,7 +87,7 @@ async function assess(store: AppStore, contract: Contract, today: IsoDate): Prom
     providers: kommun.providers,
   });
   const matrix = kommun.settings.riskMatrix;
-  const cadence = kommun.settings.riskCadence;
+  const cadence = cadenceFor(contract.strategic, kommun.settings.riskCadence);
   const suggestion = suggestRisk(contract, index, matrix);
   const risk = effectiveRisk(suggestion, contract.risk, matrix);
   const lastFollowUpOn = followUps
