@@ -44,7 +44,7 @@ describe("a contract's risk", () => {
       "1 avvikelse senaste året, varav 1 allvarlig",
       "6 öppna brister",
       // Its provider Trygga Händer also has an open deficiency in Socialnämnden (named only as a count).
-      "Trygga Händer Hemtjänst AB har öppna brister i 1 annan nämnd",
+      "Trygga Händer Hemtjänst AB har öppna brister i en annan nämnd",
       // The provider register (Leverantörer) as the demo notes seed 000's providers.
       "Svag ekonomisk ställning noterad för Trygga Händer Hemtjänst AB",
       "Inväntar IVO:s beslut: Hemtjänst Nord i Åsby AB, Åsby Seniorservice AB",

@@ -58,7 +58,9 @@ test("the suggestion with its reasons, overridden with a reason, and a conflict 
   await page.keyboard.press("Enter");
   await card.getByText("Riskbedömningen är sparad.").waitFor();
   await card.getByText("Bedömning: Medelhög risk").waitFor();
-  await card.getByText("Förslaget är högre än bedömningen").waitFor();
+  // A deliberate override is told, not nagged about.
+  await card.getByText("Bedömningen är lägre än förslaget").waitFor();
+  expect(await card.getByText("Se över bedömningen").count()).toBe(0);
   await card.getByText("Motivering: Bristerna åtgärdas enligt handlingsplanen").waitFor();
   const stored = await app.call("GET", `/api/contracts/${hemtjanst}/risk`, { user: "anna" });
   expect(stored.body.confirmed).toMatchObject({ likelihood: 2, consequence: 4 });

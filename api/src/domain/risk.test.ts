@@ -353,7 +353,7 @@ describe("suggested likelihood from signals", () => {
         }),
       ],
     });
-    expect(named.signals[0]?.reason).toBe("Åsby Taxi & Buss AB har öppna brister i 1 annan nämnd");
+    expect(named.signals[0]?.reason).toBe("Åsby Taxi & Buss AB har öppna brister i en annan nämnd");
   });
 
   test("weak finances and a pending IVO decision noted on a provider", () => {

@@ -561,7 +561,7 @@ function providerSignals(signals: RiskSignal[], contract: Contract, index: RiskI
   for (const [name, committees] of elsewhere) {
     widest = Math.max(widest, committees.size);
     told.push(
-      `${name} har öppna brister i ${plural(committees.size, "annan nämnd", "andra nämnder")}`,
+      `${name} har öppna brister i ${committees.size === 1 ? "en annan nämnd" : `${committees.size} andra nämnder`}`,
     );
   }
   if (widest > 0) {

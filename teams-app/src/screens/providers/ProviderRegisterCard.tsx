@@ -30,12 +30,17 @@ import { useSameProviderAnswers } from "./useSameProviderAnswers.ts";
 const useStyles = makeStyles({
   facts: {
     display: "grid",
-    gridTemplateColumns: "minmax(10rem, max-content) 1fr",
+    // The labels' column never takes the values' room; on a phone each value goes under its label.
+    gridTemplateColumns: "minmax(8rem, 14rem) minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalS,
     margin: 0,
+    "@media (max-width: 480px)": { gridTemplateColumns: "minmax(0, 1fr)", rowGap: 0 },
   },
-  term: { fontWeight: tokens.fontWeightSemibold },
+  term: {
+    fontWeight: tokens.fontWeightSemibold,
+    "@media (max-width: 480px)": { marginTop: tokens.spacingVerticalS },
+  },
   value: { margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
   flags: {
     display: "flex",
@@ -231,7 +236,8 @@ function SameProvider({
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>Samma leverantör?</MessageBarTitle>
-        Avtalen skriver leverantören på olika sätt. Inget slås ihop automatiskt:
+        Avtalen skriver leverantören på olika sätt. Avtal med samma organisationsnummer räknas som
+        samma leverantör; andra stavningar slås inte ihop förrän någon har svarat:
         {canEdit
           ? " svara på varje fråga. Samma leverantör ger avtalen registrets uppgifter om den."
           : " kommunledningskontoret eller en nämnd med avtal med leverantören svarar."}

@@ -111,15 +111,16 @@ export function ProviderScreen({ providerKey }: { providerKey: string }) {
               },
               {
                 key: "risk",
-                label: "Föreslagen risk",
+                // The whole contract's risk (all its providers), as on the contract's own page.
+                label: "Föreslagen risk (hela avtalet)",
                 cell: (row) => (
                   <>
                     <Text weight="semibold">{row.riskLabel}</Text>
-                    {row.riskReasons.length > 0 ? (
-                      <Text block size={200}>
-                        {row.riskReasons.slice(0, 2).join(" ")}
+                    {row.riskReasons.slice(0, 2).map((reason) => (
+                      <Text key={reason} block size={200}>
+                        {reason}
                       </Text>
-                    ) : null}
+                    ))}
                   </>
                 ),
               },

@@ -89,11 +89,18 @@ function RiskSummary({ risk }: { risk: ContractRisk }) {
   return (
     <>
       {risk.suggestionAboveConfirmed && confirmed ? (
-        <MessageBar intent="warning" layout="multiline">
+        // A deliberate override downwards is told, not nagged about; only a suggestion
+        // that has risen since the assessment asks the owner to look again.
+        <MessageBar intent={risk.suggestionRose ? "warning" : "info"} layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Förslaget är högre än bedömningen</MessageBarTitle>
-            Förslaget är nu {risk.suggestion.levelLabel.toLocaleLowerCase("sv")}, men avtalet är
-            bedömt som {confirmed.levelLabel.toLocaleLowerCase("sv")}. Se över bedömningen.
+            <MessageBarTitle>
+              {risk.suggestionRose
+                ? "Förslaget har stigit sedan bedömningen"
+                : "Bedömningen är lägre än förslaget"}
+            </MessageBarTitle>
+            Förslaget är {risk.suggestion.levelLabel.toLocaleLowerCase("sv")}, avtalet är bedömt som{" "}
+            {confirmed.levelLabel.toLocaleLowerCase("sv")}
+            {risk.suggestionRose ? ". Se över bedömningen." : " med en motivering (se nedan)."}
           </MessageBarBody>
         </MessageBar>
       ) : null}
