@@ -225,7 +225,7 @@ function RiskForm({
         {scoreSelect("consequence", "Konsekvens", risk.matrix.consequenceLabels)}
       </div>
       <Text role="status">
-        Blir: {LEVEL_LABELS[level]} ({cellText(draft.likelihood, draft.consequence, risk.matrix)})
+        Blir: {LEVEL_LABELS[level]} – {cellText(draft.likelihood, draft.consequence, risk.matrix)}
         {overriding ? ", en annan bedömning än förslaget" : ", samma som förslaget"}.
       </Text>
       <Field
