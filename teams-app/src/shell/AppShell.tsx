@@ -15,28 +15,34 @@ import type { Host, ThemeName } from "../host.ts";
 import { menuScreen, parseRoute, type Route, SCREEN_TITLES } from "../routes.ts";
 import type { Me } from "../types.ts";
 import { useAppShellStyles } from "./AppShell.styles.ts";
+import { preloadable } from "./preloadable.tsx";
 import { useAppShell } from "./useAppShell.ts";
 
 // Översikt comes with the first load; other screens load when first opened.
 // Every screen is its own chunk, Översikt too: the first view parses the
 // shell and the screen it shows, nothing else. Översikt's chunk and the
 // shell's own (menu, toasts) are asked for as soon as the tab starts
-// (preloadOverview), beside /api/me, not one after the other.
-const loadOverview = () => import("../screens/Overview.tsx");
-const loadNotifications = () => import("./Notifications.tsx");
-const loadScreenMenu = () => import("./ScreenMenu.tsx");
+// (preloadOverview), beside /api/me, not one after the other, and render at
+// once when they are there (preloadable).
+const overview = preloadable(() =>
+  import("../screens/Overview.tsx").then((module) => module.Overview),
+);
+const notifications = preloadable(() =>
+  import("./Notifications.tsx").then((module) => module.Notifications),
+);
+const screenMenu = preloadable(() =>
+  import("./ScreenMenu.tsx").then((module) => module.ScreenMenu),
+);
 export function preloadOverview(): void {
-  for (const load of [loadOverview, loadNotifications, loadScreenMenu])
-    void load().catch(() => undefined);
+  for (const { preload } of [overview, notifications, screenMenu])
+    void preload().catch(() => undefined);
 }
-const Overview = lazy(() => loadOverview().then((module) => ({ default: module.Overview })));
+const Overview = overview.Component;
+const Notifications = notifications.Component;
+const ScreenMenu = screenMenu.Component;
 const LeaveDialog = lazy(() =>
   import("../components/LeaveDialog.tsx").then((module) => ({ default: module.LeaveDialog })),
 );
-const Notifications = lazy(() =>
-  loadNotifications().then((module) => ({ default: module.Notifications })),
-);
-const ScreenMenu = lazy(() => loadScreenMenu().then((module) => ({ default: module.ScreenMenu })));
 const ContractDetail = lazy(() =>
   import("../screens/contract-detail/ContractDetail.tsx").then((module) => ({
     default: module.ContractDetail,
