@@ -17,7 +17,20 @@ export const useRiskSettingsStyles = makeStyles({
     gap: tokens.spacingHorizontalXL,
     gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 260px), 1fr))",
   },
-  labelGroup: { display: "grid", gap: tokens.spacingVerticalS, alignContent: "start", minWidth: 0 },
+  labelGroup: {
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+    alignContent: "start",
+    minWidth: 0,
+    margin: 0,
+    padding: 0,
+    border: "none",
+  },
+  groupLegend: {
+    padding: 0,
+    marginBottom: tokens.spacingVerticalS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   input: { width: "100%", minWidth: 0 },
   numbers: {
     display: "grid",

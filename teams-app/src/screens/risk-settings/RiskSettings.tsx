@@ -131,12 +131,9 @@ function SettingsForm({
   const labelGroup = (kind: "likelihood" | "consequence") => {
     const labels = kind === "likelihood" ? draft.likelihoodLabels : draft.consequenceLabels;
     const title = kind === "likelihood" ? "Sannolikhet" : "Konsekvens";
-    const id = `steg-${kind}`;
     return (
-      <div role="group" aria-labelledby={id} className={styles.labelGroup}>
-        <Text id={id} weight="semibold">
-          {title}
-        </Text>
+      <fieldset className={styles.labelGroup}>
+        <legend className={styles.groupLegend}>{title}</legend>
         {STEPS.map((step) => {
           const index = step - 1;
           const path =
@@ -163,7 +160,7 @@ function SettingsForm({
             </div>
           );
         })}
-      </div>
+      </fieldset>
     );
   };
 
