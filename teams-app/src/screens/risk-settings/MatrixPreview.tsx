@@ -2,7 +2,6 @@ import { mergeClasses, Text, Title3 } from "@fluentui/react-components";
 import { useRiskSettingsStyles } from "./RiskSettings.styles.ts";
 import {
   LEVEL_LABELS,
-  LEVEL_SHORT,
   LEVELS_HIGH_FIRST,
   levelOf,
   type RiskLevel,
@@ -40,15 +39,12 @@ export function MatrixPreview({
         )}
         .
       </Text>
-      <Text>
-        Raderna är sannolikhet (högst överst), kolumnerna konsekvens; stegens namn står i tabellen
-        ovan.
-      </Text>
+      <Text>Raderna är sannolikhet (högst överst), kolumnerna konsekvens.</Text>
       <div className={styles.previewWrap}>
         <table className={styles.preview} aria-labelledby="forhandsvisning">
           <thead>
             <tr>
-              <td />
+              <td className={styles.corner} />
               {STEPS.map((consequence) => (
                 <th key={consequence} scope="col" className={styles.previewHeader}>
                   {consequence}
@@ -79,7 +75,7 @@ export function MatrixPreview({
                       className={mergeClasses(styles.cell, styles[level])}
                       data-level={level}
                     >
-                      {product} {LEVEL_SHORT[level]}
+                      {product} <span className={styles.cellLevel}>{LEVEL_LABELS[level]}</span>
                     </td>
                   );
                 })}
@@ -87,6 +83,27 @@ export function MatrixPreview({
             ))}
           </tbody>
         </table>
+      </div>
+      <div className={styles.legend}>
+        {(
+          [
+            ["Sannolikhet (rader)", draft.likelihoodLabels],
+            ["Konsekvens (kolumner)", draft.consequenceLabels],
+          ] as const
+        ).map(([title, labels]) => (
+          <div key={title}>
+            <Text weight="semibold">{title}</Text>
+            <ul className={styles.legendList} aria-label={title}>
+              {STEPS.map((step) => (
+                <li key={step}>
+                  <Text>
+                    {step} – {name(labels, step)}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
       </div>
     </>
   );

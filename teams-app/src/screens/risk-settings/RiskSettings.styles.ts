@@ -11,14 +11,26 @@ export const useRiskSettingsStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     minWidth: 0,
   },
-  table: { borderCollapse: "collapse", width: "100%", tableLayout: "fixed" },
-  headerCell: {
-    textAlign: "start",
-    padding: tokens.spacingVerticalXS,
+  // Two columns where they fit with the names whole, else one under the other at full width.
+  labelGroups: {
+    display: "grid",
+    gap: tokens.spacingHorizontalXL,
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 260px), 1fr))",
+  },
+  labelGroup: {
+    display: "grid",
+    gap: tokens.spacingVerticalS,
+    alignContent: "start",
+    minWidth: 0,
+    margin: 0,
+    padding: 0,
+    border: "none",
+  },
+  groupLegend: {
+    padding: 0,
+    marginBottom: tokens.spacingVerticalS,
     fontWeight: tokens.fontWeightSemibold,
   },
-  stepCell: { width: "3.5em", padding: tokens.spacingVerticalXS, textAlign: "center" },
-  inputCell: { padding: tokens.spacingVerticalXS, verticalAlign: "top", minWidth: 0 },
   input: { width: "100%", minWidth: 0 },
   numbers: {
     display: "grid",
@@ -41,7 +53,10 @@ export const useRiskSettingsStyles = makeStyles({
     overflowWrap: "break-word",
     hyphens: "auto",
   },
-  // On a phone the steps' names would break letter by letter: the numbers stay, the names are read out.
+  // The corner cell is narrow on a phone, where the rows are headed by their numbers only.
+  corner: { "@media (max-width: 400px)": { width: "2em" } },
+  // On a phone the steps' names would break letter by letter in the headers: the numbers stay,
+  // the names are read out, and the legend under the matrix shows them.
   headerName: {
     "@media (max-width: 400px)": {
       position: "absolute",
@@ -53,8 +68,20 @@ export const useRiskSettingsStyles = makeStyles({
       whiteSpace: "nowrap",
     },
   },
+  // The legend is for the phone, where the headers show numbers only.
+  legend: {
+    display: "none",
+    "@media (max-width: 400px)": { display: "grid", gap: tokens.spacingVerticalXS },
+  },
+  legendList: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  cellLevel: {
+    display: "block",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
   cell: {
     minWidth: 0,
+    overflowWrap: "break-word",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXS}`,
     textAlign: "center",
     color: tokens.colorNeutralForeground1,

@@ -15,15 +15,18 @@ import type { RiskSettingsView } from "../../types.ts";
 import { MatrixPreview } from "./MatrixPreview.tsx";
 import { useRiskSettingsStyles } from "./RiskSettings.styles.ts";
 import {
+  cadenceValid,
   type FieldPath,
   fieldPaths,
   intervalText,
   LEVEL_LABELS,
   LEVELS_HIGH_FIRST,
+  liveProblems,
   previewThresholds,
   type SettingsDraft,
   STEPS,
   thresholdSentences,
+  thresholdsValid,
 } from "./risk-settings-form.ts";
 import { type SettingsNotice, useRiskSettings } from "./useRiskSettings.ts";
 
@@ -80,13 +83,18 @@ function SettingsForm({
 }) {
   const styles = useRiskSettingsStyles();
   const inputs = useRef(new Map<FieldPath, HTMLInputElement>());
-  const { errors, change } = state;
+  const { change } = state;
   const readOnly = !settings.canEdit;
+  // Checked as typed with the API's rules; what the API said stays until its field is changed.
+  const live = liveProblems(draft);
+  const errors = { ...state.errors, ...live };
   const thresholds = previewThresholds(draft, settings.matrix.thresholds);
+  const matrixShown = thresholdsValid(live);
+  const cadenceShown = cadenceValid(live);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const invalid = await state.save();
+    const invalid = await state.save(live);
     if (invalid) inputs.current.get(invalid)?.focus();
   };
 
@@ -94,16 +102,13 @@ function SettingsForm({
   const textField = (props: {
     path: FieldPath;
     label: string;
-    hideLabel?: boolean;
     hint?: string | undefined;
     value: string;
     numeric?: boolean;
     onChange: (value: string) => void;
   }) => (
     <Field
-      label={
-        props.hideLabel ? { children: props.label, className: styles.visuallyHidden } : props.label
-      }
+      label={props.label}
       hint={props.hint}
       required={!readOnly}
       validationState={errors[props.path] ? "error" : "none"}
@@ -123,30 +128,39 @@ function SettingsForm({
     </Field>
   );
 
-  const labelCell = (kind: "likelihood" | "consequence", step: number) => {
-    const index = step - 1;
+  const labelGroup = (kind: "likelihood" | "consequence") => {
     const labels = kind === "likelihood" ? draft.likelihoodLabels : draft.consequenceLabels;
-    const path =
-      kind === "likelihood"
-        ? fieldPaths.likelihoodLabel(index)
-        : fieldPaths.consequenceLabel(index);
+    const title = kind === "likelihood" ? "Sannolikhet" : "Konsekvens";
     return (
-      <td className={styles.inputCell}>
-        {textField({
-          path,
-          label: `${kind === "likelihood" ? "Sannolikhet" : "Konsekvens"} ${step}`,
-          hideLabel: true,
-          value: labels[index] ?? "",
-          onChange: (value) => {
-            const next: SettingsDraft["likelihoodLabels"] = [...labels];
-            next[index] = value;
-            change(
-              kind === "likelihood" ? { likelihoodLabels: next } : { consequenceLabels: next },
-              path,
-            );
-          },
+      <fieldset className={styles.labelGroup}>
+        <legend className={styles.groupLegend}>{title}</legend>
+        {STEPS.map((step) => {
+          const index = step - 1;
+          const path =
+            kind === "likelihood"
+              ? fieldPaths.likelihoodLabel(index)
+              : fieldPaths.consequenceLabel(index);
+          return (
+            <div key={step}>
+              {textField({
+                path,
+                label: `${title} ${step}`,
+                value: labels[index] ?? "",
+                onChange: (value) => {
+                  const next: SettingsDraft["likelihoodLabels"] = [...labels];
+                  next[index] = value;
+                  change(
+                    kind === "likelihood"
+                      ? { likelihoodLabels: next }
+                      : { consequenceLabels: next },
+                    path,
+                  );
+                },
+              })}
+            </div>
+          );
         })}
-      </td>
+      </fieldset>
     );
   };
 
@@ -167,33 +181,11 @@ function SettingsForm({
           Risken bedöms som sannolikhet (1–4) gånger konsekvens (1–4), som i kommunens interna
           kontroll. Namnen visas på avtalens riskbedömningar.
         </Text>
-        <table className={styles.table}>
-          <caption className={styles.visuallyHidden}>Namn på stegen i riskmatrisen</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={styles.stepCell}>
-                Steg
-              </th>
-              <th scope="col" className={styles.headerCell}>
-                Sannolikhet
-              </th>
-              <th scope="col" className={styles.headerCell}>
-                Konsekvens
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {STEPS.map((step) => (
-              <tr key={step}>
-                <th scope="row" className={styles.stepCell}>
-                  {step}
-                </th>
-                {labelCell("likelihood", step)}
-                {labelCell("consequence", step)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {/* Side by side where there is room, one under the other on a phone: the names fit. */}
+        <div className={styles.labelGroups}>
+          {labelGroup("likelihood")}
+          {labelGroup("consequence")}
+        </div>
         <Title3 as="h3">Gränser för risknivåerna</Title3>
         <div className={styles.numbers}>
           {textField({
@@ -211,14 +203,23 @@ function SettingsForm({
             onChange: (hög) => change({ hög }, fieldPaths.hög),
           })}
         </div>
-        <ul className={styles.sentences} aria-label="Så läses gränserna">
-          {thresholdSentences(thresholds).map((sentence) => (
-            <li key={sentence}>
-              <Text>{sentence}</Text>
-            </li>
-          ))}
-        </ul>
-        <MatrixPreview draft={draft} thresholds={thresholds} />
+        {matrixShown ? (
+          <>
+            <ul className={styles.sentences} aria-label="Så läses gränserna">
+              {thresholdSentences(thresholds).map((sentence) => (
+                <li key={sentence}>
+                  <Text>{sentence}</Text>
+                </li>
+              ))}
+            </ul>
+            <MatrixPreview draft={draft} thresholds={thresholds} />
+          </>
+        ) : (
+          // Invalid thresholds would explain themselves in contradictions: a note instead.
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>Rätta gränserna för att se matrisen.</MessageBarBody>
+          </MessageBar>
+        )}
       </section>
       <section className={styles.section} aria-labelledby="uppfoljningstakt">
         <Title3 as="h2" id="uppfoljningstakt">
@@ -237,7 +238,7 @@ function SettingsForm({
                 {textField({
                   path,
                   label: `${LEVEL_LABELS[level]}: månader mellan uppföljningar`,
-                  hint: rhythm ? `Följs upp ${rhythm}.` : undefined,
+                  hint: rhythm && cadenceShown ? `Följs upp ${rhythm}.` : undefined,
                   value: draft.intervals[level],
                   numeric: true,
                   onChange: (value) =>
@@ -255,6 +256,11 @@ function SettingsForm({
             onChange: (extraWithin) => change({ extraWithin }, fieldPaths.extraWithin),
           })}
         </div>
+        {cadenceShown ? null : (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>Rätta månaderna för att se hur ofta avtalen följs upp.</MessageBarBody>
+          </MessageBar>
+        )}
       </section>
       {state.notice ? <NoticeBar notice={state.notice} /> : null}
       {readOnly ? null : (

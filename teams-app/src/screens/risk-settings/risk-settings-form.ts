@@ -1,23 +1,21 @@
+import { cadenceProblems } from "../../../../api/src/domain/cadence.ts";
+import { RISK_LEVEL_LABELS, riskMatrixProblems } from "../../../../api/src/domain/risk.ts";
 import type { RiskSettingsInput, RiskSettingsView } from "../../types.ts";
 
 /**
  * Inställningar's form without React: the draft as typed (numbers as text,
  * so a half-typed number is kept), what it becomes when sent, the level a
  * cell gets under the drafted thresholds, and the plain-Swedish sentences
- * that explain them. The API checks the rules and names the field at fault.
+ * that explain them. The thresholds and intervals are checked as they are
+ * typed with the API's own pure rules (domain/risk.ts, domain/cadence.ts);
+ * the API checks again when they are saved.
  */
 
 export type RiskLevel = "låg" | "medel" | "hög";
 export const LEVELS_HIGH_FIRST: RiskLevel[] = ["hög", "medel", "låg"];
 
-export const LEVEL_LABELS: Record<RiskLevel, string> = {
-  låg: "Låg risk",
-  medel: "Medelhög risk",
-  hög: "Hög risk",
-};
-
-/** A cell's level in a few letters, for the preview's small cells. */
-export const LEVEL_SHORT: Record<RiskLevel, string> = { låg: "Låg", medel: "Medel", hög: "Hög" };
+/** The levels' names everywhere in the tab, as the API and the documents write them. */
+export const LEVEL_LABELS: Record<RiskLevel, string> = RISK_LEVEL_LABELS;
 
 export const STEPS = [1, 2, 3, 4] as const;
 
@@ -112,6 +110,69 @@ export function toBody(
     },
   };
   return Object.keys(errors).length > 0 ? { errors } : { body };
+}
+
+/** The fields whose values can be checked while typed: the thresholds and the cadence. */
+const NUMBER_FIELDS: FieldPath[] = [
+  fieldPaths.medel,
+  fieldPaths.hög,
+  ...LEVELS_HIGH_FIRST.map(fieldPaths.interval),
+  fieldPaths.extraWithin,
+];
+
+/** Out of order concerns both fields: each is marked, so neither looks right on its own. */
+const ALSO_MARKED: Record<string, FieldPath[]> = {
+  "thresholds-out-of-order": [fieldPaths.medel, fieldPaths.hög],
+};
+
+/**
+ * The problems with the drafted thresholds and intervals, by field, as the
+ * API would answer them: checked as they are typed, before anything is sent.
+ */
+export function liveProblems(draft: SettingsDraft): Record<FieldPath, string> {
+  const made = toBody({
+    ...draft,
+    likelihoodLabels: ["1", "2", "3", "4"],
+    consequenceLabels: ["1", "2", "3", "4"],
+  });
+  const problems: Record<FieldPath, string> = {};
+  if ("errors" in made) {
+    for (const path of NUMBER_FIELDS) {
+      const error = made.errors[path];
+      if (error) problems[path] = error;
+    }
+    return problems;
+  }
+  const { matrix, cadence } = made.body;
+  const mark = (paths: FieldPath[], message: string) => {
+    for (const path of paths) problems[path] ??= message;
+  };
+  for (const problem of riskMatrixProblems(matrix))
+    mark(ALSO_MARKED[problem.code] ?? [`matrix.${problem.field}`], problem.message);
+  const { hög, medel, låg } = cadence.intervalMonths;
+  for (const problem of cadenceProblems(cadence)) {
+    const outOfOrder = [
+      ...(hög > medel ? [fieldPaths.interval("hög"), fieldPaths.interval("medel")] : []),
+      ...(medel > låg ? [fieldPaths.interval("medel"), fieldPaths.interval("låg")] : []),
+    ];
+    mark(
+      problem.code === "intervals-out-of-order" ? outOfOrder : [`cadence.${problem.field}`],
+      problem.message,
+    );
+  }
+  return problems;
+}
+
+/** Whether the drafted thresholds make a matrix (else the preview is not drawn). */
+export function thresholdsValid(problems: Record<FieldPath, string>): boolean {
+  return !problems[fieldPaths.medel] && !problems[fieldPaths.hög];
+}
+
+/** Whether the drafted intervals make a cadence (else their explanations are not shown). */
+export function cadenceValid(problems: Record<FieldPath, string>): boolean {
+  return [...LEVELS_HIGH_FIRST.map(fieldPaths.interval), fieldPaths.extraWithin].every(
+    (path) => !problems[path],
+  );
 }
 
 export function sameDraft(a: SettingsDraft, b: SettingsDraft): boolean {

@@ -18,6 +18,9 @@ export interface SettingsNotice {
   text: string;
 }
 
+/** Every error banner of the screen has this title; its text says what to do. */
+const NOT_SAVED = "Inställningarna sparades inte";
+
 const CONFLICT: SettingsNotice = {
   intent: "warning",
   title: "Ändrat av någon annan",
@@ -65,7 +68,7 @@ export function useRiskSettings() {
       const { [path]: _fixed, ...rest } = errors;
       setErrors(rest);
     }
-    if (notice?.intent === "success") setNotice(undefined);
+    if (notice?.intent === "success" || notice?.intent === "error") setNotice(undefined);
   };
 
   /** The defaults into the draft: seen in the preview, in force once saved. */
@@ -87,14 +90,18 @@ export function useRiskSettings() {
     setNotice(undefined);
   };
 
-  /** Sends the draft; answers the field to focus when it could not be saved. */
-  const save = async (): Promise<FieldPath | undefined> => {
+  /**
+   * Sends the draft unless the problems found as it was typed (`live`) stand
+   * in the way; answers the field to focus when it could not be saved.
+   */
+  const save = async (live: Record<FieldPath, string> = {}): Promise<FieldPath | undefined> => {
     if (!settings || !draft) return undefined;
     const made = toBody(draft);
-    if ("errors" in made) {
-      setErrors(made.errors);
-      setNotice(undefined);
-      return FIELD_ORDER.find((path) => made.errors[path]);
+    const local = { ...("errors" in made ? made.errors : {}), ...live };
+    if ("errors" in made || Object.keys(live).length > 0) {
+      if ("errors" in made) setErrors(made.errors);
+      setNotice({ intent: "error", title: NOT_SAVED, text: "Rätta de markerade fälten." });
+      return FIELD_ORDER.find((path) => local[path]);
     }
     setSaving(true);
     try {
@@ -121,7 +128,7 @@ export function useRiskSettings() {
       const found: Record<FieldPath, string> = {};
       for (const error of failure.problem.errors ?? []) found[error.field] ??= error.message;
       setErrors(found);
-      setNotice({ intent: "error", title: failure.problem.title, text: failure.problem.detail });
+      setNotice({ intent: "error", title: NOT_SAVED, text: failure.problem.detail });
       return FIELD_ORDER.find((path) => found[path]);
     } finally {
       setSaving(false);
