@@ -228,13 +228,8 @@ export function strategicContractsOf(
   committeeId: string,
   period: ReportingPeriod,
 ): Contract[] {
-  return data.contracts
-    .filter(
-      (contract) =>
-        contract.strategic &&
-        contract.status !== "planerat" &&
-        reportingCommitteeIds(contract).includes(committeeId),
-    )
+  return strategicOf(data.contracts)
+    .filter((contract) => reportingCommitteeIds(contract).includes(committeeId))
     .filter(
       (contract) =>
         (!contract.startDate || contract.startDate <= period.end) &&
@@ -242,6 +237,24 @@ export function strategicContractsOf(
     )
     .sort(byTitle);
 }
+
+/**
+ * The kommun's strategic contracts (not only planned), once per contracts
+ * array: the KS compilation and overview ask once per nämnd, and only a few
+ * in forty contracts are strategic.
+ */
+function strategicOf(contracts: readonly Contract[]): readonly Contract[] {
+  let strategic = strategicContracts.get(contracts);
+  if (!strategic) {
+    strategic = contracts.filter(
+      (contract) => contract.strategic && contract.status !== "planerat",
+    );
+    strategicContracts.set(contracts, strategic);
+  }
+  return strategic;
+}
+
+const strategicContracts = new WeakMap<readonly Contract[], readonly Contract[]>();
 
 export const hasDeficiencies = (section: ContractSection) =>
   section.deficiencies.length > 0 ||
