@@ -256,6 +256,35 @@ function strategicOf(contracts: readonly Contract[]): readonly Contract[] {
 
 const strategicContracts = new WeakMap<readonly Contract[], readonly Contract[]>();
 
+/**
+ * The register narrowed to the records of strategic contracts: their
+ * follow-ups and deficiencies, and the follow-ups and deviations those
+ * deficiencies were found from. What a section asks of a strategic contract
+ * is the same in it as in the whole register, but the KS compilation then
+ * indexes a few thousand records, not the kommun's 100,000 follow-ups each
+ * time one of them changed.
+ */
+export function strategicRecords<
+  T extends Pick<RegisterData, "contracts" | "followUps" | "deficiencies" | "deviations">,
+>(data: T): T {
+  const ids = new Set(strategicOf(data.contracts).map((contract) => contract.id));
+  const deficiencies = data.deficiencies.filter((deficiency) => ids.has(deficiency.contractId));
+  const foundBy = new Set<string>();
+  const fromDeviation = new Set<string>();
+  for (const deficiency of deficiencies) {
+    if (deficiency.followUpId) foundBy.add(deficiency.followUpId);
+    if (deficiency.deviationId) fromDeviation.add(deficiency.deviationId);
+  }
+  return {
+    ...data,
+    followUps: data.followUps.filter(
+      (followUp) => ids.has(followUp.contractId) || foundBy.has(followUp.id),
+    ),
+    deficiencies,
+    deviations: data.deviations.filter((deviation) => fromDeviation.has(deviation.id)),
+  };
+}
+
 export const hasDeficiencies = (section: ContractSection) =>
   section.deficiencies.length > 0 ||
   (section.followUp !== undefined && section.followUp.meetsRequirements !== "Ja");
