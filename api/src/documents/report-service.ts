@@ -4,7 +4,6 @@ import { swedishDate } from "../domain/dates.ts";
 import { evidenceBasisLines } from "../domain/evidence.ts";
 import { mandatePeriodContaining } from "../domain/mandate-period.ts";
 import type { Committee, ReportRecord } from "../domain/model.ts";
-import { flaggedProviders } from "../domain/provider-signals.ts";
 import { providerNamed } from "../domain/providers.ts";
 import { decisionReference } from "../domain/report-life.ts";
 import {
@@ -25,15 +24,9 @@ import {
   periodFromKey,
   type ReportingPeriod,
 } from "../domain/reporting-period.ts";
-import type { RiskIndex, RiskSuggestion } from "../domain/risk.ts";
 import { swedishList } from "../domain/swedish.ts";
-import { kommunRisk } from "../presenters/provider-flags.ts";
-import {
-  type AppStore,
-  type CycleData,
-  type KommunData,
-  REPORT_EVIDENCE_PREFIX,
-} from "../store/app-store.ts";
+import { kommunFlaggedProviders, kommunRisk } from "../presenters/provider-flags.ts";
+import { type AppStore, type CycleData, REPORT_EVIDENCE_PREFIX } from "../store/app-store.ts";
 import { NotFoundError } from "../store/store-errors.ts";
 import { handlerOf, type Requester } from "./handler-directory.ts";
 import {
@@ -166,10 +159,10 @@ export class ReportService {
       // found from and the providers failing in several nämnder come from the same reading.
       reading = this.store.currentCycleData().then((kommun) => ({
         ...kommun,
-        flaggedProviders: flaggedProviders(
+        flaggedProviders: kommunFlaggedProviders(
           kommun.contracts,
-          ...riskOf(kommun, today),
           kommun.committees,
+          kommunRisk({ today, ...kommun, matrix: kommun.settings.riskMatrix }),
         ),
       }));
     } else {
@@ -367,10 +360,4 @@ function refuseDecided(row: ReportRecord | undefined | null): void {
   throw new ReportRequestError(
     `${row.title} är beslutad (${decisionReference(row)}) och tas inte fram igen. Den beslutade versionen finns kvar i nämndens bibliotek.`,
   );
-}
-
-/** The kommun's risk index and suggestions, as the KS overview computes them (deviations too). */
-function riskOf(data: KommunData, today: IsoDate): [RiskIndex, Map<string, RiskSuggestion>] {
-  const { index, suggestions } = kommunRisk({ today, ...data, matrix: data.settings.riskMatrix });
-  return [index, suggestions];
 }

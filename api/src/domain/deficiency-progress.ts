@@ -1,6 +1,6 @@
 import { type IsoDate, swedishLongDate } from "./dates.ts";
 import type { Contract, Deficiency, DeficiencyStatus, Deviation, FollowUp } from "./model.ts";
-import { type PeriodKind, periodContaining } from "./reporting-period.ts";
+import { type PeriodKind, periodKeyContaining } from "./reporting-period.ts";
 import { capitalized, lowerFirst, numberWordCommon, sentence, swedishList } from "./swedish.ts";
 
 /**
@@ -159,7 +159,7 @@ export function deficiencyPeriodKey(
   if (deficiency.followUpId) return followUps.get(deficiency.followUpId)?.period;
   if (deficiency.deviationId) {
     const deviation = deviations.get(deficiency.deviationId);
-    return deviation?.occurredOn ? periodContaining(kind, deviation.occurredOn).key : undefined;
+    return deviation?.occurredOn ? periodKeyContaining(kind, deviation.occurredOn) : undefined;
   }
-  return deficiency.recordedOn ? periodContaining(kind, deficiency.recordedOn).key : undefined;
+  return deficiency.recordedOn ? periodKeyContaining(kind, deficiency.recordedOn) : undefined;
 }

@@ -7,11 +7,13 @@ import {
   committeeReport,
   feedbackLetter,
   ksCompilation,
+  ksPeriodOf,
   periodDeficiencies,
   type RegisterData,
   strategicContractsOf,
 } from "./report-models.ts";
 import { periodStartingIn } from "./reporting-period.ts";
+import { contractSection, strategicRecords } from "./reports/report-parts.ts";
 
 const TODAY = "2026-11-24";
 const HANDLER = { name: "Karin Berg", title: "Controller", email: "karin.berg@asby.se" };
@@ -318,5 +320,28 @@ describe("the feedback letter to one provider", () => {
       for (const other of others.filter((item) => !own.has(item.description)))
         expect(content).not.toContain(other.description);
     }
+  });
+});
+
+describe("the KS compilation's narrowed register", () => {
+  test("each strategic contract's section reads the same from its records as from the whole register", () => {
+    const data = register();
+    const narrowed = strategicRecords(data);
+    let compared = 0;
+    for (const committee of data.committees) {
+      for (const year of [2024, 2025, 2026]) {
+        const period = ksPeriodOf(committee, data.municipality, year);
+        for (const contract of strategicContractsOf(data, committee.id, period)) {
+          expect(contractSection(narrowed, contract, committee, period, TODAY)).toEqual(
+            contractSection(data, contract, committee, period, TODAY),
+          );
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+    expect(ksCompilation(data, 2026, TODAY, HANDLER)).toEqual(
+      ksCompilation(narrowed, 2026, TODAY, HANDLER),
+    );
   });
 });

@@ -52,9 +52,18 @@ export function periodStartingIn(kind: PeriodKind, startYear: number): Reporting
 }
 
 export function periodContaining(kind: PeriodKind, date: IsoDate): ReportingPeriod {
+  return periodStartingIn(kind, startYearContaining(kind, date));
+}
+
+/** The key of the period containing a date, without the label (a compilation asks thousands of times). */
+export function periodKeyContaining(kind: PeriodKind, date: IsoDate): string {
+  const startYear = startYearContaining(kind, date);
+  return kind === "calendar" ? String(startYear) : `${startYear}–${startYear + 1}`;
+}
+
+function startYearContaining(kind: PeriodKind, date: IsoDate): number {
   const { year, month } = parseIsoDate(date);
-  const startMonth = START_MONTH[kind];
-  return periodStartingIn(kind, month >= startMonth ? year : year - 1);
+  return month >= START_MONTH[kind] ? year : year - 1;
 }
 
 export function previousPeriod(period: ReportingPeriod): ReportingPeriod {

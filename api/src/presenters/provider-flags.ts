@@ -11,15 +11,14 @@ import {
 } from "../domain/risk.ts";
 
 /**
- * The kommun's risk picture from the shared read model (store.cycleView()),
+ * The kommun's risk picture from the kommun copy (store.kommunView()),
  * computed in one pass without a Graph call per contract: suggestions for
- * every contract and the providers flagged to kommunstyrelsen. Deviations are
- * not in the read model; callers that hold them (one nämnd's, one contract's)
- * pass them in, and the rest of the signals stand without them.
+ * every contract and the providers flagged to kommunstyrelsen. Shared between
+ * callers (see kommunRisk): read it, never change it.
  */
 export interface KommunRisk {
   index: RiskIndex;
-  suggestions: Map<string, RiskSuggestion>;
+  suggestions: ReadonlyMap<string, RiskSuggestion>;
 }
 
 export interface KommunRiskInput {
@@ -33,14 +32,64 @@ export interface KommunRiskInput {
   matrix: RiskMatrix;
 }
 
+/**
+ * The kommun's risk, remembered by its inputs' identity: the kommun copy keeps
+ * the same arrays while a list does not change (cycle-mirror.ts), so the KS
+ * overview, the provider page, the exports, the bot and the KS compilation
+ * share one computation until something they weigh changes. Only the latest
+ * result per contracts array is kept; the result is read, never changed.
+ */
 export function kommunRisk(input: KommunRiskInput): KommunRisk {
+  const deviations = input.deviations ?? NONE;
+  const providers = input.providers ?? NONE;
+  const known = REMEMBERED.get(input.contracts);
+  if (
+    known &&
+    known.today === input.today &&
+    known.deficiencies === input.deficiencies &&
+    known.followUps === input.followUps &&
+    known.deviations === deviations &&
+    known.providers === providers &&
+    known.matrix === input.matrix
+  ) {
+    return known.result;
+  }
+  const result = computeKommunRisk({ ...input, deviations, providers });
+  REMEMBERED.set(input.contracts, {
+    today: input.today,
+    deficiencies: input.deficiencies,
+    followUps: input.followUps,
+    deviations,
+    providers,
+    matrix: input.matrix,
+    result,
+  });
+  return result;
+}
+
+/** Left-out lists: one array, so leaving them out twice is the same input. */
+const NONE: readonly never[] = Object.freeze([]);
+
+interface Remembered {
+  today: IsoDate;
+  deficiencies: readonly Deficiency[];
+  followUps: readonly FollowUp[];
+  deviations: readonly Deviation[];
+  providers: readonly ProviderProfile[];
+  matrix: RiskMatrix;
+  result: KommunRisk;
+}
+
+const REMEMBERED = new WeakMap<readonly Contract[], Remembered>();
+
+function computeKommunRisk(input: Required<KommunRiskInput>): KommunRisk {
   const index = buildRiskIndex({
     today: input.today,
     contracts: input.contracts,
     deficiencies: input.deficiencies,
     followUps: input.followUps,
-    deviations: input.deviations ?? [],
-    providers: input.providers ?? [],
+    deviations: input.deviations,
+    providers: input.providers,
   });
   const suggestions = new Map<string, RiskSuggestion>();
   for (const contract of input.contracts) {
@@ -48,6 +97,32 @@ export function kommunRisk(input: KommunRiskInput): KommunRisk {
   }
   return { index, suggestions };
 }
+
+/**
+ * The providers flagged to KS, remembered with the risk they were weighed
+ * from (the KS overview and the KS compilation ask over the same copy).
+ */
+export function kommunFlaggedProviders(
+  contracts: readonly Contract[],
+  committees: readonly Committee[],
+  risk: KommunRisk,
+): readonly FlaggedProvider[] {
+  const known = FLAGGED.get(risk);
+  if (known && known.contracts === contracts && known.committees === committees)
+    return known.flagged;
+  const flagged = flaggedProviders(contracts, risk.index, risk.suggestions, committees);
+  FLAGGED.set(risk, { contracts, committees, flagged });
+  return flagged;
+}
+
+const FLAGGED = new WeakMap<
+  KommunRisk,
+  {
+    contracts: readonly Contract[];
+    committees: readonly Committee[];
+    flagged: readonly FlaggedProvider[];
+  }
+>();
 
 /** One nämnd where a flagged provider works, with what KS needs to weigh it. */
 export interface FlaggedProviderPlace {
@@ -74,7 +149,7 @@ export function presentFlaggedProviders(
   committees: readonly Committee[],
   risk: KommunRisk,
 ): FlaggedProviderView[] {
-  const flagged = flaggedProviders(contracts, risk.index, risk.suggestions, committees);
+  const flagged = kommunFlaggedProviders(contracts, committees, risk);
   const byId = new Map(contracts.map((contract) => [contract.id, contract]));
   return flagged.map((provider) => presentOne(provider, byId, committees, risk));
 }

@@ -25,6 +25,7 @@ import {
   reportRow,
   rowDecision,
   strategicContractsOf,
+  strategicRecords,
 } from "./report-parts.ts";
 import type {
   BasisEntry,
@@ -113,7 +114,7 @@ export function ksCompilation(
   handler: Handler,
 ): KsCompilationModel {
   const ks = data.committees.find((committee) => committee.isKs);
-  const results = committeeResults(data, year, date).filter(
+  const results = committeeResults(strategicRecords(data), year, date).filter(
     (result) => !result.committee.isKs || result.contracts.length > 0,
   );
   const strategic = new Map(

@@ -228,19 +228,61 @@ export function strategicContractsOf(
   committeeId: string,
   period: ReportingPeriod,
 ): Contract[] {
-  return data.contracts
-    .filter(
-      (contract) =>
-        contract.strategic &&
-        contract.status !== "planerat" &&
-        reportingCommitteeIds(contract).includes(committeeId),
-    )
+  return strategicOf(data.contracts)
+    .filter((contract) => reportingCommitteeIds(contract).includes(committeeId))
     .filter(
       (contract) =>
         (!contract.startDate || contract.startDate <= period.end) &&
         (!contract.endDate || contract.endDate >= period.start),
     )
     .sort(byTitle);
+}
+
+/**
+ * The kommun's strategic contracts (not only planned), once per contracts
+ * array: the KS compilation and overview ask once per nämnd, and only a few
+ * in forty contracts are strategic.
+ */
+function strategicOf(contracts: readonly Contract[]): readonly Contract[] {
+  let strategic = strategicContracts.get(contracts);
+  if (!strategic) {
+    strategic = contracts.filter(
+      (contract) => contract.strategic && contract.status !== "planerat",
+    );
+    strategicContracts.set(contracts, strategic);
+  }
+  return strategic;
+}
+
+const strategicContracts = new WeakMap<readonly Contract[], readonly Contract[]>();
+
+/**
+ * The register narrowed to the records of strategic contracts: their
+ * follow-ups and deficiencies, and the follow-ups and deviations those
+ * deficiencies were found from. What a section asks of a strategic contract
+ * is the same in it as in the whole register, but the KS compilation then
+ * indexes a few thousand records, not the kommun's 100,000 follow-ups each
+ * time one of them changed.
+ */
+export function strategicRecords<
+  T extends Pick<RegisterData, "contracts" | "followUps" | "deficiencies" | "deviations">,
+>(data: T): T {
+  const ids = new Set(strategicOf(data.contracts).map((contract) => contract.id));
+  const deficiencies = data.deficiencies.filter((deficiency) => ids.has(deficiency.contractId));
+  const foundBy = new Set<string>();
+  const fromDeviation = new Set<string>();
+  for (const deficiency of deficiencies) {
+    if (deficiency.followUpId) foundBy.add(deficiency.followUpId);
+    if (deficiency.deviationId) fromDeviation.add(deficiency.deviationId);
+  }
+  return {
+    ...data,
+    followUps: data.followUps.filter(
+      (followUp) => ids.has(followUp.contractId) || foundBy.has(followUp.id),
+    ),
+    deficiencies,
+    deviations: data.deviations.filter((deviation) => fromDeviation.has(deviation.id)),
+  };
 }
 
 export const hasDeficiencies = (section: ContractSection) =>

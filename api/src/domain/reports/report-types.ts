@@ -228,5 +228,5 @@ export interface RegisterData {
    * Providers with open deficiencies or hög risk in two or more nämnder, from
    * the kommun-wide read model: only the KS compilation reads them.
    */
-  flaggedProviders?: FlaggedProvider[] | undefined;
+  flaggedProviders?: readonly FlaggedProvider[] | undefined;
 }

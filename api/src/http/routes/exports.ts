@@ -1,12 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import { swedishDate } from "../../domain/dates.ts";
-import {
-  buildRiskIndex,
-  effectiveRisk,
-  RISK_LEVEL_LABELS,
-  suggestRisk,
-} from "../../domain/risk.ts";
+import { effectiveRisk, RISK_LEVEL_LABELS, suggestRisk } from "../../domain/risk.ts";
 import {
   type ExportData,
   followUpsWorkbook,
@@ -18,6 +13,7 @@ import {
   reportingWorkbook,
 } from "../../exports/workbooks.ts";
 import { can } from "../../policies/access.ts";
+import { kommunRisk } from "../../presenters/provider-flags.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf } from "../request-context.ts";
@@ -56,14 +52,8 @@ export function exportsRouter(store: AppStore, now: () => Date = () => new Date(
   async function riskLevels(data: ExportData): Promise<Map<string, string>> {
     const kommun = await store.kommunView();
     const matrix = kommun.settings.riskMatrix;
-    const index = buildRiskIndex({
-      today: swedishDate(now()),
-      contracts: kommun.contracts,
-      deficiencies: kommun.deficiencies,
-      followUps: kommun.followUps,
-      deviations: kommun.deviations,
-      providers: kommun.providers,
-    });
+    // The index the KS overview and the provider page weigh from (remembered over the same copy).
+    const { index } = kommunRisk({ today: swedishDate(now()), ...kommun, matrix });
     const levels = new Map<string, string>();
     for (const contract of data.contracts) {
       const risk = effectiveRisk(suggestRisk(contract, index, matrix), contract.risk, matrix);
