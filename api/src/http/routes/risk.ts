@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
-import { actorOf } from "../../domain/actor.ts";
+import { type Actor, actorOf } from "../../domain/actor.ts";
 import { cadenceFor, nextFollowUp } from "../../domain/cadence.ts";
 import { type IsoDate, swedishDate } from "../../domain/dates.ts";
 import type { Contract } from "../../domain/model.ts";
@@ -21,7 +21,7 @@ import { can, type Principal } from "../../policies/access.ts";
 import { type ContractRisk, presentContractRisk } from "../../presenters/contract-risk.ts";
 import type { AppStore } from "../../store/app-store.ts";
 import { decodeContract, encodeRisk } from "../../store/mappers.ts";
-import type { ReadFieldsOf } from "../../store/schema.ts";
+import type { FieldsOf, ReadFieldsOf } from "../../store/schema.ts";
 import { ConflictError, NotFoundError } from "../../store/store-errors.ts";
 import { ProblemError } from "../problem.ts";
 import { forbidden, identityOf, requireIfMatch } from "../request-context.ts";
@@ -124,6 +124,34 @@ export function riskRouter(store: AppStore, now: () => Date): Router {
     return contract;
   };
 
+  /**
+   * Writes the assessment's columns at the version read and answers with the
+   * risk as it now stands; a stale version answers 412 with the risk in force.
+   */
+  const saveRisk = async (
+    contract: Contract,
+    ifMatch: string,
+    fields: FieldsOf<"contracts">,
+    actor: Actor,
+    today: IsoDate,
+  ): Promise<ContractRisk> => {
+    let updated: { eTag: string; fields: ReadFieldsOf<"contracts"> };
+    try {
+      updated = await store.updateContract(contract.id, ifMatch, fields, actor);
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        const current = await store.contract(contract.id);
+        throw conflictProblem((await assess(store, current, today)).view);
+      }
+      throw error;
+    }
+    const saved = decodeContract(
+      { id: contract.id, eTag: updated.eTag, fields: updated.fields },
+      contract.sharedWithCommitteeIds,
+    );
+    return (await assess(store, saved, today)).view;
+  };
+
   router.get("/contracts/:id/risk", async (request, response) => {
     const { principal } = identityOf(response);
     const contract = await readable(principal, request.params.id);
@@ -172,27 +200,14 @@ export function riskRouter(store: AppStore, now: () => Date): Router {
         today,
       ),
     };
-    let updated: { eTag: string; fields: ReadFieldsOf<"contracts"> };
-    try {
-      updated = await store.updateContract(
-        contract.id,
-        ifMatch,
-        encodeRisk(confirmation, level),
-        actorOf(principal),
-      );
-    } catch (error) {
-      if (error instanceof ConflictError) {
-        const current = await store.contract(contract.id);
-        throw conflictProblem((await assess(store, current, today)).view);
-      }
-      throw error;
-    }
-    const saved = decodeContract(
-      { id: contract.id, eTag: updated.eTag, fields: updated.fields },
-      contract.sharedWithCommitteeIds,
+    const view = await saveRisk(
+      contract,
+      ifMatch,
+      encodeRisk(confirmation, level),
+      actorOf(principal),
+      today,
     );
-    const { view } = await assess(store, saved, today);
-    response.setHeader("ETag", saved.etag);
+    response.setHeader("ETag", view.etag);
     response.json(view);
   });
 
@@ -220,27 +235,14 @@ export function riskRouter(store: AppStore, now: () => Date): Router {
         detail: "Avtalet har ingen bekräftad riskbedömning att återkalla; förslaget gäller redan.",
       });
     }
-    let updated: { eTag: string; fields: ReadFieldsOf<"contracts"> };
-    try {
-      updated = await store.updateContract(
-        contract.id,
-        ifMatch,
-        { ...encodeRisk(undefined, undefined), riskReason: `${WITHDRAWN_PREFIX}${input.reason}` },
-        actorOf(principal),
-      );
-    } catch (error) {
-      if (error instanceof ConflictError) {
-        const current = await store.contract(contract.id);
-        throw conflictProblem((await assess(store, current, today)).view);
-      }
-      throw error;
-    }
-    const saved = decodeContract(
-      { id: contract.id, eTag: updated.eTag, fields: updated.fields },
-      contract.sharedWithCommitteeIds,
+    const view = await saveRisk(
+      contract,
+      ifMatch,
+      { ...encodeRisk(undefined, undefined), riskReason: `${WITHDRAWN_PREFIX}${input.reason}` },
+      actorOf(principal),
+      today,
     );
-    const { view } = await assess(store, saved, today);
-    response.setHeader("ETag", saved.etag);
+    response.setHeader("ETag", view.etag);
     response.json(view);
   });
 
