@@ -56,6 +56,13 @@ test("a nämnd finds a provider and sees its own contracts in full, others' as c
   expect(await page.getByText("Boendestöd i ordinärt boende").count()).toBe(0);
   expect(await accessibilityProblems(page)).toEqual([]);
   expect(page.url()).toContain("#/leverantorer/org%3A556910-3301");
+
+  // From the contract back to the provider: its name on the contract links to this page.
+  await own.getByRole("link", { name: "Hemtjänst enligt LOV" }).click();
+  await page.getByRole("heading", { level: 1, name: "Hemtjänst enligt LOV" }).waitFor();
+  await page.getByRole("link", { name: "Trygga Händer Hemtjänst AB" }).click();
+  await page.getByRole("heading", { level: 1, name: "Trygga Händer Hemtjänst AB" }).waitFor();
+  expect(page.url()).toContain("#/leverantorer/org%3A556910-3301");
   await context.close();
 
   const klk = await browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });

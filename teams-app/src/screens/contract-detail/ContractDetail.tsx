@@ -31,6 +31,7 @@ import {
   toBody,
   toForm,
 } from "./contract-form.ts";
+import { ProviderLinks } from "./ProviderLinks.tsx";
 import { RelatedRecords } from "./RelatedRecords.tsx";
 import { RiskCard } from "./risk/RiskCard.tsx";
 
@@ -84,7 +85,7 @@ export function ContractDetail({ id }: { id?: string }) {
         description={
           contract ? (
             <>
-              {contract.contractNumber} · {contract.provider}{" "}
+              {contract.contractNumber} · <ProviderLinks contract={contract} />{" "}
               {contract.strategic ? (
                 <Badge appearance="tint" color="brand">
                   Strategiskt
