@@ -1,6 +1,7 @@
 import { ResponseType } from "@microsoft/microsoft-graph-client";
 import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ReportService } from "../../api/src/documents/report-service.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { renderToText } from "../support/libreoffice.ts";
 import { localAdmin } from "../support/local-graph.ts";
@@ -159,6 +160,79 @@ describe("report drafts in the nämnd's library", () => {
     const rows = await app.call("GET", `/api/reports?committeeId=${van}`, { user: "anna" });
     expect(rows.body.items).toHaveLength(1);
     expect(rows.body.items[0]!.driveItemId).toBe(third.body.report.driveItemId);
+  });
+
+  test("regenerating the app's own draft writes the file, its metadata and its row in one batch: two round trips; a draft replaced meanwhile is read again, written once", async () => {
+    const graph = app.running.graph;
+    const ks = await app.committeeId("KS");
+    const drive = await driveOf("KS");
+    const path = "Rapporter/2026/Kommunstyrelsens sammanställning 2026.docx";
+    const made = await app.call("POST", "/api/reports", {
+      user: "karin",
+      body: { type: "ks", year: 2026 },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const fileId: string = made.body.report.driveItemId;
+    const fieldsUrl = `/drives/${drive}/items/${fileId}/listItem/fields`;
+    const lists = (await graph.client.api("/sites/root/lists?$select=id,displayName").get()) as {
+      value: Array<{ id: string; displayName: string }>;
+    };
+    const reportsList = lists.value.find((list) => list.displayName === "Rapporter")!.id;
+    const rowVersions = async () =>
+      (
+        (await graph.client
+          .api(`/sites/root/lists/${reportsList}/items/${made.body.report.id}/versions`)
+          .get()) as { value: unknown[] }
+      ).value.length;
+
+    // Someone set the library's column by hand; a new draft sets it back.
+    await graph.client.api(fieldsUrl).patch({ period: "fel" });
+    const versionsBefore = await rowVersions();
+    graph.counter.reset();
+    const again = await app.call("POST", "/api/reports", {
+      user: "karin",
+      body: { type: "ks", year: 2026 },
+    });
+    const cost = graph.counter.snapshot();
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body).toMatchObject({ outcome: "new-version", path });
+    expect(again.body.report.driveItemId).toBe(fileId);
+    // The kommun copy by delta beside the library and the directory; then the file, its
+    // metadata and the row together.
+    expect(cost.roundTrips).toBe(2);
+    expect((await graph.client.api(fieldsUrl).get()).period).toBe("2026");
+    expect(await rowVersions()).toBe(versionsBefore + 1);
+    const text = flat((await renderToText(await download(again.body.report.id), "ks")).text);
+    expect(text).toContain("Antalet strategiska avtal år 2026 uppgick till");
+
+    // Another generation replaces the draft after this one read the library: the batch's
+    // upload is refused (412), so neither the metadata nor the row is written by it; the
+    // draft is read again and replaced, and the row is written once.
+    const store = app.running.store;
+    const racing: typeof store = Object.create(store);
+    racing.reportRowRequest = async (...args) => {
+      await graph.client
+        .api(`/drives/${drive}/items/${fileId}/content`)
+        .header("Content-Type", "application/octet-stream")
+        .put(Buffer.from("en annan generering"));
+      await graph.client.api(fieldsUrl).patch({ period: "fel" });
+      return store.reportRowRequest(...args);
+    };
+    const before = await rowVersions();
+    const raced = await new ReportService(racing, () => TODAY).generate(
+      { type: "ks", year: 2026 },
+      "Karin Lund",
+    );
+    expect(raced).toMatchObject({ outcome: "new-version", path });
+    expect(raced.record.driveItemId).toBe(fileId);
+    expect(await rowVersions()).toBe(before + 1);
+    expect((await graph.client.api(fieldsUrl).get()).period).toBe("2026");
+    expect(flat((await renderToText(await download(raced.record.id), "ks")).text)).toContain(
+      "Antalet strategiska avtal år 2026 uppgick till",
+    );
+    expect(
+      (await app.call("GET", `/api/reports?committeeId=${ks}`, { user: "karin" })).body.items,
+    ).toHaveLength(1);
   });
 
   test("a kommun's own template in Mallar is used; an unknown placeholder is refused by name", async () => {

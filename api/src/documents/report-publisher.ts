@@ -24,6 +24,8 @@ import { renderWord } from "./word-document.ts";
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 /** Above this, the file goes through an upload session. */
 export const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
+/** Up to this, a replaced draft travels inside a JSON batch (as base64, a third larger). */
+export const BATCH_UPLOAD_LIMIT = 1024 * 1024;
 
 export type PublishOutcome = "created" | "new-version" | "new-name";
 
@@ -221,24 +223,133 @@ export class ReportPublisher {
     const library =
       hints.library?.path === path ? hints.library : await this.lookUp(driveId, path, model.type);
     const { content, template } = await this.document(model, driveId, library.template);
+    const shownPath = (item: DriveItem) => `${path.split("/").slice(0, -1).join("/")}/${item.name}`;
 
+    const { existing } = library;
+    const row = hints.reportRow;
+    // The app's own earlier draft, small enough for a batch, its row known: replaced in one round trip.
+    if (
+      existing &&
+      !existing.lastModifiedBy?.user &&
+      row !== undefined &&
+      content.byteLength <= BATCH_UPLOAD_LIMIT
+    ) {
+      const together = await this.replaceTogether(model, committee, reportKey, generatedBy, now, {
+        driveId,
+        content,
+        existing,
+        row,
+      });
+      if (together) {
+        const { item, record } = together;
+        return { record, outcome: "new-version", path: shownPath(item), template };
+      }
+    }
     const { item, outcome } = await this.place(driveId, path, content, library);
 
     // The file's metadata and the register row are independent: written together.
     const [, record] = await Promise.all([
-      this.access.client.api(`/drives/${driveId}/items/${item.id}/listItem/fields`).patch({
-        committeeCode: committee.code,
-        documentType: model.type,
-        period: model.period,
-        reportStatus: "utkast",
-      }),
+      this.access.client
+        .api(`/drives/${driveId}/items/${item.id}/listItem/fields`)
+        .patch(this.fileMetadata(model, committee)),
       this.record(model, committee, reportKey, item, generatedBy, now, hints.reportRow),
     ]);
+    return { record, outcome, path: shownPath(item), template };
+  }
+
+  /**
+   * The app's own earlier draft replaced in one JSON batch: the new content at
+   * the version read, then (dependsOn: not written if the upload fails) the
+   * file's metadata and the report's row, which keep the file's id. Undefined
+   * when it lost a race (the draft changed meanwhile); the caller then goes
+   * step by step, reading the library again.
+   */
+  private async replaceTogether(
+    model: ReportModel,
+    committee: Committee,
+    reportKey: string,
+    generatedBy: Actor,
+    now: Date,
+    known: {
+      driveId: string;
+      content: Buffer;
+      existing: DriveItem;
+      row: { id: string; etag: string } | null;
+    },
+  ): Promise<{ item: DriveItem; record: ReportRecord } | undefined> {
+    const { driveId, content, existing, row } = known;
+    const itemUrl = `/drives/${driveId}/items/${encodeURIComponent(existing.id)}`;
+    const fields = this.rowFields(model, committee, reportKey, existing, generatedBy, now);
+    const rowKnown = row && { id: row.id, eTag: row.etag };
+    const responses = await sendBatch(this.access, [
+      {
+        id: "file",
+        method: "PUT",
+        url: `${itemUrl}/content`,
+        headers: { "Content-Type": DOCX_TYPE, "If-Match": existing.eTag },
+        body: content.toString("base64"),
+      },
+      {
+        id: "metadata",
+        method: "PATCH",
+        url: `${itemUrl}/listItem/fields`,
+        body: this.fileMetadata(model, committee),
+        dependsOn: ["file"],
+      },
+      {
+        ...(await this.store.reportRowRequest("row", rowKnown, fields, generatedBy)),
+        dependsOn: ["file"],
+      },
+    ]);
+    const file = responses.get("file");
+    // 409/412: the draft changed meanwhile (a person opened it, another generation): go step by step.
+    if (file?.status === 409 || file?.status === 412) return undefined;
+    if (file?.status !== 200 && file?.status !== 201) {
+      throw new Error(`Utkastet kunde inte sparas i biblioteket (HTTP ${file?.status ?? "?"}).`);
+    }
+    const item = driveItem.parse(file.body);
+    const metadata = responses.get("metadata")?.status;
+    if (metadata !== 200) {
+      throw new Error(`Utkastets metadata kunde inte sparas (HTTP ${metadata ?? "?"}).`);
+    }
+    const written = this.store.reportRowWritten(rowKnown, responses.get("row"));
+    const record = written
+      ? decodeReport(written)
+      : await this.record(model, committee, reportKey, item, generatedBy, now);
+    return { item, record };
+  }
+
+  /** The columns the library shows for a draft. */
+  private fileMetadata(model: ReportModel, committee: Committee) {
     return {
-      record,
-      outcome,
-      path: `${path.split("/").slice(0, -1).join("/")}/${item.name}`,
-      template,
+      committeeCode: committee.code,
+      documentType: model.type,
+      period: model.period,
+      reportStatus: "utkast",
+    };
+  }
+
+  /** The report's row in Rapporter, pointing at the newest draft. */
+  private rowFields(
+    model: ReportModel,
+    committee: Committee,
+    reportKey: string,
+    item: DriveItem,
+    generatedBy: Actor,
+    now: Date,
+  ): FieldsOf<"reports"> {
+    return {
+      Title: model.title,
+      reportKey,
+      committeeLookupId: Number(committee.id),
+      reportType: model.type,
+      period: model.period,
+      status: "utkast",
+      webUrl: item.webUrl,
+      driveItemId: item.id,
+      fileName: item.name,
+      generatedAt: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
+      generatedByName: generatedBy.name,
     };
   }
 
@@ -252,19 +363,7 @@ export class ReportPublisher {
     now: Date,
     known?: { id: string; etag: string } | null,
   ): Promise<ReportRecord> {
-    const fields: FieldsOf<"reports"> = {
-      Title: model.title,
-      reportKey,
-      committeeLookupId: Number(committee.id),
-      reportType: model.type,
-      period: model.period,
-      status: "utkast",
-      webUrl: item.webUrl,
-      driveItemId: item.id,
-      fileName: item.name,
-      generatedAt: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
-      generatedByName: generatedBy.name,
-    };
+    const fields = this.rowFields(model, committee, reportKey, item, generatedBy, now);
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const existing =
         attempt === 0 && known !== undefined

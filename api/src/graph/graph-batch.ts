@@ -43,14 +43,33 @@ function retryAfterSeconds(response: BatchResponse | undefined, fallback: number
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : fallback;
 }
 
+function contentTypeOf(request: BatchRequest): string | undefined {
+  if (request.body === undefined) return undefined;
+  return Object.entries(request.headers ?? {}).find(
+    ([name]) => name.toLowerCase() === "content-type",
+  )?.[1];
+}
+
+const isJson = (contentType: string | undefined) =>
+  contentType === undefined || /^application\/json\b/i.test(contentType);
+
 function withJsonContentType(request: BatchRequest): BatchRequest {
-  if (request.body === undefined) return request;
-  const hasType = Object.keys(request.headers ?? {}).some(
-    (name) => name.toLowerCase() === "content-type",
-  );
-  return hasType
-    ? request
-    : { ...request, headers: { ...request.headers, "Content-Type": "application/json" } };
+  if (request.body === undefined || contentTypeOf(request) !== undefined) return request;
+  return { ...request, headers: { ...request.headers, "Content-Type": "application/json" } };
+}
+
+/**
+ * A part sent with a base64 body (file content) is answered with a base64
+ * body, even when that is JSON (by design, Microsoft Q&A 1352007): read back
+ * as the JSON it carries.
+ */
+function decodedBody(response: BatchResponse): BatchResponse {
+  if (typeof response.body !== "string") return response;
+  try {
+    return { ...response, body: JSON.parse(Buffer.from(response.body, "base64").toString("utf8")) };
+  } catch {
+    return response;
+  }
 }
 
 /** Batches of 20 in flight at once: enough to overlap latency, few enough not to provoke throttling. */
@@ -125,9 +144,17 @@ async function sendChunk(
   const fallback = options.defaultRetryAfterSeconds ?? 1;
   const done = new Map<string, BatchResponse>();
   let pending = chunk.map(withJsonContentType);
+  const sentAsBase64 = new Set(
+    pending.filter((request) => !isJson(contentTypeOf(request))).map((request) => request.id),
+  );
   for (let attempt = 1; pending.length > 0; attempt += 1) {
     const reply = batchReply.parse(await access.client.api("/$batch").post({ requests: pending }));
-    const byId = new Map(reply.responses.map((response) => [response.id, response]));
+    const byId = new Map(
+      reply.responses.map((response) => [
+        response.id,
+        sentAsBase64.has(response.id) ? decodedBody(response) : response,
+      ]),
+    );
     const throttled = pending.filter((request) => RETRIABLE.has(byId.get(request.id)?.status ?? 0));
     const retry = new Set(throttled.map((request) => request.id));
     // A 424 caused (directly or through a chain) by a throttled part is retried with it.

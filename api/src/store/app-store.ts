@@ -28,6 +28,7 @@ import {
   ListDirectory,
   type ListItem,
   type RawFields,
+  type StoredItem,
 } from "./list-client.ts";
 import {
   decodeCommittee,
@@ -857,6 +858,26 @@ export class AppStore {
     by: Actor,
   ): Promise<{ eTag: string; fields: ReadFieldsOf<"reports"> }> {
     return this.lists.reports.update(id, eTag, fields, by);
+  }
+
+  /** A report's row as a batch part beside its file: a create, or an update at the version read. */
+  reportRowRequest(
+    id: string,
+    known: { id: string; eTag: string } | null,
+    fields: FieldsOf<"reports">,
+    by: Actor,
+  ): Promise<BatchRequest> {
+    return known
+      ? this.lists.reports.updateRequest(id, known.id, known.eTag, fields, by)
+      : this.lists.reports.createRequest(id, fields, by);
+  }
+
+  /** The row as that batch answered it; undefined when it lost a race (read it again). */
+  reportRowWritten(
+    known: { id: string } | null,
+    response: BatchResponse | undefined,
+  ): StoredItem<"reports"> | undefined {
+    return this.lists.reports.writtenInBatch(known?.id, response);
   }
 
   /** Change history of an item, newest first, from SharePoint's version history. */

@@ -282,6 +282,30 @@ export class ListClient<K extends ListKey> {
     };
   }
 
+  /**
+   * A create (no `itemId`) or an update sent in a batch, as it was answered:
+   * the row written, or undefined when it lost a race (409: created
+   * meanwhile; 412: changed meanwhile), so the caller reads it again.
+   */
+  writtenInBatch(
+    itemId: string | undefined,
+    response: BatchResponse | undefined,
+  ): StoredItem<K> | undefined {
+    this.written();
+    const status = response?.status;
+    if (status === 409 || status === 412) return undefined;
+    if (!response || (status !== 200 && status !== 201)) {
+      throw new Error(`${this.what} kunde inte sparas (HTTP ${status ?? "?"})`);
+    }
+    if (itemId === undefined) return this.item(response.body);
+    const written = isRecord(response.body) ? response.body : {};
+    return {
+      id: itemId,
+      eTag: stringOf(written, "@odata.etag") ?? "",
+      fields: readFields(this.key, written),
+    };
+  }
+
   /** One item; a row marked removed answers as a missing one unless asked for. */
   async get(itemId: string, options: { includeRemoved?: boolean } = {}): Promise<ListItem<K>> {
     let item: ListItem<K>;

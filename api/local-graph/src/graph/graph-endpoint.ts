@@ -79,7 +79,7 @@ export function graphEndpoint(options: GraphEndpointOptions): Middleware {
         ),
       );
     }
-    return execute({
+    const answer = execute({
       method: part.method,
       path: partUrl.pathname,
       query: partUrl.searchParams,
@@ -89,6 +89,10 @@ export function graphEndpoint(options: GraphEndpointOptions): Middleware {
       identity,
       grant,
     });
+    // Graph answers a part sent with a base64 body with a base64 body too, JSON or not
+    // (by design, Microsoft Q&A 1352007; the Graph SDKs decode it).
+    if (!binary || answer.body === undefined || answer.body instanceof Uint8Array) return answer;
+    return { ...answer, body: Buffer.from(JSON.stringify(answer.body)).toString("base64") };
   };
 
   return async (exchange, next) => {
