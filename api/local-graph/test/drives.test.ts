@@ -188,7 +188,10 @@ describe("drives and files", () => {
     const replaced = JSON.parse(Buffer.from(file.body as string, "base64").toString()) as DriveItem;
     expect(replaced).toMatchObject({ id: item.id, name: "batch.docx", size: 5 });
     expect(replaced.eTag).not.toBe(item.eTag);
-    expect(answer(written, "metadata")).toMatchObject({ status: 200, body: { period: "2023–2024" } });
+    expect(answer(written, "metadata")).toMatchObject({
+      status: 200,
+      body: { period: "2023–2024" },
+    });
     const content = (await graph.access.client
       .api(`/drives/${driveId}/items/${item.id}/content`)
       .responseType(ResponseType.ARRAYBUFFER)
