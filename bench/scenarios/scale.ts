@@ -240,6 +240,12 @@ function operations(van: string, followUp: () => Promise<{ id: string; etag: str
       run: async (call) =>
         ok(await call("POST", "/api/reports", "karin", { body: { type: "ks", year: 2026 } }), "ks"),
     },
+    {
+      // The year's draft exists: it is replaced with its metadata and row in one batch.
+      label: `KS compilation over ${COMMITTEES} nämnder, made again`,
+      run: async (call) =>
+        ok(await call("POST", "/api/reports", "karin", { body: { type: "ks", year: 2026 } }), "ks"),
+    },
   ];
   return list;
 }

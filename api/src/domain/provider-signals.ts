@@ -71,26 +71,41 @@ export function providerGroups(
   contracts: readonly Contract[],
   keysOf: RiskIndex["keysOf"],
 ): ProviderGroup[] {
+  // keysOf gives one array per name and number, so a provider's keys are joined (and
+  // found) once however many contracts it has; the contracts then join their groups in order.
   const union = new KeyGroups();
-  for (const contract of contracts) {
-    for (const provider of contract.providers) union.union(keysOf(provider));
-  }
-  const byRoot = new Map<
-    string,
-    { keys: Set<string>; names: Map<string, number>; contracts: Set<Contract> }
-  >();
+  const keysInOrder: string[][] = [];
+  const distinct = new Set<string[]>();
   for (const contract of contracts) {
     for (const provider of contract.providers) {
       const keys = keysOf(provider);
-      const [first] = keys;
-      if (first === undefined) continue;
-      const root = union.find(first);
-      let group = byRoot.get(root);
-      if (!group) {
-        group = { keys: new Set(), names: new Map(), contracts: new Set() };
-        byRoot.set(root, group);
-      }
-      for (const key of keys) group.keys.add(key);
+      keysInOrder.push(keys);
+      if (distinct.has(keys)) continue;
+      distinct.add(keys);
+      union.union(keys);
+    }
+  }
+  type Group = { keys: Set<string>; names: Map<string, number>; contracts: Set<Contract> };
+  const byRoot = new Map<string, Group>();
+  const groupOf = new Map<string[], Group>();
+  for (const keys of distinct) {
+    const [first] = keys;
+    if (first === undefined) continue;
+    const root = union.find(first);
+    let group = byRoot.get(root);
+    if (!group) {
+      group = { keys: new Set(), names: new Map(), contracts: new Set() };
+      byRoot.set(root, group);
+    }
+    for (const key of keys) group.keys.add(key);
+    groupOf.set(keys, group);
+  }
+  let position = 0;
+  for (const contract of contracts) {
+    for (const provider of contract.providers) {
+      const keys = keysInOrder[position++];
+      const group = keys && groupOf.get(keys);
+      if (!group) continue;
       group.names.set(provider.name, (group.names.get(provider.name) ?? 0) + 1);
       group.contracts.add(contract);
     }
