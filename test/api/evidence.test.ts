@@ -6,6 +6,7 @@ import type { EvidenceItem, Items } from "../../api/src/http/api-shapes.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { recordBody } from "../support/bodies.ts";
 import { renderToText } from "../support/libreoffice.ts";
+import { setFaults } from "../support/local-graph.ts";
 
 /**
  * Evidence (underlag) over HTTP: files attached to a contract and its
@@ -152,6 +153,19 @@ describe("evidence on a follow-up", () => {
     // The contract's files are its own: the follow-up's are not among them.
     const listed = await app.call("GET", `/api/contracts/${contract}/evidence`, { user: "anna" });
     expect(listed.body.items.map((item) => item.name)).toEqual(["Foto från besök.png"]);
+  });
+
+  test("a large file whose fragment reached SharePoint but whose answer was lost is stored once, intact", async () => {
+    const graph = app.running.localGraph;
+    if (!graph) throw new Error("The test app runs its own local Graph service");
+    const large = Buffer.concat([PNG_SIGNATURE, randomBytes(7 * 1024 * 1024)]);
+    await setFaults(graph, { loseUploadAnswers: 1 });
+    const uploaded = await upload(`/api/follow-ups/${followUp}/evidence`, "Ritning.png", large);
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    expect((await setFaults(graph, {})).loseUploadAnswers).toBe(0);
+    expect(uploaded.body.name).toBe("Ritning.png");
+    const file = await download(`/api/follow-ups/${followUp}/evidence/${uploaded.body.id}/content`);
+    expect(Buffer.from(await file.arrayBuffer()).equals(large)).toBe(true);
   });
 
   test("deviations and deficiencies take evidence too, with their period", async () => {

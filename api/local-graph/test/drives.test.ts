@@ -262,4 +262,58 @@ describe("drives and files", () => {
     const failing = await graphError(uploadInSession("Stora/stor.bin", content, "fail"));
     expect(failing.statusCode).toBe(409);
   });
+
+  test("GET on the upload URL says where to resume; a fragment it already has gets 416, whose answer does not say", async () => {
+    const unit = 320 * 1024;
+    const content = new Uint8Array(2 * unit + 777).map((_, index) => (index * 7) % 253);
+    const session = (await graph.access.client
+      .api(`/drives/${driveId}/root:/Stora/återupptagen.bin:/createUploadSession`)
+      .post({ item: { "@microsoft.graph.conflictBehavior": "fail" } })) as { uploadUrl: string };
+    const fragment = (start: number, end: number) =>
+      fetch(session.uploadUrl, {
+        method: "PUT",
+        headers: { "Content-Range": `bytes ${start}-${end - 1}/${content.byteLength}` },
+        body: content.slice(start, end),
+      });
+    const status = async () => {
+      const answer = await fetch(session.uploadUrl);
+      expect(answer.status).toBe(200);
+      return (await answer.json()) as { expirationDateTime: string; nextExpectedRanges: string[] };
+    };
+    const fresh = await status();
+    expect(fresh.nextExpectedRanges).toEqual(["0-"]);
+    expect(Date.parse(fresh.expirationDateTime)).toBeGreaterThan(Date.now());
+
+    // The first fragment is stored, but its answer is lost on the way back.
+    await graph.setFaults({ loseUploadAnswers: 1 });
+    await expect(fragment(0, unit)).rejects.toThrow();
+    expect((await status()).nextExpectedRanges).toEqual([`${unit}-`]);
+
+    // Sent again (as after a lost answer): 416, and the body does not say where to go on.
+    const again = await fragment(0, unit);
+    expect(again.status).toBe(416);
+    const refused = (await again.json()) as {
+      error: { code: string; innerError: { code?: string } };
+      nextExpectedRanges?: unknown;
+    };
+    expect(refused.error.code).toBe("invalidRange");
+    expect(refused.error.innerError.code).toBe("fragmentOverlap");
+    expect(refused.nextExpectedRanges).toBeUndefined();
+    const ahead = await fragment(2 * unit, content.byteLength);
+    expect(ahead.status).toBe(416);
+    expect((await status()).nextExpectedRanges).toEqual([`${unit}-`]);
+
+    // Going on from where the status said completes the file with every byte once.
+    expect((await fragment(unit, 2 * unit)).status).toBe(202);
+    const done = await fragment(2 * unit, content.byteLength);
+    expect(done.status).toBe(201);
+    const item = (await done.json()) as DriveItem;
+    const downloaded = (await graph.access.client
+      .api(`/drives/${driveId}/items/${item.id}/content`)
+      .responseType(ResponseType.ARRAYBUFFER)
+      .get()) as ArrayBuffer;
+    expect(Buffer.from(downloaded).equals(Buffer.from(content))).toBe(true);
+    // A finished session is gone.
+    expect((await fetch(session.uploadUrl)).status).toBe(404);
+  });
 });

@@ -90,6 +90,12 @@ export const graphErrors = {
     }),
   failedDependency: () =>
     new GraphError(424, "failedDependency", "A request this request depends on failed."),
+  fragmentOverlap: () =>
+    new GraphError(416, "invalidRange", "Uploaded fragment overlaps with existing data.", {
+      innerCode: "fragmentOverlap",
+    }),
+  fragmentOutOfOrder: () =>
+    new GraphError(416, "invalidRange", "Uploaded fragment is out of order."),
   payloadTooLarge: (message: string) => new GraphError(413, "invalidRequest", message),
   throttled: (
     status: 429 | 503,

@@ -23,6 +23,12 @@ export const faultSettingsSchema = z.object({
   latencyJitterMs: z.number().int().min(0).max(60_000).default(0),
   /** Throttle exactly the next N operations (deterministic tests); batch envelopes pass, their parts count. */
   failNext: z.number().int().min(0).max(10_000).default(0),
+  /**
+   * Store the next N upload-session fragments, then close the connection
+   * without an answer: a response lost on the way back, after the server took
+   * the bytes (the case "Resuming an in-progress upload" is for).
+   */
+  loseUploadAnswers: z.number().int().min(0).max(10_000).default(0),
 });
 
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
@@ -71,6 +77,13 @@ export class FaultInjector {
 
   resetStats(): void {
     this.counters = { requests: 0, batches: 0, batchParts: 0, operations: 0, throttled: 0 };
+  }
+
+  /** Whether the answer to a stored upload fragment is to be lost (counts down `loseUploadAnswers`). */
+  loseUploadAnswer(): boolean {
+    if (this.settings.loseUploadAnswers === 0) return false;
+    this.settings = { ...this.settings, loseUploadAnswers: this.settings.loseUploadAnswers - 1 };
+    return true;
   }
 
   /**

@@ -63,20 +63,23 @@ export function files(options: FilesOptions): Middleware {
     }
     if (exchange.method !== "PUT") throw graphErrors.methodNotAllowed();
     const raw = await readBody(exchange.request, MAX_FRAGMENT_REQUEST_BYTES);
-    send(
-      exchange,
-      uploadFragment(context, sessionId, {
-        method: "PUT",
-        path: "",
-        query: new URLSearchParams(),
-        headers: exchange.headers,
-        body: undefined,
-        rawBody: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
-        identity,
-        // The session URL itself is the permission, granted when the session was created.
-        grant: { kind: "unrestricted" },
-      }),
-    );
+    const answer = uploadFragment(context, sessionId, {
+      method: "PUT",
+      path: "",
+      query: new URLSearchParams(),
+      headers: exchange.headers,
+      body: undefined,
+      rawBody: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
+      identity,
+      // The session URL itself is the permission, granted when the session was created.
+      grant: { kind: "unrestricted" },
+    });
+    // The fragment is stored; only its answer goes missing.
+    if (faults.loseUploadAnswer()) {
+      exchange.request.socket.destroy();
+      return;
+    }
+    send(exchange, answer);
   };
 
   const download = (exchange: Exchange, token: string) => {

@@ -845,15 +845,11 @@ export function uploadFragment(
     throw graphErrors.payloadTooLarge("The file is too large for the local Graph service.");
   if (session.total !== null && session.total !== total)
     throw graphErrors.invalidRequest("The total size changed.");
-  if (start !== session.received) {
-    return json(416, {
-      error: {
-        code: "invalidRange",
-        message: "The fragment does not start at the next expected byte.",
-      },
-      nextExpectedRanges: [`${session.received}-`],
-    });
-  }
+  // A fragment the session already has, or one past a gap: 416 without where to go on; the
+  // client asks with a GET ("Resuming an in-progress upload"). Bodies as seen from OneDrive
+  // (onedrive-api-docs#64, #79).
+  if (start < session.received) throw graphErrors.fragmentOverlap();
+  if (start > session.received) throw graphErrors.fragmentOutOfOrder();
   const last = end + 1 === total;
   if (chunk.byteLength > MAX_UPLOAD_FRAGMENT_BYTES)
     throw graphErrors.payloadTooLarge("A fragment may be at most 60 MiB.");
