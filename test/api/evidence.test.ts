@@ -168,6 +168,23 @@ describe("evidence on a follow-up", () => {
     expect(Buffer.from(await file.arrayBuffer()).equals(large)).toBe(true);
   });
 
+  test("an upload SharePoint cannot resume is told in Swedish as SharePoint's failure (502), not as a bad request", async () => {
+    const graph = app.running.localGraph;
+    if (!graph) throw new Error("The test app runs its own local Graph service");
+    // Both fragments' answers lost: the session is finished by the second, so its status is gone.
+    const large = Buffer.concat([PNG_SIGNATURE, randomBytes(5 * 1024 * 1024)]);
+    await setFaults(graph, { loseUploadAnswers: 2 });
+    const uploaded = await upload(`/api/follow-ups/${followUp}/evidence`, "Karta.png", large);
+    await setFaults(graph, {});
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(502);
+    expect(uploaded.body).toMatchObject({
+      code: "upload-failed",
+      title: "Uppladdningen misslyckades",
+      detail:
+        "Uppladdningen kunde inte återupptas: SharePoint har inte kvar uppladdningen. Ladda upp filen igen.",
+    });
+  });
+
   test("deviations and deficiencies take evidence too, with their period", async () => {
     const deviation = await app.call("POST", "/api/deviations", {
       user: "anna",

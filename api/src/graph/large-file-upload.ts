@@ -24,10 +24,13 @@ export type UploadedItem = DriveItem;
 export class UploadError extends Error {
   readonly status: number;
   readonly code: string | undefined;
-  constructor(status: number, code: string | undefined, message: string) {
+  /** For people, in Swedish (the message may be Graph's own, in English). */
+  readonly detail: string;
+  constructor(status: number, code: string | undefined, message: string, detail = message) {
     super(message);
     this.status = status;
     this.code = code;
+    this.detail = detail;
   }
 }
 
@@ -143,7 +146,8 @@ function failure(answer: Answer): UploadError {
   return new UploadError(
     answer.status,
     body.error?.code,
-    body.error?.message ?? `Uppladdningen misslyckades (HTTP ${answer.status})`,
+    body.error?.message ?? `Upload failed (HTTP ${answer.status})`,
+    `SharePoint tog inte emot filen (HTTP ${answer.status}). Försök igen; kvarstår felet, kontakta IT-supporten.`,
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import { graphStatusOf, numberOf } from "../graph/json.ts";
+import { UploadError } from "../graph/large-file-upload.ts";
 import { ConflictError, DuplicateError, NotFoundError } from "../store/store-errors.ts";
 import type { RequestIdentity } from "./request-context.ts";
 
@@ -93,6 +94,17 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
         title: "SharePoint svarar inte just nu",
         detail:
           "SharePoint är hårt belastat eller tillfälligt otillgängligt. Inget har ändrats; försök igen om en halv minut.",
+      });
+    }
+    if (error instanceof UploadError) {
+      // A file that did not arrive whole is the request's fault; anything else, SharePoint's.
+      const incomplete = error.code === "lengthMismatch";
+      if (!incomplete) log(error);
+      return sendProblem(response, {
+        status: incomplete ? 400 : 502,
+        code: incomplete ? "upload-incomplete" : "upload-failed",
+        title: "Uppladdningen misslyckades",
+        detail: error.detail,
       });
     }
     const status = numberOf(error, "status");
