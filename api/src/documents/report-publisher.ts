@@ -73,6 +73,15 @@ export interface LibraryState {
   existing: DriveItem | undefined;
 }
 
+/** The report a draft is made for, by whom and when. */
+interface Draft {
+  model: ReportModel;
+  committee: Committee;
+  reportKey: string;
+  generatedBy: Actor;
+  now: Date;
+}
+
 /** What the caller already knows, so publishing needs fewer round trips. */
 export interface PublishHints {
   /** The library looked up ahead (e.g. while the register was read). */
@@ -218,6 +227,7 @@ export class ReportPublisher {
     now: Date,
     hints: PublishHints = {},
   ): Promise<PublishResult> {
+    const draft: Draft = { model, committee, reportKey, generatedBy, now };
     const driveId = driveOf(committee);
     const path = draftPath(model);
     const library =
@@ -234,12 +244,7 @@ export class ReportPublisher {
       row !== undefined &&
       content.byteLength <= BATCH_UPLOAD_LIMIT
     ) {
-      const together = await this.replaceTogether(model, committee, reportKey, generatedBy, now, {
-        driveId,
-        content,
-        existing,
-        row,
-      });
+      const together = await this.replaceTogether(draft, { driveId, content, existing, row });
       if (together) {
         const { item, record } = together;
         return { record, outcome: "new-version", path: shownPath(item), template };
@@ -251,8 +256,8 @@ export class ReportPublisher {
     const [, record] = await Promise.all([
       this.access.client
         .api(`/drives/${driveId}/items/${item.id}/listItem/fields`)
-        .patch(this.fileMetadata(model, committee)),
-      this.record(model, committee, reportKey, item, generatedBy, now, hints.reportRow),
+        .patch(this.fileMetadata(draft)),
+      this.record(draft, item, hints.reportRow),
     ]);
     return { record, outcome, path: shownPath(item), template };
   }
@@ -265,11 +270,7 @@ export class ReportPublisher {
    * step by step, reading the library again.
    */
   private async replaceTogether(
-    model: ReportModel,
-    committee: Committee,
-    reportKey: string,
-    generatedBy: Actor,
-    now: Date,
+    draft: Draft,
     known: {
       driveId: string;
       content: Buffer;
@@ -279,7 +280,7 @@ export class ReportPublisher {
   ): Promise<{ item: DriveItem; record: ReportRecord } | undefined> {
     const { driveId, content, existing, row } = known;
     const itemUrl = `/drives/${driveId}/items/${encodeURIComponent(existing.id)}`;
-    const fields = this.rowFields(model, committee, reportKey, existing, generatedBy, now);
+    const fields = this.rowFields(draft, existing);
     const rowKnown = row && { id: row.id, eTag: row.etag };
     const responses = await sendBatch(this.access, [
       {
@@ -293,11 +294,11 @@ export class ReportPublisher {
         id: "metadata",
         method: "PATCH",
         url: `${itemUrl}/listItem/fields`,
-        body: this.fileMetadata(model, committee),
+        body: this.fileMetadata(draft),
         dependsOn: ["file"],
       },
       {
-        ...(await this.store.reportRowRequest("row", rowKnown, fields, generatedBy)),
+        ...(await this.store.reportRowRequest("row", rowKnown, fields, draft.generatedBy)),
         dependsOn: ["file"],
       },
     ]);
@@ -313,14 +314,12 @@ export class ReportPublisher {
       throw new Error(`Utkastets metadata kunde inte sparas (HTTP ${metadata ?? "?"}).`);
     }
     const written = this.store.reportRowWritten(rowKnown, responses.get("row"));
-    const record = written
-      ? decodeReport(written)
-      : await this.record(model, committee, reportKey, item, generatedBy, now);
+    const record = written ? decodeReport(written) : await this.record(draft, item);
     return { item, record };
   }
 
   /** The columns the library shows for a draft. */
-  private fileMetadata(model: ReportModel, committee: Committee) {
+  private fileMetadata({ model, committee }: Draft) {
     return {
       committeeCode: committee.code,
       documentType: model.type,
@@ -331,12 +330,8 @@ export class ReportPublisher {
 
   /** The report's row in Rapporter, pointing at the newest draft. */
   private rowFields(
-    model: ReportModel,
-    committee: Committee,
-    reportKey: string,
+    { model, committee, reportKey, generatedBy, now }: Draft,
     item: DriveItem,
-    generatedBy: Actor,
-    now: Date,
   ): FieldsOf<"reports"> {
     return {
       Title: model.title,
@@ -355,27 +350,24 @@ export class ReportPublisher {
 
   /** One row per report in Rapporter (unique key), pointing at the newest draft. */
   private async record(
-    model: ReportModel,
-    committee: Committee,
-    reportKey: string,
+    draft: Draft,
     item: DriveItem,
-    generatedBy: Actor,
-    now: Date,
     known?: { id: string; etag: string } | null,
   ): Promise<ReportRecord> {
-    const fields = this.rowFields(model, committee, reportKey, item, generatedBy, now);
+    const fields = this.rowFields(draft, item);
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const existing =
         attempt === 0 && known !== undefined
           ? known && { id: known.id, eTag: known.etag }
-          : await this.store.reportByKey(reportKey);
+          : await this.store.reportByKey(draft.reportKey);
       try {
-        if (!existing) return decodeReport(await this.store.createReport(fields, generatedBy));
+        if (!existing)
+          return decodeReport(await this.store.createReport(fields, draft.generatedBy));
         const updated = await this.store.updateReport(
           existing.id,
           existing.eTag,
           fields,
-          generatedBy,
+          draft.generatedBy,
         );
         return decodeReport({
           id: existing.id,
