@@ -380,6 +380,46 @@ describe("free-text names to confirm (Samma leverantör?)", () => {
     expect(again.body.code).toBe("question-not-asked");
   });
 
+  test("a name a typo away from the register's is asked about on its own page; yes records it on that entry", async () => {
+    const anna = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
+    const created = await app.call("POST", "/api/contracts", {
+      user: "anna",
+      body: {
+        ...contractBody(van, anna, "Matdistribution"),
+        provider: "Trygga Hänter Hemtjänst AB",
+        providerOrgNumber: "",
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const summaries = await app.call<{ items: ProviderSummary[] }>("GET", "/api/providers", {
+      user: "anna",
+    });
+    const near = summaries.body.items.find((item) => item.name === "Trygga Hänter Hemtjänst AB");
+    if (!near) throw new Error("the new spelling is not listed as a provider of its own");
+    expect(near.key).not.toBe(TRYGGA);
+    // Not merged on a guess: the contract does not carry Trygga Händer's notes yet.
+    expect(await reasonsOf(created.body.id)).not.toContain("Svag ekonomisk ställning");
+
+    const { register } = (await page("anna", near.key)).body;
+    expect(register.questions.map((question) => question.text)).toEqual([
+      'Namnet liknar "Trygga Händer Hemtjänst AB". Bekräfta om det är samma leverantör.',
+    ]);
+    // Its answer goes to the register entry the question names, at the version read.
+    const [question] = register.questions;
+    expect(question?.entry).toMatchObject({ name: "Trygga Händer Hemtjänst AB" });
+    const yes = await answer(
+      "anna",
+      { questionId: question?.id, same: true },
+      question?.entry?.etag,
+      `/api/providers/${encodeURIComponent(near.key)}/register/answers`,
+    );
+    expect(yes.status, JSON.stringify(yes.body)).toBe(200);
+    expect(yes.body.name).toBe("Trygga Händer Hemtjänst AB");
+    expect(yes.body.alsoKnownAs).toContain('namnet "trygga hänter hemtjänst"');
+    expect((await page("anna", near.key)).body.register.questions).toEqual([]);
+    expect(await reasonsOf(created.body.id)).toContain("Svag ekonomisk ställning");
+  });
+
   test("no: the question goes and the other company gets none of the notes", async () => {
     const nord = "org:556910-1107";
     const anna = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
