@@ -1,27 +1,12 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  Textarea,
-} from "@fluentui/react-components";
-import { useRemoveRecordStyles } from "./RemoveRecord.styles.ts";
-import { useRemoveRecord } from "./useRemoveRecord.ts";
+import { Button } from "@fluentui/react-components";
+import { useApp } from "../../app-context.ts";
+import { ReasonDialog } from "../reason-dialog/ReasonDialog.tsx";
 
 /**
  * "Ta bort" for a record registered by mistake: a dialog asks why (required),
  * and the record is marked removed — kept, with who, when and why, and
- * restorable by kommunledningskontoret. The dialog opens with the reason
- * field focused and closes with Escape; the server's refusal (e.g. a contract
- * with follow-ups) is shown in it, in its own words.
+ * restorable by kommunledningskontoret. The server's refusal (e.g. a contract
+ * with follow-ups) is shown in the dialog, in its own words.
  */
 export function RemoveRecord({
   what,
@@ -35,6 +20,7 @@ export function RemoveRecord({
 }: {
   /** "avvikelsen", "avtalet" …, as in "Ta bort avvikelsen?". */
   what: string;
+  /** The record's API path, e.g. /api/deviations/12. */
   path: string;
   etag: string;
   onRemoved: () => void;
@@ -46,59 +32,22 @@ export function RemoveRecord({
   explanation?: string;
   reasonLabel?: string;
 }) {
-  const styles = useRemoveRecordStyles();
-  const state = useRemoveRecord({ path, etag, onRemoved });
+  const { api } = useApp();
   return (
-    <Dialog open={state.open} onOpenChange={(_event, data) => state.show(data.open)}>
-      <DialogTrigger disableButtonEnhancement>
+    <ReasonDialog
+      trigger={
         <Button aria-label={triggerLabel} size={triggerSize}>
           Ta bort
         </Button>
-      </DialogTrigger>
-      <DialogSurface aria-describedby="ta-bort-forklaring">
-        {/* The reason is checked here, with a Swedish message beside the field, not by the browser. */}
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void state.remove();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>Ta bort {what}?</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Text id="ta-bort-forklaring">{explanation}</Text>
-              <Field
-                label={reasonLabel}
-                required
-                validationState={state.reasonError ? "error" : "none"}
-                validationMessage={state.reasonError}
-              >
-                <Textarea
-                  ref={state.reasonField}
-                  autoFocus
-                  value={state.reason}
-                  maxLength={1000}
-                  onChange={(_event, data) => state.setReason(data.value)}
-                />
-              </Field>
-              {state.problem ? (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{state.problem}</MessageBarBody>
-                </MessageBar>
-              ) : null}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={state.busy}>
-                Ta bort
-              </Button>
-              <DialogTrigger disableButtonEnhancement>
-                <Button disabled={state.busy}>Avbryt</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+      }
+      title={`Ta bort ${what}?`}
+      explanation={explanation}
+      reasonLabel={reasonLabel}
+      submitLabel="Ta bort"
+      maxLength={1000}
+      check={(reason) => (reason ? undefined : "Skriv varför posten tas bort.")}
+      send={(reason) => api.post(`${path}/remove`, { reason }, etag)}
+      done={onRemoved}
+    />
   );
 }

@@ -16,13 +16,13 @@ import {
 } from "@fluentui/react-components";
 import { type FormEvent, type ReactNode, useRef, useState } from "react";
 import { HistoryPanel } from "../../components/history/HistoryPanel.tsx";
+import { NoticeBar } from "../../components/NoticeBar.tsx";
 import type {
   ProviderRegisterCard as Card,
   ProviderQuestion,
   ProviderRegisterEntry,
 } from "../../types.ts";
 import { useRiskCardStyles } from "../contract-detail/risk/RiskCard.styles.ts";
-import { NoticeBar } from "../contract-detail/risk/RiskCard.tsx";
 import type { RegisterDraft, RegisterField } from "./provider-register-form.ts";
 import { useProviderRegisterCard } from "./useProviderRegisterCard.ts";
 import { useSameProviderAnswers } from "./useSameProviderAnswers.ts";

@@ -34,10 +34,6 @@ export const REGISTER_FIELDS: readonly RegisterField[] = [
   "contactPhone",
 ];
 
-export function isRegisterField(field: string): field is RegisterField {
-  return REGISTER_FIELDS.some((name) => name === field);
-}
-
 export function initialRegisterDraft(card: ProviderRegisterCard): RegisterDraft {
   const entry = card.entry;
   if (entry)

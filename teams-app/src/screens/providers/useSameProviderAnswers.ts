@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { ApiError } from "../../api.ts";
 import { useApp } from "../../app-context.ts";
+import type { SaveNotice } from "../../hooks/use-etag-save.ts";
 import type { ProviderAnswerInput, ProviderQuestion, ProviderRegisterEntry } from "../../types.ts";
-import type { RiskNotice } from "../contract-detail/risk/useRiskCard.ts";
 
-const CONFLICT: RiskNotice = {
+const CONFLICT: SaveNotice = {
   intent: "error",
   title: "Ändrat av någon annan",
   text: "Uppgifterna om leverantören har ändrats av någon annan sedan du öppnade sidan. Sidan visar nu de sparade uppgifterna; svara igen om frågan finns kvar.",
@@ -17,7 +17,7 @@ const CONFLICT: RiskNotice = {
  */
 export function useSameProviderAnswers(providerKey: string, onSaved: () => void) {
   const { api } = useApp();
-  const [notice, setNotice] = useState<RiskNotice>();
+  const [notice, setNotice] = useState<SaveNotice>();
   const [busy, setBusy] = useState<string>();
 
   const answer = async (question: ProviderQuestion, same: boolean): Promise<void> => {

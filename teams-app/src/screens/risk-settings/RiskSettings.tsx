@@ -4,12 +4,12 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Text,
   Title3,
 } from "@fluentui/react-components";
 import { type FormEvent, useRef } from "react";
 import { ErrorMessage, LoadingSkeleton } from "../../components/Feedback.tsx";
+import { NoticeBar } from "../../components/NoticeBar.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import type { RiskSettingsView } from "../../types.ts";
 import { MatrixPreview } from "./MatrixPreview.tsx";
@@ -28,7 +28,7 @@ import {
   thresholdSentences,
   thresholdsValid,
 } from "./risk-settings-form.ts";
-import { type SettingsNotice, useRiskSettings } from "./useRiskSettings.ts";
+import { useRiskSettings } from "./useRiskSettings.ts";
 
 /**
  * "Inställningar": the kommun's risk matrix (names of the four steps of
@@ -54,21 +54,6 @@ export function RiskSettings() {
       />
       {content}
     </>
-  );
-}
-
-function NoticeBar({ notice }: { notice: SettingsNotice }) {
-  return (
-    <MessageBar
-      intent={notice.intent}
-      layout="multiline"
-      role={notice.intent === "error" ? "alert" : "status"}
-    >
-      <MessageBarBody>
-        <MessageBarTitle>{notice.title}</MessageBarTitle>
-        {notice.text}
-      </MessageBarBody>
-    </MessageBar>
   );
 }
 

@@ -1,27 +1,20 @@
 import { useEffect, useState } from "react";
-import { ApiError } from "../../api.ts";
 import { useApp } from "../../app-context.ts";
+import { type SaveNotice, useEtagSave } from "../../hooks/use-etag-save.ts";
 import { useLoad } from "../../hooks/use-load.ts";
 import type { RiskSettingsView } from "../../types.ts";
-import {
-  draftOf,
-  FIELD_ORDER,
-  type FieldPath,
-  type SettingsDraft,
-  sameDraft,
-  toBody,
-} from "./risk-settings-form.ts";
-
-export interface SettingsNotice {
-  intent: "success" | "error" | "warning" | "info";
-  title: string;
-  text: string;
-}
+import { draftOf, FIELD_ORDER, type FieldPath, sameDraft, toBody } from "./risk-settings-form.ts";
 
 /** Every error banner of the screen has this title; its text says what to do. */
 const NOT_SAVED = "Inställningarna sparades inte";
 
-const CONFLICT: SettingsNotice = {
+const SAVED: SaveNotice = {
+  intent: "success",
+  title: "Sparat",
+  text: "Inställningarna är sparade och gäller nu för alla nämnders avtal.",
+};
+
+const CONFLICT: SaveNotice = {
   intent: "warning",
   title: "Ändrat av någon annan",
   text: "Inställningarna har ändrats av någon annan sedan du öppnade dem. Dina ändringar finns kvar i formuläret. Spara igen för att låta dem gälla, eller läs in de sparade värdena.",
@@ -47,29 +40,21 @@ export function useRiskSettings() {
   const loaded = useLoad(() => api.get<RiskSettingsView>("/api/settings/risk"), "risk-settings");
   /** The stored version the draft is sent at: after a conflict, the one the API answered with. */
   const [stored, setStored] = useState<RiskSettingsView>();
-  const [edited, setEdited] = useState<SettingsDraft>();
-  const [errors, setErrors] = useState<Record<FieldPath, string>>({});
-  const [notice, setNotice] = useState<SettingsNotice>();
-  const [saving, setSaving] = useState(false);
-
   const settings = stored ?? loaded.data;
-  const draft = edited ?? (settings ? draftOf(settings) : undefined);
+  const form = useEtagSave({
+    stored: settings ? draftOf(settings) : undefined,
+    fields: FIELD_ORDER,
+    saved: SAVED,
+    conflict: CONFLICT,
+    refusedTitle: NOT_SAVED,
+  });
+  const { draft, setEdited, setErrors, setNotice } = form;
   const changed = Boolean(settings && draft && !sameDraft(draft, draftOf(settings)));
   /** Someone else saved first: the draft is kept, and the stored values can be taken instead. */
-  const conflicted = notice === CONFLICT;
+  const conflicted = form.notice === CONFLICT;
   // Leaving with unsaved changes asks first, as every form of the tab does.
   useEffect(() => setDirty(changed), [changed, setDirty]);
   useEffect(() => () => setDirty(false), [setDirty]);
-
-  const change = (next: Partial<SettingsDraft>, path?: FieldPath) => {
-    if (!draft) return;
-    setEdited({ ...draft, ...next });
-    if (path && errors[path]) {
-      const { [path]: _fixed, ...rest } = errors;
-      setErrors(rest);
-    }
-    if (notice?.intent === "success" || notice?.intent === "error") setNotice(undefined);
-  };
 
   /** The defaults into the draft: seen in the preview, in force once saved. */
   const resetToDefaults = () => {
@@ -103,36 +88,20 @@ export function useRiskSettings() {
       setNotice({ intent: "error", title: NOT_SAVED, text: "Rätta de markerade fälten." });
       return FIELD_ORDER.find((path) => local[path]);
     }
-    setSaving(true);
-    try {
-      const saved = await api.put<RiskSettingsView>("/api/settings/risk", made.body, settings.etag);
-      setStored(saved);
-      setEdited(undefined);
-      setErrors({});
-      setNotice({
-        intent: "success",
-        title: "Sparat",
-        text: "Inställningarna är sparade och gäller nu för alla nämnders avtal.",
-      });
-      return undefined;
-    } catch (failure) {
-      if (!(failure instanceof ApiError)) throw failure;
-      const current = failure.problem.current;
-      if (failure.status === 412 && isSettingsView(current)) {
-        // The draft stays as it is; it is now sent at the version stored.
-        setStored(current);
-        setEdited(draft);
-        setNotice(CONFLICT);
-        return undefined;
-      }
-      const found: Record<FieldPath, string> = {};
-      for (const error of failure.problem.errors ?? []) found[error.field] ??= error.message;
-      setErrors(found);
-      setNotice({ intent: "error", title: NOT_SAVED, text: failure.problem.detail });
-      return FIELD_ORDER.find((path) => found[path]);
-    } finally {
-      setSaving(false);
-    }
+    return form.send(
+      () => api.put<RiskSettingsView>("/api/settings/risk", made.body, settings.etag),
+      {
+        saved: setStored,
+        conflict: (failure) => {
+          const current = failure.problem.current;
+          if (failure.status !== 412 || !isSettingsView(current)) return false;
+          // The draft stays as it is; it is now sent at the version stored.
+          setStored(current);
+          setEdited(draft);
+          return true;
+        },
+      },
+    );
   };
 
   return {
@@ -141,10 +110,10 @@ export function useRiskSettings() {
     draft,
     changed,
     conflicted,
-    errors,
-    notice,
-    saving,
-    change,
+    errors: form.errors,
+    notice: form.notice,
+    saving: form.saving,
+    change: form.change,
     save,
     resetToDefaults,
     takeStored,

@@ -24,5 +24,4 @@ export const useRiskCardStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 220px), 1fr))",
   },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
-  dialog: { display: "grid", gap: tokens.spacingVerticalM },
 });

@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { type FormEvent, useRef } from "react";
 import { ErrorMessage, LoadingSkeleton } from "../../../components/Feedback.tsx";
+import { NoticeBar } from "../../../components/NoticeBar.tsx";
 import { formatDate } from "../../../format.ts";
 import type { Contract, ContractRisk } from "../../../types.ts";
 import { useRiskCardStyles } from "./RiskCard.styles.ts";
@@ -26,7 +27,7 @@ import {
   type RiskLevel,
   SCORES,
 } from "./risk-form.ts";
-import { type RiskNotice, useRiskCard } from "./useRiskCard.ts";
+import { useRiskCard } from "./useRiskCard.ts";
 import { WithdrawRisk } from "./WithdrawRisk.tsx";
 
 const BADGE_COLOR: Record<RiskLevel, "danger" | "warning" | "success"> = {
@@ -145,22 +146,6 @@ function RiskSummary({ risk }: { risk: ContractRisk }) {
         </div>
       </div>
     </>
-  );
-}
-
-/** What saving said, as a message bar (an error is announced at once). Shared with the provider card. */
-export function NoticeBar({ notice }: { notice: RiskNotice }) {
-  return (
-    <MessageBar
-      intent={notice.intent}
-      layout="multiline"
-      role={notice.intent === "error" ? "alert" : "status"}
-    >
-      <MessageBarBody>
-        <MessageBarTitle>{notice.title}</MessageBarTitle>
-        {notice.text}
-      </MessageBarBody>
-    </MessageBar>
   );
 }
 

@@ -24,6 +24,9 @@ export interface RiskDraft {
 
 export type RiskField = keyof RiskDraft;
 
+/** The form's fields in order, for focusing the first one with an error. */
+export const RISK_FIELDS: readonly RiskField[] = ["likelihood", "consequence", "reason"];
+
 /** The assessment in force, or the suggestion while none is confirmed. */
 export function initialDraft(risk: ContractRisk): RiskDraft {
   const confirmed = risk.confirmed;

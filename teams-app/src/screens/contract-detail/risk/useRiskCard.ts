@@ -1,17 +1,16 @@
-import { useState } from "react";
-import { ApiError } from "../../../api.ts";
 import { useApp } from "../../../app-context.ts";
+import { conflictOn, type SaveNotice, useEtagSave } from "../../../hooks/use-etag-save.ts";
 import { useLoad } from "../../../hooks/use-load.ts";
 import type { Contract, ContractRisk } from "../../../types.ts";
-import { draftErrors, initialDraft, type RiskDraft, type RiskField, toBody } from "./risk-form.ts";
+import { draftErrors, initialDraft, RISK_FIELDS, toBody } from "./risk-form.ts";
 
-export interface RiskNotice {
-  intent: "success" | "error";
-  title: string;
-  text: string;
-}
+const SAVED: SaveNotice = {
+  intent: "success",
+  title: "Sparad",
+  text: "Riskbedömningen är sparad.",
+};
 
-const CONFLICT: RiskNotice = {
+const CONFLICT: SaveNotice = {
   intent: "error",
   title: "Ändrat av någon annan",
   text: "Avtalet har ändrats av någon annan sedan du öppnade det. Den sparade bedömningen visas nu; din bedömning finns kvar i formuläret. Spara igen om den fortfarande gäller.",
@@ -28,67 +27,39 @@ export function useRiskCard(contract: Contract, onSaved: () => void) {
     () => api.get<ContractRisk>(`/api/contracts/${contract.id}/risk`),
     `${contract.id}|${contract.etag}`,
   );
-  const [edited, setEdited] = useState<RiskDraft>();
-  const [errors, setErrors] = useState<Partial<Record<RiskField, string>>>({});
-  const [notice, setNotice] = useState<RiskNotice>();
-  const [saving, setSaving] = useState(false);
-
   const risk = loaded.data;
-  const draft = edited ?? (risk ? initialDraft(risk) : undefined);
-
-  const change = (next: Partial<RiskDraft>) => {
-    if (!draft) return;
-    setEdited({ ...draft, ...next });
-    setNotice(undefined);
-  };
+  const form = useEtagSave({
+    stored: risk ? initialDraft(risk) : undefined,
+    fields: RISK_FIELDS,
+    saved: SAVED,
+    conflict: CONFLICT,
+  });
+  const { draft } = form;
 
   /** Sends the draft; answers the field to focus when it cannot be sent. */
-  const save = async (): Promise<RiskField | undefined> => {
+  const save = async () => {
     if (!risk || !draft) return undefined;
-    const found = draftErrors(draft, risk);
-    setErrors(found);
-    const first = (["likelihood", "consequence", "reason"] as const).find((name) => found[name]);
-    if (first) return first;
-    setSaving(true);
-    try {
-      await api.patch<ContractRisk>(`/api/contracts/${contract.id}/risk`, toBody(draft), risk.etag);
-      setEdited(undefined);
-      setNotice({ intent: "success", title: "Sparad", text: "Riskbedömningen är sparad." });
-      onSaved();
-      return undefined;
-    } catch (failure) {
-      if (!(failure instanceof ApiError)) throw failure;
-      if (failure.status === 412) {
-        setNotice(CONFLICT);
-        onSaved();
-        return undefined;
-      }
-      const fieldErrors: Partial<Record<RiskField, string>> = {};
-      for (const error of failure.problem.errors ?? []) {
-        if (
-          error.field === "likelihood" ||
-          error.field === "consequence" ||
-          error.field === "reason"
-        )
-          fieldErrors[error.field] = error.message;
-      }
-      setErrors(fieldErrors);
-      setNotice({ intent: "error", title: failure.problem.title, text: failure.problem.detail });
-      return (["likelihood", "consequence", "reason"] as const).find((name) => fieldErrors[name]);
-    } finally {
-      setSaving(false);
-    }
+    return (
+      form.showProblems(draftErrors(draft, risk)) ??
+      form.send(
+        () =>
+          api.patch<ContractRisk>(`/api/contracts/${contract.id}/risk`, toBody(draft), risk.etag),
+        // The contract (and with it the risk) is read again: the next save carries its version.
+        { saved: onSaved, conflict: conflictOn([412], onSaved) },
+      )
+    );
   };
 
   /** After a withdrawal (or its conflict, with no message): the contract and its risk read again. */
   const withdrawn = (message: string) => {
     if (message) {
-      setEdited(undefined);
-      setErrors({});
-      setNotice({ intent: "success", title: "Återkallad", text: message });
+      form.setEdited(undefined);
+      form.setErrors({});
+      form.setNotice({ intent: "success", title: "Återkallad", text: message });
     }
     onSaved();
   };
 
+  const { errors, notice, saving, change } = form;
   return { loaded, risk, draft, errors, notice, saving, change, save, withdrawn };
 }
