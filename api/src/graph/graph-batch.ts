@@ -72,6 +72,29 @@ function decodedBody(response: BatchResponse): BatchResponse {
   }
 }
 
+const SHAREPOINT_PART = /^\/?(sites|drives)\b/;
+
+/**
+ * Each part is metered on its own, so its answer carries the budget's RateLimit
+ * headers (or its own 429) whatever the envelope says: read them into the
+ * gauge background work consults. Only what says the budget is (nearly)
+ * spent: a part without the headers says nothing about the envelope's reading.
+ */
+function noteBudget(
+  access: GraphAccess,
+  sent: readonly BatchRequest[],
+  answers: ReadonlyMap<string, BatchResponse>,
+): void {
+  for (const request of sent) {
+    const answer = answers.get(request.id);
+    if (!answer || !SHAREPOINT_PART.test(request.url)) continue;
+    const headers = new Headers(answer.headers ?? {});
+    if (answer.status === 429 || headers.has("ratelimit-limit")) {
+      access.rateLimit.observe(answer.status, headers);
+    }
+  }
+}
+
 /** Batches of 20 in flight at once: enough to overlap latency, few enough not to provoke throttling. */
 export const PARALLEL_BATCHES = 4;
 
@@ -155,6 +178,7 @@ async function sendChunk(
         sentAsBase64.has(response.id) ? decodedBody(response) : response,
       ]),
     );
+    noteBudget(access, pending, byId);
     const throttled = pending.filter((request) => RETRIABLE.has(byId.get(request.id)?.status ?? 0));
     const retry = new Set(throttled.map((request) => request.id));
     // A 424 caused (directly or through a chain) by a throttled part is retried with it.

@@ -197,8 +197,11 @@ export class UserAgentMiddleware extends ChainedMiddleware {
   }
 }
 
-/** SharePoint's answers (sites, drives, batches) carry the budget's RateLimit headers. */
-const SHAREPOINT_CALL = /\/v1\.0\/(sites|drives|\$batch)\b/;
+/**
+ * SharePoint's answers (sites, drives) carry the budget's RateLimit headers; a
+ * batch's envelope is Graph's, its parts are read in graph-batch.ts.
+ */
+const SHAREPOINT_CALL = /\/v1\.0\/(sites|drives)\b/;
 
 /**
  * Feeds SharePoint's RateLimit headers and 429s to the gauge background work
@@ -207,31 +210,27 @@ const SHAREPOINT_CALL = /\/v1\.0\/(sites|drives|\$batch)\b/;
  */
 export class RateLimitObserver extends ChainedMiddleware {
   private readonly gauge: RateLimitGauge;
-  private readonly logger: Logger | undefined;
 
   constructor(gauge: RateLimitGauge, logger?: Logger) {
     super();
     this.gauge = gauge;
-    this.logger = logger;
+    // Operations is told once per budget minute, whichever answer (or batch part) said so.
+    gauge.whenNearlySpent((reading) =>
+      logger?.warn(
+        {
+          limit: reading.limit,
+          remaining: reading.remaining,
+          resetSeconds: Math.round((reading.resetAt - Date.now()) / 1000),
+        },
+        "graph: SharePoint's resource-unit budget for the app is at least 80 % spent this minute; background work waits",
+      ),
+    );
   }
 
   async execute(context: Context): Promise<void> {
     await this.forward(context);
     const response = context.response;
     if (!response || !SHAREPOINT_CALL.test(requestUrl(context))) return;
-    const before = this.gauge.nearlySpent();
     this.gauge.observe(response.status, response.headers);
-    const reading = this.gauge.current();
-    if (!before && reading) {
-      this.logger?.warn(
-        {
-          status: response.status,
-          limit: reading.limit,
-          remaining: reading.remaining,
-          resetSeconds: Math.round((reading.resetAt - Date.now()) / 1000),
-        },
-        "graph: SharePoint's resource-unit budget for the app is at least 80 % spent this minute; background work waits",
-      );
-    }
   }
 }

@@ -22,6 +22,7 @@ const MAX_WAIT_MS = 65_000;
 export class RateLimitGauge {
   private reading: BudgetReading | undefined;
   private readonly now: () => number;
+  private readonly listeners: Array<(reading: BudgetReading) => void> = [];
 
   constructor(now: () => number = Date.now) {
     this.now = now;
@@ -33,24 +34,30 @@ export class RateLimitGauge {
    * `Retry-After` says it is spent until then.
    */
   observe(status: number, headers: Headers): void {
+    const before = this.nearlySpent();
+    this.reading = this.readingAfter(status, headers);
+    const reading = this.current();
+    if (!before && reading) for (const listener of this.listeners) listener(reading);
+  }
+
+  /** Told when the budget becomes nearly spent (once, until it is read as below 80 % again). */
+  whenNearlySpent(listener: (reading: BudgetReading) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private readingAfter(status: number, headers: Headers): BudgetReading | undefined {
     const now = this.now();
     const retryAfter = Number(headers.get("retry-after"));
     if (status === 429 && Number.isFinite(retryAfter) && retryAfter >= 0) {
-      this.reading = {
-        limit: this.reading?.limit ?? 0,
-        remaining: 0,
-        resetAt: now + retryAfter * 1000,
-      };
-      return;
+      return { limit: this.reading?.limit ?? 0, remaining: 0, resetAt: now + retryAfter * 1000 };
     }
     const limit = Number(headers.get("ratelimit-limit"));
     const remaining = Number(headers.get("ratelimit-remaining"));
     const reset = Number(headers.get("ratelimit-reset"));
     if (headers.has("ratelimit-limit") && [limit, remaining, reset].every(Number.isFinite)) {
-      this.reading = { limit, remaining, resetAt: now + reset * 1000 };
-      return;
+      return { limit, remaining, resetAt: now + reset * 1000 };
     }
-    if (status < 400) this.reading = undefined;
+    return status < 400 ? undefined : this.reading;
   }
 
   /** The budget as last read, while it applies; undefined when below 80 % (or never read). */

@@ -159,11 +159,9 @@ export function graphEndpoint(options: GraphEndpointOptions): Middleware {
         },
         (error) => errorBody(error, randomUUID()),
       );
-      send(exchange, {
-        status: 200,
-        headers: meter.headersFor(appId, appPermissions),
-        body: { responses },
-      });
+      // The budget's headers go on each part (each is metered on its own), not on the
+      // envelope: Microsoft documents them per request, so a client must read the parts.
+      send(exchange, { status: 200, body: { responses } });
       return;
     }
 

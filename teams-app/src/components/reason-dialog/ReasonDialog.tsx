@@ -34,8 +34,6 @@ export interface ReasonDialogProps extends ReasonDialogOptions {
   submitLabel: string;
   /** The longest reason the API takes. */
   maxLength: number;
-  /** The server's refusal is announced at once (role alert). */
-  announceProblem?: boolean;
 }
 
 /**
@@ -51,7 +49,6 @@ export function ReasonDialog({
   reasonLabel,
   submitLabel,
   maxLength,
-  announceProblem = false,
   ...options
 }: ReasonDialogProps) {
   const styles = useStyles();
@@ -90,11 +87,7 @@ export function ReasonDialog({
                 />
               </Field>
               {dialog.problem ? (
-                <MessageBar
-                  intent="error"
-                  layout="multiline"
-                  {...(announceProblem ? { role: "alert" } : {})}
-                >
+                <MessageBar intent="error" layout="multiline" role="alert">
                   <MessageBarBody>{dialog.problem}</MessageBarBody>
                 </MessageBar>
               ) : null}

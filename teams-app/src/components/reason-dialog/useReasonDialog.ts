@@ -13,16 +13,14 @@ export interface ReasonDialogOptions {
    * answers what the dialog says. Without it, the server's own words.
    */
   conflict?: () => string;
-  /** The reason typed stays when the dialog is closed without sending (it is emptied once sent). */
-  keepReasonOnClose?: boolean;
-  /** The reason's error goes as soon as the reason is edited, not only when it is sent again. */
-  clearErrorOnEdit?: boolean;
 }
 
 /**
  * A reason dialog's state: open, the reason typed, its error, what the server
  * said, and the sending. The reason's field gets the focus back whenever the
- * reason will not do, so the person can type it.
+ * reason will not do, so the person can type it. A reason typed stays when the
+ * dialog is closed without sending (it is emptied once sent); its error goes as
+ * soon as it is edited.
  */
 export function useReasonDialog(options: ReasonDialogOptions) {
   const [open, setOpen] = useState(false);
@@ -34,16 +32,15 @@ export function useReasonDialog(options: ReasonDialogOptions) {
 
   const show = (next: boolean) => {
     setOpen(next);
-    if (next || !options.keepReasonOnClose) {
+    if (next) {
       setReasonError(undefined);
       setProblem(undefined);
     }
-    if (!next && !options.keepReasonOnClose) setReason("");
   };
 
   const edit = (next: string) => {
     setReason(next);
-    if (options.clearErrorOnEdit) setReasonError(undefined);
+    setReasonError(undefined);
   };
 
   const refuseReason = (message: string) => {

@@ -43,9 +43,6 @@ export function WithdrawRisk({
         onWithdrawn("");
         return "Avtalet har ändrats av någon annan sedan du öppnade det. Den sparade bedömningen visas nu bakom dialogen; återkalla igen om den ska bort.";
       }}
-      keepReasonOnClose
-      clearErrorOnEdit
-      announceProblem
     />
   );
 }
