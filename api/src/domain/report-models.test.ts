@@ -344,4 +344,25 @@ describe("the KS compilation's narrowed register", () => {
       ksCompilation(narrowed, 2026, TODAY, HANDLER),
     );
   });
+
+  test("remembered by the lists it is picked from: the same lists give the same records, a changed list picks afresh", () => {
+    const data = register();
+    const first = strategicRecords(data);
+    // Other fields come from the data asked with, the picked records from memory.
+    const again = strategicRecords({ ...data, reports: [row("x", {})] });
+    expect(again.followUps).toBe(first.followUps);
+    expect(again.reports).toHaveLength(1);
+
+    const strategic = data.contracts.find(
+      (contract) => contract.strategic && contract.status !== "planerat",
+    );
+    if (!strategic) throw new Error("the demo data has a strategic contract");
+    const template = data.followUps[0];
+    if (!template) throw new Error("the demo data has follow-ups");
+    const added = { ...template, id: "ny-uppföljning", contractId: strategic.id };
+    const changed = strategicRecords({ ...data, followUps: [...data.followUps, added] });
+    expect(changed.followUps).not.toBe(first.followUps);
+    expect(changed.followUps).toContainEqual(added);
+    expect(first.followUps).not.toContainEqual(added);
+  });
 });

@@ -20,6 +20,7 @@ export {
   periodDeficiencies,
   reportedFollowUp,
   strategicContractsOf,
+  strategicRecords,
 } from "./reports/report-parts.ts";
 export * from "./reports/report-types.ts";
 export { numberWord, swedishList } from "./swedish.ts";

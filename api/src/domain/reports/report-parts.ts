@@ -262,11 +262,20 @@ const strategicContracts = new WeakMap<readonly Contract[], readonly Contract[]>
  * deficiencies were found from. What a section asks of a strategic contract
  * is the same in it as in the whole register, but the KS compilation then
  * indexes a few thousand records, not the kommun's 100,000 follow-ups each
- * time one of them changed.
+ * time one of them changed. Remembered by the lists it was picked from.
  */
 export function strategicRecords<
   T extends Pick<RegisterData, "contracts" | "followUps" | "deficiencies" | "deviations">,
 >(data: T): T {
+  const known = pickedRecords.get(data.followUps);
+  if (
+    known &&
+    known.contracts === data.contracts &&
+    known.deficiencies === data.deficiencies &&
+    known.deviations === data.deviations
+  ) {
+    return { ...data, ...known.picked };
+  }
   const ids = new Set(strategicOf(data.contracts).map((contract) => contract.id));
   const deficiencies = data.deficiencies.filter((deficiency) => ids.has(deficiency.contractId));
   const foundBy = new Set<string>();
@@ -275,15 +284,31 @@ export function strategicRecords<
     if (deficiency.followUpId) foundBy.add(deficiency.followUpId);
     if (deficiency.deviationId) fromDeviation.add(deficiency.deviationId);
   }
-  return {
-    ...data,
+  const picked = {
     followUps: data.followUps.filter(
       (followUp) => ids.has(followUp.contractId) || foundBy.has(followUp.id),
     ),
     deficiencies,
     deviations: data.deviations.filter((deviation) => fromDeviation.has(deviation.id)),
   };
+  pickedRecords.set(data.followUps, {
+    contracts: data.contracts,
+    deficiencies: data.deficiencies,
+    deviations: data.deviations,
+    picked,
+  });
+  return { ...data, ...picked };
 }
+
+const pickedRecords = new WeakMap<
+  readonly FollowUp[],
+  {
+    contracts: readonly Contract[];
+    deficiencies: readonly Deficiency[];
+    deviations: readonly Deviation[];
+    picked: Pick<RegisterData, "followUps" | "deficiencies" | "deviations">;
+  }
+>();
 
 export const hasDeficiencies = (section: ContractSection) =>
   section.deficiencies.length > 0 ||
