@@ -24,5 +24,7 @@ COPY api/local-graph/src ./api/local-graph/src
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3978
-HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# /healthz asks SharePoint (at most every 10 s) and waits through its retries when the app's
+# budget is spent: unhealthy only after five minutes of failures, never from one slow answer.
+HEALTHCHECK --interval=60s --timeout=60s --start-period=120s --retries=5 CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/server/scripts/start.js"]
