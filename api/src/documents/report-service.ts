@@ -18,7 +18,6 @@ import {
   planReport,
   type RegisterData,
   type ReportModel,
-  strategicRecords,
 } from "../domain/report-models.ts";
 import {
   latestCompletePeriod,
@@ -27,12 +26,7 @@ import {
 } from "../domain/reporting-period.ts";
 import { swedishList } from "../domain/swedish.ts";
 import { kommunFlaggedProviders, kommunRisk } from "../presenters/provider-flags.ts";
-import {
-  type AppStore,
-  type CycleData,
-  type KommunData,
-  REPORT_EVIDENCE_PREFIX,
-} from "../store/app-store.ts";
+import { type AppStore, type CycleData, REPORT_EVIDENCE_PREFIX } from "../store/app-store.ts";
 import { NotFoundError } from "../store/store-errors.ts";
 import { handlerOf, type Requester } from "./handler-directory.ts";
 import {
@@ -163,26 +157,14 @@ export class ReportService {
       // The kommun copy, brought current with items/delta (one batch once warm; the server
       // warms it at start): the strategic contracts' sections, the deviations deficiencies were
       // found from and the providers failing in several nämnder come from the same reading.
-      const flagged = (kommun: KommunData) =>
-        kommunFlaggedProviders(
+      reading = this.store.currentCycleData().then((kommun) => ({
+        ...kommun,
+        flaggedProviders: kommunFlaggedProviders(
           kommun.contracts,
           kommun.committees,
           kommunRisk({ today, ...kommun, matrix: kommun.settings.riskMatrix }),
-        );
-      reading = this.store.currentCycleData().then((kommun) => ({
-        ...kommun,
-        flaggedProviders: flagged(kommun),
+        ),
       }));
-      // While the delta round is on its way, weigh the copy as last read: the risk, the flagged
-      // providers and the strategic contracts' records are remembered by the lists they come
-      // from, so for every list the round finds unchanged (usually all of them) they are ready.
-      const last = this.store.kommunAsLastRead();
-      if (last) {
-        setImmediate(() => {
-          flagged(last);
-          strategicRecords(last);
-        });
-      }
     } else {
       if (request.type === "namnd") {
         // The settings say the nämnd's period kind; the KS compilation has them in the copy.

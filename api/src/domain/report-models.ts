@@ -20,7 +20,6 @@ export {
   periodDeficiencies,
   reportedFollowUp,
   strategicContractsOf,
-  strategicRecords,
 } from "./reports/report-parts.ts";
 export * from "./reports/report-types.ts";
 export { numberWord, swedishList } from "./swedish.ts";

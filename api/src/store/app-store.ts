@@ -656,11 +656,6 @@ export class AppStore {
     return (await this.mirror.current()).data;
   }
 
-  /** The kommun copy as last brought up to date, with no round trip (none before the first). */
-  kommunAsLastRead(): KommunData | undefined {
-    return this.mirror.last;
-  }
-
   /**
    * Everything the årshjul needs, for one nämnd or (without an id) all of
    * them, read now: one `$batch` round trip, plus one more for contracts shared with

@@ -60,7 +60,6 @@ export class CycleMirror {
   private running: Promise<CycleRound> | undefined;
   private queued: Promise<CycleRound> | undefined;
   private rounds = 0;
-  private lastData: KommunData | undefined;
 
   constructor(
     access: GraphAccess,
@@ -90,11 +89,6 @@ export class CycleMirror {
    * whatever was written before asking is in the answer; everyone asking
    * meanwhile shares that one round.
    */
-  /** The copy as the last round left it, without asking what changed since; none before the first. */
-  get last(): KommunData | undefined {
-    return this.lastData;
-  }
-
   /** Whether the whole kommun has been read once (later rounds cost one batch of delta requests). */
   get warm(): boolean {
     return this.rounds > 0;
@@ -125,7 +119,6 @@ export class CycleMirror {
       ),
     );
     const data = this.data();
-    this.lastData = data;
     this.rounds += 1;
     return { data, rounds: new Map(applied) };
   }
