@@ -79,7 +79,7 @@ export function writeMarkdown(rows: Measurement[], file = path.resolve("bench/RE
     "",
     "Targets (issue 10): dashboard and save ≤ 2 sequential round trips, nämnd report ≤ 3, KS compilation ≤ 3 s; (issue 22) KS compilation ≤ 1.5 s and ≤ 3× the dashboard's wall time in the same run, the reminder scan ≤ 2 s at 20,000 contracts. No query hits the 5,000-item view threshold: every filter uses an indexed column (the local service refuses any other, as SharePoint does).",
     "",
-    "*RU* is what the action cost in SharePoint resource units (1 per item read, 2 per query or write, 5 per permission operation; every batch part counts). Each action is measured from a cold read model (read afresh); the row marked *shared read model* is the same screen opened again within the minute, by anyone of the nämnd.",
+    "*RU* is what the action cost in SharePoint resource units (1 to fetch one item or for a delta request with a token, 2 per page of a query or per write, 5 per permission operation; every batch part counts). Each action is measured from a cold read model (read afresh); the row marked *shared read model* is the same screen opened again within the minute, by anyone of the nämnd.",
     "",
     ...peakSection(rows),
     "## Other figures",
