@@ -276,17 +276,23 @@ describe("free-text names to confirm (Samma leverantör?)", () => {
       await app.call<ContractRisk>("GET", `/api/contracts/${contractId}/risk`, { user: "anna" })
     ).body.reasons.join(" ");
 
-  test("the same name under another organisationsnummer is asked about, never given the register's notes", async () => {
+  /** Anna's new contract in her nämnd with this provider, as written in free text. */
+  const contractWith = async (title: string, provider: string, providerOrgNumber: string) => {
     const anna = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
     const created = await app.call("POST", "/api/contracts", {
       user: "anna",
-      body: {
-        ...contractBody(van, anna, "Trygghetsringning"),
-        provider: "trygga händer hemtjänst",
-        providerOrgNumber: "556910-5504",
-      },
+      body: { ...contractBody(van, anna, title), provider, providerOrgNumber },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body.id;
+  };
+
+  test("the same name under another organisationsnummer is asked about, never given the register's notes", async () => {
+    const createdId = await contractWith(
+      "Trygghetsringning",
+      "trygga händer hemtjänst",
+      "556910-5504",
+    );
     const { register } = (await page("anna")).body;
     expect(register.questions.map((question) => question.text)).toEqual([
       "Samma namn förekommer med olika organisationsnummer (556910-3301, 556910-5504).",
@@ -296,10 +302,10 @@ describe("free-text names to confirm (Samma leverantör?)", () => {
       keys: ["name:trygga händer hemtjänst", "org:556910-3301", "org:556910-5504"],
       entry: { name: "Trygga Händer Hemtjänst AB", etag: register.entry?.etag },
     });
-    trygghetsringning = created.body.id;
+    trygghetsringning = createdId;
     // The register's entry stays Trygga Händer's (by its number); the other company is not noted.
     expect(register.entry?.orgNumber).toBe("556910-3301");
-    const risk = await app.call<ContractRisk>("GET", `/api/contracts/${created.body.id}/risk`, {
+    const risk = await app.call<ContractRisk>("GET", `/api/contracts/${createdId}/risk`, {
       user: "anna",
     });
     expect(risk.body.reasons.join(" ")).not.toContain("Svag ekonomisk ställning");
@@ -381,16 +387,7 @@ describe("free-text names to confirm (Samma leverantör?)", () => {
   });
 
   test("a name a typo away from the register's is asked about on its own page; yes records it on that entry", async () => {
-    const anna = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
-    const created = await app.call("POST", "/api/contracts", {
-      user: "anna",
-      body: {
-        ...contractBody(van, anna, "Matdistribution"),
-        provider: "Trygga Hänter Hemtjänst AB",
-        providerOrgNumber: "",
-      },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const createdId = await contractWith("Matdistribution", "Trygga Hänter Hemtjänst AB", "");
     const summaries = await app.call<{ items: ProviderSummary[] }>("GET", "/api/providers", {
       user: "anna",
     });
@@ -398,7 +395,7 @@ describe("free-text names to confirm (Samma leverantör?)", () => {
     if (!near) throw new Error("the new spelling is not listed as a provider of its own");
     expect(near.key).not.toBe(TRYGGA);
     // Not merged on a guess: the contract does not carry Trygga Händer's notes yet.
-    expect(await reasonsOf(created.body.id)).not.toContain("Svag ekonomisk ställning");
+    expect(await reasonsOf(createdId)).not.toContain("Svag ekonomisk ställning");
 
     const { register } = (await page("anna", near.key)).body;
     expect(register.questions.map((question) => question.text)).toEqual([
@@ -417,21 +414,12 @@ describe("free-text names to confirm (Samma leverantör?)", () => {
     expect(yes.body.name).toBe("Trygga Händer Hemtjänst AB");
     expect(yes.body.alsoKnownAs).toContain('namnet "trygga hänter hemtjänst"');
     expect((await page("anna", near.key)).body.register.questions).toEqual([]);
-    expect(await reasonsOf(created.body.id)).toContain("Svag ekonomisk ställning");
+    expect(await reasonsOf(createdId)).toContain("Svag ekonomisk ställning");
   });
 
   test("no: the question goes and the other company gets none of the notes", async () => {
     const nord = "org:556910-1107";
-    const anna = (await app.call("GET", "/api/me", { user: "anna" })).body.user;
-    const created = await app.call("POST", "/api/contracts", {
-      user: "anna",
-      body: {
-        ...contractBody(van, anna, "Ledsagning"),
-        provider: "hemtjänst nord i åsby",
-        providerOrgNumber: "556910-7708",
-      },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const createdId = await contractWith("Ledsagning", "hemtjänst nord i åsby", "556910-7708");
     const { register } = (await page("anna", nord)).body;
     const [question, ...more] = register.questions;
     expect(more).toEqual([]);
@@ -448,7 +436,7 @@ describe("free-text names to confirm (Samma leverantör?)", () => {
       notSameAs: ["organisationsnummer 556910-7708"],
     });
     expect((await page("anna", nord)).body.register.questions).toEqual([]);
-    expect(await reasonsOf(created.body.id)).not.toContain("Inväntar IVO:s beslut");
+    expect(await reasonsOf(createdId)).not.toContain("Inväntar IVO:s beslut");
     const history = await app.call<{ items: HistoryEntry[] }>(
       "GET",
       `/api/providers/${encodeURIComponent(nord)}/register/history`,
