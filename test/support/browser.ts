@@ -107,6 +107,16 @@ export async function accessibilityProblems(
   target: Page,
   options: { rules?: string[] } = {},
 ): Promise<string[]> {
+  // A dialog fading in has its text at part opacity: scan once the finite animations are done
+  // (a spinner's run forever and are left alone).
+  await target.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const builder = new AxeBuilder({ page: target as never });
   const result = await (options.rules
     ? builder.withRules(options.rules)
