@@ -5,6 +5,7 @@ import { userAgentFor } from "../api/src/graph/user-agent.ts";
 import { createLogger } from "../api/src/logger.ts";
 import { ReminderRunner } from "../api/src/reminders/reminder-runner.ts";
 import { AppStore } from "../api/src/store/app-store.ts";
+import { CYCLE_LISTS } from "../api/src/store/cycle-mirror.ts";
 import { startTestApp, type TestApp } from "./support/app.ts";
 import { graphStats, localAdmin, setBudget, startTestGraph } from "./support/local-graph.ts";
 
@@ -82,6 +83,23 @@ test("the RateLimit headers SharePoint sends near the budget reach the app's gau
   } finally {
     await graph.stop();
   }
+});
+
+test("the public page and the kommun-wide export read the kommun copy by delta, not every list whole", async () => {
+  const store = app.running.store;
+  await store.currentCycleData();
+  const counter = app.running.graph.counter;
+  counter.reset();
+  const page = await fetch(`${app.url}/insyn`);
+  expect(page.status).toBe(200);
+  // One batch: a delta request per list of the copy (1 RU each), nothing read whole.
+  expect(counter.snapshot()).toMatchObject({ batches: 1, batchParts: CYCLE_LISTS.length });
+  counter.reset();
+  const exported = await app.call("GET", "/api/exports/register.xlsx", { user: "karin" });
+  expect(exported.status).toBe(200);
+  const cost = counter.snapshot();
+  expect(cost.batchParts).toBeLessThanOrEqual(CYCLE_LISTS.length);
+  expect(cost.batches).toBeLessThanOrEqual(1);
 });
 
 describe("background work yields to people", () => {

@@ -88,7 +88,9 @@ export function exportsRouter(store: AppStore, now: () => Date = () => new Date(
       throw forbidden(
         "Export för hela kommunen är till för kommunledningskontoret. Välj en nämnd.",
       );
-    const data = await store.cycleData();
+    // The whole kommun from the shared read model (its copy, brought current by delta, the
+    // same the risk levels weigh): not every list read whole.
+    const data = await store.kommunView();
     return {
       data: {
         ...data,

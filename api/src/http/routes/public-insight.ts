@@ -111,8 +111,10 @@ export function publicInsightRouter(store: AppStore): Router {
 
   const refresh = (): Promise<Snapshot> => {
     const removals = store.removals;
+    // The kommun copy brought current by delta (one batch of 1-RU requests, shared with the
+    // screens), not every list read whole each time the page goes stale.
     refreshing ??= store
-      .cycleData()
+      .currentCycleData()
       .then((data) => {
         const contracts: PublicContract[] = [];
         for (const contract of data.contracts.filter(
