@@ -237,6 +237,7 @@ export class ReportPublisher {
 
     const { existing } = library;
     const row = hints.reportRow;
+    let known: LibraryState | undefined = library;
     // The app's own earlier draft, small enough for a batch, its row known: replaced in one round trip.
     if (
       existing &&
@@ -249,8 +250,10 @@ export class ReportPublisher {
         const { item, record } = together;
         return { record, outcome: "new-version", path: shownPath(item), template };
       }
+      // Lost a race: the library as read is stale, so its draft is not uploaded against again.
+      known = undefined;
     }
-    const { item, outcome } = await this.place(driveId, path, content, library);
+    const { item, outcome } = await this.place(driveId, path, content, known);
 
     // The file's metadata and the register row are independent: written together.
     const [, record] = await Promise.all([
