@@ -298,9 +298,13 @@ export class ListClient<K extends ListKey> {
       throw new Error(`${this.what} kunde inte sparas (HTTP ${status ?? "?"})`);
     }
     if (itemId === undefined) return this.item(response.body);
-    const written = isRecord(response.body) ? response.body : {};
+    return { id: itemId, ...this.patched(response.body) };
+  }
+
+  /** A PATCH of an item's fields as answered: the fields written, with the new ETag. */
+  private patched(answer: unknown): { eTag: string; fields: ReadFieldsOf<K> } {
+    const written = isRecord(answer) ? answer : {};
     return {
-      id: itemId,
       eTag: stringOf(written, "@odata.etag") ?? "",
       fields: readFields(this.key, written),
     };
@@ -353,11 +357,7 @@ export class ListClient<K extends ListKey> {
         .api(`${await this.itemsUrl()}/${encodeURIComponent(itemId)}/fields`)
         .header("If-Match", eTag)
         .patch({ ...fields, ...editorFields(by) });
-      const written = isRecord(result) ? result : {};
-      return {
-        eTag: stringOf(written, "@odata.etag") ?? "",
-        fields: readFields(this.key, written),
-      };
+      return this.patched(result);
     } catch (error) {
       throw translateGraphError(error, this.what);
     } finally {
