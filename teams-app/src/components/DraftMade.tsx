@@ -4,7 +4,7 @@ import type { ReportMade } from "../types.ts";
 /** The confirmation after a draft is made, with the way to open it in Word. */
 export function DraftMade({ made }: { made: ReportMade }) {
   return (
-    <MessageBar intent="success">
+    <MessageBar intent="success" layout="multiline">
       <MessageBarBody>
         {made.message} {made.path}.{" "}
         <Link href={made.report.webUrl} target="_blank" rel="noopener">
